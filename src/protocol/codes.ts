@@ -1,0 +1,79 @@
+/**
+ * Result codes and their texts, as seed 003 §5 and wire-protocol.md give them. The SDK, the
+ * emulator and the tests refer to these constants so that a text is spelled the same everywhere.
+ */
+
+export const OK = "103000";
+
+/** Codes the SDK itself produces (never from the gateway). */
+export const SDK_CODES = {
+  missingParam: { code: "503", message: "参数缺失" },
+  ended: { code: "503", message: "获取token结束" },
+  busy: { code: "104018", message: "正在处理，请稍后" },
+  cancelled: { code: "501", message: "用户取消授权" },
+  network: { code: "500", message: "网络异常，请检查网络设置" },
+  crossCarrierOff: { code: "502", message: "电信/联通取号能力关闭" },
+  innerError: { code: "103005", message: "inner error" },
+  layerNotInitialised: { code: "505", message: "未初始化弹窗配置项" },
+  layerLoadFailed: { code: "506", message: "弹窗加载失败" },
+  digitsIncomplete: { code: "507", message: "用户未补齐4位号码" },
+  agreementUnticked: { code: "508", message: "用户未勾选协议" },
+  /** Given when the CM answer says the subscriber belongs to another carrier. */
+  skippedNotThisCarrier: { code: "105003", message: "非本运营商号码，未尝试取号" },
+} as const;
+
+/** Non-final and final success messages of the views (api.md). */
+export const SUCCESS_MESSAGES = {
+  layerLoaded: "弹窗加载成功",
+  layerReady: "用户已输入中间四位号码并勾选协议",
+  accessToken: "获取AccessToken成功",
+} as const;
+
+/** CM number fetch codes (seed 003 §5.1.1 (1)). */
+export const CM_FETCH_CODES: Readonly<Record<string, string>> = {
+  "103000": "成功",
+  "130010": "参数为空",
+  "105002": "移动网关取号失败",
+  "105112": "时间戳非法",
+  "105113": "APPID 非法或为空",
+  "103101": "错误的请求签名",
+  "103134": "WAP 取号为空",
+  "110024": "businessType 配置错误",
+  "110023": "应用没有权益",
+  "110025": "权益已失效",
+  "110026": "Origin 校验失败",
+  "103111": "WAP 网关 IP 错误",
+  "111002": "黑名单号码用户",
+  "103609": "物联网 IP 不允许取号",
+  "170001": "referer 校验失败",
+  "103211": "其他错误",
+};
+
+/** Token codes (seed 003 §5.1.2). */
+export const TOKEN_CODES: Readonly<Record<string, string>> = {
+  "501": "用户取消授权",
+  "103002": "没有填写必传参数",
+  "104000": "app 不存在",
+  "104001": "businessType 校验失败",
+  "104003": "应用没有权益",
+  "104004": "权益已失效",
+  "104005": "referer 校验失败",
+  "104006": "origin 校验失败",
+  "104007": "accessToken 不存在",
+  "104008": "accessToken 校验失败",
+  "104009": "超过失败次数限制获取 Token",
+  "104010": "配置错误",
+  "104011": "手机号不能为空",
+  "104012": "本机号码校验失败",
+  "104014": "busineseTYpe 校验失败",
+  "104015": "运管配置错误",
+  "104016": "开放配置错误",
+  "104018": "正在处理，请稍后",
+  "104020": "电信取号异常",
+  "104021": "联通取号异常",
+};
+
+/** The code the gateway answers for wrong hidden digits: the view stays open. */
+export const WRONG_DIGITS = "104012";
+/** The code of a number locked after 3 consecutive wrong entries. */
+export const LOCKED = "104009";

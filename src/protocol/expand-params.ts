@@ -1,0 +1,17 @@
+/** `expandParams`: `name=value|name=value` (seed 003 §3.2). */
+
+export function parseExpandParams(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (typeof value !== "string") return out;
+  for (const pair of value.split("|")) {
+    const eq = pair.indexOf("=");
+    if (eq > 0) out[pair.slice(0, eq).trim()] = pair.slice(eq + 1).trim();
+  }
+  return out;
+}
+
+export function formatExpandParams(params: Record<string, string>): string {
+  return Object.keys(params)
+    .map((k) => `${k}=${params[k]}`)
+    .join("|");
+}

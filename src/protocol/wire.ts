@@ -1,0 +1,145 @@
+/**
+ * Shapes of what crosses the wire (wire-protocol.md §1–4, §7). Responses are typed as what a
+ * well-behaved gateway sends; the SDK still treats every field as untrusted when it reads them.
+ */
+
+import type { Carrier } from "./hosts";
+
+/** Body of `POST /h5/httpsPreGetmobile` (sent as text/plain JSON). */
+export interface PreGetMobileRequest {
+  version: string;
+  timestamp: string;
+  appId: string;
+  businessType: string;
+  traceId: string;
+  msgId: string;
+  sign: string;
+  authPageType: string;
+  userInformation: string;
+  expandParams: string;
+}
+
+/** The number-fetch success fields, shared by the CM pre-fetch body and the CT/CU callbacks. */
+export interface NumberFetchResult {
+  resultCode: string;
+  resultDesc?: string;
+  desc?: string;
+  accessToken?: string;
+  maskPhone?: string;
+  authPageUrl?: string;
+  authLevel?: "1" | "4" | "5" | string;
+  appName?: string;
+  /** Extra agreement links: name → url. Some gateways send it as a JSON string. */
+  customerPrivacyConfig?: Record<string, string> | string;
+  /** On CM failures: the subscriber's real carrier. */
+  msisdnOwner?: Carrier | string;
+  msisdnOwnerback?: string;
+  ctGetMobileSwitch?: string;
+  cuGetMobileSwitch?: string;
+  /** Which carrier answered (emulator extension, optional). */
+  oper?: Carrier | string;
+}
+
+export interface PreGetMobileResponse {
+  header?: { appId?: string; msgId?: string; timestamp?: string };
+  body?: NumberFetchResult;
+}
+
+/** Body of the CT/CU step 1 (`getNew{Telecom,Unicom}Phonescrip`). */
+export interface PhonescripRequest {
+  encrypted: string;
+  reqdata: string;
+  businessType: string;
+}
+
+/** Plaintext JSON inside `reqdata`. */
+export interface PhonescripReqdata {
+  ver: "1.0";
+  appId: string;
+  interfaceVersion: string;
+  expandParams: string;
+  msgId: string;
+  timestamp: string;
+  mobilesystem: "0" | "1" | "3";
+  sign: string;
+}
+
+export interface PhonescripResponse {
+  resultCode: string;
+  desc?: string;
+  /** On success: the carrier gateway URL to load as JSONP. */
+  data?: string;
+}
+
+/** What the JSONP global callback receives (step 2). */
+export interface CarrierJsonpPayload {
+  result: string | number;
+  data?: unknown;
+}
+
+/** Body of the CT/CU step 3 (`CTCallback` / `CUCallback`). */
+export interface CarrierCallbackRequest {
+  data: unknown;
+  ver: "1.0";
+  userInformation: string;
+}
+
+export interface PageOption {
+  pageTitle?: string;
+  agreeButtonText?: string;
+  agreeButtonColour?: string;
+  agreeTextColour?: string;
+  configBusinessName?: string;
+  agreeCheckPic?: string;
+  /** A JSON string: an array of custom button configs. */
+  customControlsConf?: string;
+}
+
+export interface PageOptionResponse {
+  resultCode: string;
+  data?: { pageOption?: PageOption };
+}
+
+/** Body of `POST /h5/onekeylogin/authGetToken`. */
+export interface AuthGetTokenRequest {
+  accessToken: string;
+  /** MD5 (lowercase hex) of the completed number. */
+  phone: string;
+  userInformation: string;
+  expandParams: string;
+}
+
+export interface AuthGetTokenResponse {
+  resultCode: string;
+  desc?: string;
+  data?: { token?: string };
+}
+
+/** Body of `POST /h5/onekeylogin/tokenValidate` (server to server). */
+export interface TokenValidateRequest {
+  token: string;
+  userInformation: string;
+  expandParams?: string;
+  /** SHA256withRSA(appId + traceId + timestamp + token + version), upper-case hex. */
+  sign: string;
+}
+
+/** HTTP headers of `tokenValidate`. */
+export interface TokenValidateHeaders {
+  interfaceVersion: string;
+  appId: string;
+  traceId: string;
+  timestamp: string;
+  businessType: string;
+}
+
+export interface TokenValidateResponse {
+  resultCode: string;
+  desc?: string;
+  data?: {
+    /** AES-128-ECB/PKCS7, Base64, key = appKey's first 16 chars (0-padded). */
+    msisdn?: string;
+    securityPhone?: string;
+    expandParams?: string;
+  };
+}
