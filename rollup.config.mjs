@@ -1,0 +1,78 @@
+// One config, three kinds of output (after @fingerprintjs/fingerprintjs):
+// - the browser script (UMD): everything inlined and minified, one global `YDRZAuthLogin`;
+// - the npm browser module (ESM): crypto-js left to the integrator's bundler;
+// - the Node side (server helpers, emulator + its CLI, demo site): CommonJS + ESM for helpers.
+import { readFileSync } from "node:fs";
+import { builtinModules } from "node:module";
+import typescript from "@rollup/plugin-typescript";
+import resolve from "@rollup/plugin-node-resolve";
+import commonjs from "@rollup/plugin-commonjs";
+import terser from "@rollup/plugin-terser";
+import { dts } from "rollup-plugin-dts";
+import { defineVersion, inlineCss } from "./scripts/rollup-plugins.mjs";
+
+const pkg = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
+const banner = `/*! ${pkg.name} v${pkg.version} | ${pkg.license} */`;
+
+const ts = () =>
+  typescript({
+    tsconfig: "./tsconfig.json",
+    include: ["src/**/*.ts", "demo/**/*.ts"],
+    compilerOptions: { noEmit: false, declaration: false, rootDir: "." },
+    noEmitOnError: true,
+  });
+
+const browserPlugins = (min) => [
+  defineVersion(pkg.version),
+  inlineCss(),
+  resolve({ browser: true }),
+  commonjs(),
+  ts(),
+  ...(min ? [terser({ format: { comments: /^!/ }, compress: { passes: 2 } })] : []),
+];
+
+const node = [...builtinModules, ...builtinModules.map((m) => "node:" + m)];
+const nodePlugins = () => [defineVersion(pkg.version), resolve({ preferBuiltins: true }), ts()];
+
+export default [
+  {
+    input: "src/umd.ts",
+    output: { file: "dist/ydrz-jssdk.umd.js", format: "umd", name: "YDRZAuthLogin", exports: "default", banner },
+    plugins: browserPlugins(true),
+  },
+  {
+    input: "src/index.ts",
+    external: (id) => id === "crypto-js" || id.startsWith("crypto-js/"),
+    output: [
+      { file: "dist/index.mjs", format: "es", banner },
+      { file: "dist/index.cjs", format: "cjs", banner, exports: "named" },
+    ],
+    plugins: browserPlugins(false),
+  },
+  {
+    input: { server: "src/server/index.ts", emulator: "src/emulator/index.ts" },
+    external: node,
+    output: [
+      { dir: "dist", format: "cjs", entryFileNames: "[name].cjs", chunkFileNames: "chunks/[name]-[hash].cjs", exports: "named" },
+      { dir: "dist", format: "es", entryFileNames: "[name].mjs", chunkFileNames: "chunks/[name]-[hash].mjs" },
+    ],
+    plugins: nodePlugins(),
+  },
+  {
+    input: { "ydrz-emulator": "src/emulator/cli.ts", demo: "demo/server.ts" },
+    external: node,
+    output: { dir: "dist", format: "cjs", entryFileNames: "[name].cjs", chunkFileNames: "chunks/[name]-[hash].cjs", banner: "#!/usr/bin/env node" },
+    plugins: nodePlugins(),
+  },
+  // One self-contained declaration file per entry, as .d.mts and .d.cts so that both the import
+  // and the require condition get types of their own format.
+  ...["index", "server", "emulator"].map((name) => ({
+    input: name === "index" ? "src/index.ts" : `src/${name}/index.ts`,
+    external: node,
+    output: [
+      { file: `dist/${name}.d.mts`, format: "es" },
+      { file: `dist/${name}.d.cts`, format: "es" },
+    ],
+    plugins: [dts({ tsconfig: "./tsconfig.json" })],
+  })),
+];

@@ -1,0 +1,21 @@
+// The browser tests drive Debian's Chromium. On a fresh machine it is missing: install it with
+// apt when we are root (CI, the project's own machines), else say exactly what to run.
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+
+export const CANDIDATES = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(Boolean);
+export const findChromium = () => CANDIDATES.find((p) => existsSync(p));
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  if (!findChromium()) {
+    const root = typeof process.getuid === "function" && process.getuid() === 0;
+    if (!root) {
+      console.error("Chromium not found. Install it (Debian: sudo apt-get install -y chromium) or set CHROMIUM_PATH.");
+      process.exit(1);
+    }
+    console.log("Chromium not found: installing Debian's chromium with apt-get…");
+    execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
+    execFileSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+  }
+  console.log("Chromium: " + findChromium());
+}

@@ -1,0 +1,9 @@
+/**
+ * ESM entry of the browser SDK, for SPAs: `import { YDRZAuthLogin } from "ydrz-jssdk"`.
+ * Importing it has no side effects (server-side rendering imports it in Node).
+ */
+export { YDRZAuthLogin, createAuthLogin } from "./sdk/api";
+export { YDRZError } from "./sdk/errors";
+export type * from "./sdk/types";
+export type { Carrier, GatewayHosts } from "./protocol/hosts";
+export { PRODUCTION_HOSTS, TEST_HOSTS } from "./protocol/hosts";

@@ -1,0 +1,20 @@
+/**
+ * Entry of `dist/ydrz-jssdk.umd.js`, the drop-in for China Mobile's `jssdk-1.0.0.min.js`: the
+ * UMD wrapper makes the default export the one global `YDRZAuthLogin`.
+ *
+ * `<script src="ydrz-jssdk.umd.js" data-cm-host="…" data-api-host="…" data-timeout="…">` points
+ * it at another gateway (the emulator) without code; `YDRZAuthLogin.config()` does the same.
+ */
+import { YDRZAuthLogin } from "./sdk/api";
+
+const script = typeof document !== "undefined" ? (document.currentScript as HTMLScriptElement | null) : null;
+if (script && script.dataset) {
+  const { cmHost, apiHost, timeout } = script.dataset;
+  YDRZAuthLogin.config({
+    ...(cmHost ? { cmHost } : {}),
+    ...(apiHost ? { apiHost } : {}),
+    ...(timeout && Number(timeout) > 0 ? { timeout: Number(timeout) } : {}),
+  });
+}
+
+export default YDRZAuthLogin;
