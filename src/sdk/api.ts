@@ -1,0 +1,266 @@
+/**
+ * The `YDRZAuthLogin` object: the original's methods (seed 003 §3) plus `config` and the promise
+ * form `getToken`. It owns the SDK's state: at most one running call, the options of
+ * `CustomControlsInit` / `authPageInit`, and the last accessToken for `authGetToken`. Every method
+ * is guarded: nothing the SDK does throws into the page.
+ */
+
+import { SDK_CODES } from "../protocol/codes";
+import { completeMaskedPhone } from "../protocol/masked-phone";
+import type { Layer, ViewSettings } from "./authorize";
+import { createConfigStore, type ResolvedConfig } from "./config";
+import { getConnection } from "./connection";
+import type { StepContext } from "./context";
+import { resolveDeps, type Deps } from "./deps";
+import { codeError, YDRZError } from "./errors";
+import { userInformation } from "./fingerprint";
+import { runFlow } from "./flow";
+import { safeCall } from "./once";
+import { missingField, msgIdOf, readFlowData, text, type FlowData } from "./params";
+import { asRecord } from "./responses";
+import { createSession, type Callbacks, type Session } from "./session";
+import { requestToken } from "./token";
+import type {
+  AuthGetTokenOptions,
+  Connection,
+  CustomPopupOptions,
+  ErrorPayload,
+  GetTokenInfoOptions,
+  LayerReady,
+  PageOptions,
+  SdkConfig,
+  SuccessPayload,
+  TokenRequestData,
+  TokenSuccess,
+  CodeError,
+} from "./types";
+
+export type { Deps } from "./deps";
+
+export interface GetTokenOptions {
+  /** Aborting does what `endGetToken` does (for this call only). */
+  signal?: AbortSignal;
+  layerCallback?: (res: LayerReady) => void;
+}
+
+export interface AuthLogin {
+  readonly version: string;
+  getTokenInfo(options: GetTokenInfoOptions): void;
+  /**
+   * Promise form of `getTokenInfo`: resolves with the first success payload (for the custom popup
+   * without mask that is "弹窗加载成功"; the token then comes through `authGetTokenByLayer`),
+   * rejects with a `YDRZError`.
+   */
+  getToken(data: TokenRequestData, options?: GetTokenOptions): Promise<SuccessPayload>;
+  getConnection(appid: string): Connection;
+  endGetToken(): void;
+  CustomControlsInit(containerId: string, options: CustomPopupOptions): void;
+  authPageInit(options: PageOptions): void;
+  authGetTokenByLayer(
+    success?: ((res: TokenSuccess) => void) | { success?: (res: TokenSuccess) => void; error?: (res: CodeError) => void },
+    error?: (res: CodeError) => void,
+  ): void;
+  authGetToken(options: AuthGetTokenOptions): void;
+  /** Sets gateway hosts, timeout, CSS injection; returns the resulting configuration. */
+  config(patch?: SdkConfig): ResolvedConfig;
+}
+
+/** What `authGetToken` needs from the authLevel "5" flow that produced an accessToken. */
+interface IssuedAccessToken {
+  accessToken: string;
+  maskPhone: string;
+  userInformation: string;
+}
+
+export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
+  const deps = resolveDeps(partialDeps);
+  const { report } = deps;
+  const config = createConfigStore();
+  let active: Session | undefined;
+  let layer: Layer | undefined;
+  let popup: ViewSettings["popup"];
+  let page: PageOptions | undefined;
+  let issued: IssuedAccessToken | undefined;
+
+  const guard =
+    <A extends unknown[], R>(name: string, fn: (...args: A) => R, fallback: (...args: A) => R) =>
+    (...args: A): R => {
+      try {
+        return fn(...args);
+      } catch (e) {
+        report(`YDRZAuthLogin.${name} failed`, e);
+        return fallback(...args);
+      }
+    };
+
+  const begin = (msgId: string, callbacks: Callbacks): Session => {
+    const session = createSession({ msgId, callbacks, report, now: deps.now });
+    active = session;
+    session.onEnd(() => {
+      if (active === session) {
+        active = undefined;
+        layer = undefined;
+      }
+    });
+    return session;
+  };
+
+  const fingerprint = (): string => {
+    const win = deps.window;
+    try {
+      return win ? userInformation(win) : "";
+    } catch (e) {
+      report("YDRZAuthLogin: reading the browser fingerprint failed", e);
+      return "";
+    }
+  };
+
+  const stepContext = (session: Session, data: FlowData, userInfo: string): StepContext => {
+    const current = config.get();
+    return {
+      data,
+      hosts: config.hostsFor(data.isTest),
+      transport: deps.transport,
+      timeout: current.timeout,
+      signal: session.signal,
+      userInformation: userInfo,
+      userAgent: String(deps.window?.navigator?.userAgent ?? ""),
+      now: deps.now,
+      random: deps.random,
+    };
+  };
+
+  /** A bug of ours must still end the call with one documented payload. */
+  const failInternally = (session: Session) => (e: unknown) => {
+    report("YDRZAuthLogin: internal failure", e);
+    session.fail(codeError(SDK_CODES.innerError, session.msgId));
+  };
+
+  /** Refusals happen before a session exists: only the new call hears of them. */
+  const refuse = (callbacks: Callbacks, payload: ErrorPayload) => safeCall(callbacks.error, payload, report, "error");
+
+  const startFlow = (options: unknown): Session | undefined => {
+    const o = asRecord(options) ?? {};
+    const callbacks = { success: o.success, error: o.error };
+    const msgId = msgIdOf(o.data);
+    const checked = readFlowData(o.data);
+    if (!checked.ok) return void refuse(callbacks, codeError(SDK_CODES.missingParam, msgId, { field: checked.field }));
+    if (active) return void refuse(callbacks, codeError(SDK_CODES.busy, msgId));
+    const session = begin(msgId, callbacks);
+    const ctx = stepContext(session, checked.data, fingerprint());
+    const settings: ViewSettings = { popup, page, layerCallback: o.layerCallback };
+    runFlow(session, ctx, {
+      mountView: deps.mountView,
+      document: deps.document,
+      settings,
+      report,
+      onAccessToken(answer, userInfo) {
+        issued = { accessToken: answer.accessToken, maskPhone: answer.maskPhone, userInformation: userInfo };
+      },
+      onLayer(l) {
+        if (active === session) layer = l;
+      },
+    }).catch(failInternally(session));
+    return session;
+  };
+
+  const authGetToken = (options: unknown) => {
+    const o = asRecord(options) ?? {};
+    const callbacks = { success: o.success, error: o.error };
+    const d = asRecord(o.data) ?? {};
+    const msgId = text(d.traceId);
+    const field = asRecord(o.data) ? missingField(d, ["version", "appId", "traceId", "accessToken"]) : "data";
+    if (field) return refuse(callbacks, codeError(SDK_CODES.missingParam, msgId, { field }));
+    const accessToken = text(d.accessToken);
+    const fromFlow = issued?.accessToken === accessToken ? issued : undefined;
+    const maskPhone = text(d.maskPhone) || fromFlow?.maskPhone || issued?.maskPhone || "";
+    if (maskPhone === "") return refuse(callbacks, codeError(SDK_CODES.missingParam, msgId, { field: "maskPhone" }));
+    const fullPhone = completeMaskedPhone(maskPhone, text(d.maskVal));
+    if (fullPhone === undefined) return refuse(callbacks, codeError(SDK_CODES.digitsIncomplete, msgId));
+    if (active) return refuse(callbacks, codeError(SDK_CODES.busy, msgId));
+
+    const session = begin(msgId, callbacks);
+    const data: FlowData = {
+      version: text(d.version),
+      appId: text(d.appId),
+      sign: "",
+      traceId: msgId,
+      timestamp: "",
+      expandParams: text(d.expandParams),
+      authPageType: text(d.authPageType),
+      businessType: text(d.businessType) || "8",
+      isTest: text(d.isTest),
+    };
+    const ctx = stepContext(session, data, fromFlow?.userInformation ?? fingerprint());
+    session
+      .time("token", requestToken(ctx, { accessToken, fullPhone }))
+      .then((outcome) => {
+        if (outcome.kind === "success") session.succeed({ ...outcome.payload, timing: session.timingSnapshot() });
+        else session.fail(outcome.payload);
+      })
+      .catch(failInternally(session));
+  };
+
+  const endGetToken = () => {
+    active?.fail(codeError(SDK_CODES.ended, active.msgId));
+  };
+
+  const getToken = (data: TokenRequestData, options?: GetTokenOptions): Promise<SuccessPayload> =>
+    new Promise<SuccessPayload>((resolve, reject) => {
+      const signal = options?.signal;
+      if (signal?.aborted) return reject(new YDRZError(codeError(SDK_CODES.ended, msgIdOf(data))));
+      const session = startFlow({
+        data,
+        layerCallback: options?.layerCallback,
+        success: resolve,
+        error: (payload: ErrorPayload) => reject(new YDRZError(payload)),
+      });
+      if (!session || !signal) return;
+      const onAbort = () => {
+        if (active === session) endGetToken();
+      };
+      signal.addEventListener("abort", onAbort);
+      session.onEnd(() => signal.removeEventListener("abort", onAbort));
+    });
+
+  return {
+    version: __VERSION__,
+    getTokenInfo: guard("getTokenInfo", (options: GetTokenInfoOptions) => void startFlow(options), () => undefined),
+    getToken: guard("getToken", getToken, () => Promise.reject(new YDRZError(codeError(SDK_CODES.innerError, "")))),
+    getConnection: guard(
+      "getConnection",
+      (appid: string) => getConnection(appid, deps.window?.navigator, deps.random),
+      (appid) => ({ appid: text(appid), msgid: "", netType: "unknown" as const }),
+    ),
+    endGetToken: guard("endGetToken", endGetToken, () => undefined),
+    CustomControlsInit: guard(
+      "CustomControlsInit",
+      (containerId: string, options: CustomPopupOptions) => {
+        popup = { containerId: text(containerId), options: (asRecord(options) ?? {}) as CustomPopupOptions };
+      },
+      () => undefined,
+    ),
+    authPageInit: guard(
+      "authPageInit",
+      (options: PageOptions) => {
+        page = (asRecord(options) ?? {}) as PageOptions;
+      },
+      () => undefined,
+    ),
+    authGetTokenByLayer: guard(
+      "authGetTokenByLayer",
+      (first?: unknown, second?: unknown) => {
+        const asObject = typeof first === "function" ? undefined : asRecord(first);
+        const callbacks: Callbacks = asObject ? { success: asObject.success, error: asObject.error } : { success: first, error: second };
+        if (!layer || !active) return refuse(callbacks, codeError(SDK_CODES.layerNotInitialised, active?.msgId ?? ""));
+        layer.submit(callbacks);
+      },
+      () => undefined,
+    ),
+    authGetToken: guard("authGetToken", (options: AuthGetTokenOptions) => authGetToken(options), () => undefined),
+    config: guard("config", (patch?: SdkConfig) => config.set(patch), () => config.get()),
+  };
+}
+
+/** The ready instance. Creating it touches no global: `window`/`document` are read when used. */
+export const YDRZAuthLogin: AuthLogin = createAuthLogin();

@@ -1,0 +1,53 @@
+/**
+ * `userInformation` (wire-protocol.md §5): the browser fingerprint the gateway binds the token to.
+ * The integrator's server passes it back unchanged to tokenValidate, so a flow computes it once
+ * and sends the same bytes everywhere.
+ */
+
+import { base64Utf8, md5Hex } from "./crypto";
+
+/** The window fields the fingerprint reads (a real `Window` fits; tests pass plain objects). */
+export interface FingerprintWindow {
+  readonly navigator: Navigator;
+  readonly screen: Screen;
+  readonly top?: unknown;
+}
+
+/**
+ * The original reads `top`, which throws a SecurityError inside a cross-origin iframe. Use `top`
+ * only when its navigator can actually be read.
+ */
+function readableTop(win: FingerprintWindow): FingerprintWindow {
+  try {
+    const top = win.top as FingerprintWindow | null | undefined;
+    if (top && top !== win && typeof top.navigator.userAgent === "string" && top.screen) return top;
+  } catch {
+    // cross-origin top: fall back to our own window
+  }
+  return win;
+}
+
+export function userInformation(win: FingerprintWindow): string {
+  const w = readableTop(win);
+  const nav = w.navigator as Navigator & { cpuClass?: unknown; availHeight?: unknown };
+  const scr = w.screen;
+  const platform = String(nav.platform);
+  const ua = String(nav.userAgent);
+  const fields: unknown[] = [
+    platform,
+    ua,
+    nav.appVersion,
+    nav.cookieEnabled,
+    nav.cpuClass,
+    nav.hardwareConcurrency,
+    nav.language,
+    nav.plugins,
+    scr.availWidth,
+    // The original reads navigator.availHeight (undefined everywhere); kept for the same shape.
+    nav.availHeight,
+    scr.colorDepth,
+    new Date().getTimezoneOffset(),
+  ];
+  const digest = md5Hex(fields.map((v) => String(v)).join("@@"));
+  return encodeURIComponent(base64Utf8(platform + "@@" + ua.slice(0, 100) + "@@" + digest));
+}

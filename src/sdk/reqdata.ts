@@ -1,0 +1,42 @@
+/**
+ * The encrypted body of the CT/CU step 1 (wire-protocol.md §2): a random `encrypted` seed, and
+ * `reqdata` = AES-128-CBC(JSON) keyed from MD5(seed). The key travels with the message, so this
+ * is obfuscation the gateway expects, not secrecy.
+ */
+
+import { crossCarrierSignInput, REQDATA_IV, reqdataKeyFromMd5Hex } from "../protocol/sign-input";
+import type { PhonescripReqdata, PhonescripRequest } from "../protocol/wire";
+import { aesCbcHex, md5Hex } from "./crypto";
+import { HEX, randomString, type Random } from "./random";
+
+/** Inferred from the original: "0" Android, "1" iOS, "3" anything else. */
+export function mobileSystem(userAgent: string): PhonescripReqdata["mobilesystem"] {
+  if (/android/i.test(userAgent)) return "0";
+  if (/iphone|ipad|ipod/i.test(userAgent)) return "1";
+  return "3";
+}
+
+export interface ReqdataInput {
+  appId: string;
+  version: string;
+  msgId: string;
+  timestamp: string;
+  businessType: string;
+  userAgent: string;
+}
+
+export function buildPhonescripRequest(input: ReqdataInput, random: Random): PhonescripRequest {
+  const plain: PhonescripReqdata = {
+    ver: "1.0",
+    appId: input.appId,
+    interfaceVersion: input.version,
+    expandParams: "",
+    msgId: input.msgId,
+    timestamp: input.timestamp,
+    mobilesystem: mobileSystem(input.userAgent),
+    sign: md5Hex(crossCarrierSignInput(input)),
+  };
+  const encrypted = randomString(HEX, 16, random);
+  const key = reqdataKeyFromMd5Hex(md5Hex(encrypted));
+  return { encrypted, reqdata: aesCbcHex(JSON.stringify(plain), key, REQDATA_IV), businessType: input.businessType };
+}

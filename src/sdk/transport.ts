@@ -1,0 +1,66 @@
+/**
+ * HTTP to the gateways: `fetch` with a timeout and an AbortSignal, answers parsed as JSON. Every
+ * failure becomes a `TransportError` whose `kind` the flow maps to the documented payloads.
+ */
+
+import { linkAbort, TransportError, type RequestOptions } from "./abort";
+import { jsonp } from "./jsonp";
+
+export { TransportError, type RequestOptions, type TransportErrorKind } from "./abort";
+
+/** Resolves with the parsed JSON answer (unknown: validate before use). */
+export interface Transport {
+  /** POST a text body with no Content-Type set: the browser sends text/plain, no preflight. */
+  postText(url: string, body: string, options: RequestOptions): Promise<unknown>;
+  /** POST `JSON.stringify(body)` as `application/json`. */
+  postJson(url: string, body: unknown, options: RequestOptions): Promise<unknown>;
+  get(url: string, options: RequestOptions): Promise<unknown>;
+  /** Loads `url` as a script and resolves with the argument of the global `callbackName`. */
+  jsonp(url: string, callbackName: string, options: RequestOptions): Promise<unknown>;
+}
+
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new TransportError("parse", "the gateway answered something that is not JSON");
+  }
+}
+
+export interface BrowserTransportEnv {
+  fetch(): typeof fetch | undefined;
+  document(): Document | undefined;
+  window(): Window | undefined;
+}
+
+export function createBrowserTransport(env: BrowserTransportEnv): Transport {
+  const request = async (url: string, init: RequestInit, options: RequestOptions): Promise<unknown> => {
+    const fetchFn = env.fetch();
+    if (!fetchFn) throw new TransportError("network", "fetch is not available");
+    const link = linkAbort(options);
+    try {
+      if (link.signal.aborted) throw new TransportError(link.reason());
+      const headers = { ...init.headers, ...options.headers } as Record<string, string>;
+      const response = await fetchFn(url, { ...init, headers, signal: link.signal });
+      if (!response.ok) throw new TransportError("http", `HTTP ${response.status}`);
+      return parseJson(await response.text());
+    } catch (e) {
+      if (e instanceof TransportError && e.kind !== "network") throw e;
+      throw new TransportError(link.signal.aborted ? link.reason() : "network", e instanceof Error ? e.message : undefined);
+    } finally {
+      link.finish();
+    }
+  };
+  return {
+    postText: (url, body, options) => request(url, { method: "POST", body }, options),
+    postJson: (url, body, options) =>
+      request(url, { method: "POST", body: JSON.stringify(body), headers: { "Content-Type": "application/json" } }, options),
+    get: (url, options) => request(url, { method: "GET" }, options),
+    jsonp(url, callbackName, options) {
+      const doc = env.document();
+      const win = env.window();
+      if (!doc || !win) return Promise.reject(new TransportError("network", "no document for JSONP"));
+      return jsonp(doc, win, url, callbackName, options);
+    },
+  };
+}
