@@ -8,6 +8,7 @@ const define = { __VERSION__: JSON.stringify(pkg.version) };
 export default defineConfig({
   define,
   test: {
+    reporters: ["default", "./scripts/summary-reporter.mjs"],
     projects: [
       { define, test: { name: "unit", environment: "jsdom", include: ["test/unit/**/*.test.ts"] } },
       { define, test: { name: "node", environment: "node", include: ["test/node/**/*.test.ts"] } },
