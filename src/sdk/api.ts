@@ -37,6 +37,9 @@ import type {
 
 export type { Deps } from "./deps";
 
+/** Defined by the build; the fallback keeps a build or test runner without the define working. */
+const VERSION: string = typeof __VERSION__ === "string" ? __VERSION__ : "0.0.0-dev";
+
 export interface GetTokenOptions {
   /** Aborting does what `endGetToken` does (for this call only). */
   signal?: AbortSignal;
@@ -224,7 +227,7 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
     });
 
   return {
-    version: __VERSION__,
+    version: VERSION,
     getTokenInfo: guard("getTokenInfo", (options: GetTokenInfoOptions) => void startFlow(options), () => undefined),
     getToken: guard("getToken", getToken, () => Promise.reject(new YDRZError(codeError(SDK_CODES.innerError, "")))),
     getConnection: guard(

@@ -112,10 +112,11 @@ export function authorize(input: AuthorizeInput): Layer | undefined {
     const outcome = await session.time("token", requestToken(ctx, { accessToken: answer.accessToken, fullPhone: phone }));
     inFlight = false;
     if (session.done) return;
-    guard("busy", (v) => v.busy(false));
     if (outcome.kind === "success") session.succeed({ ...outcome.payload, timing: session.timingSnapshot() });
     else if (outcome.kind === "error") session.fail(outcome.payload);
     else {
+      // Only a view that stays needs its input back; a settled one is destroyed anyway.
+      guard("busy", (v) => v.busy(false));
       guard("wrongDigits", (v) => v.wrongDigits());
       onWrongDigits(outcome.payload);
     }
