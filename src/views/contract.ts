@@ -41,6 +41,11 @@ export interface ViewModel {
   pageOptions?: PageOptions;
   /** custom-popup: the integrator's container (the flow resolves it; 506 when missing). */
   container?: HTMLElement;
+  /**
+   * Inject the SDK's CSS into <head> on first mount (default true): `SdkConfig.injectCss`.
+   * Off when the integrator links `style.css` themselves (e.g. under a strict CSP).
+   */
+  injectCss?: boolean;
 }
 
 export interface ViewHandlers {

@@ -1,0 +1,130 @@
+/**
+ * The agreement line: a checkbox, then "我已阅读同意" (authLevel "1") or "请补充完整号码同意"
+ * (authLevel "4"), the carrier's own agreement, the gateway's privacy links, the integrator's
+ * `agreeArr`, "并授权", the business name and "使用此号码". Names are text; a link whose URL
+ * fails the allow-list is shown as plain text.
+ */
+
+import type { Carrier } from "../protocol/hosts";
+import type { AgreementLink } from "../sdk/types";
+import { h, icon } from "./dom";
+import { obj } from "./options";
+import { safeUrl, setStyle, toText } from "./sanitize";
+
+export const CARRIER_AGREEMENTS: Readonly<Record<Carrier, AgreementLink>> = {
+  CM: { name: "《中国移动认证服务协议》", url: "https://wap.cmpassport.com/resources/html/contract.html" },
+  CT: { name: "《中国电信天翼账号服务条款》", url: "https://e.189.cn/sdk/agreement/detail.do?hidetop=true" },
+  CU: { name: "《中国联通认证服务协议》", url: "https://opencloud.wostore.cn/authz/resource/html/disclaimer.html?fromsdk=true" },
+};
+
+export const AGREEMENT_TEXTS = {
+  level1: "我已阅读同意",
+  level4: "请补充完整号码同意",
+  authorise: "并授权",
+  useNumber: "使用此号码",
+} as const;
+
+export interface CheckboxLook {
+  width?: string;
+  height?: string;
+  uncheckColor?: string;
+  checkedColor?: string;
+  uncheckUrl?: string;
+  checkedUrl?: string;
+}
+
+export interface AgreementOptions {
+  id?: string;
+  className?: string;
+  checkboxId: string;
+  entry: boolean;
+  carrier: Carrier;
+  appName: string;
+  privacyLinks: unknown;
+  agreeArr: unknown;
+  linkColor?: string;
+  linkFontSize?: string;
+  linkFontFamily?: string;
+  appNameColor?: string;
+  look?: CheckboxLook;
+  onChange(checked: boolean): void;
+}
+
+export interface Agreement {
+  el: HTMLElement;
+  checkbox: HTMLInputElement;
+  checked(): boolean;
+}
+
+let uid = 0;
+
+/** At most this many links from each untrusted list. */
+const MAX_LINKS = 10;
+
+export function readLinks(value: unknown): AgreementLink[] {
+  if (!Array.isArray(value)) return [];
+  const out: AgreementLink[] = [];
+  for (const item of value.slice(0, MAX_LINKS)) {
+    const o = obj(item);
+    const name = toText(o.name, "");
+    if (name.trim() === "") continue;
+    out.push({ name, url: typeof o.url === "string" ? o.url : "" });
+  }
+  return out;
+}
+
+export function createAgreement(opts: AgreementOptions): Agreement {
+  const textId = `ydrz-agree-text-${++uid}`;
+  const checkbox = h("input", {
+    id: opts.checkboxId,
+    className: "ydrz-checkbox",
+    attrs: { type: "checkbox", "aria-labelledby": textId },
+  });
+  const box = h("span", { className: "ydrz-check-box", attrs: { "aria-hidden": "true" } }, [icon("check", "ydrz-check-icon")]);
+  const look = opts.look || {};
+  setStyle(box, "width", look.width);
+  setStyle(box, "height", look.height);
+  setStyle(box, "--ydrz-check-off", look.uncheckColor);
+  setStyle(box, "--ydrz-check-on", look.checkedColor);
+  const images: HTMLElement[] = [];
+  const offUrl = safeUrl(look.uncheckUrl, "image");
+  const onUrl = safeUrl(look.checkedUrl, "image");
+  if (offUrl) images.push(h("img", { className: "ydrz-check-img ydrz-check-img-off", attrs: { src: offUrl, alt: "" } }));
+  if (onUrl) images.push(h("img", { className: "ydrz-check-img ydrz-check-img-on", attrs: { src: onUrl, alt: "" } }));
+  if (offUrl) box.classList.add("ydrz-has-off-img");
+  if (onUrl) box.classList.add("ydrz-has-on-img");
+  for (const img of images) box.appendChild(img);
+
+  const label = h("label", { className: "ydrz-check", attrs: { for: opts.checkboxId } }, [checkbox, box]);
+
+  const text = h("span", { id: textId, className: "ydrz-agree-text" });
+  text.appendChild(document.createTextNode(opts.entry ? AGREEMENT_TEXTS.level4 : AGREEMENT_TEXTS.level1));
+  const links: AgreementLink[] = [
+    CARRIER_AGREEMENTS[opts.carrier] || CARRIER_AGREEMENTS.CM,
+    ...readLinks(opts.privacyLinks),
+    ...readLinks(opts.agreeArr),
+  ];
+  for (const link of links) {
+    const url = safeUrl(link.url, "link");
+    const node = url
+      ? h("a", {
+          className: "ydrz-agree-link",
+          text: link.name,
+          attrs: { href: url, target: "_blank", rel: "noopener noreferrer" },
+        })
+      : h("span", { className: "ydrz-agree-link ydrz-agree-link-plain", text: link.name });
+    setStyle(node, "color", opts.linkColor);
+    setStyle(node, "font-size", opts.linkFontSize);
+    setStyle(node, "font-family", opts.linkFontFamily);
+    text.appendChild(node);
+  }
+  text.appendChild(document.createTextNode(AGREEMENT_TEXTS.authorise));
+  const name = h("span", { className: "ydrz-app-name", text: opts.appName });
+  setStyle(name, "color", opts.appNameColor);
+  text.appendChild(name);
+  text.appendChild(document.createTextNode(AGREEMENT_TEXTS.useNumber));
+
+  const el = h("div", { id: opts.id, className: "ydrz-agreement" + (opts.className ? " " + opts.className : "") }, [label, text]);
+  checkbox.addEventListener("change", () => opts.onChange(checkbox.checked));
+  return { el, checkbox, checked: () => checkbox.checked };
+}

@@ -1,0 +1,224 @@
+/**
+ * What all views share once their DOM is built: digits ↔ keypad ↔ agreement ↔ submit,
+ * the submit/ready/auto-submit rules, busy/wrongDigits/toast, dialog behaviour and a destroy
+ * that removes every node and listener and gives focus and scrolling back.
+ */
+
+import type { MountedView, ViewHandlers, ViewState } from "./contract";
+import type { Agreement } from "./agreement";
+import { openDialog, type DialogHandle } from "./dialog";
+import type { Digits } from "./digits";
+import { h, Listeners } from "./dom";
+import { createKeypad, type Keypad } from "./keypad";
+import { createLoading, createToast, TEXTS } from "./toast";
+
+/**
+ * - "button": a submit button asks for the token (standard views, custom page, custom popup level 1 with mask)
+ * - "auto": submits by itself once digits are complete and the agreement ticked (custom popup with mask)
+ * - "ready": never submits; reports readiness (custom popup without mask: `authGetTokenByLayer`)
+ */
+export type SubmitMode = "button" | "auto" | "ready";
+
+export interface ViewParts {
+  root: HTMLElement;
+  dialog: HTMLElement;
+  titleId?: string;
+  label: string;
+  modal: boolean;
+  /** Where the root goes. */
+  parent: HTMLElement;
+  /** Where the toast, the loading state and the keypad go. */
+  overlayHost: HTMLElement;
+  /** What the keypad pads at the bottom while open. */
+  padTarget: HTMLElement;
+  digits: Digits;
+  agreement: Agreement;
+  submit?: HTMLElement;
+  cancelButtons: HTMLElement[];
+  errorTip: HTMLElement;
+}
+
+export interface Controller {
+  listeners: Listeners;
+  /** Hooks the parts call while the view is being built. */
+  onDigitsChange(): void;
+  onAgreementChange(): void;
+  onDigitsActivate(): void;
+  mount(parts: ViewParts): MountedView;
+}
+
+export function createErrorTip(): HTMLElement {
+  return h("p", {
+    id: "YDRZErrorTips",
+    className: "ydrz-error-tips",
+    attrs: { "aria-live": "assertive", "aria-atomic": "true" },
+  });
+}
+
+export function createController(handlers: ViewHandlers, mode: SubmitMode): Controller {
+  const listeners = new Listeners();
+  let parts: ViewParts | undefined;
+  let keypad: Keypad | undefined;
+  let dialog: DialogHandle | undefined;
+  let toast: ReturnType<typeof createToast> | undefined;
+  let loading: ReturnType<typeof createLoading> | undefined;
+  let busy = false;
+  let pending = false;
+  let wasReady = false;
+  let cancelled = false;
+  let destroyed = false;
+
+  const state = (): ViewState => {
+    if (!parts) return { digits: "", complete: false, agreed: false };
+    return { digits: parts.digits.value(), complete: parts.digits.complete(), agreed: parts.agreement.checked() };
+  };
+
+  const call = (fn: () => void): void => {
+    // A throwing flow handler must not leave the view half-updated or reach the page as an
+    // uncaught error from a DOM event.
+    try {
+      fn();
+    } catch (error) {
+      if (typeof console !== "undefined") console.error(error);
+    }
+  };
+
+  const submit = (): void => {
+    if (destroyed || busy || pending || !parts) return;
+    pending = true;
+    const digits = parts.digits.value();
+    call(() => handlers.submit(digits));
+  };
+
+  const refresh = (): void => {
+    if (!parts || destroyed) return;
+    const s = state();
+    if (parts.submit) {
+      const disabled = !s.complete;
+      parts.submit.classList.toggle("ydrz-disabled", disabled);
+      parts.submit.setAttribute("aria-disabled", String(disabled || busy));
+    }
+    const ready = s.complete && s.agreed;
+    if (ready && !wasReady) {
+      if (mode === "auto") submit();
+      else if (mode === "ready" && handlers.ready) call(() => handlers.ready!());
+    }
+    wasReady = ready;
+  };
+
+  const onSubmitClick = (event: Event): void => {
+    event.preventDefault();
+    if (!parts || busy || destroyed) return;
+    const s = state();
+    if (!s.complete) {
+      toast?.show(TEXTS.digitsIncomplete);
+      parts.digits.focusFirstEmpty();
+      return;
+    }
+    if (!s.agreed) {
+      toast?.show(TEXTS.readAgreement);
+      return;
+    }
+    if (mode === "ready") {
+      if (handlers.ready) call(() => handlers.ready!());
+      return;
+    }
+    submit();
+  };
+
+  const cancel = (): void => {
+    if (cancelled || destroyed) return;
+    cancelled = true;
+    call(() => handlers.cancel());
+  };
+
+  const view: MountedView = {
+    busy(on) {
+      if (destroyed || !parts) return;
+      busy = Boolean(on);
+      if (!busy) pending = false;
+      loading?.set(busy);
+      parts.root.classList.toggle("ydrz-busy", busy);
+      parts.dialog.setAttribute("aria-busy", String(busy));
+      parts.digits.setReadOnly(busy);
+      if (busy) keypad?.close();
+      refresh();
+    },
+    wrongDigits() {
+      if (destroyed || !parts) return;
+      view.busy(false);
+      parts.errorTip.textContent = TEXTS.wrongDigits;
+      parts.digits.clear();
+      wasReady = false;
+      parts.digits.focusFirstEmpty();
+    },
+    toast(text) {
+      if (destroyed) return;
+      toast?.show(typeof text === "string" ? text : String(text));
+    },
+    state,
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      keypad?.destroy();
+      toast?.destroy();
+      loading?.destroy();
+      dialog?.close();
+      listeners.clear();
+      parts?.root.remove();
+    },
+  };
+
+  return {
+    listeners,
+    onDigitsChange() {
+      if (!parts) return;
+      if (parts.errorTip.textContent && parts.digits.value() !== "") parts.errorTip.textContent = "";
+      if (parts.digits.complete()) keypad?.close();
+      refresh();
+    },
+    onAgreementChange() {
+      refresh();
+    },
+    onDigitsActivate() {
+      if (!busy && !destroyed) keypad?.open();
+    },
+    mount(p) {
+      parts = p;
+      const L = listeners;
+      toast = createToast(p.overlayHost);
+      loading = createLoading(p.overlayHost);
+      if (p.digits.inputs.length > 0) {
+        keypad = createKeypad({
+          host: p.overlayHost,
+          padTarget: p.padTarget,
+          keepOpenWithin: () => [p.digits.el],
+          onDigit: (d) => p.digits.type(d),
+          onDelete: () => p.digits.erase(),
+          onClose: () => p.digits.setKeypadMode(false),
+        });
+      }
+      if (p.submit) L.on(p.submit, "click", onSubmitClick);
+      for (const btn of p.cancelButtons) {
+        L.on(btn, "click", (event: Event) => {
+          event.preventDefault();
+          cancel();
+        });
+      }
+      p.parent.appendChild(p.root);
+      dialog = openDialog({
+        root: p.root,
+        dialog: p.dialog,
+        labelledBy: p.titleId,
+        label: p.label,
+        modal: p.modal,
+        onEscape: cancel,
+        // The dialog itself, not the first digit: focusing an input would pop the system
+        // keyboard up on Android over the view, which is what the built-in keypad avoids.
+        initialFocus: () => p.dialog,
+      });
+      refresh();
+      return view;
+    },
+  };
+}

@@ -1,0 +1,74 @@
+/** Building DOM without markup strings: every text is a text node, every attribute a literal. */
+
+export interface Props {
+  id?: string;
+  className?: string;
+  text?: string;
+  attrs?: Record<string, string>;
+}
+
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Props = {},
+  children: (Node | null | undefined | false)[] = [],
+): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  if (props.id) el.id = props.id;
+  if (props.className) el.className = props.className;
+  if (props.attrs) for (const name of Object.keys(props.attrs)) el.setAttribute(name, props.attrs[name]);
+  if (props.text !== undefined) el.textContent = props.text;
+  for (const child of children) if (child) el.appendChild(child);
+  return el;
+}
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+/** Small stroked icons drawn inline (no request needed to paint them). */
+export const ICONS = {
+  close: ["M6 6 18 18", "M18 6 6 18"],
+  back: ["M15 4 7 12l8 8"],
+  delete: ["M9 5h11v14H9l-6-7z", "M12 9l5 6", "M17 9l-5 6"],
+  check: ["M5 12.5 10 17l9-10"],
+} as const;
+
+export function icon(name: keyof typeof ICONS, className = "ydrz-icon"): SVGSVGElement {
+  const svg = document.createElementNS(SVG_NS, "svg");
+  svg.setAttribute("viewBox", "0 0 24 24");
+  svg.setAttribute("aria-hidden", "true");
+  svg.setAttribute("focusable", "false");
+  svg.setAttribute("class", className);
+  for (const d of ICONS[name]) {
+    const path = document.createElementNS(SVG_NS, "path");
+    path.setAttribute("d", d);
+    svg.appendChild(path);
+  }
+  return svg;
+}
+
+/** Listener bookkeeping so that `destroy` removes every listener it added. */
+export class Listeners {
+  private readonly offs: (() => void)[] = [];
+  on<E extends Event = Event>(
+    target: EventTarget,
+    type: string,
+    fn: (event: E) => void,
+    options?: AddEventListenerOptions | boolean,
+  ): void {
+    const listener = fn as EventListener;
+    target.addEventListener(type, listener, options);
+    this.offs.push(() => target.removeEventListener(type, listener, options));
+  }
+  clear(): void {
+    while (this.offs.length) {
+      const off = this.offs.pop()!;
+      try {
+        off();
+      } catch {
+        /* a node from another document may already be gone */
+      }
+    }
+  }
+  get size(): number {
+    return this.offs.length;
+  }
+}

@@ -1,0 +1,157 @@
+/**
+ * The built-in 3×4 keypad (1–9, blank, 0, delete), as the original shows it so that no system
+ * keyboard covers the popup. Works by touch and by click: a key acts on pointerdown (fast, and
+ * the digit cell keeps focus) and a following click of the same press is ignored; a click
+ * without a pointerdown (keyboard activation, assistive technology) acts too.
+ * While open it pads the bottom of the element that scrolls the view, by its own height.
+ */
+
+import { h, icon, Listeners } from "./dom";
+
+export interface KeypadOptions {
+  /** Where the keypad element is appended (the modal root, or <body> for inline views). */
+  host: HTMLElement;
+  /** The element whose bottom padding grows while the keypad is open. */
+  padTarget: HTMLElement;
+  /** Pointer presses outside these elements close the keypad. */
+  keepOpenWithin: () => HTMLElement[];
+  onDigit(digit: string): void;
+  onDelete(): void;
+  onClose?(): void;
+}
+
+export interface Keypad {
+  open(): void;
+  close(): void;
+  isOpen(): boolean;
+  element(): HTMLElement | undefined;
+  destroy(): void;
+}
+
+/** Used when the keypad has no measurable height yet (jsdom, or before first layout). */
+const FALLBACK_HEIGHT = 216;
+
+export function createKeypad(opts: KeypadOptions): Keypad {
+  let wrap: HTMLElement | undefined;
+  let listeners: Listeners | undefined;
+  let savedPadding: { value: string; priority: string } | undefined;
+  let lastPointer = 0;
+
+  const act = (key: string): void => {
+    if (key === "del") opts.onDelete();
+    else opts.onDigit(key);
+  };
+
+  const build = (): HTMLElement => {
+    const board = h("div", {
+      id: "qs-keyboard-id",
+      className: "qs-key-board",
+      attrs: { role: "group", "aria-label": "数字键盘" },
+    });
+    for (const key of ["1", "2", "3", "4", "5", "6", "7", "8", "9", "", "0", "del"]) {
+      if (key === "") {
+        board.appendChild(h("span", { className: "qs-key qs-key-blank", attrs: { "aria-hidden": "true" } }));
+      } else if (key === "del") {
+        const del = h("button", {
+          className: "qs-key del-icon",
+          attrs: { type: "button", "qs-data-value": "del", "aria-label": "删除", tabindex: "-1" },
+        });
+        del.appendChild(icon("delete"));
+        board.appendChild(del);
+      } else {
+        board.appendChild(
+          h("button", {
+            className: "qs-key",
+            text: key,
+            attrs: { type: "button", "qs-data-value": key, tabindex: "-1" },
+          }),
+        );
+      }
+    }
+    return h("div", { className: "ydrz-root qs-key-board-wrap" }, [board]);
+  };
+
+  const keyOf = (event: Event): string | undefined => {
+    const target = event.target as Element | null;
+    const key = target && target.closest ? target.closest("[qs-data-value]") : null;
+    return key ? key.getAttribute("qs-data-value") || undefined : undefined;
+  };
+
+  const pad = (): void => {
+    if (!wrap) return;
+    const target = opts.padTarget;
+    const height = wrap.getBoundingClientRect().height || FALLBACK_HEIGHT;
+    savedPadding = {
+      value: target.style.getPropertyValue("padding-bottom"),
+      priority: target.style.getPropertyPriority("padding-bottom"),
+    };
+    const base = parseFloat(getComputedStyle(target).paddingBottom) || 0;
+    target.style.setProperty("padding-bottom", `${Math.ceil(base + height)}px`, "important");
+    target.style.setProperty("--ydrz-keypad-h", `${Math.ceil(height)}px`);
+  };
+
+  const unpad = (): void => {
+    if (!savedPadding) return;
+    const target = opts.padTarget;
+    if (savedPadding.value) target.style.setProperty("padding-bottom", savedPadding.value, savedPadding.priority);
+    else target.style.removeProperty("padding-bottom");
+    target.style.removeProperty("--ydrz-keypad-h");
+    savedPadding = undefined;
+  };
+
+  const api: Keypad = {
+    open() {
+      if (wrap) return;
+      wrap = build();
+      listeners = new Listeners();
+      const L = listeners;
+      L.on<PointerEvent>(wrap, "pointerdown", (event) => {
+        event.preventDefault();
+        const key = keyOf(event);
+        if (!key) return;
+        lastPointer = Date.now();
+        act(key);
+      });
+      L.on<MouseEvent>(wrap, "click", (event) => {
+        const key = keyOf(event);
+        if (!key) return;
+        if (Date.now() - lastPointer < 1000) {
+          lastPointer = 0;
+          return;
+        }
+        act(key);
+      });
+      // Old iOS WebViews without pointer events: touchstart keeps the page from zooming on
+      // double taps of a key; the click that follows does the work.
+      L.on<TouchEvent>(wrap, "touchstart", () => undefined, { passive: true });
+      L.on<PointerEvent>(
+        opts.host.ownerDocument,
+        "pointerdown",
+        (event) => {
+          const target = event.target as Node;
+          if (wrap && wrap.contains(target)) return;
+          if (opts.keepOpenWithin().some((el) => el.contains(target))) return;
+          api.close();
+        },
+        true,
+      );
+      opts.host.appendChild(wrap);
+      pad();
+    },
+    close() {
+      if (!wrap) return;
+      listeners?.clear();
+      listeners = undefined;
+      wrap.remove();
+      wrap = undefined;
+      unpad();
+      opts.onClose?.();
+    },
+    isOpen: () => wrap !== undefined,
+    element: () => wrap,
+    destroy() {
+      api.close();
+    },
+  };
+  return api;
+}

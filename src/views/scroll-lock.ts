@@ -1,0 +1,72 @@
+/**
+ * Body scroll lock that also holds on iOS Safari, where `overflow: hidden` on <body> does not stop
+ * touch scrolling: the body is pinned with `position: fixed` at minus the scroll offset, and on
+ * release every inline style we touched is put back exactly (value and priority) before the
+ * window is scrolled back to where it was. Nested locks share one pin.
+ */
+
+type Saved = { el: HTMLElement; prop: string; value: string; priority: string }[];
+
+let depth = 0;
+let saved: Saved = [];
+let scrollX = 0;
+let scrollY = 0;
+
+function set(list: Saved, el: HTMLElement, prop: string, value: string): void {
+  list.push({ el, prop, value: el.style.getPropertyValue(prop), priority: el.style.getPropertyPriority(prop) });
+  el.style.setProperty(prop, value, "important");
+}
+
+export function lockScroll(doc: Document = document): () => void {
+  const win = doc.defaultView;
+  if (depth++ === 0 && win && doc.body) {
+    scrollX = win.pageXOffset || 0;
+    scrollY = win.pageYOffset || 0;
+    const html = doc.documentElement;
+    const body = doc.body;
+    const list: Saved = [];
+    // Keeps the page from jumping sideways when the scrollbar disappears on desktop.
+    const scrollbar = win.innerWidth - html.clientWidth;
+    set(list, html, "overflow", "hidden");
+    set(list, body, "position", "fixed");
+    set(list, body, "top", `${-scrollY}px`);
+    set(list, body, "left", `${-scrollX}px`);
+    set(list, body, "right", "0");
+    set(list, body, "overflow", "hidden");
+    if (scrollbar > 0) set(list, body, "padding-right", `${scrollbar}px`);
+    saved = list;
+  }
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    if (--depth > 0) return;
+    depth = 0;
+    const list = saved;
+    saved = [];
+    for (let i = list.length - 1; i >= 0; i--) {
+      const { el, prop, value, priority } = list[i];
+      if (value) el.style.setProperty(prop, value, priority);
+      else el.style.removeProperty(prop);
+    }
+    if (win) {
+      // An integrator's `scroll-behavior: smooth` would animate the jump back; make it instant.
+      const html = doc.documentElement;
+      const behaviour = html.style.getPropertyValue("scroll-behavior");
+      const priority = html.style.getPropertyPriority("scroll-behavior");
+      html.style.setProperty("scroll-behavior", "auto", "important");
+      try {
+        win.scrollTo(scrollX, scrollY);
+      } catch {
+        /* jsdom does not implement scrolling */
+      }
+      if (behaviour) html.style.setProperty("scroll-behavior", behaviour, priority);
+      else html.style.removeProperty("scroll-behavior");
+    }
+  };
+}
+
+/** For tests: whether a lock is held. */
+export function isScrollLocked(): boolean {
+  return depth > 0;
+}

@@ -1,0 +1,21 @@
+/**
+ * The SDK's CSS, injected once per document as the first child of <head> so that any stylesheet
+ * the integrator loads later (including the original's ydrz-layer.css) wins on equal specificity.
+ * Deduplicated by a data attribute, also across two copies of the SDK on one page.
+ */
+
+import css from "../../styles/ydrz.css?inline";
+
+export const STYLE_ATTRIBUTE = "data-ydrz-jssdk";
+
+export function injectStyles(doc: Document, enabled = true): HTMLStyleElement | undefined {
+  if (!enabled) return undefined;
+  const existing = doc.querySelector<HTMLStyleElement>(`style[${STYLE_ATTRIBUTE}]`);
+  if (existing) return existing;
+  const head = doc.head || doc.getElementsByTagName("head")[0] || doc.documentElement;
+  const style = doc.createElement("style");
+  style.setAttribute(STYLE_ATTRIBUTE, typeof __VERSION__ === "string" ? __VERSION__ : "");
+  style.textContent = css;
+  head.insertBefore(style, head.firstChild);
+  return style;
+}
