@@ -6,46 +6,18 @@
  *   env: DEMO_PORT, DEMO_GATEWAY_PORT
  */
 import { startDemo } from "./app";
-
-interface Args {
-  port: number;
-  gatewayPort: number;
-  quiet: boolean;
-}
-
-function usage(message?: string): never {
-  if (message) console.error(`demo: ${message}`);
-  console.error("usage: node dist/demo.cjs [--port N] [--gateway-port N] [--quiet]   (env DEMO_PORT, DEMO_GATEWAY_PORT)");
-  process.exit(message ? 2 : 0);
-}
-
-function parsePort(value: string | undefined, what: string): number {
-  const n = Number(value);
-  if (!value || !Number.isInteger(n) || n < 0 || n > 65535) usage(`${what} must be a port number (0-65535), got ${JSON.stringify(value)}`);
-  return n;
-}
-
-export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Args {
-  const args: Args = {
-    port: env.DEMO_PORT ? parsePort(env.DEMO_PORT, "DEMO_PORT") : 8080,
-    gatewayPort: env.DEMO_GATEWAY_PORT ? parsePort(env.DEMO_GATEWAY_PORT, "DEMO_GATEWAY_PORT") : 7009,
-    quiet: false,
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const [flag, inline] = a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
-    const value = () => inline ?? argv[++i];
-    if (flag === "--port") args.port = parsePort(value(), "--port");
-    else if (flag === "--gateway-port") args.gatewayPort = parsePort(value(), "--gateway-port");
-    else if (flag === "--quiet") args.quiet = true;
-    else if (flag === "--help" || flag === "-h") usage();
-    else usage(`unknown argument ${a}`);
-  }
-  return args;
-}
+import { parseArgs, UsageError, USAGE } from "./args";
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2), process.env);
+  let args;
+  try {
+    args = parseArgs(process.argv.slice(2), process.env);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    if (e.message) console.error(`demo: ${e.message}`);
+    (e.message ? console.error : console.log)(USAGE);
+    process.exit(e.message ? 2 : 0);
+  }
   let demo;
   try {
     demo = await startDemo({
