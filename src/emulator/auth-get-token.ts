@@ -1,0 +1,49 @@
+/** `POST /h5/onekeylogin/authGetToken` (wire-protocol.md §4): accessToken + typed number → token. */
+import { OK } from "../protocol/codes";
+import { PATHS } from "../protocol/hosts";
+import type { AuthGetTokenResponse } from "../protocol/wire";
+import { checkAuthGetToken, describe, failure, type Failure } from "./checks";
+import { checkEnv, headerValue, parseJsonObject, str, verdictRecorder, type Answer, type ProtocolRoute } from "./route";
+
+function failAnswer(f: Failure, appId: string | undefined, traceId: string | undefined): Answer {
+  const answer: Answer = { json: { resultCode: f.code, desc: f.desc }, record: { resultCode: f.code, desc: f.desc } };
+  if (f.status !== undefined) answer.status = f.status;
+  if (appId) answer.record!.appId = appId;
+  if (traceId) answer.record!.traceId = traceId;
+  return answer;
+}
+
+export const authGetTokenRoute: ProtocolRoute = {
+  id: "authGetToken",
+  method: "POST",
+  path: PATHS.authGetToken,
+  malformed: '{"resultCode":"103000","desc":"token获取成功","data":{"token":"STsid',
+  shape(code, desc) {
+    return { json: { resultCode: code, desc } };
+  },
+  handle(ctx) {
+    const appId = headerValue(ctx, "appId");
+    const traceId = headerValue(ctx, "traceId");
+    const parsed = parseJsonObject(ctx.body);
+    if (!parsed.ok) return failAnswer(failure("token", "103002", parsed.reason, 400), appId, traceId);
+    const body = parsed.body;
+    const checked = checkAuthGetToken(checkEnv(ctx), body, ctx.headers, verdictRecorder(ctx, "authGetToken", traceId));
+    if (!checked.ok) return failAnswer(checked.failure, appId, traceId);
+    const redeemed = ctx.state.tokens.redeem({
+      accessToken: body.accessToken as string,
+      appId: checked.app.appId,
+      phoneHash: body.phone as string,
+      userInformation: body.userInformation as string,
+      expandParams: str(body.expandParams) ?? "",
+    });
+    const at = ctx.state.tokens.getAccessToken(body.accessToken as string);
+    if (!redeemed.ok) {
+      const a = failAnswer({ code: redeemed.code, desc: `${describe("token", redeemed.code)}: ${redeemed.reason}` }, appId, traceId);
+      if (at) Object.assign(a.record!, { carrier: at.carrier, maskPhone: at.maskPhone, simId: at.simId });
+      return a;
+    }
+    const t = redeemed.value;
+    const json: AuthGetTokenResponse = { resultCode: OK, desc: "token获取成功", data: { token: t.token } };
+    return { json, record: { resultCode: OK, appId: checked.app.appId, traceId: checked.traceId, carrier: t.carrier, maskPhone: t.maskPhone, simId: t.simId } };
+  },
+};

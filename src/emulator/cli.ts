@@ -1,0 +1,103 @@
+/**
+ * `ydrz-emulator`: runs the gateway emulator until Ctrl-C.
+ * `ydrz-emulator --port 7009 --registry ./apps.json`
+ */
+import { startEmulator, type EmulatorOptions } from "./index";
+
+const HELP = `ydrz-emulator — local emulator of the one-click-login carrier gateway
+
+Usage: ydrz-emulator [options]
+
+  --port <n>           port to listen on (default 7009; 0 = any free port)
+  --host <addr>        address to bind (default 127.0.0.1, loopback only)
+  --registry <file>    app registry JSON (default: the bundled sample registry)
+  --demo-origin <url>  replaces {{demoOrigin}} in the registry (default http://127.0.0.1:8080)
+  --sim <id>           default test SIM (default cm)
+  --quiet              no per-request log lines
+  -h, --help           this help
+
+Point the SDK's cmHost and apiHost at the printed URL. Admin API: <url>/__emulator/
+Docs: docs/emulator.md`;
+
+export interface CliArgs {
+  help: boolean;
+  quiet: boolean;
+  options: EmulatorOptions;
+}
+
+export function parseArgs(argv: readonly string[]): CliArgs {
+  const out: CliArgs = { help: false, quiet: false, options: { port: 7009 } };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const value = () => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || v === "") throw new Error(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case "-h":
+      case "--help":
+        out.help = true;
+        break;
+      case "--quiet":
+        out.quiet = true;
+        break;
+      case "--port": {
+        const p = Number(value());
+        if (!Number.isInteger(p) || p < 0 || p > 65535) throw new Error("--port must be an integer 0..65535");
+        out.options.port = p;
+        break;
+      }
+      case "--host":
+        out.options.host = value();
+        break;
+      case "--registry":
+        out.options.registry = value();
+        break;
+      case "--demo-origin":
+        out.options.demoOrigin = value();
+        break;
+      case "--sim":
+        out.options.defaultSimId = value();
+        break;
+      default:
+        throw new Error(`unknown option ${arg} (see --help)`);
+    }
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  let args: CliArgs;
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    process.stderr.write(`ydrz-emulator: ${(e as Error).message}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  if (args.help) {
+    process.stdout.write(HELP + "\n");
+    return;
+  }
+  if (!args.quiet) args.options.log = (line) => process.stdout.write(line + "\n");
+  let emu;
+  try {
+    emu = await startEmulator(args.options);
+  } catch (e) {
+    process.stderr.write(`ydrz-emulator: ${(e as Error).message}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  process.stdout.write(`ydrz-emulator listening on ${emu.url}  (admin: ${emu.url}/__emulator/)\n`);
+  const stop = () => {
+    void emu.close().then(() => process.exit(0));
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+// Only when run as the bin (the CommonJS bundle), not when a test imports parseArgs.
+declare const module: { id?: string } | undefined;
+if (typeof require !== "undefined" && typeof module !== "undefined" && require.main === module) void main();

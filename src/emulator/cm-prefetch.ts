@@ -1,0 +1,99 @@
+/** CM number pre-fetch: `POST /h5/httpsPreGetmobile` (wire-protocol.md §1). */
+import { OK } from "../protocol/codes";
+import { PATHS } from "../protocol/hosts";
+import { maskPhone } from "../protocol/masked-phone";
+import { formatTimestamp } from "../protocol/timestamp";
+import type { NumberFetchResult, PreGetMobileResponse } from "../protocol/wire";
+import { checkPreGetMobile, checkSubscriber, failure, type Failure } from "./checks";
+import { checkEnv, parseJsonObject, str, verdictRecorder, type Answer, type ProtocolRoute, type RequestContext } from "./route";
+import type { AppRegistration, Sim } from "./types";
+
+/** Where the original would open its hosted authorization page; ours draws views in-page. */
+export const AUTH_PAGE_PATH = "/h5/onekeylogin/authPage";
+
+/**
+ * What the real gateway adds to every CM answer (wire-protocol.md §1): the subscriber's carrier
+ * as far as the network tells (empty on Wi-Fi / no SIM) and the app's cross-carrier switches.
+ */
+function ownerFields(sim: Sim | undefined, app: AppRegistration | undefined): Partial<NumberFetchResult> & Record<string, string> {
+  return {
+    msisdnOwner: sim && sim.network === "cellular" ? sim.carrier : "",
+    msisdnOwnerback: "0",
+    ctGetMobileSwitch: app?.crossCarrier.ct ? "1" : "0",
+    cuGetMobileSwitch: app?.crossCarrier.cu ? "1" : "0",
+    keytype: "1",
+    ipType: "ipv4",
+  };
+}
+
+function respond(ctx: RequestContext, body: NumberFetchResult, status?: number): Answer {
+  const parsed = parseJsonObject(ctx.body);
+  const b = parsed.ok ? parsed.body : {};
+  const json: PreGetMobileResponse = {
+    header: { appId: str(b.appId) ?? "", msgId: str(b.msgId) ?? str(b.traceId) ?? "", timestamp: formatTimestamp(new Date(ctx.state.now())) },
+    body,
+  };
+  return status === undefined ? { json } : { json, status };
+}
+
+function fail(ctx: RequestContext, f: Failure, sim: Sim | undefined, app: AppRegistration | undefined, traceId: string | undefined): Answer {
+  const answer = respond(ctx, { resultCode: f.code, resultDesc: f.desc, ...ownerFields(sim, app) }, f.status);
+  const record: Answer["record"] = { resultCode: f.code, desc: f.desc, carrier: "CM" };
+  if (app) record.appId = app.appId;
+  if (traceId) record.traceId = traceId;
+  if (sim) record.simId = sim.id;
+  answer.record = record;
+  return answer;
+}
+
+export const preGetMobileRoute: ProtocolRoute = {
+  id: "preGetMobile",
+  method: "POST",
+  path: PATHS.preGetMobile,
+  malformed: '{"header":{"appId":"","msgId":""},"body":{"resultCode":"103000","accessToken":',
+  shape(code, desc, ctx) {
+    return respond(ctx, { resultCode: code, resultDesc: desc, ...ownerFields(undefined, undefined) });
+  },
+  handle(ctx) {
+    const parsed = parseJsonObject(ctx.body);
+    if (!parsed.ok) return fail(ctx, failure("cm", "130010", parsed.reason, 400), undefined, undefined, undefined);
+    const body = parsed.body;
+    const traceId = str(body.traceId);
+    const choice = ctx.state.sims.choose(traceId, body.expandParams);
+    const sim = choice.ok ? choice.sim : undefined;
+    const appForFields = ctx.state.registry.get(str(body.appId) ?? "");
+    const checked = checkPreGetMobile(checkEnv(ctx), body, ctx.headers, verdictRecorder(ctx, "preGetMobile", traceId));
+    if (!checked.ok) return fail(ctx, checked.failure, sim, appForFields, traceId);
+    const app = checked.app;
+    if (!choice.ok) return fail(ctx, failure("cm", "103211", choice.reason), undefined, app, traceId);
+    const sub = checkSubscriber("cm", choice.sim, "CM");
+    if (sub) return fail(ctx, sub, choice.sim, app, traceId);
+
+    const masked = maskPhone(choice.sim.number);
+    const at = ctx.state.tokens.issueAccessToken({
+      appId: app.appId,
+      traceId: traceId!,
+      simId: choice.sim.id,
+      phone: choice.sim.number,
+      maskPhone: masked,
+      carrier: "CM",
+      authLevel: app.authLevel,
+      userInformation: str(body.userInformation) ?? "",
+    });
+    const result: NumberFetchResult = {
+      resultCode: OK,
+      resultDesc: "成功",
+      accessToken: at.accessToken,
+      maskPhone: masked,
+      authPageUrl: ctx.baseUrl + AUTH_PAGE_PATH,
+      authLevel: app.authLevel,
+      appName: app.appName,
+      ...ownerFields(choice.sim, app),
+      oper: "CM",
+    };
+    if (app.customerPrivacyConfig !== undefined) result.customerPrivacyConfig = app.customerPrivacyConfig;
+    const answer = respond(ctx, result);
+    answer.record = { resultCode: OK, appId: app.appId, traceId: traceId!, carrier: "CM", maskPhone: masked, simId: choice.sim.id };
+    return answer;
+  },
+};

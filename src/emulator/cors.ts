@@ -1,0 +1,27 @@
+/**
+ * CORS as the browser needs it: the SDK calls the gateway cross-origin with custom headers, so
+ * every protocol path answers the preflight and every answer names the caller's origin.
+ */
+import type { IncomingMessage } from "node:http";
+
+/** The protocol's custom request headers (wire-protocol.md §2–4) plus Content-Type. */
+export const ALLOWED_HEADERS = ["appId", "interfaceVersion", "traceId", "businessType", "timestamp", "authPageType", "Content-Type"];
+
+export function corsHeaders(req: IncomingMessage): Record<string, string> {
+  const origin = req.headers.origin;
+  return {
+    // Echo rather than "*": the browser accepts either, but echoing lets a page that sends
+    // credentials work too, and Vary keeps caches honest.
+    "Access-Control-Allow-Origin": typeof origin === "string" && origin !== "" ? origin : "*",
+    Vary: "Origin",
+  };
+}
+
+export function preflightHeaders(req: IncomingMessage): Record<string, string> {
+  return {
+    ...corsHeaders(req),
+    "Access-Control-Allow-Methods": "GET, POST, PUT, PATCH, DELETE, OPTIONS",
+    "Access-Control-Allow-Headers": ALLOWED_HEADERS.join(", "),
+    "Access-Control-Max-Age": "600",
+  };
+}

@@ -1,0 +1,192 @@
+/**
+ * Telecom and Unicom, three steps each (wire-protocol.md §2): step 1 hands out a carrier gateway
+ * URL, step 2 is that gateway answering JSONP, step 3 turns its opaque data into an accessToken.
+ * The subscriber checks (Wi-Fi, other carrier, blacklist, IoT) run at step 3, where the emulator
+ * decides what the carrier gateway would have seen; step 2 only fails for a bad session.
+ */
+import { OK } from "../protocol/codes";
+import { CROSS_CARRIER } from "../protocol/hosts";
+import { maskPhone } from "../protocol/masked-phone";
+import type { NumberFetchResult, PhonescripResponse } from "../protocol/wire";
+import { checkCarrierCallback, checkPhonescrip, checkSubscriber, failure, type Failure, type Family } from "./checks";
+import { AUTH_PAGE_PATH } from "./cm-prefetch";
+import { checkEnv, headerValue, parseJsonObject, str, verdictRecorder, type Answer, type ProtocolRoute, type RequestContext } from "./route";
+import type { EndpointId } from "./types";
+
+type CrossCarrier = "CT" | "CU";
+
+/** The path of the emulated carrier gateway that step 1 hands out (JSONP, step 2). */
+export const CARRIER_GATEWAY_PATHS: Record<CrossCarrier, string> = { CT: "/carrier/ct/getPhone", CU: "/carrier/cu/getPhone" };
+
+const fam = (c: CrossCarrier): Family => (c === "CT" ? "ct" : "cu");
+
+function failAnswer(f: Failure, carrier: CrossCarrier, appId: string | undefined, traceId: string | undefined, flat = false): Answer {
+  const json: Record<string, unknown> = flat ? { resultCode: f.code, desc: f.desc, resultDesc: f.desc } : { resultCode: f.code, desc: f.desc };
+  const answer: Answer = { json, record: { resultCode: f.code, desc: f.desc, carrier } };
+  if (f.status !== undefined) answer.status = f.status;
+  if (appId) answer.record!.appId = appId;
+  if (traceId) answer.record!.traceId = traceId;
+  return answer;
+}
+
+function phonescripRoute(carrier: CrossCarrier): ProtocolRoute {
+  const id: EndpointId = carrier === "CT" ? "ctPhonescrip" : "cuPhonescrip";
+  return {
+    id,
+    method: "POST",
+    path: CROSS_CARRIER[carrier].phonescrip,
+    malformed: '{"resultCode":"103000","desc":"成功","data":"http://',
+    shape(code, desc) {
+      return { json: { resultCode: code, desc } };
+    },
+    handle(ctx) {
+      const appId = headerValue(ctx, "appId");
+      const traceId = headerValue(ctx, "traceId");
+      const parsed = parseJsonObject(ctx.body);
+      if (!parsed.ok) return failAnswer(failure(fam(carrier), "130030", parsed.reason, 400), carrier, appId, traceId);
+      const checked = checkPhonescrip(checkEnv(ctx), carrier, parsed.body, ctx.headers, verdictRecorder(ctx, id, traceId));
+      if (!checked.ok) return failAnswer(checked.failure, carrier, appId, traceId);
+      const choice = ctx.state.sims.choose(checked.traceId, checked.reqdata.expandParams);
+      if (!choice.ok) return failAnswer(failure(fam(carrier), "130035", choice.reason), carrier, appId, traceId);
+      const session = ctx.state.carrierSessions.create({ carrier, appId: checked.app.appId, traceId: checked.traceId, simId: choice.sim.id });
+      const url = new URL(ctx.baseUrl + CARRIER_GATEWAY_PATHS[carrier]);
+      url.searchParams.set("session", session.id);
+      url.searchParams.set("callback", CROSS_CARRIER[carrier].jsonpCallback);
+      const json: PhonescripResponse = { resultCode: OK, desc: "成功", data: url.toString() };
+      return { json, record: { resultCode: OK, appId: checked.app.appId, traceId: checked.traceId, carrier, simId: choice.sim.id } };
+    },
+  };
+}
+
+const CALLBACK_NAME = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
+
+function jsonp(callback: string, payload: unknown): string {
+  // The /**/ prefix and the escaped separators keep the answer a plain call whatever it carries.
+  const body = JSON.stringify(payload).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return `/**/${callback}(${body});`;
+}
+
+function gatewayRoute(carrier: CrossCarrier): ProtocolRoute {
+  const id: EndpointId = carrier === "CT" ? "ctGateway" : "cuGateway";
+  const callbackOf = (ctx: RequestContext) => {
+    const cb = ctx.url.searchParams.get("callback") || CROSS_CARRIER[carrier].jsonpCallback;
+    return CALLBACK_NAME.test(cb) && cb.length <= 100 ? cb : undefined;
+  };
+  const js = (ctx: RequestContext, payload: { result: string; data: string }, status?: number): Answer => {
+    const cb = callbackOf(ctx) ?? CROSS_CARRIER[carrier].jsonpCallback;
+    const a: Answer = { text: jsonp(cb, payload), contentType: "application/javascript; charset=utf-8" };
+    if (status !== undefined) a.status = status;
+    return a;
+  };
+  return {
+    id,
+    method: "GET",
+    path: CARRIER_GATEWAY_PATHS[carrier],
+    malformed: `/**/${CROSS_CARRIER[carrier].jsonpCallback}({"result":"0","data":`,
+    shape(code, desc, ctx) {
+      return js(ctx, { result: code, data: desc });
+    },
+    handle(ctx) {
+      if (!callbackOf(ctx)) {
+        return { status: 400, json: { error: { type: "bad_request", message: "callback must be a JavaScript identifier path" } }, record: { resultCode: "400", carrier } };
+      }
+      const sessionId = ctx.url.searchParams.get("session") ?? "";
+      const session = ctx.state.carrierSessions.get(sessionId);
+      if (!session || session.carrier !== carrier) {
+        const a = js(ctx, { result: "-10002", data: "参数错误: unknown session (the URL comes from step 1)" });
+        a.record = { resultCode: "-10002", carrier };
+        return a;
+      }
+      const record = { appId: session.appId, traceId: session.traceId, carrier, simId: session.simId };
+      if (session.expiresAt <= ctx.state.now()) {
+        const a = js(ctx, { result: "-10009", data: "时间超期: the session from step 1 has expired" });
+        a.record = { ...record, resultCode: "-10009" };
+        return a;
+      }
+      const data = ctx.state.carrierSessions.issueData(session);
+      const a = js(ctx, { result: "0", data });
+      a.record = { ...record, resultCode: "0" };
+      return a;
+    },
+  };
+}
+
+function callbackRoute(carrier: CrossCarrier): ProtocolRoute {
+  const id: EndpointId = carrier === "CT" ? "ctCallback" : "cuCallback";
+  const f = fam(carrier);
+  return {
+    id,
+    method: "POST",
+    path: CROSS_CARRIER[carrier].callback,
+    malformed: '{"resultCode":"103000","desc":"成功","accessToken":"',
+    shape(code, desc) {
+      return { json: { resultCode: code, desc, resultDesc: desc } };
+    },
+    handle(ctx) {
+      const appId = headerValue(ctx, "appId");
+      const traceId = headerValue(ctx, "traceId");
+      const parsed = parseJsonObject(ctx.body);
+      if (!parsed.ok) return failAnswer(failure(f, "130030", parsed.reason, 400), carrier, appId, traceId, true);
+      const checked = checkCarrierCallback(checkEnv(ctx), carrier, parsed.body, ctx.headers, verdictRecorder(ctx, id, traceId));
+      if (!checked.ok) return failAnswer(checked.failure, carrier, appId, traceId, true);
+      const { app } = checked;
+      const session = ctx.state.carrierSessions.byOpaqueData(checked.data);
+      const bad = (reason: string) => failAnswer(failure(f, "301", reason), carrier, app.appId, checked.traceId, true);
+      if (!session) return bad("data was not issued by the carrier gateway");
+      if (session.carrier !== carrier) return bad(`data comes from the ${session.carrier} gateway`);
+      if (session.dataUsed) return bad("data was already used");
+      if (session.expiresAt <= ctx.state.now()) return bad("the carrier session has expired");
+      if (session.appId !== app.appId) return bad("data was issued for another appId");
+      if (session.traceId !== checked.traceId) return bad("data was issued for another traceId");
+      session.dataUsed = true;
+
+      const enabled = carrier === "CT" ? app.crossCarrier.ct : app.crossCarrier.cu;
+      if (!enabled) {
+        // The real gateway's way of saying "switched off": success without an accessToken.
+        const json: NumberFetchResult = { resultCode: OK, desc: "成功", resultDesc: "成功", accessToken: "", oper: carrier };
+        return { json, record: { resultCode: OK, desc: "cross-carrier fetch switched off", appId: app.appId, traceId: checked.traceId, carrier } };
+      }
+      const sim = ctx.state.sims.get(session.simId);
+      if (!sim) return failAnswer(failure(f, "130035", `test SIM "${session.simId}" no longer exists`), carrier, app.appId, checked.traceId, true);
+      const sub = checkSubscriber(f, sim, carrier);
+      if (sub) {
+        const a = failAnswer(sub, carrier, app.appId, checked.traceId, true);
+        a.record!.simId = sim.id;
+        return a;
+      }
+      const masked = maskPhone(sim.number);
+      const at = ctx.state.tokens.issueAccessToken({
+        appId: app.appId,
+        traceId: checked.traceId,
+        simId: sim.id,
+        phone: sim.number,
+        maskPhone: masked,
+        carrier,
+        authLevel: app.authLevel,
+        userInformation: str(parsed.body.userInformation) ?? "",
+      });
+      const json: NumberFetchResult = {
+        resultCode: OK,
+        desc: "成功",
+        resultDesc: "成功",
+        accessToken: at.accessToken,
+        maskPhone: masked,
+        authPageUrl: ctx.baseUrl + AUTH_PAGE_PATH,
+        authLevel: app.authLevel,
+        appName: app.appName,
+        oper: carrier,
+      };
+      if (app.customerPrivacyConfig !== undefined) json.customerPrivacyConfig = app.customerPrivacyConfig;
+      return { json, record: { resultCode: OK, appId: app.appId, traceId: checked.traceId, carrier, maskPhone: masked, simId: sim.id } };
+    },
+  };
+}
+
+export const crossCarrierRoutes: ProtocolRoute[] = [
+  phonescripRoute("CT"),
+  phonescripRoute("CU"),
+  gatewayRoute("CT"),
+  gatewayRoute("CU"),
+  callbackRoute("CT"),
+  callbackRoute("CU"),
+];

@@ -1,0 +1,191 @@
+/**
+ * The app registry: what the carrier console knows about each app (seed 000 §3.1.4/§3.2, seed 003
+ * §2). Loaded from an object or a JSON file, validated up front so that a typo in the file is a
+ * startup error with a path, not a puzzling check failure later.
+ */
+import { readFileSync } from "node:fs";
+import type { AppRegistration, AuthLevel, Entitlement, RegistryFile, ReviewStatus } from "./types";
+
+export type Registry = RegistryFile;
+
+/** Placeholder in registry strings, replaced by the demo site's origin (default below). */
+export const DEMO_ORIGIN_PLACEHOLDER = "{{demoOrigin}}";
+export const DEFAULT_DEMO_ORIGIN = "http://127.0.0.1:8080";
+
+export class RegistryError extends Error {
+  override name = "RegistryError";
+}
+
+const REVIEW: readonly ReviewStatus[] = ["待审核", "审核中", "审核成功"];
+const ENTITLEMENT: readonly Entitlement[] = ["active", "unsubscribed", "exhausted", "expired"];
+const AUTH_LEVEL: readonly AuthLevel[] = ["1", "4", "5"];
+
+type Json = Record<string, unknown>;
+
+function isObject(v: unknown): v is Json {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function str(o: Json, key: string, where: string, fallback?: string): string {
+  const v = o[key];
+  if (v === undefined && fallback !== undefined) return fallback;
+  if (typeof v !== "string" || v === "") throw new RegistryError(`${where}.${key} must be a non-empty string`);
+  return v;
+}
+
+function strList(o: Json, key: string, where: string): string[] {
+  const v = o[key];
+  if (v === undefined) return [];
+  if (!Array.isArray(v) || v.some((x) => typeof x !== "string")) throw new RegistryError(`${where}.${key} must be an array of strings`);
+  return v as string[];
+}
+
+function oneOf<T extends string>(o: Json, key: string, where: string, allowed: readonly T[], fallback: T): T {
+  const v = o[key] === undefined ? fallback : o[key];
+  if (!allowed.includes(v as T)) throw new RegistryError(`${where}.${key} must be one of ${allowed.join(", ")}`);
+  return v as T;
+}
+
+/** Validates one app and fills the defaults; `where` prefixes error messages. */
+export function parseApp(raw: unknown, where = "app", demoOrigin = DEFAULT_DEMO_ORIGIN): AppRegistration {
+  if (!isObject(raw)) throw new RegistryError(`${where} must be an object`);
+  const sub = (s: string) => s.split(DEMO_ORIGIN_PLACEHOLDER).join(demoOrigin.replace(/\/+$/, ""));
+  const cc = raw.crossCarrier === undefined ? {} : raw.crossCarrier;
+  if (!isObject(cc)) throw new RegistryError(`${where}.crossCarrier must be an object {ct, cu}`);
+  for (const k of ["ct", "cu"]) {
+    if (cc[k] !== undefined && typeof cc[k] !== "boolean") throw new RegistryError(`${where}.crossCarrier.${k} must be a boolean`);
+  }
+  const pk = raw.rsaPublicKey;
+  if (pk !== undefined && pk !== null && typeof pk !== "string") throw new RegistryError(`${where}.rsaPublicKey must be a string or null`);
+  const cpc = raw.customerPrivacyConfig;
+  if (cpc !== undefined && typeof cpc !== "string" && !isObject(cpc)) {
+    throw new RegistryError(`${where}.customerPrivacyConfig must be an object (name → url) or a string`);
+  }
+  if (raw.pageOption !== undefined && !isObject(raw.pageOption)) throw new RegistryError(`${where}.pageOption must be an object`);
+  const app: AppRegistration = {
+    appId: str(raw, "appId", where),
+    appKey: str(raw, "appKey", where),
+    appName: str(raw, "appName", where),
+    reviewStatus: oneOf(raw, "reviewStatus", where, REVIEW, "审核成功"),
+    entitlement: oneOf(raw, "entitlement", where, ENTITLEMENT, "active"),
+    referers: strList(raw, "referers", where).map(sub),
+    origins: strList(raw, "origins", where).map(sub),
+    rsaPublicKey: (pk as string | null | undefined) ?? null,
+    ipAllowList: strList(raw, "ipAllowList", where),
+    authLevel: oneOf(raw, "authLevel", where, AUTH_LEVEL, "4"),
+    crossCarrier: { ct: (cc.ct as boolean | undefined) ?? true, cu: (cc.cu as boolean | undefined) ?? true },
+  };
+  if (raw.pageOption !== undefined) app.pageOption = raw.pageOption as AppRegistration["pageOption"];
+  if (cpc !== undefined) {
+    app.customerPrivacyConfig =
+      typeof cpc === "string"
+        ? sub(cpc)
+        : Object.fromEntries(Object.entries(cpc).map(([name, url]) => [name, typeof url === "string" ? sub(url) : String(url)]));
+  }
+  return app;
+}
+
+export function parseRegistry(raw: unknown, demoOrigin = DEFAULT_DEMO_ORIGIN): Registry {
+  if (!isObject(raw) || !Array.isArray(raw.apps)) throw new RegistryError(`registry must be an object {"apps": [...]}`);
+  const seen = new Set<string>();
+  const apps = raw.apps.map((a, i) => {
+    const app = parseApp(a, `apps[${i}]`, demoOrigin);
+    if (seen.has(app.appId)) throw new RegistryError(`apps[${i}].appId ${app.appId} is registered twice`);
+    seen.add(app.appId);
+    return app;
+  });
+  return { apps };
+}
+
+export function loadRegistryFile(path: string, demoOrigin = DEFAULT_DEMO_ORIGIN): Registry {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (e) {
+    throw new RegistryError(`cannot read registry ${path}: ${(e as Error).message}`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new RegistryError(`registry ${path} is not JSON: ${(e as Error).message}`);
+  }
+  return parseRegistry(raw, demoOrigin);
+}
+
+/** The page address the referer check compares: no `#fragment`, no `?query` (seed 003 §2.1). */
+export function refererPageAddress(referer: string): string {
+  let s = referer;
+  const hash = s.indexOf("#");
+  if (hash >= 0) s = s.slice(0, hash);
+  const q = s.indexOf("?");
+  if (q >= 0) s = s.slice(0, q);
+  return s;
+}
+
+/** `protocol://host[:port]` of a page address, or undefined when it is not an absolute URL. */
+export function originOf(address: string): string | undefined {
+  try {
+    const o = new URL(address).origin;
+    return o === "null" ? undefined : o;
+  } catch {
+    return undefined;
+  }
+}
+
+export class RegistryStore {
+  private apps = new Map<string, AppRegistration>();
+
+  constructor(
+    initial: Registry,
+    private readonly demoOrigin = DEFAULT_DEMO_ORIGIN,
+  ) {
+    this.replaceAll(initial);
+  }
+
+  replaceAll(registry: Registry): void {
+    this.apps = new Map(registry.apps.map((a) => [a.appId, structuredClone(a)]));
+  }
+
+  get(appId: string): AppRegistration | undefined {
+    return this.apps.get(appId);
+  }
+
+  list(): AppRegistration[] {
+    return [...this.apps.values()];
+  }
+
+  /** Adds or replaces an app; the input is validated like the registry file. */
+  put(raw: unknown): AppRegistration {
+    const app = parseApp(raw, "app", this.demoOrigin);
+    this.apps.set(app.appId, app);
+    return app;
+  }
+
+  /** Shallow merge into an existing app (crossCarrier merged one level deeper), then validated. */
+  patch(appId: string, partial: unknown): AppRegistration | undefined {
+    const current = this.apps.get(appId);
+    if (!current) return undefined;
+    if (!isObject(partial)) throw new RegistryError("patch must be an object");
+    const merged: Json = { ...current, ...partial, appId };
+    if (isObject(partial.crossCarrier)) merged.crossCarrier = { ...current.crossCarrier, ...partial.crossCarrier };
+    return this.put(merged);
+  }
+
+  /** Registers a page: its address (query/fragment removed) as a referer and its origin. */
+  addPage(appId: string, pageUrl: string): AppRegistration | undefined {
+    const app = this.apps.get(appId);
+    if (!app) return undefined;
+    const origin = originOf(pageUrl);
+    if (!origin) throw new RegistryError(`not an absolute page address: ${pageUrl}`);
+    const page = refererPageAddress(pageUrl);
+    if (!app.referers.includes(page)) app.referers.push(page);
+    if (!app.origins.includes(origin)) app.origins.push(origin);
+    return app;
+  }
+
+  /** The app without its secrets, for the admin API. */
+  static redact(app: AppRegistration): Omit<AppRegistration, "appKey"> & { appKey: string } {
+    return { ...app, appKey: app.appKey.slice(0, 4) + "…" };
+  }
+}

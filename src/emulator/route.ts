@@ -1,0 +1,82 @@
+/** What a route handler gets and returns; server.ts does the HTTP around it. */
+import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
+import type { EmulatorRecord } from "./records";
+import type { EmulatorState } from "./state";
+import type { EndpointId } from "./types";
+
+export interface RequestContext {
+  req: IncomingMessage;
+  method: string;
+  url: URL;
+  headers: IncomingHttpHeaders;
+  remoteAddress: string;
+  /** Raw body text (empty for GET). */
+  body: string;
+  /** `http://host:port` as the client addressed the emulator (for URLs handed back). */
+  baseUrl: string;
+  state: EmulatorState;
+}
+
+/** What goes into the record; time, endpoint and duration are filled in by the server. */
+export type RecordFields = Omit<EmulatorRecord, "seq" | "time" | "endpoint" | "durationMs" | "billable"> & { billable?: boolean };
+
+export interface Answer {
+  status?: number;
+  /** Serialised as JSON unless `text` is given. */
+  json?: unknown;
+  text?: string;
+  contentType?: string;
+  headers?: Record<string, string>;
+  record?: RecordFields;
+}
+
+export interface ProtocolRoute {
+  id: EndpointId;
+  method: "GET" | "POST";
+  path: string;
+  handle(ctx: RequestContext): Answer | Promise<Answer>;
+  /** The endpoint's answer carrying only a code: for the `code` fault and structural errors. */
+  shape(code: string, desc: string, ctx: RequestContext): Answer;
+  /** A syntactically broken answer of the endpoint's content type (the `malformedJson` fault). */
+  malformed?: string;
+}
+
+export type Json = Record<string, unknown>;
+
+export type ParsedBody = { ok: true; body: Json } | { ok: false; reason: string };
+
+/** A JSON object body; anything else is a structural error the caller turns into a 400. */
+export function parseJsonObject(text: string): ParsedBody {
+  if (text.trim() === "") return { ok: false, reason: "the body is empty (expected a JSON object)" };
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, reason: `the body is not JSON (${(e as Error).message})` };
+  }
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return { ok: false, reason: "the body is JSON but not an object" };
+  return { ok: true, body: v as Json };
+}
+
+export function headerValue(ctx: RequestContext, name: string): string | undefined {
+  const v = ctx.headers[name.toLowerCase()];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/** The check environment of a request. */
+export function checkEnv(ctx: RequestContext) {
+  return { registry: ctx.state.registry, now: ctx.state.now, limits: ctx.state.limits };
+}
+
+/** Stores the Referer/Origin verdict of a request (admin: GET /__emulator/seen). */
+export function verdictRecorder(ctx: RequestContext, endpoint: EndpointId, traceId: string | undefined) {
+  return (app: { appId: string }, v: import("./checks").RefererOriginVerdict): void => {
+    const entry: import("./state").SeenEntry = { ...v, time: new Date(ctx.state.now()).toISOString(), endpoint, appId: app.appId };
+    if (traceId) entry.traceId = traceId;
+    ctx.state.seen.add(entry);
+  };
+}
+
+export function str(v: unknown): string | undefined {
+  return typeof v === "string" && v !== "" ? v : undefined;
+}

@@ -1,0 +1,235 @@
+/**
+ * HTTP around the routes: routing, CORS and preflights, body limits, JSON errors, fault
+ * injection, records. Every request is handled inside a try/catch so that no input can take the
+ * process down; the worst a request gets is a 500 JSON error.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { performance } from "node:perf_hooks";
+import { ADMIN_PREFIX, handleAdmin } from "./admin";
+import { authGetTokenRoute } from "./auth-get-token";
+import { describe } from "./checks";
+import { preGetMobileRoute } from "./cm-prefetch";
+import { corsHeaders, preflightHeaders } from "./cors";
+import { crossCarrierRoutes } from "./cross-carrier";
+import type { Fault } from "./faults";
+import { pageOptionRoute } from "./page-option";
+import type { Answer, ProtocolRoute, RequestContext } from "./route";
+import type { EmulatorState } from "./state";
+import { tokenValidateRoute } from "./token-validate";
+
+export const PROTOCOL_ROUTES: readonly ProtocolRoute[] = [
+  preGetMobileRoute,
+  pageOptionRoute,
+  ...crossCarrierRoutes,
+  authGetTokenRoute,
+  tokenValidateRoute,
+];
+
+const BY_PATH = new Map(PROTOCOL_ROUTES.map((r) => [r.path, r]));
+
+export interface EmulatorServer {
+  server: Server;
+  /** Cancels pending latency timers and drops held ("timeout" fault) requests. */
+  shutdown(): void;
+}
+
+type BodyResult = { ok: true; text: string } | { ok: false; tooLarge: true } | { ok: false; tooLarge: false; message: string };
+
+function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
+  return new Promise((resolve) => {
+    const declared = Number(req.headers["content-length"]);
+    if (Number.isFinite(declared) && declared > limit) {
+      // Drain without keeping it so the client can read our 413 instead of a reset.
+      req.resume();
+      resolve({ ok: false, tooLarge: true });
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on("data", (c: Buffer) => {
+      size += c.length;
+      if (size > limit) over = true;
+      else chunks.push(c);
+    });
+    req.on("end", () => resolve(over ? { ok: false, tooLarge: true } : { ok: true, text: Buffer.concat(chunks).toString("utf8") }));
+    req.on("error", (e) => resolve({ ok: false, tooLarge: false, message: e.message }));
+  });
+}
+
+const HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+
+export function createEmulatorServer(state: EmulatorState, fallbackBaseUrl: () => string): EmulatorServer {
+  const timers = new Set<NodeJS.Timeout>();
+  const held = new Set<ServerResponse>();
+  let closing = false;
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const t = setTimeout(() => {
+        timers.delete(t);
+        resolve();
+      }, ms);
+      timers.add(t);
+    });
+
+  function send(req: IncomingMessage, res: ServerResponse, a: Answer): void {
+    if (res.headersSent || res.destroyed) return;
+    const headers: Record<string, string> = { ...corsHeaders(req), "Cache-Control": "no-store", ...a.headers };
+    let payload: string;
+    if (a.text !== undefined) {
+      payload = a.text;
+      headers["Content-Type"] = a.contentType ?? "text/plain; charset=utf-8";
+    } else {
+      payload = JSON.stringify(a.json ?? {});
+      headers["Content-Type"] = a.contentType ?? "application/json;charset=UTF-8";
+    }
+    headers["Content-Length"] = String(Buffer.byteLength(payload));
+    res.writeHead(a.status ?? 200, headers);
+    res.end(payload);
+  }
+
+  const errorAnswer = (status: number, type: string, message: string, extra: Record<string, unknown> = {}): Answer => ({
+    status,
+    json: { error: { type, message, ...extra } },
+  });
+
+  function record(route: ProtocolRoute, started: number, a: Answer, fault?: string): void {
+    const r = a.record ?? { resultCode: String(a.status ?? 200) };
+    const rec = {
+      ...r,
+      time: new Date(state.now()).toISOString(),
+      endpoint: route.id,
+      durationMs: Math.round(performance.now() - started),
+      billable: r.billable ?? false,
+    };
+    if (fault) rec.fault = fault;
+    state.records.add(rec);
+  }
+
+  async function applyFault(route: ProtocolRoute, ctx: RequestContext, res: ServerResponse, fault: Fault, started: number): Promise<Answer | "held" | undefined> {
+    if (fault.latencyMs) await sleep(fault.latencyMs);
+    if (closing) return "held";
+    switch (fault.kind) {
+      case "timeout":
+        held.add(res);
+        res.on("close", () => held.delete(res));
+        record(route, started, { record: { resultCode: "timeout" } }, "timeout");
+        return "held";
+      case "http5xx": {
+        const status = fault.status ?? 503;
+        const a = errorAnswer(status, "injected_fault", `injected HTTP ${status} on ${route.id}`);
+        record(route, started, { ...a, record: { resultCode: `http${status}` } }, "http5xx");
+        return a;
+      }
+      case "malformedJson": {
+        const gateway = route.id === "ctGateway" || route.id === "cuGateway";
+        const a: Answer = {
+          text: route.malformed ?? "{",
+          contentType: gateway ? "application/javascript; charset=utf-8" : "application/json;charset=UTF-8",
+        };
+        record(route, started, { ...a, record: { resultCode: "malformed" } }, "malformedJson");
+        return a;
+      }
+      case "code": {
+        const fam = route.id === "tokenValidate" ? "validate" : route.id === "authGetToken" ? "token" : route.id.startsWith("ct") ? "ct" : route.id.startsWith("cu") ? "cu" : "cm";
+        const a = route.shape(fault.code!, fault.desc ?? (describe(fam, fault.code!) || "injected"), ctx);
+        record(route, started, { ...a, record: { resultCode: fault.code! } }, "code");
+        return a;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = performance.now();
+    const method = (req.method ?? "GET").toUpperCase();
+    let url: URL;
+    try {
+      url = new URL(req.url ?? "/", "http://emulator.invalid");
+    } catch {
+      send(req, res, errorAnswer(400, "bad_request", "the request target is not a valid URL"));
+      return;
+    }
+    const path = url.pathname;
+    const route = BY_PATH.get(path);
+    const admin = path === ADMIN_PREFIX || path.startsWith(ADMIN_PREFIX + "/");
+    if (!route && !admin) {
+      req.resume();
+      send(req, res, errorAnswer(404, "not_found", `no endpoint ${method} ${path}`, { protocol: PROTOCOL_ROUTES.map((r) => `${r.method} ${r.path}`), admin: `${ADMIN_PREFIX}/` }));
+      return;
+    }
+    if (method === "OPTIONS") {
+      req.resume();
+      res.writeHead(204, { ...preflightHeaders(req), "Content-Length": "0" });
+      res.end();
+      return;
+    }
+    if (route && method !== route.method && !(method === "HEAD" && route.method === "GET")) {
+      req.resume();
+      send(req, res, { ...errorAnswer(405, "method_not_allowed", `${path} takes ${route.method}, not ${method}`), headers: { Allow: `${route.method}, OPTIONS` } });
+      return;
+    }
+    let body = "";
+    if (method !== "GET" && method !== "HEAD") {
+      const read = await readBody(req, state.limits.bodyLimitBytes);
+      if (!read.ok) {
+        const a = read.tooLarge
+          ? errorAnswer(413, "payload_too_large", `the body is over the ${state.limits.bodyLimitBytes}-byte limit`)
+          : errorAnswer(400, "bad_request", `the body could not be read: ${read.message}`);
+        if (route) record(route, started, { ...a, record: { resultCode: String(a.status) } });
+        send(req, res, { ...a, headers: { Connection: "close" } });
+        return;
+      }
+      body = read.text;
+    }
+    const hostHeader = req.headers.host;
+    const baseUrl = typeof hostHeader === "string" && HOST.test(hostHeader) ? `http://${hostHeader}` : fallbackBaseUrl();
+    const ctx: RequestContext = { req, method, url, headers: req.headers, remoteAddress: req.socket.remoteAddress ?? "", body, baseUrl, state };
+    if (admin) {
+      send(req, res, handleAdmin(ctx));
+      return;
+    }
+    const r = route!;
+    const fault = state.faults.take(r.id);
+    if (fault) {
+      const faulted = await applyFault(r, ctx, res, fault, started);
+      if (faulted === "held") return;
+      if (faulted) {
+        send(req, res, faulted);
+        return;
+      }
+    }
+    const answer = await r.handle(ctx);
+    record(r, started, answer, fault ? "latency" : undefined);
+    send(req, res, answer);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      // Never let one request take the process down: answer 500 and keep serving.
+      try {
+        if (!res.headersSent && !res.destroyed) send(req, res, errorAnswer(500, "internal", `the emulator failed on this request: ${(e as Error)?.message ?? String(e)}`));
+        else res.destroy();
+      } catch {
+        res.destroy();
+      }
+    });
+  });
+  server.on("clientError", (_err, socket) => {
+    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n" + '{"error":{"type":"bad_request","message":"malformed HTTP request"}}');
+    else socket.destroy();
+  });
+
+  return {
+    server,
+    shutdown() {
+      closing = true;
+      for (const t of timers) clearTimeout(t);
+      timers.clear();
+      for (const res of held) res.destroy();
+      held.clear();
+    },
+  };
+}

@@ -1,0 +1,175 @@
+/**
+ * Everything the emulator remembers, in one object: the registry, the SIMs, tokens, CT/CU
+ * sessions, faults, records, the Referer/Origin last seen, and the clock. In-process tests reach
+ * it as `emulator.state`; the admin API is a thin HTTP layer over it.
+ */
+import { randomBytes } from "node:crypto";
+import type { RefererOriginVerdict } from "./checks";
+import { FaultStore } from "./faults";
+import { RecordStore } from "./records";
+import { RegistryStore, type Registry } from "./registry";
+import { SimStore } from "./sims";
+import { TokenStore } from "./tokens";
+import type { Carrier, EndpointId, Limits, Sim } from "./types";
+
+export interface SeenEntry extends RefererOriginVerdict {
+  time: string;
+  endpoint: EndpointId;
+  appId: string;
+  traceId?: string;
+}
+
+const MAX_SEEN = 5_000;
+
+/** The Referer/Origin each request carried and the registry's verdict (the demo's panel). */
+export class SeenStore {
+  last: SeenEntry | undefined;
+  private byTrace = new Map<string, SeenEntry>();
+  private byApp = new Map<string, SeenEntry>();
+
+  add(e: SeenEntry): void {
+    this.last = e;
+    this.byApp.set(e.appId, e);
+    if (e.traceId) {
+      this.byTrace.delete(e.traceId);
+      this.byTrace.set(e.traceId, e);
+      if (this.byTrace.size > MAX_SEEN) this.byTrace.delete(this.byTrace.keys().next().value!);
+    }
+  }
+
+  forTrace(traceId: string): SeenEntry | undefined {
+    return this.byTrace.get(traceId);
+  }
+
+  forApp(appId: string): SeenEntry | undefined {
+    return this.byApp.get(appId);
+  }
+
+  clear(): void {
+    this.last = undefined;
+    this.byTrace.clear();
+    this.byApp.clear();
+  }
+}
+
+/** A CT/CU flow between step 1 and step 3: the JSONP URL names it, step 3 redeems its data. */
+export interface CarrierSession {
+  id: string;
+  carrier: "CT" | "CU";
+  appId: string;
+  traceId: string;
+  simId: string;
+  createdAt: number;
+  expiresAt: number;
+  /** The opaque value the JSONP gateway handed out (step 2), redeemed once at step 3. */
+  data?: string;
+  dataUsed: boolean;
+}
+
+export class CarrierSessionStore {
+  private sessions = new Map<string, CarrierSession>();
+  private byData = new Map<string, string>();
+
+  constructor(
+    private readonly now: () => number,
+    private readonly ttlMs: () => number,
+  ) {}
+
+  create(s: { carrier: "CT" | "CU"; appId: string; traceId: string; simId: string }): CarrierSession {
+    this.prune();
+    const at = this.now();
+    const session: CarrierSession = { ...s, id: randomBytes(16).toString("hex"), createdAt: at, expiresAt: at + this.ttlMs(), dataUsed: false };
+    this.sessions.set(session.id, session);
+    return session;
+  }
+
+  get(id: string): CarrierSession | undefined {
+    return this.sessions.get(id);
+  }
+
+  issueData(session: CarrierSession): string {
+    if (session.data) this.byData.delete(session.data);
+    session.data = (session.carrier === "CT" ? "ctd" : "cud") + randomBytes(24).toString("hex");
+    session.dataUsed = false;
+    this.byData.set(session.data, session.id);
+    return session.data;
+  }
+
+  byOpaqueData(data: string): CarrierSession | undefined {
+    const id = this.byData.get(data);
+    return id === undefined ? undefined : this.sessions.get(id);
+  }
+
+  clear(): void {
+    this.sessions.clear();
+    this.byData.clear();
+  }
+
+  private prune(): void {
+    if (this.sessions.size < 2000) return;
+    const now = this.now();
+    for (const [id, s] of this.sessions) {
+      if (s.expiresAt < now) {
+        this.sessions.delete(id);
+        if (s.data) this.byData.delete(s.data);
+      }
+    }
+  }
+}
+
+export interface StateInit {
+  registry: Registry;
+  sims: readonly Sim[];
+  defaultSimId?: string;
+  limits: Limits;
+  now?: () => number;
+  log?: (line: string) => void;
+  demoOrigin: string;
+}
+
+export class EmulatorState {
+  readonly limits: Limits;
+  readonly registry: RegistryStore;
+  readonly sims: SimStore;
+  readonly tokens: TokenStore;
+  readonly faults = new FaultStore();
+  readonly records: RecordStore;
+  readonly seen = new SeenStore();
+  readonly carrierSessions: CarrierSessionStore;
+  /** Added to the base clock by `advanceClock` (admin: POST /__emulator/clock). */
+  clockOffsetMs = 0;
+  private readonly baseNow: () => number;
+
+  constructor(private readonly init: StateInit) {
+    this.limits = { ...init.limits };
+    this.baseNow = init.now ?? Date.now;
+    this.registry = new RegistryStore(init.registry, init.demoOrigin);
+    this.sims = new SimStore(init.sims, this.now, init.defaultSimId);
+    this.tokens = new TokenStore(this.now, this.limits);
+    this.records = new RecordStore(init.log);
+    this.carrierSessions = new CarrierSessionStore(this.now, () => this.limits.carrierSessionTtlMs);
+  }
+
+  /** The emulator's clock in epoch ms: the injected (or real) clock plus the advanced offset. */
+  readonly now = (): number => this.baseNow() + this.clockOffsetMs;
+
+  advanceClock(ms: number): void {
+    this.clockOffsetMs += ms;
+  }
+
+  /** Back to the startup state: registry and SIMs as loaded, everything else empty. */
+  reset(): void {
+    this.registry.replaceAll(this.init.registry);
+    this.sims.reset(this.init.sims, this.init.defaultSimId);
+    this.tokens.reset();
+    this.faults.clear();
+    this.records.clear();
+    this.seen.clear();
+    this.carrierSessions.clear();
+    this.clockOffsetMs = 0;
+  }
+
+  carrierOf(simId: string): Carrier | undefined {
+    return this.sims.get(simId)?.carrier;
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * `POST /h5/onekeylogin/tokenValidate` (wire-protocol.md §7), server to server: verifies the
+ * SHA256withRSA sign with the app's registered public key and the userInformation byte for byte,
+ * then returns the number AES-128-ECB encrypted with the appKey.
+ */
+import { OK } from "../protocol/codes";
+import { PATHS } from "../protocol/hosts";
+import type { TokenValidateResponse } from "../protocol/wire";
+import { encryptMsisdn } from "../server/token-validate";
+import { checkTokenValidate, describe, failure, type Failure } from "./checks";
+import { headerValue, parseJsonObject, str, type Answer, type ProtocolRoute } from "./route";
+
+function failAnswer(f: Failure, appId: string | undefined, traceId: string | undefined): Answer {
+  const answer: Answer = { json: { resultCode: f.code, desc: f.desc }, record: { resultCode: f.code, desc: f.desc } };
+  if (f.status !== undefined) answer.status = f.status;
+  if (appId) answer.record!.appId = appId;
+  if (traceId) answer.record!.traceId = traceId;
+  return answer;
+}
+
+export const tokenValidateRoute: ProtocolRoute = {
+  id: "tokenValidate",
+  method: "POST",
+  path: PATHS.tokenValidate,
+  malformed: '{"resultCode":"103000","desc":"成功","data":{"msisdn":"',
+  shape(code, desc) {
+    return { json: { resultCode: code, desc } };
+  },
+  handle(ctx) {
+    const appId = headerValue(ctx, "appId");
+    const traceId = headerValue(ctx, "traceId");
+    const type = headerValue(ctx, "content-type") ?? "";
+    // Seed 003 FAQ 8: anything but a JSON POST is an "inner error" at the real gateway.
+    if (!/^application\/json\b/i.test(type.trim())) {
+      return failAnswer(failure("validate", "103005", `Content-Type must be application/json, got "${type.slice(0, 60)}"`, 400), appId, traceId);
+    }
+    const parsed = parseJsonObject(ctx.body);
+    if (!parsed.ok) return failAnswer(failure("validate", "103005", parsed.reason, 400), appId, traceId);
+    const body = parsed.body;
+    const checked = checkTokenValidate({ registry: ctx.state.registry, now: ctx.state.now, limits: ctx.state.limits }, body, ctx.headers, ctx.remoteAddress);
+    if (!checked.ok) return failAnswer(checked.failure, appId, traceId);
+    const result = ctx.state.tokens.validate({ token: body.token as string, appId: checked.app.appId, userInformation: body.userInformation as string });
+    if (!result.ok) {
+      const a = failAnswer({ code: result.code, desc: `${describe("validate", result.code)}: ${result.reason}` }, appId, traceId);
+      const t = ctx.state.tokens.getToken(body.token as string);
+      if (t) Object.assign(a.record!, { carrier: t.carrier, maskPhone: t.maskPhone });
+      return a;
+    }
+    const t = result.value;
+    const json: TokenValidateResponse = {
+      resultCode: OK,
+      desc: "成功",
+      data: { msisdn: encryptMsisdn(t.phone, checked.app.appKey), securityPhone: t.maskPhone, expandParams: str(body.expandParams) ?? t.expandParams },
+    };
+    return {
+      json,
+      record: { resultCode: OK, appId: checked.app.appId, traceId: checked.traceId, carrier: t.carrier, maskPhone: t.maskPhone, simId: t.simId, billable: true },
+    };
+  },
+};

@@ -1,0 +1,191 @@
+/**
+ * accessTokens (number fetched, user not yet confirmed) and tokens (user confirmed, for the
+ * integrator's server). The rules are the seeds': tokens live 2 minutes and are single use
+ * (seed 001), a number is locked after 3 consecutive wrong digit entries (seed 003 FAQ 2), and at
+ * most 30 unused tokens per number per 10 minutes (seed 001; code 103911 from seed 000).
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { LOCKED, OK, WRONG_DIGITS } from "../protocol/codes";
+import type { AuthLevel, Carrier, Limits } from "./types";
+
+export const TOKEN_LIMIT_CODE = "103911";
+
+interface Issued {
+  appId: string;
+  traceId: string;
+  simId: string;
+  phone: string;
+  maskPhone: string;
+  carrier: Carrier;
+  issuedAt: number;
+  expiresAt: number;
+  used: boolean;
+}
+
+export interface AccessTokenEntry extends Issued {
+  accessToken: string;
+  authLevel: AuthLevel;
+  userInformation: string;
+}
+
+export interface TokenEntry extends Issued {
+  token: string;
+  /** Exactly as authGetToken received it; tokenValidate compares byte for byte. */
+  userInformation: string;
+  expandParams: string;
+}
+
+export type TokenResult<T> = { ok: true; value: T } | { ok: false; code: string; reason: string };
+
+const md5 = (s: string) => createHash("md5").update(s, "utf8").digest("hex");
+
+function safeDecode(s: string): string | undefined {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return undefined;
+  }
+}
+
+export class TokenStore {
+  private accessTokens = new Map<string, AccessTokenEntry>();
+  private tokens = new Map<string, TokenEntry>();
+  private wrong = new Map<string, { count: number; lockedUntil: number }>();
+
+  constructor(
+    private readonly now: () => number,
+    private readonly limits: Limits,
+  ) {}
+
+  reset(): void {
+    this.accessTokens.clear();
+    this.tokens.clear();
+    this.wrong.clear();
+  }
+
+  issueAccessToken(e: Omit<AccessTokenEntry, "accessToken" | "issuedAt" | "expiresAt" | "used">): AccessTokenEntry {
+    this.prune();
+    const at = this.now();
+    const entry: AccessTokenEntry = {
+      ...e,
+      accessToken: "AT" + randomBytes(24).toString("hex"),
+      issuedAt: at,
+      expiresAt: at + this.limits.accessTokenTtlMs,
+      used: false,
+    };
+    this.accessTokens.set(entry.accessToken, entry);
+    return entry;
+  }
+
+  getAccessToken(accessToken: string): AccessTokenEntry | undefined {
+    return this.accessTokens.get(accessToken);
+  }
+
+  getToken(token: string): TokenEntry | undefined {
+    return this.tokens.get(token);
+  }
+
+  /** The number's lock state, for the admin API. */
+  lockState(phone: string): { consecutiveWrong: number; locked: boolean; lockedUntil?: number } {
+    const w = this.wrong.get(phone);
+    if (!w) return { consecutiveWrong: 0, locked: false };
+    const locked = w.lockedUntil > this.now();
+    return locked ? { consecutiveWrong: w.count, locked, lockedUntil: w.lockedUntil } : { consecutiveWrong: w.count, locked };
+  }
+
+  unusedTokenCount(phone: string): number {
+    const since = this.now() - this.limits.unusedTokenWindowMs;
+    let n = 0;
+    for (const t of this.tokens.values()) if (t.phone === phone && !t.used && t.issuedAt > since) n++;
+    return n;
+  }
+
+  /**
+   * authGetToken: checks the accessToken and the typed number, then issues a token.
+   * `phoneHash` is MD5 of the completed number; for authLevel "1" (and "5", whose UI the
+   * integrator draws) the masked number as shown is accepted too (wire-protocol.md §4).
+   */
+  redeem(input: { accessToken: string; appId: string; phoneHash: string; userInformation: string; expandParams: string }): TokenResult<TokenEntry> {
+    const now = this.now();
+    const at = this.accessTokens.get(input.accessToken);
+    if (!at) return { ok: false, code: "104007", reason: "unknown accessToken" };
+    if (at.used) return { ok: false, code: "104007", reason: "accessToken already used: fetch the number again" };
+    if (at.expiresAt <= now) return { ok: false, code: "104007", reason: `accessToken expired (it lives ${this.limits.accessTokenTtlMs / 1000} s)` };
+    if (at.appId !== input.appId) return { ok: false, code: "104008", reason: "accessToken was issued to another appId" };
+
+    const w = this.wrong.get(at.phone) ?? { count: 0, lockedUntil: 0 };
+    if (w.lockedUntil > now) {
+      return { ok: false, code: LOCKED, reason: `number locked after ${this.limits.lockAfterWrong} consecutive wrong entries` };
+    }
+    const accepted = [md5(at.phone)];
+    if (at.authLevel === "1" || at.authLevel === "5") accepted.push(md5(at.maskPhone));
+    if (!accepted.includes(input.phoneHash.toLowerCase())) {
+      w.count += 1;
+      if (w.count >= this.limits.lockAfterWrong) {
+        w.count = 0;
+        w.lockedUntil = now + this.limits.lockMs;
+      }
+      this.wrong.set(at.phone, w);
+      const left = w.lockedUntil > now ? "the number is now locked" : `${this.limits.lockAfterWrong - w.count} tries left`;
+      return { ok: false, code: WRONG_DIGITS, reason: `the digits do not complete the number (${left})` };
+    }
+    this.wrong.delete(at.phone);
+
+    if (this.unusedTokenCount(at.phone) >= this.limits.unusedTokenLimit) {
+      return {
+        ok: false,
+        code: TOKEN_LIMIT_CODE,
+        reason: `${this.limits.unusedTokenLimit} unused tokens for this number in the last ${this.limits.unusedTokenWindowMs / 60_000} minutes`,
+      };
+    }
+    at.used = true;
+    const entry: TokenEntry = {
+      appId: at.appId,
+      traceId: at.traceId,
+      simId: at.simId,
+      phone: at.phone,
+      maskPhone: at.maskPhone,
+      carrier: at.carrier,
+      issuedAt: now,
+      expiresAt: now + this.limits.tokenTtlMs,
+      used: false,
+      token: "STsid" + randomBytes(32).toString("hex"),
+      userInformation: input.userInformation,
+      expandParams: input.expandParams,
+    };
+    this.tokens.set(entry.token, entry);
+    return { ok: true, value: entry };
+  }
+
+  /** tokenValidate's token checks; consumes the token only when everything matches. */
+  validate(input: { token: string; appId: string; userInformation: string }): TokenResult<TokenEntry> {
+    const t = this.tokens.get(input.token);
+    if (!t) return { ok: false, code: "104007", reason: "unknown token" };
+    if (t.used) return { ok: false, code: "104007", reason: "token already used (tokens are single use)" };
+    if (t.expiresAt <= this.now()) return { ok: false, code: "104007", reason: `token expired (tokens live ${this.limits.tokenTtlMs / 1000} s)` };
+    if (t.appId !== input.appId) return { ok: false, code: "104008", reason: "token was issued to another appId" };
+    if (input.userInformation !== t.userInformation) {
+      const decoded = safeDecode(t.userInformation);
+      if (decoded !== undefined && decoded === input.userInformation) {
+        return {
+          ok: false,
+          code: "104008",
+          reason:
+            "userinfo 校验失败: userInformation was URL-decoded (e.g. %3D became =); pass it on exactly as the SDK returned it (seed 003 FAQ 6)",
+        };
+      }
+      return { ok: false, code: "104008", reason: "userinfo 校验失败: userInformation differs from the one sent with authGetToken" };
+    }
+    t.used = true;
+    return { ok: true, value: t };
+  }
+
+  private prune(): void {
+    if (this.accessTokens.size + this.tokens.size < 5000) return;
+    // Keep unused tokens for the whole limit window: they still count against the number.
+    const cutoff = this.now() - Math.max(this.limits.unusedTokenWindowMs, this.limits.accessTokenTtlMs, this.limits.tokenTtlMs);
+    for (const [k, v] of this.accessTokens) if (v.expiresAt < cutoff) this.accessTokens.delete(k);
+    for (const [k, v] of this.tokens) if (v.issuedAt < cutoff) this.tokens.delete(k);
+  }
+}
+

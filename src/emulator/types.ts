@@ -1,0 +1,111 @@
+/** Types shared by the emulator's modules: apps, SIMs, endpoints, faults, records. */
+import type { Carrier } from "../protocol/hosts";
+import type { PageOption } from "../protocol/wire";
+
+export type { Carrier };
+
+/** How the test SIM reaches the gateway: only `cellular` can be identified (seed 003 FAQ 1). */
+export type Network = "cellular" | "wifi" | "none";
+
+export interface Sim {
+  /** What tests and the demo switcher refer to (`sim=<id>` in expandParams). */
+  id: string;
+  /** The full number. Never logged; records carry the masked form. */
+  number: string;
+  carrier: Carrier;
+  network: Network;
+  blacklisted?: boolean;
+  /** An IoT card: the CM gateway refuses it with 103609. */
+  iot?: boolean;
+  label?: string;
+}
+
+/** The console's review states (seed 000 §3.2.2). Only an approved app may fetch numbers. */
+export type ReviewStatus = "待审核" | "审核中" | "审核成功";
+
+/** The state of the app's paid entitlement (权益). */
+export type Entitlement = "active" | "unsubscribed" | "exhausted" | "expired";
+
+export type AuthLevel = "1" | "4" | "5";
+
+export interface AppRegistration {
+  appId: string;
+  /** The MD5 request-sign secret and the msisdn AES key. Never logged. */
+  appKey: string;
+  appName: string;
+  reviewStatus: ReviewStatus;
+  entitlement: Entitlement;
+  /** Full page addresses without `?query`/`#fragment`; compared exactly (seed 003 §2.1). */
+  referers: string[];
+  /** `protocol://host[:port]`, compared exactly with the Origin header (seed 003 §2.2). */
+  origins: string[];
+  /** SPKI public key (PEM or bare Base64) that verifies the tokenValidate sign. */
+  rsaPublicKey?: string | null;
+  /** Addresses allowed to call tokenValidate; empty or absent = any. */
+  ipAllowList?: string[];
+  authLevel: AuthLevel;
+  /** The cross-carrier switches: whether CT/CU numbers may be fetched for this app. */
+  crossCarrier: { ct: boolean; cu: boolean };
+  pageOption?: PageOption;
+  /** Extra agreement links (name → url), handed out with the accessToken. */
+  customerPrivacyConfig?: Record<string, string> | string;
+}
+
+export interface RegistryFile {
+  apps: AppRegistration[];
+}
+
+/** Protocol endpoints by job; fault injection and records name them this way. */
+export type EndpointId =
+  | "preGetMobile"
+  | "pageOption"
+  | "ctPhonescrip"
+  | "cuPhonescrip"
+  | "ctGateway"
+  | "cuGateway"
+  | "ctCallback"
+  | "cuCallback"
+  | "authGetToken"
+  | "tokenValidate";
+
+export const ENDPOINT_IDS: readonly EndpointId[] = [
+  "preGetMobile",
+  "pageOption",
+  "ctPhonescrip",
+  "cuPhonescrip",
+  "ctGateway",
+  "cuGateway",
+  "ctCallback",
+  "cuCallback",
+  "authGetToken",
+  "tokenValidate",
+];
+
+export interface Limits {
+  /** Accepted distance of a request timestamp from the emulator's clock. */
+  timestampWindowMs: number;
+  accessTokenTtlMs: number;
+  /** Tokens live 2 minutes (seed 001). */
+  tokenTtlMs: number;
+  /** Consecutive wrong digit entries that lock the number (seed 003 FAQ 2). */
+  lockAfterWrong: number;
+  lockMs: number;
+  /** At most 30 unused tokens per number per 10 minutes (seed 001). */
+  unusedTokenLimit: number;
+  unusedTokenWindowMs: number;
+  /** How long a CT/CU JSONP session (step 1 → step 3) stays usable. */
+  carrierSessionTtlMs: number;
+  bodyLimitBytes: number;
+}
+
+export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
+  timestampWindowMs: 5 * 60_000,
+  accessTokenTtlMs: 5 * 60_000,
+  tokenTtlMs: 2 * 60_000,
+  lockAfterWrong: 3,
+  lockMs: 60 * 60_000,
+  unusedTokenLimit: 30,
+  unusedTokenWindowMs: 10 * 60_000,
+  carrierSessionTtlMs: 5 * 60_000,
+  bodyLimitBytes: 64 * 1024,
+});
