@@ -21,7 +21,7 @@ export interface Call {
   options: RequestOptions;
   resolve(value: unknown): void;
   reject(error: unknown): void;
-  /** True once the SDK aborted the request through its signal. */
+  /** True once the SDK aborted the request, unanswered, through its signal. */
   readonly aborted: boolean;
 }
 
@@ -43,8 +43,17 @@ export function fakeTransport(handler: Handler): FakeTransport {
   const held: Call[] = [];
 
   const make = (method: Method, url: string, options: RequestOptions, body?: unknown, callbackName?: string) =>
-    new Promise<unknown>((resolve, reject) => {
+    new Promise<unknown>((resolveRaw, rejectRaw) => {
       let aborted = false;
+      let settled = false;
+      const resolve = (v: unknown) => {
+        settled = true;
+        resolveRaw(v);
+      };
+      const reject = (e: unknown) => {
+        settled = true;
+        rejectRaw(e);
+      };
       const call: Call = {
         method,
         url,
@@ -60,6 +69,7 @@ export function fakeTransport(handler: Handler): FakeTransport {
       };
       calls.push(call);
       options.signal?.addEventListener("abort", () => {
+        if (settled) return;
         aborted = true;
         reject(new TransportError("abort"));
       });

@@ -1,0 +1,89 @@
+// The real JSONP in jsdom: script injection, the fixed global callback, timeout, abort, cleanup.
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { TransportError } from "../../../src/sdk/abort";
+import { jsonp } from "../../../src/sdk/jsonp";
+
+const URL_CT = "https://open.e.189.cn/openapi/networkauth/preGetMobile.do?callback=getTelecomPhone&x=1";
+const globals = window as unknown as Record<string, unknown>;
+const scripts = () => Array.from(document.querySelectorAll("script"));
+
+afterEach(() => {
+  vi.useRealTimers();
+  delete globals.getTelecomPhone;
+  for (const s of scripts()) s.remove();
+});
+
+describe("jsonp", () => {
+  it("injects one script with the gateway URL and resolves with the global callback's argument", async () => {
+    const p = jsonp(document, window, URL_CT, "getTelecomPhone", { timeout: 8000 });
+    expect(scripts()).toHaveLength(1);
+    expect(scripts()[0].src).toBe(URL_CT);
+    expect(typeof globals.getTelecomPhone).toBe("function");
+    (globals.getTelecomPhone as (v: unknown) => void)({ result: "0", data: "opaque" });
+    await expect(p).resolves.toEqual({ result: "0", data: "opaque" });
+    expect(scripts()).toHaveLength(0);
+    expect("getTelecomPhone" in globals).toBe(false);
+  });
+
+  it("ignores a duplicate call of the callback by the same script", async () => {
+    const p = jsonp(document, window, URL_CT, "getTelecomPhone", { timeout: 8000 });
+    const cb = globals.getTelecomPhone as (v: unknown) => void;
+    cb({ result: "0", data: "first" });
+    expect(() => cb({ result: "0", data: "second" })).not.toThrow();
+    await expect(p).resolves.toEqual({ result: "0", data: "first" });
+  });
+
+  it("rejects with a timeout after the configured time and cleans up", async () => {
+    vi.useFakeTimers();
+    const p = jsonp(document, window, URL_CT, "getTelecomPhone", { timeout: 8000 });
+    const settled = vi.fn();
+    p.then(settled, settled);
+    await vi.advanceTimersByTimeAsync(7999);
+    expect(settled).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(p).rejects.toMatchObject({ name: "TransportError", kind: "timeout" });
+    expect(scripts()).toHaveLength(0);
+    expect("getTelecomPhone" in globals).toBe(false);
+  });
+
+  it("rejects with abort when the signal fires, removing script and global", async () => {
+    const controller = new AbortController();
+    const p = jsonp(document, window, URL_CT, "getTelecomPhone", { timeout: 8000, signal: controller.signal });
+    controller.abort();
+    await expect(p).rejects.toMatchObject({ kind: "abort" });
+    expect(scripts()).toHaveLength(0);
+    expect("getTelecomPhone" in globals).toBe(false);
+  });
+
+  it("does not even inject the script for an already aborted signal", async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(jsonp(document, window, URL_CT, "getTelecomPhone", { timeout: 8000, signal: controller.signal })).rejects.toBeInstanceOf(TransportError);
+    expect(scripts()).toHaveLength(0);
+  });
+
+  it("rejects with a network error when the script fails to load", async () => {
+    const p = jsonp(document, window, URL_CT, "getTelecomPhone", { timeout: 8000 });
+    scripts()[0].dispatchEvent(new Event("error"));
+    await expect(p).rejects.toMatchObject({ kind: "network" });
+    expect("getTelecomPhone" in globals).toBe(false);
+  });
+
+  it("restores a global of the same name that was there before (e.g. the original SDK)", async () => {
+    const previous = () => "original";
+    globals.getTelecomPhone = previous;
+    const p = jsonp(document, window, URL_CT, "getTelecomPhone", { timeout: 8000 });
+    expect(globals.getTelecomPhone).not.toBe(previous);
+    (globals.getTelecomPhone as (v: unknown) => void)({ result: "0" });
+    await p;
+    expect(globals.getTelecomPhone).toBe(previous);
+  });
+
+  it("clears its timer once settled (no late timeout)", async () => {
+    vi.useFakeTimers();
+    const p = jsonp(document, window, URL_CT, "getTelecomPhone", { timeout: 8000 });
+    (globals.getTelecomPhone as (v: unknown) => void)({ result: "0" });
+    await p;
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
