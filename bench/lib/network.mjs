@@ -1,0 +1,86 @@
+// Gateway requests seen through the DevTools protocol (Network domain): every request including
+// CORS preflights, with the browser's own monotonic timestamps (seconds).
+
+export function recordNetwork(cdp, gatewayOrigin) {
+  const byId = new Map();
+  let on = false;
+  const mine = (url) => url.startsWith(gatewayOrigin + "/");
+  cdp.on("Network.requestWillBeSent", (e) => {
+    if (!on || !mine(e.request.url)) return;
+    const u = new URL(e.request.url);
+    byId.set(e.requestId + (e.request.method === "OPTIONS" ? ":pre" : ""), {
+      id: e.requestId,
+      method: e.request.method,
+      path: u.pathname,
+      type: e.type,
+      preflight: e.request.method === "OPTIONS",
+      start: e.timestamp,
+      end: undefined,
+    });
+  });
+  const finish = (e) => {
+    for (const key of [e.requestId, e.requestId + ":pre"]) {
+      const r = byId.get(key);
+      if (r && (r.end === undefined || e.timestamp > r.end)) r.end = e.timestamp;
+    }
+  };
+  cdp.on("Network.responseReceived", finish);
+  cdp.on("Network.loadingFinished", finish);
+  cdp.on("Network.loadingFailed", finish);
+  return {
+    async start() {
+      await cdp.send("Network.enable");
+      byId.clear();
+      on = true;
+    },
+    stop() {
+      on = false;
+      return [...byId.values()].sort((a, b) => a.start - b.start);
+    },
+  };
+}
+
+/**
+ * Round trips of a list of gateway requests: `issued` counts every request (preflights too);
+ * `critical` is the longest chain of requests that ran one after another (a request that needed
+ * a preflight counts two), i.e. the number of sequential round trips before the view.
+ */
+export function roundTrips(requests) {
+  const real = requests.filter((r) => !r.preflight);
+  const withPre = real.map((r) => ({
+    ...r,
+    weight: 1 + (requests.some((p) => p.preflight && p.path === r.path && Math.abs(p.start - r.start) < 1) ? 1 : 0),
+    end: r.end ?? r.start,
+  }));
+  const best = withPre.map(() => 0);
+  withPre.forEach((r, i) => {
+    let before = 0;
+    for (let j = 0; j < i; j++) if (withPre[j].end <= r.start && best[j] > before) before = best[j];
+    best[i] = before + r.weight;
+  });
+  return {
+    issued: requests.length,
+    preflights: requests.length - real.length,
+    critical: best.length ? Math.max(...best) : 0,
+    // In issue order; `*` marks a request that needed a CORS preflight first.
+    paths: withPre.map((r) => r.path.replace(/^\/h5\/(onekeylogin\/)?/, "").replace(/^\/carrier\//, "") + (r.weight === 2 ? "*" : "")),
+  };
+}
+
+/** Total time (ms) covered by at least one of the intervals [start, end] (ms). */
+export function unionMs(intervals, from = -Infinity, to = Infinity) {
+  const xs = intervals
+    .map(([a, b]) => [Math.max(a, from), Math.min(b, to)])
+    .filter(([a, b]) => b > a)
+    .sort((p, q) => p[0] - q[0]);
+  let total = 0;
+  let cur = null;
+  for (const [a, b] of xs) {
+    if (!cur || a > cur[1]) {
+      if (cur) total += cur[1] - cur[0];
+      cur = [a, b];
+    } else if (b > cur[1]) cur[1] = b;
+  }
+  if (cur) total += cur[1] - cur[0];
+  return total;
+}

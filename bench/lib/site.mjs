@@ -1,0 +1,185 @@
+// The bench's two loopback servers: a tiny static site (the integrator's page, with the UMD by
+// <script>) and the gateway emulator from dist/, registered for that site's origin. The built
+// files are read once at start, so a concurrent `npm run build` cannot change them mid-run.
+import http from "node:http";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { resolve } from "node:path";
+
+const PAGE_JS = readFileSync(new URL("./page.js", import.meta.url));
+
+/** The demo app of the sample registry with authLevel "4" (digits to type: the richest view). */
+export const APP_ID = "300011000001";
+
+export function loadDist(root) {
+  const require = createRequire(resolve(root, "package.json"));
+  const out = { umd: undefined, emulator: undefined, server: undefined, errors: {} };
+  try {
+    out.umd = readFileSync(resolve(root, "dist/ydrz-jssdk.umd.js"));
+  } catch (e) {
+    out.errors.umd = `dist/ydrz-jssdk.umd.js missing (${e.code ?? e.message})`;
+  }
+  for (const [key, file] of [
+    ["emulator", "dist/emulator.cjs"],
+    ["server", "dist/server.cjs"],
+  ]) {
+    try {
+      out[key] = require(resolve(root, file));
+    } catch (e) {
+      out.errors[key] = `${file} failed to load (${(e.message ?? String(e)).split("\n")[0]})`;
+    }
+  }
+  return out;
+}
+
+const html = (body, head = "") =>
+  `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="always">${head}<title>bench</title></head><body>${body}</body></html>`;
+
+/** Starts the static site; `setGateway(url)` fills the hosts that the page passes to config(). */
+export async function startStaticSite(umd) {
+  let gateway = "";
+  const pages = {
+    // The integrator's page: empty (so the first contentful paint is the view), the UMD by <script>.
+    "/index.html": () =>
+      html(
+        `<div id="ydrzCustomControls"></div><script src="/ydrz-jssdk.umd.js"></script><script src="/bench-page.js"></script>` +
+          `<script>YDRZAuthLogin.config({cmHost:${JSON.stringify(gateway)},apiHost:${JSON.stringify(gateway)}});</script>`,
+      ),
+    // No SDK: the script-eval group inserts it itself.
+    "/blank.html": () => html(`<script src="/bench-page.js"></script>`),
+    "/agreement.html": () => html("agreement"),
+    "/other.html": () => html("other"),
+  };
+  const server = http.createServer((req, res) => {
+    const path = new URL(req.url ?? "/", "http://x").pathname;
+    const send = (status, type, body) => {
+      res.writeHead(status, { "Content-Type": type, "Cache-Control": "no-store", "Content-Length": Buffer.byteLength(body) });
+      res.end(body);
+    };
+    if (pages[path]) return send(200, "text/html; charset=utf-8", pages[path]());
+    if (path === "/ydrz-jssdk.umd.js" && umd) return send(200, "text/javascript; charset=utf-8", umd);
+    if (path === "/bench-page.js") return send(200, "text/javascript; charset=utf-8", PAGE_JS);
+    if (path === "/favicon.ico") return send(204, "image/x-icon", "");
+    send(404, "text/plain", "not found");
+  });
+  await new Promise((ok, fail) => {
+    server.once("error", fail);
+    server.listen(0, "127.0.0.1", ok);
+  });
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return {
+    origin,
+    setGateway(url) {
+      gateway = url;
+    },
+    close: () =>
+      new Promise((ok) => {
+        server.close(() => ok());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/**
+ * Site + emulator, or the reason they cannot run. `flowData(sim)` makes fresh signed `data` for
+ * getTokenInfo (the integrator's server would compute the sign; here Node does it).
+ */
+export async function startBenchEnv(dist) {
+  if (!dist.umd) return { error: dist.errors.umd };
+  if (!dist.emulator?.startEmulator) return { error: dist.errors.emulator ?? "dist/emulator.cjs has no startEmulator" };
+  const site = await startStaticSite(dist.umd);
+  let emu;
+  try {
+    emu = await dist.emulator.startEmulator({ host: "127.0.0.1", port: 0, demoOrigin: site.origin, log: () => {} });
+  } catch (e) {
+    await site.close();
+    return { error: `startEmulator failed (${e.message})` };
+  }
+  site.setGateway(emu.url);
+  // The registry the emulator loaded (its sample one): the appKey stays on the Node side.
+  const app = emu.state?.registry?.get?.(APP_ID);
+  if (!app?.appKey) {
+    await emu.close();
+    await site.close();
+    return { error: `the emulator's registry has no app ${APP_ID}` };
+  }
+  const sims = Object.fromEntries((dist.emulator.DEFAULT_SIMS ?? []).map((s) => [s.id, s]));
+
+  const admin = async (method, path, body) => {
+    const res = await fetch(emu.url + "/__emulator" + path, {
+      method,
+      headers: body ? { "content-type": "application/json" } : {},
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`admin ${method} ${path}: HTTP ${res.status} ${text.slice(0, 200)}`);
+    return text ? JSON.parse(text) : null;
+  };
+
+  const flowData = (sim) => {
+    const helpers = dist.server;
+    const traceId = helpers.newTraceId();
+    const timestamp = helpers.newTimestamp();
+    const fields = { appId: APP_ID, traceId, timestamp, version: "2.0", businessType: "8" };
+    return {
+      version: "2.0",
+      appId: APP_ID,
+      traceId,
+      timestamp,
+      businessType: "8",
+      openType: "1",
+      expandParams: `sim=${sim}`,
+      sign: helpers.signGetTokenInfo(fields, app.appKey),
+    };
+  };
+
+  return {
+    site,
+    emu,
+    gateway: emu.url,
+    pageUrl: site.origin + "/index.html",
+    blankUrl: site.origin + "/blank.html",
+    sims,
+    admin,
+    flowData,
+    /** The hidden middle digits of a SIM's number (authLevel "4"). */
+    hiddenDigits: (sim) => (sims[sim]?.number ?? "").slice(3, 7),
+    async setLatency(ms) {
+      await admin("DELETE", "/faults");
+      if (ms > 0) await admin("POST", "/faults", { endpoint: "*", latencyMs: ms });
+    },
+    async reset() {
+      await admin("POST", "/reset");
+    },
+    async close() {
+      await emu.close().catch(() => {});
+      await site.close();
+    },
+  };
+}
+
+/** Opens the bench page in `p` (from openPage) and one view; the result of `__bench.open`. */
+export async function loadBenchPage(env, p) {
+  await p.page.goto(env.pageUrl, { waitUntil: "load" });
+  const ok = await p.page.evaluate(() => typeof window.YDRZAuthLogin === "object" && typeof window.__bench === "object");
+  if (!ok) throw new Error("the UMD did not define window.YDRZAuthLogin");
+}
+
+export async function openView(env, p, view, sim, timeoutMs = 15_000) {
+  const data = env.flowData(sim);
+  const r = await p.page.evaluate(([view, data, opts]) => window.__bench.open(view, data, opts), [view, data, { origin: env.gateway, timeoutMs }]);
+  return r;
+}
+
+/** Why no view appeared: the callback payload, shortened. */
+export function failureReason(r) {
+  if (r?.mark) return undefined;
+  const o = r?.outcome?.find((x) => x.kind === "error") ?? r?.outcome?.[0];
+  if (!o) return "no view root (#YDRZLayer/#YDRZLayerTwo/#YDRZPage) appeared and no callback";
+  const res = o.res ?? {};
+  const code = res.code ?? res.YDData?.code;
+  const parts = [o.kind, code, res.message ?? res.YDData?.message].filter(Boolean);
+  if (res.CTData) parts.push(`CT ${res.CTData.code}`);
+  if (res.CUData) parts.push(`CU ${res.CUData.code}`);
+  return `${parts.join(" ")} before any view`;
+}
