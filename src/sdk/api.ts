@@ -6,7 +6,7 @@
  */
 
 import { SDK_CODES } from "../protocol/codes";
-import { completeMaskedPhone } from "../protocol/masked-phone";
+import { readAuthGetTokenData, type IssuedAccessToken } from "./auth-get-token";
 import type { Layer, ViewSettings } from "./authorize";
 import { createConfigStore, type ResolvedConfig } from "./config";
 import { getConnection } from "./connection";
@@ -16,7 +16,7 @@ import { codeError, YDRZError } from "./errors";
 import { userInformation } from "./fingerprint";
 import { runFlow } from "./flow";
 import { safeCall } from "./once";
-import { missingField, msgIdOf, readFlowData, text, type FlowData } from "./params";
+import { msgIdOf, readFlowData, text, type FlowData } from "./params";
 import { asRecord } from "./responses";
 import { createSession, type Callbacks, type Session } from "./session";
 import { requestToken } from "./token";
@@ -66,13 +66,6 @@ export interface AuthLogin {
   authGetToken(options: AuthGetTokenOptions): void;
   /** Sets gateway hosts, timeout, CSS injection; returns the resulting configuration. */
   config(patch?: SdkConfig): ResolvedConfig;
-}
-
-/** What `authGetToken` needs from the authLevel "5" flow that produced an accessToken. */
-interface IssuedAccessToken {
-  accessToken: string;
-  maskPhone: string;
-  userInformation: string;
 }
 
 export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
@@ -170,31 +163,12 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
   const authGetToken = (options: unknown) => {
     const o = asRecord(options) ?? {};
     const callbacks = { success: o.success, error: o.error };
-    const d = asRecord(o.data) ?? {};
-    const msgId = text(d.traceId);
-    const field = asRecord(o.data) ? missingField(d, ["version", "appId", "traceId", "accessToken"]) : "data";
-    if (field) return refuse(callbacks, codeError(SDK_CODES.missingParam, msgId, { field }));
-    const accessToken = text(d.accessToken);
-    const fromFlow = issued?.accessToken === accessToken ? issued : undefined;
-    const maskPhone = text(d.maskPhone) || fromFlow?.maskPhone || issued?.maskPhone || "";
-    if (maskPhone === "") return refuse(callbacks, codeError(SDK_CODES.missingParam, msgId, { field: "maskPhone" }));
-    const fullPhone = completeMaskedPhone(maskPhone, text(d.maskVal));
-    if (fullPhone === undefined) return refuse(callbacks, codeError(SDK_CODES.digitsIncomplete, msgId));
-    if (active) return refuse(callbacks, codeError(SDK_CODES.busy, msgId));
-
-    const session = begin(msgId, callbacks);
-    const data: FlowData = {
-      version: text(d.version),
-      appId: text(d.appId),
-      sign: "",
-      traceId: msgId,
-      timestamp: "",
-      expandParams: text(d.expandParams),
-      authPageType: text(d.authPageType),
-      businessType: text(d.businessType) || "8",
-      isTest: text(d.isTest),
-    };
-    const ctx = stepContext(session, data, fromFlow?.userInformation ?? fingerprint());
+    const input = readAuthGetTokenData(o.data, issued);
+    if (!input.ok) return refuse(callbacks, input.payload);
+    if (active) return refuse(callbacks, codeError(SDK_CODES.busy, input.msgId));
+    const { data, accessToken, fullPhone } = input;
+    const session = begin(input.msgId, callbacks);
+    const ctx = stepContext(session, data, input.issuedBy?.userInformation ?? fingerprint());
     session
       .time("token", requestToken(ctx, { accessToken, fullPhone }))
       .then((outcome) => {
@@ -208,28 +182,30 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
     active?.fail(codeError(SDK_CODES.ended, active.msgId));
   };
 
+  /** The promise form: `startFlow`'s callbacks settle the promise; the signal ends this call only. */
   const getToken = (data: TokenRequestData, options?: GetTokenOptions): Promise<SuccessPayload> =>
     new Promise<SuccessPayload>((resolve, reject) => {
+      const fail = (payload: ErrorPayload) => reject(new YDRZError(payload));
       const signal = options?.signal;
-      if (signal?.aborted) return reject(new YDRZError(codeError(SDK_CODES.ended, msgIdOf(data))));
-      const session = startFlow({
-        data,
-        layerCallback: options?.layerCallback,
-        success: resolve,
-        error: (payload: ErrorPayload) => reject(new YDRZError(payload)),
-      });
-      if (!session || !signal) return;
-      const onAbort = () => {
-        if (active === session) endGetToken();
-      };
-      signal.addEventListener("abort", onAbort);
-      session.onEnd(() => signal.removeEventListener("abort", onAbort));
+      try {
+        if (signal?.aborted) return fail(codeError(SDK_CODES.ended, msgIdOf(data)));
+        const session = startFlow({ data, layerCallback: options?.layerCallback, success: resolve, error: fail });
+        if (!session || !signal) return;
+        const onAbort = () => {
+          if (active === session) endGetToken();
+        };
+        signal.addEventListener("abort", onAbort);
+        session.onEnd(() => signal.removeEventListener("abort", onAbort));
+      } catch (e) {
+        report("YDRZAuthLogin.getToken failed", e);
+        fail(codeError(SDK_CODES.innerError, msgIdOf(data)));
+      }
     });
 
   return {
     version: VERSION,
     getTokenInfo: guard("getTokenInfo", (options: GetTokenInfoOptions) => void startFlow(options), () => undefined),
-    getToken: guard("getToken", getToken, () => Promise.reject(new YDRZError(codeError(SDK_CODES.innerError, "")))),
+    getToken,
     getConnection: guard(
       "getConnection",
       (appid: string) => getConnection(appid, deps.window?.navigator, deps.random),
