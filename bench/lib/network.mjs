@@ -42,8 +42,8 @@ export function recordNetwork(cdp, gatewayOrigin) {
 
 /**
  * Round trips of a list of gateway requests: `issued` counts every request (preflights too);
- * `critical` is the longest chain of requests that ran one after another (a request that needed
- * a preflight counts two), i.e. the number of sequential round trips before the view.
+ * `critical` is the chain of requests that ran one after another up to the last answer (a request
+ * that needed a preflight counts two), i.e. the number of sequential round trips before the view.
  */
 export function roundTrips(requests) {
   const real = requests.filter((r) => !r.preflight);
@@ -52,16 +52,25 @@ export function roundTrips(requests) {
     weight: 1 + (requests.some((p) => p.preflight && p.path === r.path && Math.abs(p.start - r.start) < 1) ? 1 : 0),
     end: r.end ?? r.start,
   }));
-  const best = withPre.map(() => 0);
-  withPre.forEach((r, i) => {
-    let before = 0;
-    for (let j = 0; j < i; j++) if (withPre[j].end <= r.start && best[j] > before) before = best[j];
-    best[i] = before + r.weight;
-  });
+  // Walk back from the last answer: each request's predecessor is the one that finished last
+  // before it started (what it most plausibly waited for). Requests running alongside the chain
+  // (getPageOption next to the pre-fetch) are off the critical path.
+  const chain = new Map();
+  const length = (r) => {
+    if (chain.has(r)) return chain.get(r);
+    let pred;
+    for (const a of withPre) if (a !== r && a.end <= r.start && (!pred || a.end > pred.end)) pred = a;
+    const n = r.weight + (pred ? length(pred) : 0);
+    chain.set(r, n);
+    return n;
+  };
+  let last;
+  for (const r of withPre) if (!last || r.end > last.end) last = r;
+  const critical = last ? length(last) : 0;
   return {
     issued: requests.length,
     preflights: requests.length - real.length,
-    critical: best.length ? Math.max(...best) : 0,
+    critical,
     // In issue order; `*` marks a request that needed a CORS preflight first.
     paths: withPre.map((r) => r.path.replace(/^\/h5\/(onekeylogin\/)?/, "").replace(/^\/carrier\//, "") + (r.weight === 2 ? "*" : "")),
   };
