@@ -156,7 +156,7 @@ export function runJsonp(script: string, callback: string): { result: string; da
 }
 
 export async function crossStep1(emu: RunningEmulator, carrier: Cross, traceId: string, o: Parameters<typeof phonescripRequest>[0] | object = {}, browser = BROWSER) {
-  const r = phonescripRequest({ traceId, ...o });
+  const r = phonescripRequest({ traceId, timestamp: ts(emu.state.now()), ...o });
   return postJson(emu.url + CROSS[carrier].step1, r.body, { ...r.headers, ...browser });
 }
 
@@ -170,7 +170,7 @@ export async function crossFlow(emu: RunningEmulator, carrier: Cross, traceId: s
   if (s1.json?.resultCode !== "103000") return { s1 };
   const s2raw = await http(s1.json.data);
   const s2 = runJsonp(s2raw.text, CROSS[carrier].cb);
-  const s3 = await postJson(emu.url + CROSS[carrier].step3, { data: s2.data, ver: "1.0", userInformation: USER_INFO }, { ...callbackHeaders(traceId, o), ...BROWSER });
+  const s3 = await postJson(emu.url + CROSS[carrier].step3, { data: s2.data, ver: "1.0", userInformation: USER_INFO }, { ...callbackHeaders(traceId, { timestamp: ts(emu.state.now()), ...o }), ...BROWSER });
   return { s1, s2raw, s2, s3 };
 }
 
@@ -183,7 +183,7 @@ export const authGetToken = (emu: RunningEmulator, traceId: string, body: Record
 
 /** Pre-fetch with a SIM, then returns the accessToken and masked number. */
 export async function fetchNumber(emu: RunningEmulator, sim = "cm", appId = APP_ID, appKey = APP_KEY) {
-  const body = preGetBody({ sim, appId, appKey });
+  const body = preGetBody({ sim, appId, appKey, timestamp: ts(emu.state.now()) });
   const r = await preGet(emu, body);
   return { traceId: body.traceId, reply: r, body: r.json?.body };
 }
