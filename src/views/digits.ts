@@ -230,16 +230,20 @@ export function createDigits(opts: DigitsOptions): Digits {
 
   // The whole number is one big target (the cells themselves may be small): a tap anywhere on it
   // goes to the first empty cell and opens the keypad.
+  // Like the original's keypad, entry by pointer is sequential: the first empty cell, whichever
+  // cell was hit (preventDefault keeps the browser from focusing the hit cell itself).
+  // The keypad opens on the click that follows, not here: it moves the view, and a layout change
+  // between pointerdown and click would send the click to whatever is then under the finger.
   L.on<PointerEvent>(el, "pointerdown", (event) => {
     if (inputs[0].readOnly) return;
     keypadMode = true;
     for (const i of inputs) i.setAttribute("inputmode", "none");
+    event.preventDefault();
+    focusCell(firstEmpty());
+  });
+  L.on<MouseEvent>(el, "click", () => {
+    if (inputs[0].readOnly) return;
     opts.onPointerActivate();
-    const target = event.target as HTMLElement;
-    if (!(target instanceof HTMLInputElement)) {
-      event.preventDefault();
-      focusCell(firstEmpty());
-    }
   });
   L.on<FocusEvent>(el, "focusout", (event) => {
     const next = event.relatedTarget as Node | null;

@@ -1,8 +1,7 @@
 /**
  * The built-in 3×4 keypad (1–9, blank, 0, delete), as the original shows it so that no system
- * keyboard covers the popup. Works by touch and by click: a key acts on pointerdown (fast, and
- * the digit cell keeps focus) and a following click of the same press is ignored; a click
- * without a pointerdown (keyboard activation, assistive technology) acts too.
+ * keyboard covers the popup. Works by touch and by click (keys are buttons; with the viewport
+ * meta tag integrators use, a tap's click comes without delay).
  * While open it pads the bottom of the element that scrolls the view, by its own height.
  */
 
@@ -35,7 +34,6 @@ export function createKeypad(opts: KeypadOptions): Keypad {
   let wrap: HTMLElement | undefined;
   let listeners: Listeners | undefined;
   let savedPadding: { value: string; priority: string } | undefined;
-  let lastPointer = 0;
 
   const act = (key: string): void => {
     if (key === "del") opts.onDelete();
@@ -105,28 +103,18 @@ export function createKeypad(opts: KeypadOptions): Keypad {
       wrap = build();
       listeners = new Listeners();
       const L = listeners;
-      L.on<PointerEvent>(wrap, "pointerdown", (event) => {
-        event.preventDefault();
-        const key = keyOf(event);
-        if (!key) return;
-        lastPointer = Date.now();
-        act(key);
-      });
+      // pointerdown only keeps focus in the digit cell; the key acts on click, after the finger
+      // is up, so that closing the keypad (which moves the view) cannot redirect this tap.
+      L.on<PointerEvent>(wrap, "pointerdown", (event) => event.preventDefault());
       L.on<MouseEvent>(wrap, "click", (event) => {
         const key = keyOf(event);
-        if (!key) return;
-        if (Date.now() - lastPointer < 1000) {
-          lastPointer = 0;
-          return;
-        }
-        act(key);
+        if (key) act(key);
       });
-      // Old iOS WebViews without pointer events: touchstart keeps the page from zooming on
-      // double taps of a key; the click that follows does the work.
-      L.on<TouchEvent>(wrap, "touchstart", () => undefined, { passive: true });
-      L.on<PointerEvent>(
+      // A tap elsewhere closes the keypad; on click (capture) rather than pointerdown, for the
+      // same reason: the tapped element is already chosen when the layout changes.
+      L.on<MouseEvent>(
         opts.host.ownerDocument,
-        "pointerdown",
+        "click",
         (event) => {
           const target = event.target as Node;
           if (wrap && wrap.contains(target)) return;

@@ -20,6 +20,8 @@ import {
 } from "./options";
 import { setStyle } from "./sanitize";
 
+export const FALLBACK_FONTS = "-apple-system, BlinkMacSystemFont, PingFang SC, Microsoft YaHei, sans-serif";
+
 export interface Box {
   top?: string;
   left?: string | "center";
@@ -71,7 +73,8 @@ export function applyLook(el: HTMLElement, box: Box): void {
   setStyle(el, "font-size", box.fontSize);
   setStyle(el, "color", box.color);
   setStyle(el, "background-color", box.background);
-  setStyle(el, "font-family", box.fontFamily);
+  // Integrators name fonts only phones have (PingFangSC-*); keep a fallback that is not serif.
+  setStyle(el, "font-family", box.fontFamily && `${box.fontFamily}, ${FALLBACK_FONTS}`);
   setStyle(el, "font-weight", box.fontWeight);
   setStyle(el, "text-align", box.textAlign);
   setStyle(el, "border-radius", box.borderRadius);

@@ -7,6 +7,9 @@
 
 type Saved = { el: HTMLElement; prop: string; value: string; priority: string }[];
 
+/** Elements that had no style attribute before the lock: it is removed again, not left empty. */
+let hadNoStyle: HTMLElement[] = [];
+
 let depth = 0;
 let saved: Saved = [];
 let scrollX = 0;
@@ -25,6 +28,7 @@ export function lockScroll(doc: Document = document): () => void {
     const html = doc.documentElement;
     const body = doc.body;
     const list: Saved = [];
+    hadNoStyle = [html, body].filter((el) => !el.hasAttribute("style"));
     // Keeps the page from jumping sideways when the scrollbar disappears on desktop.
     const scrollbar = win.innerWidth - html.clientWidth;
     set(list, html, "overflow", "hidden");
@@ -49,6 +53,8 @@ export function lockScroll(doc: Document = document): () => void {
       if (value) el.style.setProperty(prop, value, priority);
       else el.style.removeProperty(prop);
     }
+    const bare = hadNoStyle;
+    hadNoStyle = [];
     if (win) {
       // An integrator's `scroll-behavior: smooth` would animate the jump back; make it instant.
       const html = doc.documentElement;
@@ -63,6 +69,7 @@ export function lockScroll(doc: Document = document): () => void {
       if (behaviour) html.style.setProperty("scroll-behavior", behaviour, priority);
       else html.style.removeProperty("scroll-behavior");
     }
+    for (const el of bare) if (el.getAttribute("style") === "") el.removeAttribute("style");
   };
 }
 

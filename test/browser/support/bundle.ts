@@ -1,0 +1,64 @@
+/**
+ * Bundles a TypeScript entry for the browser with rollup's JS API, for tests that need code
+ * the built UMD does not expose (e.g. the views on their own). TypeScript is transpiled per file
+ * (no type-check: `tsc` does that); `*.css?inline` imports become the raw CSS file as a string
+ * (the real build runs PostCSS over it).
+ */
+import { readFile } from "node:fs/promises";
+import { rollup, type Plugin } from "rollup";
+import { nodeResolve } from "@rollup/plugin-node-resolve";
+import ts from "typescript";
+
+function transpileTs(): Plugin {
+  return {
+    name: "test-transpile-ts",
+    transform(code, id) {
+      if (!id.endsWith(".ts")) return null;
+      const out = ts.transpileModule(code, {
+        fileName: id,
+        compilerOptions: { target: ts.ScriptTarget.ES2019, module: ts.ModuleKind.ESNext, sourceMap: false, verbatimModuleSyntax: false },
+      });
+      return { code: out.outputText, map: null };
+    },
+  };
+}
+
+function rawInlineCss(): Plugin {
+  const suffix = "?inline";
+  return {
+    name: "test-raw-inline-css",
+    async resolveId(id, importer) {
+      if (!id.endsWith(".css" + suffix)) return null;
+      const resolved = await this.resolve(id.slice(0, -suffix.length), importer, { skipSelf: true });
+      return resolved && "\0raw-css:" + resolved.id;
+    },
+    async load(id) {
+      if (!id.startsWith("\0raw-css:")) return null;
+      return `export default ${JSON.stringify(await readFile(id.slice("\0raw-css:".length), "utf8"))};`;
+    },
+  };
+}
+
+/** Returns an IIFE bundle of `entry` (an absolute path) as a string. */
+export async function bundleForBrowser(entry: string, defines: Record<string, string> = {}): Promise<string> {
+  const build = await rollup({
+    input: entry,
+    plugins: [
+      rawInlineCss(),
+      nodeResolve({ browser: true, extensions: [".ts", ".mjs", ".js"] }),
+      transpileTs(),
+      {
+        name: "test-defines",
+        transform(code) {
+          let out = code;
+          for (const [k, v] of Object.entries(defines)) out = out.split(k).join(v);
+          return out === code ? null : { code: out, map: null };
+        },
+      },
+    ],
+    onwarn() {},
+  });
+  const { output } = await build.generate({ format: "iife", name: "__testBundle" });
+  await build.close();
+  return output[0].code;
+}
