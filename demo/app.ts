@@ -13,7 +13,7 @@ import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
 import { startEmulator } from "../src/emulator/index";
 import { publicSim } from "../src/emulator/sims";
-import { createDemoApps, registeredAddresses, type DemoApps } from "./apps";
+import { createDemoApps, ORIGIN_DEMO_PAGE, registeredAddresses, type DemoApps } from "./apps";
 import { handleLogin, handleSign } from "./backend";
 import { createCryptoJsShims } from "./crypto-js-shim";
 import { HttpError, readJsonObject, sendError, sendFile, sendJson, sendText } from "./http";
@@ -141,6 +141,12 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoHandle> 
 
     if (!isRead) throw new HttpError(405, "method_not_allowed", "the demo site serves pages with GET");
 
+    // Browsers ask for it on every page; an empty answer keeps their consoles free of 404s.
+    if (path === "/favicon.ico") {
+      res.writeHead(204, { "Cache-Control": "max-age=86400" });
+      res.end();
+      return;
+    }
     const pageFile = pageByPath.get(path);
     if (pageFile) {
       const html = renderPage(pageFile);
@@ -238,6 +244,7 @@ function demoConfig(apps: DemoApps, gatewayUrl: string, emulator: DemoHandle["em
     sims: emulator.state.sims.list().map(publicSim),
     defaultSim: emulator.state.sims.defaultSimId,
     registered: registeredAddresses(port),
+    originDemoPage: ORIGIN_DEMO_PAGE,
   };
 }
 
@@ -247,8 +254,10 @@ function inspect(emulator: DemoHandle["emulator"], traceId: string | null) {
   const seen = emulator.state.seen.forTrace(traceId);
   const records = emulator.state.records.list({ traceId }).map((r) => ({ endpoint: r.endpoint, resultCode: r.resultCode, desc: r.desc }));
   if (!seen) return { found: false, message: "网关没有这次流程的 Referer/Origin 记录", records };
-  // The first failure explains the flow; otherwise its last step.
-  const decisive = records.find((r) => r.resultCode !== "103000") ?? records[records.length - 1];
+  // A flow that ended well is summed up by its last step; one that failed by its first failure
+  // (later carriers' answers are consequences, e.g. 105003 "not this carrier").
+  const last = records[records.length - 1];
+  const decisive = last?.resultCode === "103000" ? last : (records.find((r) => r.resultCode !== "103000") ?? last);
   return {
     found: true,
     referer: seen.referer,
@@ -261,6 +270,7 @@ function inspect(emulator: DemoHandle["emulator"], traceId: string | null) {
     endpoint: seen.endpoint,
     resultCode: decisive?.resultCode,
     resultDesc: decisive?.desc,
+    steps: records.map((r) => `${r.endpoint} ${r.resultCode}`),
     records,
   };
 }

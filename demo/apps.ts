@@ -54,10 +54,15 @@ export const DEMO_APP_SPECS: Readonly<Record<DemoAppName, AppSpec>> = Object.fre
   reviewing: { appId: "300000000999", appName: "YDRZ 演示", label: "应用审核中", authLevel: "4", reviewStatus: "审核中" },
 });
 
+/** The one page whose localhost address is registered as a referer, to make 110026 visible. */
+export const ORIGIN_DEMO_PAGE = "/standard-page.html";
+
 /**
- * What the registry holds for the demo origin. Only `127.0.0.1` is registered, on purpose: the
- * same page opened as `localhost` then fails with 170001 (referer) — and 110026 (origin) when the
- * referer is fixed — which is the integration mistake the demo exists to show (seed 003 §2.1/2.2).
+ * What the registry holds for the demo. Only `127.0.0.1` is registered, on purpose: the same page
+ * opened as `localhost` then fails with 170001 (referer, checked first) — the integration mistake
+ * the demo exists to show (seed 003 §2.1/2.2). A browser cannot be made to send a registered
+ * Referer with a foreign Origin, so one page's localhost address is registered as a referer
+ * while the localhost origin is not: that page, opened as localhost, shows 110026 instead.
  */
 export function registeredAddresses(port: number): { referers: string[]; origins: string[] } {
   const origin = `http://127.0.0.1:${port}`;
@@ -65,7 +70,9 @@ export function registeredAddresses(port: number): { referers: string[]; origins
   // index is registered as "/" and "/index.html" because browsers reach it both ways.
   const paths = new Set<string>(["/index.html"]);
   for (const p of DEMO_PAGES) paths.add(p.path);
-  return { referers: [...paths].map((p) => origin + p), origins: [origin] };
+  const referers = [...paths].map((p) => origin + p);
+  referers.push(`http://localhost:${port}${ORIGIN_DEMO_PAGE}`);
+  return { referers, origins: [origin] };
 }
 
 export function createDemoApps(port: number): DemoApps {

@@ -192,6 +192,7 @@
     setText("seen-referer", "—");
     setText("seen-origin", "—");
     setText("seen-code", "—");
+    setText("seen-steps", "");
     badge("referer-verdict");
     badge("origin-verdict");
   }
@@ -211,6 +212,7 @@
         setText("seen-referer", info.referer || "(没有 Referer)");
         setText("seen-origin", info.origin || "(没有 Origin)");
         setText("seen-code", (info.resultCode || "") + " " + (info.resultDesc || ""));
+        setText("seen-steps", (info.steps || []).join(" → "));
         badge("referer-verdict", info.refererAllowed, "与登记一致", "未登记");
         badge("origin-verdict", info.originAllowed, "与登记一致", "未登记");
       })
@@ -293,6 +295,10 @@
       url.hostname = other;
       link.href = url.toString();
       link.textContent = other === "localhost" ? "换成 localhost 打开本页" : "换回 127.0.0.1 打开本页";
+    }
+    var originDemo = $("origin-demo");
+    if (originDemo && cfg.originDemoPage) {
+      originDemo.href = "http://localhost:" + location.port + cfg.originDemoPage + location.search;
     }
   }
 

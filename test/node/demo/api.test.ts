@@ -93,6 +93,14 @@ describe("registry: only the 127.0.0.1 pages are registered", () => {
     });
   });
 
+  test("the standard page opened as localhost: referer registered, origin not → 110026", async () => {
+    const s = (await postJson(`${demo.url}api/sign`, {})).json;
+    const pre = await preFetch(demo, s, { sim: "cm", headers: pageHeaders(demo, "standard-page.html", "localhost") });
+    expect(pre.body.resultCode).toBe("110026");
+    const info = (await (await fetch(`${demo.url}api/inspect?traceId=${s.traceId}`)).json()) as any;
+    expect(info).toMatchObject({ refererAllowed: true, originAllowed: false, resultCode: "110026" });
+  });
+
   test("a registered referer with a foreign origin fails the origin check (110026)", async () => {
     const s = (await postJson(`${demo.url}api/sign`, {})).json;
     const headers = { ...pageHeaders(demo), Origin: `http://localhost:${demo.port}` };
@@ -112,7 +120,9 @@ describe("registry: only the 127.0.0.1 pages are registered", () => {
     expect(cfg.gatewayUrl).toBe(demo.gatewayUrl);
     expect(cfg.registered.origins).toEqual([`http://127.0.0.1:${demo.port}`]);
     expect(cfg.registered.referers).toContain(`http://127.0.0.1:${demo.port}/standard-popup.html`);
-    expect(cfg.registered.referers.every((r: string) => r.startsWith(`http://127.0.0.1:${demo.port}/`))).toBe(true);
+    expect(cfg.registered.referers.filter((r: string) => !r.startsWith(`http://127.0.0.1:${demo.port}/`))).toEqual([
+      `http://localhost:${demo.port}/standard-page.html`,
+    ]);
     expect(cfg.sims.map((s: any) => s.id)).toEqual(expect.arrayContaining(["cm", "ct", "cu", "cm-wifi", "no-sim", "cm-blacklisted"]));
     expect(JSON.stringify(cfg.sims)).not.toContain("13800001234");
     expect(cfg.apps.map((a: any) => a.name)).toEqual(expect.arrayContaining(["default", "level5", "expired"]));
