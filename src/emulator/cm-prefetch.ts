@@ -36,10 +36,11 @@ function respond(ctx: RequestContext, body: NumberFetchResult, status?: number):
   return status === undefined ? { json } : { json, status };
 }
 
-function fail(ctx: RequestContext, f: Failure, sim: Sim | undefined, app: AppRegistration | undefined, traceId: string | undefined): Answer {
+function fail(ctx: RequestContext, f: Failure, sim: Sim | undefined, app: AppRegistration | undefined, traceId: string | undefined, appId?: string): Answer {
   const answer = respond(ctx, { resultCode: f.code, resultDesc: f.desc, ...ownerFields(sim, app) }, f.status);
   const record: Answer["record"] = { resultCode: f.code, desc: f.desc, carrier: "CM" };
-  if (app) record.appId = app.appId;
+  const id = app?.appId ?? appId;
+  if (id) record.appId = id.slice(0, 64);
   if (traceId) record.traceId = traceId;
   if (sim) record.simId = sim.id;
   answer.record = record;
@@ -63,7 +64,7 @@ export const preGetMobileRoute: ProtocolRoute = {
     const sim = choice.ok ? choice.sim : undefined;
     const appForFields = ctx.state.registry.get(str(body.appId) ?? "");
     const checked = checkPreGetMobile(checkEnv(ctx), body, ctx.headers, verdictRecorder(ctx, "preGetMobile", traceId));
-    if (!checked.ok) return fail(ctx, checked.failure, sim, appForFields, traceId);
+    if (!checked.ok) return fail(ctx, checked.failure, sim, appForFields, traceId, str(body.appId));
     const app = checked.app;
     if (!choice.ok) return fail(ctx, failure("cm", "103211", choice.reason), undefined, app, traceId);
     const sub = checkSubscriber("cm", choice.sim, "CM");

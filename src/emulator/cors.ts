@@ -18,8 +18,11 @@ export function corsHeaders(req: IncomingMessage): Record<string, string> {
 }
 
 export function preflightHeaders(req: IncomingMessage): Record<string, string> {
+  // Chromium's Private Network Access asks before a less private page calls loopback.
+  const pna: Record<string, string> = req.headers["access-control-request-private-network"] === "true" ? { "Access-Control-Allow-Private-Network": "true" } : {};
   return {
     ...corsHeaders(req),
+    ...pna,
     "Access-Control-Allow-Methods": "GET, POST, PUT, PATCH, DELETE, OPTIONS",
     "Access-Control-Allow-Headers": ALLOWED_HEADERS.join(", "),
     "Access-Control-Max-Age": "600",

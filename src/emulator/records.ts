@@ -44,6 +44,10 @@ export class RecordStore {
 
   add(r: Omit<EmulatorRecord, "seq">): EmulatorRecord {
     const rec: EmulatorRecord = { seq: ++this.seq, ...r };
+    // Caller-supplied strings are capped so that 10,000 records stay small whatever was sent.
+    if (rec.appId !== undefined) rec.appId = rec.appId.slice(0, 100);
+    if (rec.traceId !== undefined) rec.traceId = rec.traceId.slice(0, 200);
+    if (rec.desc !== undefined) rec.desc = rec.desc.slice(0, 500);
     this.records.push(rec);
     if (this.records.length > MAX_RECORDS) this.records.splice(0, this.records.length - MAX_RECORDS);
     this.log?.(formatRecord(rec));

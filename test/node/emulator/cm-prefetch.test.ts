@@ -45,7 +45,7 @@ describe("CM pre-fetch: checks in order", () => {
   it("130010 for an empty or missing parameter", async () => {
     const emu = await start();
     for (const field of ["version", "timestamp", "appId", "businessType", "traceId", "msgId", "sign"] as const) {
-      const body: Record<string, unknown> = preGetBody();
+      const body: Record<string, unknown> = { ...preGetBody() };
       if (field === "sign") body[field] = "";
       else delete body[field];
       const r = await preGet(emu, body);

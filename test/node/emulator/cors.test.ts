@@ -37,4 +37,13 @@ describe("CORS", () => {
     const none = await http(emu.url + "/__emulator/health");
     expect(none.headers["access-control-allow-origin"]).toBe("*");
   });
+
+  it("answers Chromium's Private Network Access preflight", async () => {
+    const emu = await start();
+    const r = await http(emu.url + "/h5/httpsPreGetmobile", {
+      method: "OPTIONS",
+      headers: { Origin: DEMO, "Access-Control-Request-Method": "POST", "Access-Control-Request-Private-Network": "true" },
+    });
+    expect(r.headers["access-control-allow-private-network"]).toBe("true");
+  });
 });
