@@ -29,6 +29,7 @@ export const ICONS = {
   back: ["M15 4 7 12l8 8"],
   delete: ["M9 5h11v14H9l-6-7z", "M12 9l5 6", "M17 9l-5 6"],
   check: ["M5 12.5 10 17l9-10"],
+  phone: ["M8.5 2.5h7a1.5 1.5 0 0 1 1.5 1.5v16a1.5 1.5 0 0 1-1.5 1.5h-7A1.5 1.5 0 0 1 7 20V4a1.5 1.5 0 0 1 1.5-1.5z", "M10.5 18.5h3"],
 } as const;
 
 export function icon(name: keyof typeof ICONS, className = "ydrz-icon"): SVGSVGElement {

@@ -12,7 +12,7 @@ import { createController, createErrorTip } from "./controller";
 import { createCustomControl } from "./custom-control";
 import { createDigits } from "./digits";
 import { h, icon } from "./dom";
-import { applyBox, applyLook, readBox, type Box } from "./layout";
+import { applyBox, readBox, type Box } from "./layout";
 import { colour, length, obj, textOption } from "./options";
 import { safeUrl, setStyle } from "./sanitize";
 import type { Carrier } from "../protocol/hosts";
@@ -78,7 +78,7 @@ export function mountPage(model: ViewModel, handlers: ViewHandlers): MountedView
   const logoUrl = safeUrl(logoRaw.url, "image");
   const logo = logoUrl
     ? h("img", { className: "ydrz-logo", attrs: { src: logoUrl, alt: "" } })
-    : h("div", { className: "ydrz-logo ydrz-logo-default", attrs: { "aria-hidden": "true" } }, [icon("check", "ydrz-logo-icon")]);
+    : h("div", { className: "ydrz-logo ydrz-logo-default", attrs: { "aria-hidden": "true" } }, [icon("phone", "ydrz-logo-icon")]);
   applyBox(logo, box(D.logoStyle, { ...logoRaw, url: undefined }, "logoStyle"));
   page.appendChild(logo);
 
@@ -178,7 +178,6 @@ export function mountPage(model: ViewModel, handlers: ViewHandlers): MountedView
     if (!control.classList.contains("ydrz-placed")) control.classList.add("ydrz-page-control-default");
     page.appendChild(control);
   }
-  void applyLook;
 
   return ctl.mount({
     root: wrap,

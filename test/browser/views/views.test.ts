@@ -67,10 +67,12 @@ async function open(
     await page.waitForFunction((y) => window.scrollY === y, opts.scrollTo);
   }
   await opts.before?.();
-  await page.evaluate(
-    ([mm, c]) => (window as any).ydrzViews.mount(mm, c ? "ydrzCustomControls" : undefined),
-    [m, opts.container] as const,
-  );
+  // Serialised by hand: the model's deep types make playwright's argument typing recurse.
+  const json = JSON.stringify({ model: m, container: Boolean(opts.container) });
+  await page.evaluate((arg: string) => {
+    const { model: mm, container } = JSON.parse(arg);
+    (window as any).ydrzViews.mount(mm, container ? "ydrzCustomControls" : undefined);
+  }, json);
 }
 
 /** The seed's logo and return icon live on the carrier's host: answer them locally. */
