@@ -180,6 +180,23 @@ export function evaluateRefererOrigin(app: AppRegistration, headers: IncomingHtt
   return { referer, refererPage, refererOk, refererReason, origin, originOk, originReason, registeredReferers: [...app.referers], registeredOrigins: [...app.origins] };
 }
 
+/**
+ * Records the Referer/Origin verdict as soon as the appId names a registered app, before any check
+ * can fail, so the demo's panel shows what the browser sent even when e.g. the sign is wrong.
+ */
+function noteVerdict(
+  env: CheckEnv,
+  appId: unknown,
+  headers: IncomingHttpHeaders,
+  onVerdict: (app: AppRegistration, v: RefererOriginVerdict) => void,
+): RefererOriginVerdict | undefined {
+  const app = typeof appId === "string" ? env.registry.get(appId) : undefined;
+  if (!app) return undefined;
+  const v = evaluateRefererOrigin(app, headers);
+  onVerdict(app, v);
+  return v;
+}
+
 function checkRefererOrigin(family: Family, v: RefererOriginVerdict, refererCode: string, originCode: string): Failure | undefined {
   if (!v.refererOk) return failure(family, refererCode, v.refererReason);
   if (!v.originOk) return failure(family, originCode, v.originReason);
@@ -215,6 +232,7 @@ export function checkPreGetMobile(
   onVerdict: (app: AppRegistration, v: RefererOriginVerdict) => void,
 ): Outcome<{ app: AppRegistration }> {
   const fam: Family = "cm";
+  const noted = noteVerdict(env, body.appId, headers, onVerdict);
   const empty = requireStrings(fam, "130010", body, PRE_GET_MOBILE_FIELDS, "body");
   if (empty) return { ok: false, failure: empty };
   for (const f of ["authPageType", "userInformation", "expandParams"]) {
@@ -228,8 +246,7 @@ export function checkPreGetMobile(
   const found = findApp(fam, "105113", b.appId, env);
   if (!found.ok) return found;
   const app = found.app;
-  const verdict = evaluateRefererOrigin(app, headers);
-  onVerdict(app, verdict);
+  const verdict = noted ?? evaluateRefererOrigin(app, headers);
   const expected = md5(requestSignInput({ appId: b.appId, businessType: b.businessType, msgId: b.msgId, timestamp: b.timestamp, traceId: b.traceId, version: b.version }, app.appKey));
   if (b.sign.toLowerCase() !== expected) {
     return { ok: false, failure: failure(fam, "103101", "sign is not MD5(appId + businessType + msgId + timestamp + traceId + version + appKey)") };
@@ -279,6 +296,7 @@ export function checkPhonescrip(
 ): Outcome<{ app: AppRegistration; reqdata: Reqdata; traceId: string }> {
   const fam: Family = carrier === "CT" ? "ct" : "cu";
   const h = headerObject(headers, ["appId", "interfaceVersion", "traceId"]);
+  const noted = noteVerdict(env, h.appId, headers, onVerdict);
   if (!h.traceId) return { ok: false, failure: failure(fam, "105117", "traceId header is missing") };
   const empty = requireStrings(fam, "130030", h, ["appId", "interfaceVersion"], "header") ?? requireStrings(fam, "130030", body, ["encrypted", "reqdata"], "body");
   if (empty) return { ok: false, failure: empty };
@@ -303,8 +321,7 @@ export function checkPhonescrip(
   const found = findApp(fam, "105113", r.appId, env);
   if (!found.ok) return found;
   const app = found.app;
-  const verdict = evaluateRefererOrigin(app, headers);
-  onVerdict(app, verdict);
+  const verdict = noted ?? evaluateRefererOrigin(app, headers);
   const expected = md5(crossCarrierSignInput({ appId: r.appId, version: r.interfaceVersion, msgId: r.msgId, timestamp: r.timestamp }));
   if (String(r.sign).toLowerCase() !== expected) {
     return { ok: false, failure: failure(fam, "103101", "reqdata sign is not MD5(appId + interfaceVersion + msgId + timestamp)") };
@@ -334,6 +351,7 @@ export function checkCarrierCallback(
 ): Outcome<{ app: AppRegistration; traceId: string; data: string }> {
   const fam: Family = carrier === "CT" ? "ct" : "cu";
   const h = headerObject(headers, ["appId", "interfaceVersion", "traceId", "businessType", "timestamp", "authPageType"]);
+  const noted = noteVerdict(env, h.appId, headers, onVerdict);
   if (!h.traceId) return { ok: false, failure: failure(fam, "105117", "traceId header is missing") };
   if (!h.businessType) return { ok: false, failure: failure(fam, "108001", "businessType header is missing") };
   const empty = requireStrings(fam, "130030", h, ["appId", "interfaceVersion", "timestamp"], "header") ?? requireStrings(fam, "130030", body, ["data"], "body");
@@ -346,8 +364,7 @@ export function checkCarrierCallback(
   const found = findApp(fam, "105113", h.appId as string, env);
   if (!found.ok) return found;
   const app = found.app;
-  const verdict = evaluateRefererOrigin(app, headers);
-  onVerdict(app, verdict);
+  const verdict = noted ?? evaluateRefererOrigin(app, headers);
   if (h.businessType !== "8") return { ok: false, failure: failure(fam, "104001", `businessType must be "8"`) };
   const ent = checkEntitlement(fam, app, "110023", "110025");
   if (ent) return { ok: false, failure: ent };
@@ -372,6 +389,7 @@ export function checkAuthGetToken(
 ): Outcome<{ app: AppRegistration; traceId: string }> {
   const fam: Family = "token";
   const h = headerObject(headers, ["appId", "traceId", "businessType", "interfaceVersion", "timestamp"]);
+  const noted = noteVerdict(env, h.appId, headers, onVerdict);
   const empty =
     requireStrings(fam, "103002", h, ["appId", "traceId", "businessType", "interfaceVersion"], "header") ??
     requireStrings(fam, "103002", body, ["accessToken", "userInformation"], "body");
@@ -386,8 +404,7 @@ export function checkAuthGetToken(
   const found = findApp(fam, "104000", h.appId as string, env);
   if (!found.ok) return found;
   const app = found.app;
-  const verdict = evaluateRefererOrigin(app, headers);
-  onVerdict(app, verdict);
+  const verdict = noted ?? evaluateRefererOrigin(app, headers);
   if (h.businessType !== "8") return { ok: false, failure: failure(fam, "104001", `businessType must be "8"`) };
   const ent = checkEntitlement(fam, app, "104003", "104004");
   if (ent) return { ok: false, failure: ent };

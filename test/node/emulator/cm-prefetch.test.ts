@@ -184,6 +184,10 @@ describe("CM pre-fetch: checks in order", () => {
       originOk: false,
     });
     expect(seen.registeredReferers).toContain(PAGE);
-    void BROWSER;
+    // Written before the checks decide: a request failing earlier (bad sign) still shows up.
+    const bad = preGetBody({ appKey: "wrong" });
+    const r = await preGet(emu, bad, BROWSER);
+    expect(code(r)).toBe("103101");
+    expect(emu.state.seen.forTrace(bad.traceId)).toMatchObject({ refererOk: true, originOk: true });
   });
 });
