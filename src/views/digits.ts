@@ -113,7 +113,8 @@ export function createDigits(opts: DigitsOptions): Digits {
   let restoreInputmodeOnBlur = false;
   const L = opts.listeners;
 
-  const value = (): string => inputs.map((i) => i.value).join("");
+  // Only settled digits count: a cell may briefly hold an IME's uncommitted text.
+  const value = (): string => inputs.map((i) => (/^\d$/.test(i.value) ? i.value : "")).join("");
   const complete = (): boolean => inputs.every((i) => /^\d$/.test(i.value));
   const firstEmpty = (): number => {
     const i = inputs.findIndex((x) => x.value === "");

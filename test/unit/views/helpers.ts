@@ -1,6 +1,16 @@
 /** Shared fixtures of the view tests: models, handler spies, the seed's own option objects. */
 import { vi } from "vitest";
-import type { ViewHandlers, ViewKind, ViewModel } from "../../../src/views/contract";
+import type { MountedView, ViewHandlers, ViewKind, ViewModel } from "../../../src/views/contract";
+import { mountView } from "../../../src/views";
+
+const mounted: MountedView[] = [];
+
+/** mountView, remembered so that cleanupDom destroys it (scroll lock and listeners are global). */
+export function mount(m: ViewModel, h: ViewHandlers): MountedView {
+  const v = mountView(m, h);
+  mounted.push(v);
+  return v;
+}
 import type { CustomPopupOptions, PageOptions } from "../../../src/sdk/types";
 
 export function model(kind: ViewKind, extra: Partial<ViewModel> = {}): ViewModel {
@@ -87,6 +97,7 @@ export function key(target: EventTarget, k: string, init: KeyboardEventInit = {}
 }
 
 export function cleanupDom(): void {
+  while (mounted.length) mounted.pop()!.destroy();
   document.body.innerHTML = "";
   document.head.querySelectorAll("style[data-ydrz-jssdk]").forEach((n) => n.remove());
   document.body.removeAttribute("style");
