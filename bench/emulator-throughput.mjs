@@ -22,7 +22,7 @@ function startServer(root, kind, fixed) {
     }, 20_000);
     child.once("exit", (code) => {
       clearTimeout(timer);
-      reject(new Error(`${kind} server exited (${code}): ${err.split("\n").find(Boolean) ?? ""}`));
+      reject(new Error(`${kind} server exited (${code}): ${err.split("\n").find((l) => /Error/.test(l)) ?? err.split("\n").find(Boolean) ?? ""}`));
     });
     createInterface({ input: child.stdout }).once("line", (line) => {
       clearTimeout(timer);
@@ -94,11 +94,12 @@ export async function run(ctx) {
   let fixed;
   let error;
   for (let i = 0; i < ctx.runs && !error; i++) {
-    // The emulator first (its answer, truncated to the same length, is the bare server's JSON).
-    for (const kind of ["emulator", "bare"]) {
+    // The emulator first in the first run (its answer's length sizes the bare server's JSON),
+    // then alternating, so that a load swing on this shared machine does not favour one side.
+    for (const kind of i % 2 === 0 ? ["emulator", "bare"] : ["bare", "emulator"]) {
       let server;
       try {
-        server = await startServer(ctx.root, kind, kind === "bare" ? fixed : undefined);
+        server = await startServer(ctx.dist.dir, kind, kind === "bare" ? fixed : undefined);
         const r = await load(server, opts);
         if (kind === "emulator" && !fixed && r.firstBody) fixed = JSON.stringify({ bench: "x".repeat(Math.max(0, r.firstBody.length - 13)) });
         if (kind === "emulator" && r.ok === 0) throw new Error(`no successful pre-fetch: ${String(r.firstBody).slice(0, 160)}`);
@@ -132,7 +133,7 @@ export async function run(ctx) {
         align,
         rows: [row("emulator", "emulator POST /h5/httpsPreGetmobile"), row("bare", "bare node:http, fixed JSON")],
         notes: [
-          `${ctx.runs} run(s) of ${opts.ms} ms after ${opts.warmMs} ms warm-up; each server in its own child process, a fresh one per run; ratio = emulator/bare req/s of the same run.`,
+          `${ctx.runs} run(s) of ${opts.ms} ms after ${opts.warmMs} ms warm-up; each server in its own child process, a fresh one per run; ratio = emulator/bare req/s of the same run (order alternates).`,
           "The emulator does the whole pre-fetch: JSON parse, checks (sign MD5, referer, origin), SIM choice, accessToken, record.",
         ],
       },

@@ -65,7 +65,9 @@ async function main() {
   console.log(`machine: ${machineLine(machine)}`);
   console.log(`runs: ${runs} per figure (median, min–max)${args.quick ? " · --quick" : ""}\n`);
 
+  // Built files are copied once: a concurrent `npm run build` cannot pull them away mid-run.
   const dist = loadDist(root);
+  if (dist.dir === root) log("[bench] dist/ incomplete: " + Object.values(dist.errors).join("; "));
   let browser;
   let env;
   const ctx = {
@@ -107,6 +109,7 @@ async function main() {
   } finally {
     if (browser) await browser.close().catch(() => {});
     if (env && !env.error) await env.close();
+    dist.cleanup();
   }
   results.finishedAt = new Date().toISOString();
   const dir = resolve(root, "bench/results");

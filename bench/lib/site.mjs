@@ -2,7 +2,8 @@
 // <script>) and the gateway emulator from dist/, registered for that site's origin. The built
 // files are read once at start, so a concurrent `npm run build` cannot change them mid-run.
 import http from "node:http";
-import { readFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import { resolve } from "node:path";
 
@@ -11,11 +12,39 @@ const PAGE_JS = readFileSync(new URL("./page.js", import.meta.url));
 /** The demo app of the sample registry with authLevel "4" (digits to type: the richest view). */
 export const APP_ID = "300011000001";
 
+const NEEDED = ["dist/ydrz-jssdk.umd.js", "dist/emulator.cjs", "dist/server.cjs", "dist/sample-registry.json", "dist/style.css"];
+
+/**
+ * A private copy of dist/ (other engineers rebuild it while the bench runs): the UMD bytes, the
+ * emulator and the server helpers all come from that copy, also in child processes (`dir`).
+ */
+export function snapshotDist(root, { waitMs = 60_000 } = {}) {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const missing = NEEDED.filter((f) => !existsSync(resolve(root, f)));
+    if (missing.length === 0) {
+      const dir = mkdtempSync(resolve(tmpdir(), "ydrz-bench-"));
+      try {
+        cpSync(resolve(root, "dist"), resolve(dir, "dist"), { recursive: true });
+        // The emulator resolves ../package.json-relative files from its own folder; nothing else.
+        if (NEEDED.every((f) => existsSync(resolve(dir, f)))) return { dir, missing: [], cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+      } catch {
+        /* dist changed under us: try again */
+      }
+      rmSync(dir, { recursive: true, force: true });
+    } else if (Date.now() > deadline) return { dir: root, missing, cleanup: () => {} };
+    const until = Date.now() + 1000;
+    while (Date.now() < until) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+  }
+}
+
 export function loadDist(root) {
+  const snap = snapshotDist(root);
+  const base = snap.dir;
   const require = createRequire(resolve(root, "package.json"));
-  const out = { umd: undefined, emulator: undefined, server: undefined, errors: {} };
+  const out = { dir: base, cleanup: snap.cleanup, umd: undefined, emulator: undefined, server: undefined, errors: {} };
   try {
-    out.umd = readFileSync(resolve(root, "dist/ydrz-jssdk.umd.js"));
+    out.umd = readFileSync(resolve(base, "dist/ydrz-jssdk.umd.js"));
   } catch (e) {
     out.errors.umd = `dist/ydrz-jssdk.umd.js missing (${e.code ?? e.message})`;
   }
@@ -24,7 +53,7 @@ export function loadDist(root) {
     ["server", "dist/server.cjs"],
   ]) {
     try {
-      out[key] = require(resolve(root, file));
+      out[key] = require(resolve(base, file));
     } catch (e) {
       out.errors[key] = `${file} failed to load (${(e.message ?? String(e)).split("\n")[0]})`;
     }
