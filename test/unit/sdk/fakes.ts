@@ -68,6 +68,11 @@ export function fakeTransport(handler: Handler): FakeTransport {
         },
       };
       calls.push(call);
+      if (options.signal?.aborted) {
+        aborted = true;
+        reject(new TransportError("abort"));
+        return;
+      }
       options.signal?.addEventListener("abort", () => {
         if (settled) return;
         aborted = true;

@@ -5,7 +5,9 @@ import { describe, expect, it, vi } from "vitest";
 // The SDK is tested against a fake view (fakes.ts); the real views are another module's tests.
 vi.mock("../../../src/views/index", () => ({ mountView: () => { throw new Error("real views are not used here"); } }));
 import { PATHS } from "../../../src/protocol/hosts";
-import { callbackOk, cmFail, cmOk, flush, HOLD, jsonpOk, phonescripOk, routes, setup, start, tokenOk } from "./fakes";
+import { createAuthLogin } from "../../../src/sdk/api";
+import type { Transport } from "../../../src/sdk/transport";
+import { callbackOk, cmFail, cmOk, fakeTransport, fakeViews, flush, HOLD, jsonpOk, phonescripOk, recorder, routes, setup, start, tokenOk } from "./fakes";
 
 const ENDED = { code: "503", message: "获取token结束", msgId: "trace-1" };
 
@@ -34,18 +36,17 @@ describe("endGetToken during each step", () => {
       const rec = start(sdk, { authPageType: "1" });
       const pending = await transport.next(path);
       sdk.endGetToken();
+      const callsAtEnd = transport.calls.length;
       expect(rec.all).toEqual([{ kind: "error", payload: ENDED }]);
       expect(pending.aborted).toBe(true);
-      // A gateway that answers anyway changes nothing.
+      // A gateway that answers anyway changes nothing, and the flow goes no further.
       pending.resolve(path === "/get" ? jsonpOk : callbackOk());
       await flush();
       sdk.endGetToken();
       await flush();
       expect(rec.all).toHaveLength(1);
       expect(views.mountView).not.toHaveBeenCalled();
-      const callsAfter = transport.calls.length;
-      await flush();
-      expect(transport.calls).toHaveLength(callsAfter);
+      expect(transport.calls).toHaveLength(callsAtEnd);
     });
   }
 
@@ -229,5 +230,50 @@ describe("competing final outcomes", () => {
     await flush();
     expect(rec.all).toHaveLength(1);
     expect(destroyedCount).toBe(1);
+  });
+});
+
+describe("a transport that ignores aborts (late answers after the end)", () => {
+  function deafSetup() {
+    const inner = fakeTransport(routes({ [PATHS.preGetMobile]: cmOk(), [PATHS.authGetToken]: HOLD }));
+    const deaf: Transport = {
+      postText: (u, b, o) => inner.postText(u, b, { ...o, signal: undefined }),
+      postJson: (u, b, o) => inner.postJson(u, b, { ...o, signal: undefined }),
+      get: (u, o) => inner.get(u, { ...o, signal: undefined }),
+      jsonp: (u, n, o) => inner.jsonp(u, n, { ...o, signal: undefined }),
+    };
+    const views = fakeViews();
+    const sdk = createAuthLogin({ transport: deaf, mountView: views.mountView, report: () => {} });
+    return { sdk, inner, views };
+  }
+
+  it("a late 104012 for an ended layer call reaches nobody", async () => {
+    document.body.innerHTML = '<div id="ydrzCustomControls"></div>';
+    const { sdk, inner, views } = deafSetup();
+    const rec = start(sdk, { authPageType: "2" });
+    await flush();
+    views.last().viewState = { digits: "0000", complete: true, agreed: true };
+    const layer = recorder();
+    sdk.authGetTokenByLayer(layer.callbacks);
+    const pending = await inner.next(PATHS.authGetToken);
+    sdk.endGetToken();
+    pending.resolve({ resultCode: "104012", desc: "本机号码校验失败" });
+    await flush();
+    expect(layer.all.map((r) => (r.payload as { code: string }).code)).toEqual(["503"]);
+    expect(rec.all).toHaveLength(1);
+    expect(views.last().wrongDigits).not.toHaveBeenCalled();
+    document.body.innerHTML = "";
+  });
+
+  it("a late token for a cancelled view is not delivered", async () => {
+    const { sdk, inner, views } = deafSetup();
+    const rec = start(sdk);
+    await flush();
+    views.last().handlers.submit("0000");
+    const pending = await inner.next(PATHS.authGetToken);
+    views.last().handlers.cancel();
+    pending.resolve(tokenOk);
+    await flush();
+    expect(rec.all.map((r) => (r.payload as { code: string }).code)).toEqual(["501"]);
   });
 });
