@@ -54,6 +54,10 @@ function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
     });
     req.on("end", () => resolve(over ? { ok: false, tooLarge: true } : { ok: true, text: Buffer.concat(chunks).toString("utf8") }));
     req.on("error", (e) => resolve({ ok: false, tooLarge: false, message: e.message }));
+    // A client that goes away mid-body must not leave this promise pending forever.
+    req.on("close", () => {
+      if (!req.complete) resolve({ ok: false, tooLarge: false, message: "the client closed the connection mid-body" });
+    });
   });
 }
 

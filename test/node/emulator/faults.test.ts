@@ -1,17 +1,7 @@
 // Fault injection per endpoint: latency, timeout (held until the client gives up or close()),
 // HTTP 5xx, malformed JSON, forced codes, `times`, `*`. No sleeps: conditions are polled.
 import { describe, expect, it } from "vitest";
-import { APP_ID, authGetToken, crossStep1, fetchNumber, http, md5, newTrace, postJson, preGet, preGetBody, start } from "./support";
-
-async function until<T>(probe: () => T | undefined | false, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = probe();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((r) => setImmediate(r));
-  }
-}
+import { APP_ID, until, authGetToken, crossStep1, fetchNumber, http, md5, newTrace, postJson, preGet, preGetBody, start } from "./support";
 
 describe("faults", () => {
   it("adds latency to one endpoint only", async () => {

@@ -1,7 +1,7 @@
 // Bad input never crashes the emulator: each gets a clear error and the next request is served.
 import { connect } from "node:net";
 import { describe, expect, it } from "vitest";
-import { APP_ID, BROWSER, http, postJson, preGet, preGetBody, start } from "./support";
+import { APP_ID, BROWSER, until, http, postJson, preGet, preGetBody, start } from "./support";
 import type { RunningEmulator } from "../../../src/emulator/index";
 
 async function stillServes(emu: RunningEmulator) {
@@ -95,6 +95,20 @@ describe("bad input", () => {
     expect(await raw(emu, "NONSENSE\r\n\r\n")).toMatch(/^HTTP\/1\.1 400/);
     expect(await raw(emu, "GET http://[::1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")).toMatch(/^HTTP\/1\.1 (400|404)/);
     expect(await raw(emu, `GET /x HTTP/1.1\r\nHost: x\r\nX: ${"a".repeat(20000)}\r\n\r\n`)).toMatch(/^HTTP\/1\.1 431|^HTTP\/1\.1 400|^$/);
+    await stillServes(emu);
+  });
+
+  it("shrugs off a client that disconnects mid-body", async () => {
+    const emu = await start();
+    await new Promise<void>((resolve) => {
+      const s = connect(emu.port, "127.0.0.1", () => {
+        s.write("POST /h5/httpsPreGetmobile HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{\"appId\":");
+        s.destroy();
+        resolve();
+      });
+    });
+    // The half-read request is recorded as a 400 once the emulator notices the close.
+    await until(() => emu.state.records.list({ endpoint: "preGetMobile", resultCode: "400" }).length === 1);
     await stillServes(emu);
   });
 

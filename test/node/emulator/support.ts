@@ -187,3 +187,14 @@ export async function fetchNumber(emu: RunningEmulator, sim = "cm", appId = APP_
   const r = await preGet(emu, body);
   return { traceId: body.traceId, reply: r, body: r.json?.body };
 }
+
+/** Polls a condition (no fixed sleeps) until it holds or the deadline passes. */
+export async function until<T>(probe: () => T | undefined | false, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = probe();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((r) => setImmediate(r));
+  }
+}
