@@ -313,8 +313,14 @@ export interface FixtureServer {
   close(): Promise<void>;
 }
 
-/** Pages of the fixture server that the suite registers as referers of the demo's default app. */
-export const FIXTURE_PAGES = ["/seed/mobile.html", "/no-referrer.html", "/spa.html"];
+/**
+ * Pages of the fixture server that the suite registers (page address as referer, and the fixture
+ * origin) for the demo's default app. `/policy/<p>.html` is one integrator page served with a
+ * different referrer policy each.
+ */
+export const REFERRER_POLICIES = { default: "", "no-referrer": "no-referrer", always: "always" } as const;
+export type ReferrerPolicyName = keyof typeof REFERRER_POLICIES;
+export const FIXTURE_PAGES = ["/seed/mobile.html", "/spa.html", ...Object.keys(REFERRER_POLICIES).map((p) => `/policy/${p}.html`)];
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -336,11 +342,13 @@ export async function startFixtureServer(root: string, demoUrl: string, gatewayU
     "/h5/js/crypto-js.js": cryptoJs,
     "/dist/style.css": join(root, "dist/style.css"),
   };
-  const pages: Record<string, string> = {
-    "/seed/mobile.html": "seed-dropin.html",
-    "/no-referrer.html": "no-referrer.html",
-    "/spa.html": "spa.html",
+  const pages: Record<string, { file: string; meta?: string }> = {
+    "/seed/mobile.html": { file: "seed-dropin.html" },
+    "/spa.html": { file: "spa.html" },
   };
+  for (const [name, policy] of Object.entries(REFERRER_POLICIES)) {
+    pages[`/policy/${name}.html`] = { file: "referrer-policy.html", meta: policy ? `<meta name="referrer" content="${policy}">` : "" };
+  }
   const forward = (req: IncomingMessage, res: ServerResponse) => {
     const target = new URL(req.url ?? "/", demoUrl);
     const out = httpRequest(
@@ -368,7 +376,8 @@ export async function startFixtureServer(root: string, demoUrl: string, gatewayU
     const page = pages[path];
     if (page) {
       const gw = gatewayUrl.replace(/\/+$/, "");
-      const html = readFileSync(join(FIXTURES, page), "utf8").replace(/\{\{cmHost\}\}/g, gw).replace(/\{\{apiHost\}\}/g, gw);
+      let html = readFileSync(join(FIXTURES, page.file), "utf8").replace(/\{\{cmHost\}\}/g, gw).replace(/\{\{apiHost\}\}/g, gw);
+      if (page.meta !== undefined) html = html.replace("<!--referrer-policy-->", page.meta);
       res.writeHead(200, { "Content-Type": TYPES[".html"], "Cache-Control": "no-store" });
       return res.end(html);
     }

@@ -1,0 +1,119 @@
+/**
+ * The integrator's server side of a real browser login: the token a page got is turned into the
+ * number by the demo backend's `/api/login` (tokenValidate with the RSA sign). Tokens are single
+ * use, live 2 minutes on the emulator's clock, and the `userInformation` must reach tokenValidate
+ * byte for byte — a URL-decoded copy is refused with a message that says so (seed 003 FAQ 6/7).
+ */
+import type { Browser } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import {
+  agree,
+  demoApi,
+  E2E_SIMS,
+  enterDigitsOnKeypad,
+  hiddenDigits,
+  IPHONE,
+  launchBrowser,
+  newSession,
+  openDemoPage,
+  pressLogin,
+  screenshotOnFailure,
+  startStack,
+  submit,
+  view,
+  type CarrierName,
+  type Session,
+  type Stack,
+} from "./harness";
+
+let stack: Stack;
+let browser: Browser;
+let s: Session | undefined;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+});
+
+afterEach(async (ctx) => {
+  await screenshotOnFailure(s, ctx.task);
+  await s?.context.close();
+  s = undefined;
+  await stack.reset();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+/**
+ * A real login in the browser whose token the page does *not* spend: the demo page's own call to
+ * /api/login is refused at the network level, so the test holds an unused token.
+ */
+async function tokenFromBrowser(carrier: CarrierName = "CM"): Promise<{ token: string; userInformation: string; number: string }> {
+  const sim = E2E_SIMS[carrier];
+  s = await newSession(browser, IPHONE);
+  await s.page.route("**/api/login", (route) => route.abort());
+  await openDemoPage(s, stack, "/standard-popup.html", { sim: sim.id });
+  await pressLogin(s);
+  await view(s, "standard-popup").waitFor({ state: "visible" });
+  await enterDigitsOnKeypad(s, "standard-popup", hiddenDigits(sim.number));
+  await agree(s, "standard-popup");
+  await submit(s, "standard-popup");
+  const ok = await s.rec.final();
+  expect(ok.kind).toBe("success");
+  await s.context.close();
+  s = undefined;
+  return { token: ok.payload.token, userInformation: ok.payload.userInformation, number: sim.number };
+}
+
+const login = (token: string, userInformation: string) => demoApi(stack, "/api/login", { token, userInformation });
+
+describe("tokenValidate through the demo backend", () => {
+  it("a token is single use: the first /api/login returns the number, the second 104007", async () => {
+    const t = await tokenFromBrowser("CT");
+    const first = await login(t.token, t.userInformation);
+    expect(first).toEqual({ status: 200, json: { phone: t.number, securityPhone: t.number.slice(0, 3) + "****" + t.number.slice(7), resultCode: "103000" } });
+    const again = await login(t.token, t.userInformation);
+    expect(again.status).toBe(401);
+    expect(again.json.resultCode).toBe("104007");
+    expect(again.json.desc).toMatch(/^token不存在/);
+    expect(again.json.desc).toContain("already used");
+    // Only the successful number return is billable.
+    const validations = await stack.admin.records({ endpoint: "tokenValidate" });
+    expect(validations.map((r) => [r.resultCode, r.billable])).toEqual([
+      ["103000", true],
+      ["104007", false],
+    ]);
+  });
+
+  it("a token expires after 2 minutes on the emulator's clock: valid at +110 s, 104007 at +121 s", async () => {
+    const early = await tokenFromBrowser("CM");
+    await stack.admin.advanceClock(110_000);
+    expect((await login(early.token, early.userInformation)).json).toMatchObject({ phone: early.number, resultCode: "103000" });
+
+    const late = await tokenFromBrowser("CU");
+    await stack.admin.advanceClock(121_000);
+    const expired = await login(late.token, late.userInformation);
+    expect(expired.status).toBe(401);
+    expect(expired.json.resultCode).toBe("104007");
+    expect(expired.json.desc).toContain("expired");
+  });
+
+  it("a URL-decoded userInformation is refused with 104008 saying so; the untouched one then validates", async () => {
+    const t = await tokenFromBrowser("CM");
+    // The fingerprint is URL-encoded Base64: something for a careless server to decode.
+    expect(t.userInformation).toMatch(/%[0-9A-F]{2}/);
+    const decoded = decodeURIComponent(t.userInformation);
+    expect(decoded).not.toBe(t.userInformation);
+
+    const refused = await login(t.token, decoded);
+    expect(refused.status).toBe(401);
+    expect(refused.json.resultCode).toBe("104008");
+    expect(refused.json.desc).toContain("URL-decoded");
+
+    // The refusal did not spend the token.
+    const ok = await login(t.token, t.userInformation);
+    expect(ok.json).toMatchObject({ phone: t.number, resultCode: "103000" });
+  });
+});
