@@ -8,7 +8,7 @@
 import { SDK_CODES } from "../protocol/codes";
 import { readAuthGetTokenData, type IssuedAccessToken } from "./auth-get-token";
 import type { Layer, ViewSettings } from "./authorize";
-import { createConfigStore, type ResolvedConfig } from "./config";
+import { createConfigStore } from "./config";
 import { getConnection } from "./connection";
 import type { StepContext } from "./context";
 import { resolveDeps, type Deps } from "./deps";
@@ -22,51 +22,22 @@ import { createSession, type Callbacks, type Session } from "./session";
 import { requestToken } from "./token";
 import type {
   AuthGetTokenOptions,
-  Connection,
+  AuthLogin,
   CustomPopupOptions,
   ErrorPayload,
   GetTokenInfoOptions,
-  LayerReady,
+  GetTokenOptions,
   PageOptions,
   SdkConfig,
   SuccessPayload,
   TokenRequestData,
-  TokenSuccess,
-  CodeError,
 } from "./types";
 
 export type { Deps } from "./deps";
+export type { AuthLogin, GetTokenOptions } from "./types";
 
 /** Defined by the build; the fallback keeps a build or test runner without the define working. */
 const VERSION: string = typeof __VERSION__ === "string" ? __VERSION__ : "0.0.0-dev";
-
-export interface GetTokenOptions {
-  /** Aborting does what `endGetToken` does (for this call only). */
-  signal?: AbortSignal;
-  layerCallback?: (res: LayerReady) => void;
-}
-
-export interface AuthLogin {
-  readonly version: string;
-  getTokenInfo(options: GetTokenInfoOptions): void;
-  /**
-   * Promise form of `getTokenInfo`: resolves with the first success payload (for the custom popup
-   * without mask that is "弹窗加载成功"; the token then comes through `authGetTokenByLayer`),
-   * rejects with a `YDRZError`.
-   */
-  getToken(data: TokenRequestData, options?: GetTokenOptions): Promise<SuccessPayload>;
-  getConnection(appid: string): Connection;
-  endGetToken(): void;
-  CustomControlsInit(containerId: string, options: CustomPopupOptions): void;
-  authPageInit(options: PageOptions): void;
-  authGetTokenByLayer(
-    success?: ((res: TokenSuccess) => void) | { success?: (res: TokenSuccess) => void; error?: (res: CodeError) => void },
-    error?: (res: CodeError) => void,
-  ): void;
-  authGetToken(options: AuthGetTokenOptions): void;
-  /** Sets gateway hosts, timeout, CSS injection; returns the resulting configuration. */
-  config(patch?: SdkConfig): ResolvedConfig;
-}
 
 export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
   const deps = resolveDeps(partialDeps);

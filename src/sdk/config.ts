@@ -5,16 +5,9 @@
  */
 
 import { PRODUCTION_HOSTS, TEST_HOSTS, type GatewayHosts } from "../protocol/hosts";
-import type { SdkConfig } from "./types";
+import type { ResolvedConfig, SdkConfig } from "./types";
 
 export const DEFAULT_TIMEOUT_MS = 8000;
-
-export interface ResolvedConfig {
-  cmHost?: string;
-  apiHost?: string;
-  timeout: number;
-  injectCss: boolean;
-}
 
 export interface ConfigStore {
   /** Merges valid fields of `patch`; invalid values are ignored (untrusted integrator input). */

@@ -155,6 +155,45 @@ export interface SdkConfig {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The YDRZAuthLogin object
+
+/** The configuration in effect (what `config()` returns). */
+export interface ResolvedConfig {
+  cmHost?: string;
+  apiHost?: string;
+  timeout: number;
+  injectCss: boolean;
+}
+
+export interface GetTokenOptions {
+  /** Aborting does what `endGetToken` does (for this call only). */
+  signal?: AbortSignal;
+  layerCallback?: (res: LayerReady) => void;
+}
+
+export interface AuthLogin {
+  readonly version: string;
+  getTokenInfo(options: GetTokenInfoOptions): void;
+  /**
+   * Promise form of `getTokenInfo`: resolves with the first success payload (for the custom popup
+   * without mask that is "弹窗加载成功"; the token then comes through `authGetTokenByLayer`),
+   * rejects with a `YDRZError`.
+   */
+  getToken(data: TokenRequestData, options?: GetTokenOptions): Promise<SuccessPayload>;
+  getConnection(appid: string): Connection;
+  endGetToken(): void;
+  CustomControlsInit(containerId: string, options: CustomPopupOptions): void;
+  authPageInit(options: PageOptions): void;
+  authGetTokenByLayer(
+    success?: ((res: TokenSuccess) => void) | { success?: (res: TokenSuccess) => void; error?: (res: CodeError) => void },
+    error?: (res: CodeError) => void,
+  ): void;
+  authGetToken(options: AuthGetTokenOptions): void;
+  /** Sets gateway hosts, timeout, CSS injection; returns the resulting configuration. */
+  config(patch?: SdkConfig): ResolvedConfig;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Option values: what integrators actually pass
 
 /** "20px", "50%", "1.5rem", a bare number (px), or "" / undefined for the default. */
