@@ -35,6 +35,8 @@ const browserPlugins = (min) => [
   ...(min ? [terser({ format: { comments: /^!/ }, compress: { passes: 2 } })] : []),
 ];
 
+const withJsExtension = (id) => (id.startsWith("crypto-js/") && !id.endsWith(".js") ? id + ".js" : id);
+
 const node = [...builtinModules, ...builtinModules.map((m) => "node:" + m)];
 const nodePlugins = () => [defineVersion(pkg.version), resolve({ preferBuiltins: true }), ts("./tsconfig.node.json")];
 
@@ -47,9 +49,10 @@ export default [
   {
     input: "src/index.ts",
     external: (id) => id === "crypto-js" || id.startsWith("crypto-js/"),
+    // crypto-js has no exports map: Node's ESM resolver needs the file extension.
     output: [
-      { file: "dist/index.mjs", format: "es", banner },
-      { file: "dist/index.cjs", format: "cjs", banner, exports: "named" },
+      { file: "dist/index.mjs", format: "es", banner, paths: withJsExtension },
+      { file: "dist/index.cjs", format: "cjs", banner, exports: "named", paths: withJsExtension },
     ],
     plugins: browserPlugins(false),
   },
