@@ -4,6 +4,7 @@
  * startup error with a path, not a puzzling check failure later.
  */
 import { readFileSync } from "node:fs";
+import { toPublicKey } from "../server/keys";
 import type { AppRegistration, AuthLevel, Entitlement, RegistryFile, ReviewStatus } from "./types";
 
 export type Registry = RegistryFile;
@@ -57,6 +58,13 @@ export function parseApp(raw: unknown, where = "app", demoOrigin = DEFAULT_DEMO_
   }
   const pk = raw.rsaPublicKey;
   if (pk !== undefined && pk !== null && typeof pk !== "string") throw new RegistryError(`${where}.rsaPublicKey must be a string or null`);
+  if (typeof pk === "string" && pk !== "") {
+    try {
+      toPublicKey(pk);
+    } catch {
+      throw new RegistryError(`${where}.rsaPublicKey is not an SPKI public key (PEM or bare Base64)`);
+    }
+  }
   const cpc = raw.customerPrivacyConfig;
   if (cpc !== undefined && typeof cpc !== "string" && !isObject(cpc)) {
     throw new RegistryError(`${where}.customerPrivacyConfig must be an object (name → url) or a string`);
@@ -70,7 +78,7 @@ export function parseApp(raw: unknown, where = "app", demoOrigin = DEFAULT_DEMO_
     entitlement: oneOf(raw, "entitlement", where, ENTITLEMENT, "active"),
     referers: strList(raw, "referers", where).map(sub),
     origins: strList(raw, "origins", where).map(sub),
-    rsaPublicKey: (pk as string | null | undefined) ?? null,
+    rsaPublicKey: typeof pk === "string" && pk !== "" ? pk : null,
     ipAllowList: strList(raw, "ipAllowList", where),
     authLevel: oneOf(raw, "authLevel", where, AUTH_LEVEL, "4"),
     crossCarrier: { ct: (cc.ct as boolean | undefined) ?? true, cu: (cc.cu as boolean | undefined) ?? true },

@@ -61,6 +61,9 @@ describe("admin API", () => {
     expect(patched.json.app).toMatchObject({ authLevel: "1", crossCarrier: { ct: true, cu: false } });
     expect((await patch(emu.url + "/__emulator/apps/404", {})).status).toBe(404);
     expect((await patch(emu.url + "/__emulator/apps/42", { authLevel: "2" })).status).toBe(400);
+    const badKey = await patch(emu.url + "/__emulator/apps/42", { rsaPublicKey: "-----BEGIN PUBLIC KEY-----\nnope\n-----END PUBLIC KEY-----" });
+    expect(badKey.status).toBe(400);
+    expect(badKey.json.error.message).toContain("rsaPublicKey");
 
     const page = await postJson(emu.url + `/__emulator/apps/${APP_ID}/pages`, { url: "http://localhost:8080/standard-popup.html?x=1#y" });
     expect(page.json.app.referers).toContain("http://localhost:8080/standard-popup.html");
