@@ -303,6 +303,11 @@
   }
 
   function init() {
+    // The UMD pages need dist/ built; say so instead of leaving a dead button.
+    if (document.querySelector('script[src$="jssdk-1.0.0.min.js"]') && typeof window.YDRZAuthLogin === "undefined") {
+      status("SDK 没有加载：dist/ydrz-jssdk.umd.js 不存在，请先运行 npm run build（npm run demo 会自动构建）。", "bad");
+      busy(true);
+    }
     var clear = $("clear-log");
     if (clear) {
       clear.addEventListener("click", function () {
