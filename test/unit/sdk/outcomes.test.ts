@@ -225,6 +225,19 @@ describe("number fetch", () => {
     expect(report).not.toHaveBeenCalled();
   });
 
+  it("treats a CM 103000 without accessToken as unusable (103005) and moves on to CT", async () => {
+    const { sdk, transport } = setup(
+      routes({
+        [PATHS.preGetMobile]: cmOk({ accessToken: 12345 }),
+        [PATHS.ctPhonescrip]: { resultCode: "301", desc: "参数错误" },
+        [PATHS.cuPhonescrip]: { resultCode: "301", desc: "参数错误" },
+      }),
+    );
+    const { payload } = await start(sdk).first;
+    expect(payload.YDData).toEqual({ code: "103005", message: "inner error" });
+    expect(transport.calls).toHaveLength(3);
+  });
+
   it("accepts numeric result codes from sloppy gateways", async () => {
     const { sdk, views } = setup(routes({ [PATHS.preGetMobile]: cmOk({ resultCode: 103000 }) }));
     start(sdk);
