@@ -91,6 +91,10 @@ async function main(): Promise<void> {
     return;
   }
   process.stdout.write(`ydrz-emulator listening on ${emu.url}  (admin: ${emu.url}/__emulator/)\n`);
+  if (!["127.0.0.1", "::1", "localhost"].includes(emu.host)) {
+    // The admin API has no authentication: it is meant for one machine.
+    process.stderr.write(`ydrz-emulator: warning: listening on ${emu.host}, beyond loopback; anyone who reaches it can use the admin API\n`);
+  }
   const stop = () => {
     void emu.close().then(() => process.exit(0));
   };
