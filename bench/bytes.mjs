@@ -1,11 +1,14 @@
 // 1. Bytes: what a page downloads (UMD, ESM entry, style.css) and where the UMD's bytes go, by
 // module: the UMD config of rollup.config.mjs built in memory through rollup's JS API.
-import { resolve, relative, sep } from "node:path";
+import { readFileSync, existsSync } from "node:fs";
+import { dirname, resolve, relative, sep } from "node:path";
 import { gzipSync } from "node:zlib";
+import terserPlugin from "@rollup/plugin-terser";
+import ts from "typescript";
 import { loadConfigFile } from "rollup/loadConfigFile";
 import { rollup } from "rollup";
 import { minify } from "terser";
-import { measure } from "../scripts/sizes.mjs";
+import { measure, sizeOf } from "../scripts/sizes.mjs";
 import { kb, na, pct } from "./lib/stats.mjs";
 
 export const BUDGET_GZIP = 12 * 1024;
@@ -40,16 +43,43 @@ export function shortName(id, root) {
   return clean.length > 60 ? clean.slice(0, 57) + "..." : clean;
 }
 
+/**
+ * The TypeScript plugin of the config type-checks the whole program on every build (slow on a
+ * busy 2-core machine); the bench only needs its output. With `isolatedModules` the emitted JS
+ * of `transpileModule` is the same, so the bench swaps in this transpile-only plugin.
+ */
+function transpileOnly(root) {
+  const file = resolve(root, "tsconfig.browser.json");
+  const read = ts.readConfigFile(file, ts.sys.readFile);
+  const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, root);
+  const compilerOptions = { ...parsed.options, noEmit: false, declaration: false, sourceMap: false, inlineSourceMap: false, module: ts.ModuleKind.ESNext };
+  return {
+    name: "bench-ts-transpile",
+    resolveId(source, importer) {
+      if (!importer || !/\.tsx?$/.test(importer) || !source.startsWith(".")) return null;
+      const base = resolve(dirname(importer), source);
+      for (const c of [base + ".ts", base + "/index.ts", base]) if (c.endsWith(".ts") && existsSync(c)) return c;
+      return null;
+    },
+    transform(code, id) {
+      if (!/\.tsx?$/.test(id)) return null;
+      return { code: ts.transpileModule(code, { compilerOptions, fileName: id }).outputText, map: null };
+    },
+  };
+}
+
 async function umdBreakdown(root, log) {
   const { options, warnings } = await loadConfigFile(resolve(root, "rollup.config.mjs"), undefined, true);
   warnings.flush?.();
   const config = options.find((o) => String(o.input) === "src/umd.ts" || (Array.isArray(o.input) && o.input.includes("src/umd.ts")));
   if (!config) throw new Error("rollup.config.mjs has no config with input src/umd.ts");
   const t = Date.now();
-  const bundle = await rollup({ ...config, onwarn: () => {} });
+  const plugins = config.plugins.map((p) => (p && p.name === "typescript" ? transpileOnly(root) : p));
+  const bundle = await rollup({ ...config, plugins, cache: true, onwarn: () => {} });
   const { output } = await bundle.generate(config.output[0]);
+  const cache = bundle.cache;
   await bundle.close();
-  log(`  bytes: UMD rebuilt in memory in ${Date.now() - t} ms`);
+  log(`  bytes: UMD rebuilt in memory (transpile-only) in ${Date.now() - t} ms`);
   const chunk = output.find((o) => o.type === "chunk" && o.isEntry);
   const whole = Buffer.from(chunk.code);
   const modules = [];
@@ -71,7 +101,55 @@ async function umdBreakdown(root, log) {
     }
     modules.push({ id, name: shortName(id, root), group: groupOf(id, root), rendered: m.renderedLength, original: m.originalLength, min: minLen, gzipAlone: gz });
   }
-  return { modules, bundledMin: whole.length };
+  return { modules, bundledMin: whole.length, config: { ...config, plugins }, cache, whole };
+}
+
+const CRYPTO_LITE = readFileSync(new URL("./what-if/crypto-lite.mjs", import.meta.url), "utf8");
+
+/**
+ * What-if builds of the UMD config, reusing the first build's cache: one module or plugin is
+ * swapped per variant. The floors (stubs) say exactly what a part costs; the others are concrete
+ * changes.
+ */
+function variants(root) {
+  const src = (p) => resolve(root, p);
+  const stub = (file, code) => ({ name: "bench-stub", load: (id) => (id === src(file) ? code : null) });
+  const css = (code) => ({ name: "bench-css", load: (id) => (id.startsWith("\0inline-css:") ? code : null) });
+  const strongerTerser = () =>
+    terserPlugin({
+      format: { comments: /^!/, ecma: 2020 },
+      ecma: 2020,
+      compress: { passes: 3, ecma: 2020, pure_getters: true, unsafe_arrows: true, unsafe_methods: true, unsafe_comps: true },
+    });
+  const cryptoLite = stub("src/sdk/crypto.ts", CRYPTO_LITE);
+  return [
+    { name: "crypto-js → own MD5 + AES-128-CBC encrypt (bench/what-if/crypto-lite.mjs)", plugins: [cryptoLite] },
+    { name: "floor: no crypto at all (src/sdk/crypto.ts stubbed)", plugins: [stub("src/sdk/crypto.ts", "export const md5Hex = (s) => s, aesCbcHex = (s) => s, base64Utf8 = (s) => s;")] },
+    { name: "CSS not inlined (a <link> to style.css instead)", plugins: [css('export default "";')] },
+    { name: "floor: no views (src/views/index.ts stubbed)", plugins: [stub("src/views/index.ts", "export const mountView = () => ({ busy() {}, wrongDigits() {}, toast() {}, state: () => ({ digits: '', complete: true, agreed: true }), destroy() {} });")] },
+    { name: "crypto-lite + CSS not inlined + terser passes 3, ecma 2020, unsafe_arrows/methods", plugins: [cryptoLite, css('export default "";')], terser: strongerTerser },
+  ];
+}
+
+async function whatIfBuilds(root, { config, cache }, log) {
+  const base = config.plugins.filter((p) => p && p.name !== "terser");
+  const terser = config.plugins.find((p) => p && p.name === "terser");
+  const rows = [];
+  for (const v of variants(root)) {
+    const t = Date.now();
+    try {
+      const plugins = [...(v.plugins ?? []), ...base, v.terser ? v.terser() : terser].filter(Boolean);
+      const bundle = await rollup({ input: config.input, external: config.external, plugins, cache, onwarn: () => {} });
+      const { output } = await bundle.generate(config.output[0]);
+      await bundle.close();
+      const code = Buffer.from(output.find((o) => o.type === "chunk" && o.isEntry).code);
+      rows.push({ name: v.name, ...sizeOf(code), ms: Date.now() - t });
+    } catch (e) {
+      rows.push({ name: v.name, error: e.message.split("\n")[0] });
+    }
+  }
+  log(`  bytes: ${rows.length} what-if builds`);
+  return rows;
 }
 
 export async function run(ctx) {
@@ -139,6 +217,25 @@ export async function run(ctx) {
     align: ["l", "l", "r", "r", "r", "r"],
     rows: top.map((m) => [m.name, m.group, kb(m.rendered), pct(m.share), kb(m.min), m.gzipEstimate == null ? "n/a" : kb(m.gzipEstimate)]),
   });
+  const asBuilt = sizeOf(breakdown.whole);
+  // Each what-if build is a full minify (seconds on a busy machine): not in --quick.
+  const ifs = ctx.quick ? [] : await whatIfBuilds(root, breakdown, log);
+  const gz = (x) => kb(x);
+  if (!ctx.quick) tables.push({
+    title: "Bytes: what-if builds of the UMD (same rollup config, one change each)",
+    columns: ["variant", "min", "gzip", "Δ gzip", "brotli", "≤ 12 KB", "≤ 10 KB"],
+    align: ["l", "r", "r", "r", "r", "l", "l"],
+    rows: [
+      ["as built (in memory)", kb(asBuilt.min), gz(asBuilt.gzip), "", kb(asBuilt.brotli), asBuilt.gzip <= BUDGET_GZIP ? "yes" : "no", asBuilt.gzip <= GOAL_GZIP ? "yes" : "no"],
+      ...ifs.map((r) =>
+        r.error
+          ? [r.name, na(r.error), "", "", "", "", ""]
+          : [r.name, kb(r.min), gz(r.gzip), (r.gzip - asBuilt.gzip > 0 ? "+" : "") + kb(r.gzip - asBuilt.gzip), kb(r.brotli), r.gzip <= BUDGET_GZIP ? "yes" : "no", r.gzip <= GOAL_GZIP ? "yes" : "no"],
+      ),
+    ],
+    notes: ["floors are not proposals: they say exactly what a part costs (gzip of the UMD with that part reduced to a stub)."],
+  });
+  data.whatIf = { asBuilt, variants: ifs };
   data.umdModules = modules.map(({ id, ...rest }) => ({ ...rest, id: shortName(id, root) }));
   data.umdGroups = groupList;
   return { tables, data };
