@@ -74,6 +74,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         ? parseRegistry(options.registry, demoOrigin)
         : loadRegistryFile(sampleRegistryPath(), demoOrigin);
   const sims = (options.sims ?? DEFAULT_SIMS).map(parseSim);
+  if (options.defaultSimId !== undefined && !sims.some((s) => s.id === options.defaultSimId)) {
+    throw new Error(`defaultSimId "${options.defaultSimId}" is not one of the test SIMs (${sims.map((s) => s.id).join(", ")})`);
+  }
   const init: ConstructorParameters<typeof EmulatorState>[0] = { registry, sims, limits: { ...DEFAULT_LIMITS, ...options.limits }, demoOrigin };
   if (options.defaultSimId !== undefined) init.defaultSimId = options.defaultSimId;
   if (options.now) init.now = options.now;

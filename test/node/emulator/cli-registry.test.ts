@@ -63,6 +63,14 @@ describe("the registry", () => {
     expect(() => parseRegistry([])).toThrow(RegistryError);
   });
 
+  it("takes SIMs and a default SIM, and refuses an unknown default", async () => {
+    const emu = await start({ sims: [{ id: "only", number: "18900000001", carrier: "CT", network: "cellular" }], defaultSimId: "only" });
+    expect(emu.state.sims.defaultSimId).toBe("only");
+    expect((await preGet(emu, preGetBody())).json.body).toMatchObject({ resultCode: "105002", msisdnOwner: "CT" });
+    await expect(start({ defaultSimId: "nope" })).rejects.toThrow(/defaultSimId "nope"/);
+    await expect(start({ sims: [{ id: "x", number: "1", carrier: "CM", network: "cellular" }] })).rejects.toThrow(/sim.number/);
+  });
+
   it("takes an object registry", async () => {
     const emu = await start({ registry: { apps: [{ appId: "7", appKey: "k", appName: "n", reviewStatus: "待审核", entitlement: "active", referers: [], origins: [], authLevel: "5", crossCarrier: { ct: false, cu: true } }] } });
     expect(emu.state.registry.get("7")).toMatchObject({ authLevel: "5", reviewStatus: "待审核" });
