@@ -36,7 +36,9 @@ export function groupOf(id, root) {
 
 export function shortName(id, root) {
   if (id.startsWith("\0inline-css:")) return "css: " + relative(root, id.slice("\0inline-css:".length)).split(sep).join("/");
+  const query = /\?(commonjs-[\w-]+)/.exec(id)?.[1];
   const clean = id.replace(/^\0/, "").replace(/\?.*$/, "");
+  if (query) return shortName(clean, root) + ` [${query}]`;
   const nm = clean.lastIndexOf("node_modules" + sep);
   if (nm >= 0) return clean.slice(nm + "node_modules".length + 1).split(sep).join("/");
   if (clean.startsWith(root)) return relative(root, clean).split(sep).join("/");

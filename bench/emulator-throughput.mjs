@@ -89,7 +89,7 @@ export async function run(ctx) {
   const columns = ["server", "req/s", "p50 ms", "p99 ms", "errors", "vs bare node:http"];
   const align = ["l", "r", "r", "r", "r", "r"];
   if (ctx.dist.errors.emulator) return { tables: [{ title, columns, rows: [[na(ctx.dist.errors.emulator)]] }], data: { error: ctx.dist.errors.emulator } };
-  const opts = { concurrency: CONCURRENCY, warmMs: ctx.quick ? 300 : 500, ms: ctx.quick ? 1500 : 3000 };
+  const opts = { concurrency: CONCURRENCY, warmMs: ctx.quick ? 300 : 400, ms: ctx.quick ? 1000 : 2000 };
   const samples = { emulator: [], bare: [] };
   let fixed;
   let error;

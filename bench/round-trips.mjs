@@ -15,7 +15,7 @@ export async function run(ctx) {
   if (env.error) return { tables: [{ title: "Round trips to a visible view", columns, rows: [[na(env.error)]] }], data: { error: env.error } };
   const browser = await ctx.browser();
   await env.reset();
-  const runs = Math.min(ctx.runs, ctx.quick ? 1 : 3);
+  const runs = Math.min(ctx.runs, ctx.quick ? 1 : 2);
   const rows = [];
   const data = { runs, cases: [] };
   for (const [carrier, sim] of CARRIERS) {
