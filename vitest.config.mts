@@ -3,17 +3,16 @@ import pkg from "./package.json" with { type: "json" };
 
 // Three layers, one command: unit tests in jsdom, Node tests (helpers, emulator over loopback),
 // and browser tests driving Debian's Chromium through playwright-core against the built bundle.
-const define = { __VERSION__: JSON.stringify(pkg.version) };
-
+// Projects `extends` the root so that they all get the version constant.
 export default defineConfig({
-  define,
+  define: { __VERSION__: JSON.stringify(pkg.version) },
   test: {
     reporters: ["default", "./scripts/summary-reporter.mjs"],
     projects: [
-      { define, test: { name: "unit", environment: "jsdom", include: ["test/unit/**/*.test.ts"] } },
-      { define, test: { name: "node", environment: "node", include: ["test/node/**/*.test.ts"] } },
+      { extends: true, test: { name: "unit", environment: "jsdom", include: ["test/unit/**/*.test.ts"] } },
+      { extends: true, test: { name: "node", environment: "node", include: ["test/node/**/*.test.ts"] } },
       {
-        define,
+        extends: true,
         test: {
           name: "browser",
           environment: "node",

@@ -18,8 +18,13 @@ export const SDK_CODES = {
   layerLoadFailed: { code: "506", message: "弹窗加载失败" },
   digitsIncomplete: { code: "507", message: "用户未补齐4位号码" },
   agreementUnticked: { code: "508", message: "用户未勾选协议" },
-  /** Given when the CM answer says the subscriber belongs to another carrier. */
-  skippedNotThisCarrier: { code: "105003", message: "非本运营商号码，未尝试取号" },
+  /**
+   * Given to a carrier that the CM answer rules out (`msisdnOwner` names another one). The code is
+   * the one that carrier's gateway answers for a number it cannot fetch, which is what the
+   * original, trying it anyway, reports; the message says it was not tried.
+   */
+  skippedCT: { code: "105003", message: "非电信号码，未尝试取号" },
+  skippedCU: { code: "105001", message: "非联通号码，未尝试取号" },
 } as const;
 
 /** Non-final and final success messages of the views (api.md). */

@@ -115,7 +115,7 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
     if (active) return void refuse(callbacks, codeError(SDK_CODES.busy, msgId));
     const session = begin(msgId, callbacks);
     const ctx = stepContext(session, checked.data, fingerprint());
-    const settings: ViewSettings = { popup, page, layerCallback: o.layerCallback };
+    const settings: ViewSettings = { popup, page, layerCallback: o.layerCallback, injectCss: config.get().injectCss };
     runFlow(session, ctx, {
       mountView: deps.mountView,
       document: deps.document,

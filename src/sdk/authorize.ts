@@ -22,6 +22,8 @@ export interface ViewSettings {
   popup?: { containerId: string; options: CustomPopupOptions };
   page?: PageOptions;
   layerCallback?: unknown;
+  /** `SdkConfig.injectCss`: off when the integrator links style.css itself. */
+  injectCss: boolean;
 }
 
 /** The hooks `authGetTokenByLayer` needs from a custom popup without mask. */
@@ -85,6 +87,7 @@ export function authorize(input: AuthorizeInput): Layer | undefined {
     popupOptions: settings.popup?.options,
     pageOptions: settings.page,
     container,
+    injectCss: settings.injectCss,
   };
 
   let inFlight = false;

@@ -34,13 +34,12 @@ export function ruledOut(carrier: CrossCarrier, owner: Carrier | undefined): boo
   return owner !== undefined && owner !== carrier;
 }
 
-const skipped = (): CarrierResult => ({ ...SDK_CODES.skippedNotThisCarrier });
 
 async function fetchNumber(session: Session, ctx: StepContext): Promise<{ answer: NumberAnswer; carrier: Carrier } | FetchFailure | undefined> {
   const cm = await session.time("CM", cmPrefetch(ctx));
   if (session.done) return undefined;
   if (cm.ok) return { answer: cm.answer, carrier: "CM" };
-  const entries: Record<CrossCarrier, CarrierResult> = { CT: skipped(), CU: skipped() };
+  const entries: Record<CrossCarrier, CarrierResult> = { CT: { ...SDK_CODES.skippedCT }, CU: { ...SDK_CODES.skippedCU } };
   for (const carrier of ["CT", "CU"] as const) {
     if (ruledOut(carrier, cm.owner)) continue;
     const outcome: FetchOutcome = await session.time(carrier, crossCarrierFetch(carrier, ctx));

@@ -170,7 +170,7 @@ describe("number fetch", () => {
     );
     const { payload } = await start(sdk).first;
     expect(transport.paths()).toEqual([PATHS.preGetMobile, PATHS.cuPhonescrip]);
-    expect(payload.CTData).toEqual({ code: "105003", message: "非本运营商号码，未尝试取号" });
+    expect(payload.CTData).toEqual({ code: "105003", message: "非电信号码，未尝试取号" });
     expect(payload.CUData).toEqual({ code: "105001", message: "联通网关取号失败" });
   });
 
@@ -178,8 +178,8 @@ describe("number fetch", () => {
     const { sdk, transport } = setup(routes({ [PATHS.preGetMobile]: cmFail("103134", "WAP 取号为空", { msisdnOwner: "CM" }) }));
     const { payload } = await start(sdk).first;
     expect(transport.calls).toHaveLength(1);
-    expect(payload.CTData.code).toBe("105003");
-    expect(payload.CUData.code).toBe("105003");
+    expect(payload.CTData).toEqual({ code: "105003", message: "非电信号码，未尝试取号" });
+    expect(payload.CUData).toEqual({ code: "105001", message: "非联通号码，未尝试取号" });
   });
 
   it("ignores an msisdnOwner that is not a carrier name", async () => {
