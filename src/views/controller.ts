@@ -55,6 +55,16 @@ export function createErrorTip(): HTMLElement {
   });
 }
 
+/** The nearest ancestor that scrolls (a page view, a popup's overlay); none: the window. */
+function scrollParent(el: HTMLElement): HTMLElement | undefined {
+  const doc = el.ownerDocument;
+  for (let node = el.parentElement; node && node !== doc.body && node !== doc.documentElement; node = node.parentElement) {
+    const overflowY = getComputedStyle(node).overflowY;
+    if ((overflowY === "auto" || overflowY === "scroll") && node.scrollHeight > node.clientHeight) return node;
+  }
+  return undefined;
+}
+
 export function createController(handlers: ViewHandlers, mode: SubmitMode): Controller {
   const listeners = new Listeners();
   let parts: ViewParts | undefined;
@@ -181,7 +191,21 @@ export function createController(handlers: ViewHandlers, mode: SubmitMode): Cont
       refresh();
     },
     onDigitsActivate() {
-      if (!busy && !destroyed) keypad?.open();
+      if (busy || destroyed || !keypad || !parts) return;
+      const wasOpen = keypad.isOpen();
+      keypad.open();
+      const board = keypad.element();
+      if (wasOpen || !board) return;
+      // The keypad may now cover the number (inline popup low on the page, short landscape
+      // screens): bring the number into the part of the screen that is left.
+      const number = parts.digits.el.getBoundingClientRect();
+      const top = board.getBoundingClientRect().top;
+      if (top > 0 && number.bottom > top) {
+        const delta = number.top + number.height / 2 - top / 2;
+        const scroller = scrollParent(parts.digits.el);
+        if (scroller) scroller.scrollTop += delta;
+        else parts.root.ownerDocument.defaultView?.scrollBy(0, delta);
+      }
     },
     mount(p) {
       parts = p;

@@ -387,3 +387,57 @@ describe("touch targets", () => {
     }
   });
 });
+
+describe("keypad and layout", () => {
+  test("inline custom popup low on the page: the keypad pads <body> and the number scrolls clear of it", async () => {
+    const { context, page } = await newMobilePage(browser);
+    try {
+      await page.goto(server.url + "/");
+      await page.waitForFunction(() => "ydrzViews" in window);
+      // Move the container down so that the keypad would cover it.
+      await page.evaluate(() => {
+        const c = document.getElementById("ydrzCustomControls")!;
+        c.style.marginTop = "640px";
+      });
+      await page.evaluate(() => {
+        (window as any).ydrzViews.mount(
+          { kind: "custom-popup", carrier: "CM", maskPhone: "138****1234", authLevel: "4", appName: "示例应用", privacyLinks: [] },
+          "ydrzCustomControls",
+        );
+      });
+      await page.tap("#YDRZ_InputPhone_two");
+      await page.waitForSelector(".qs-key-board-wrap");
+      expect(await page.evaluate(() => parseFloat(document.body.style.paddingBottom))).toBeGreaterThan(150);
+      await page.waitForFunction(() => {
+        const n = document.getElementById("YDRZ_InputPhone_two")!.getBoundingClientRect();
+        const k = document.querySelector(".qs-key-board-wrap")!.getBoundingClientRect();
+        return n.bottom <= k.top;
+      });
+      await screenshot(page, "custom-popup-inline-keypad");
+      for (const k of ["2", "4", "6", "8"]) await page.tap(`[qs-data-value="${k}"]`);
+      await page.waitForSelector(".qs-key-board-wrap", { state: "detached" });
+      expect(await page.evaluate(() => document.body.style.paddingBottom)).toBe("");
+      // Not modal: nothing else became inert, the page still scrolls.
+      expect(await page.evaluate(() => document.querySelector("header")!.hasAttribute("inert"))).toBe(false);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("landscape phone: the page view scrolls the number above the keypad", async () => {
+    const { context, page } = await newMobilePage(browser, LANDSCAPE_PHONE);
+    try {
+      await open(page, model("standard-page"));
+      await page.tap("#YDRZ_InputPhone");
+      await page.waitForSelector(".qs-key-board-wrap");
+      await page.waitForFunction(() => {
+        const n = document.getElementById("YDRZ_InputPhone")!.getBoundingClientRect();
+        const k = document.querySelector(".qs-key-board-wrap")!.getBoundingClientRect();
+        return n.bottom <= k.top && n.top >= 0;
+      });
+      await screenshot(page, "standard-page-landscape-keypad");
+    } finally {
+      await context.close();
+    }
+  });
+});
