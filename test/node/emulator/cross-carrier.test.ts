@@ -190,7 +190,7 @@ describe("CT/CU step 3 checks", () => {
     expect(otherFlow.json.resultCode).toBe("301");
   });
 
-  it("105117, 108001, 130030, 105112, 105113, 104001, 170001 in order", async () => {
+  it("105117, 108001, 130030, 105112, 105113, 104001, 110023/110025, 170001, 110026 in order", async () => {
     const emu = await start();
     const body = { data: "x", ver: "1.0", userInformation: USER_INFO };
     const h = { ...callbackHeaders(newTrace()), ...BROWSER };
@@ -201,7 +201,10 @@ describe("CT/CU step 3 checks", () => {
     expect((await postJson(emu.url + step3, body, { ...h, timestamp: "1" })).json.resultCode).toBe("105112");
     expect((await postJson(emu.url + step3, body, { ...h, appId: "1" })).json.resultCode).toBe("105113");
     expect((await postJson(emu.url + step3, body, { ...h, businessType: "7" })).json.resultCode).toBe("104001");
+    expect((await postJson(emu.url + step3, body, { ...h, appId: "300011000023" })).json.resultCode).toBe("110023");
+    expect((await postJson(emu.url + step3, body, { ...h, appId: "300011000025" })).json.resultCode).toBe("110025");
     expect((await postJson(emu.url + step3, body, { ...h, Referer: "http://x/" })).json.resultCode).toBe("170001");
+    expect((await postJson(emu.url + step3, body, { ...h, Origin: "http://x" })).json.resultCode).toBe("110026");
     const flat = (await postJson(emu.url + step3, body, h)).json;
     expect(flat).toMatchObject({ resultCode: "301", resultDesc: flat.desc });
   });

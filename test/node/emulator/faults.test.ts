@@ -11,9 +11,10 @@ describe("faults", () => {
     const r = await preGet(emu, preGetBody());
     expect(performance.now() - t0).toBeGreaterThanOrEqual(140);
     expect(r.json.body.resultCode).toBe("103000");
-    const t1 = performance.now();
     await http(emu.url + "/h5/onekeylogin/getPageOption", { headers: { appId: APP_ID } });
-    expect(performance.now() - t1).toBeLessThan(140);
+    // Timing the other endpoint would be flaky on a busy machine; the record says it had no fault.
+    expect(emu.state.records.list({ endpoint: "pageOption" })[0]!.fault).toBeUndefined();
+    expect(emu.state.records.list({ endpoint: "preGetMobile" })[0]!.fault).toBe("latency");
   });
 
   it("timeout: never answers until the client gives up; the emulator keeps serving and close() is prompt", async () => {
