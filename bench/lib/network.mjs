@@ -42,8 +42,8 @@ export function recordNetwork(cdp, gatewayOrigin) {
 
 /**
  * Round trips of a list of gateway requests: `issued` counts every request (preflights too);
- * `critical` is the chain of requests that ran one after another up to the last answer (a request
- * that needed a preflight counts two), i.e. the number of sequential round trips before the view.
+ * `critical` is the longest chain of requests that ran one after another (a request that needed a
+ * preflight counts two), i.e. the number of sequential round trips before the view.
  */
 export function roundTrips(requests) {
   const real = requests.filter((r) => !r.preflight);
@@ -52,9 +52,9 @@ export function roundTrips(requests) {
     weight: 1 + (requests.some((p) => p.preflight && p.path === r.path && Math.abs(p.start - r.start) < 1) ? 1 : 0),
     end: r.end ?? r.start,
   }));
-  // Walk back from the last answer: each request's predecessor is the one that finished last
-  // before it started (what it most plausibly waited for). Requests running alongside the chain
-  // (getPageOption next to the pre-fetch) are off the critical path.
+  // Each request's predecessor is the one that finished last before it started (what it most
+  // plausibly waited for); requests running alongside (getPageOption next to the pre-fetch)
+  // start their own chains.
   const chain = new Map();
   const length = (r) => {
     if (chain.has(r)) return chain.get(r);
@@ -64,15 +64,24 @@ export function roundTrips(requests) {
     chain.set(r, n);
     return n;
   };
-  let last;
-  for (const r of withPre) if (!last || r.end > last.end) last = r;
-  const critical = last ? length(last) : 0;
+  // The view waits for every answer it asked for before it paints (e.g. getPageOption), so the
+  // longest such chain is the critical path, preflights weighing a full round trip each.
+  const critical = withPre.reduce((m, r) => Math.max(m, length(r)), 0);
   return {
     issued: requests.length,
     preflights: requests.length - real.length,
     critical,
-    // In issue order; `*` marks a request that needed a CORS preflight first.
+    // In issue order, `∥` when a request started while an earlier one was still in flight, `→`
+    // when it started after they had all finished; `*` marks a request preflighted first.
     paths: withPre.map((r) => r.path.replace(/^\/h5\/(onekeylogin\/)?/, "").replace(/^\/carrier\//, "") + (r.weight === 2 ? "*" : "")),
+    sequence: withPre
+      .map((r, i) => {
+        const name = r.path.replace(/^\/h5\/(onekeylogin\/)?/, "").replace(/^\/carrier\//, "") + (r.weight === 2 ? "*" : "");
+        if (i === 0) return name;
+        const inFlight = withPre.slice(0, i).some((a) => a.end > r.start);
+        return (inFlight ? " ∥ " : " → ") + name;
+      })
+      .join(""),
   };
 }
 
