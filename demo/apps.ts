@@ -78,10 +78,11 @@ export function registeredAddresses(port: number): { referers: string[]; origins
 export function createDemoApps(port: number): DemoApps {
   const { referers, origins } = registeredAddresses(port);
   const origin = origins[0];
+  // One integrator, one RSA key pair for all its apps: generating RSA-2048 costs up to a second
+  // on a busy machine, and start-up time is what a demo user waits through.
+  const keys = generateRsaKeyPair();
   const make = (name: DemoAppName): DemoApp => {
     const spec = DEMO_APP_SPECS[name];
-    // RSA-2048 generation takes tens of ms; a handful per start-up is fine for a dev server.
-    const keys = generateRsaKeyPair();
     const appKey = randomBytes(16).toString("hex");
     return {
       name,
