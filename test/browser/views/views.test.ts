@@ -441,3 +441,43 @@ describe("keypad and layout", () => {
     }
   });
 });
+
+describe("README screenshots (small, 1×) — copied by hand to docs/screenshots", () => {
+  test("standard popup, custom popup with keypad, custom page, standard popup with gateway options", async () => {
+    const shots: [string, ViewModel, ((page: Page) => Promise<void>)?][] = [
+      ["docs-standard-popup", model("standard-popup"), async (page) => {
+        await page.focus("#inputVal0");
+        await page.keyboard.type("56");
+      }],
+      ["docs-custom-popup-keypad", model("custom-popup-mask", { popupOptions: seedPopupOptions(true) }), async (page) => {
+        await page.tap("#YDRZ_InputPhone_two");
+        await page.waitForSelector(".qs-key-board-wrap");
+        await page.tap('[qs-data-value="8"]');
+      }],
+      ["docs-custom-page", model("custom-page", { pageOptions: seedPageOptions() })],
+      ["docs-standard-popup-options", model("standard-popup", {
+        authLevel: "1",
+        pageOption: {
+          pageTitle: "欢迎登录示例商城",
+          agreeButtonText: "本机号码一键登录",
+          agreeButtonColour: "#FF6A00",
+          agreeTextColour: "#FF6A00",
+          configBusinessName: "示例商城",
+          customControlsConf: JSON.stringify([{ name: "短信验证码登录", url: "/sms" }]),
+        },
+      })],
+    ];
+    for (const [name, m, act] of shots) {
+      const { context, page } = await newMobilePage(browser, { deviceScaleFactor: 1 });
+      await routeSeedImages(context);
+      try {
+        await open(page, m);
+        await act?.(page);
+        await page.evaluate(() => document.fonts.ready);
+        await screenshot(page, name);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+});
