@@ -158,6 +158,7 @@ export function createController(handlers: ViewHandlers, mode: SubmitMode): Cont
       if (destroyed || !parts) return;
       view.busy(false);
       parts.errorTip.textContent = TEXTS.wrongDigits;
+      for (const input of parts.digits.inputs) input.setAttribute("aria-invalid", "true");
       parts.digits.clear();
       wasReady = false;
       parts.digits.focusFirstEmpty();
@@ -183,7 +184,10 @@ export function createController(handlers: ViewHandlers, mode: SubmitMode): Cont
     listeners,
     onDigitsChange() {
       if (!parts) return;
-      if (parts.errorTip.textContent && parts.digits.value() !== "") parts.errorTip.textContent = "";
+      if (parts.errorTip.textContent && parts.digits.value() !== "") {
+        parts.errorTip.textContent = "";
+        for (const input of parts.digits.inputs) input.removeAttribute("aria-invalid");
+      }
       if (parts.digits.complete()) keypad?.close();
       refresh();
     },

@@ -93,10 +93,12 @@ describe("standard popup", () => {
     expect(cells().map((c) => c.value).join("")).toBe("");
     expect(cells().every((c) => !c.readOnly)).toBe(true);
     expect(document.activeElement).toBe(cells()[0]);
+    expect(cells().every((c) => c.getAttribute("aria-invalid") === "true")).toBe(true);
     expect(v.state()).toEqual({ digits: "", complete: false, agreed: true });
     // Typing again clears the message; a second try can be submitted.
     fill("inputVal", "2222");
     expect($("#YDRZErrorTips").textContent).toBe("");
+    expect(cells().some((c) => c.hasAttribute("aria-invalid"))).toBe(false);
     $("#YDRZ_Submitbtn").click();
     expect(h.submit).toHaveBeenLastCalledWith("2222");
     v.busy(false);
