@@ -23,6 +23,7 @@ import {
   screenshot,
   screenshotOnFailure,
   startStack,
+  STARTUP_TIMEOUT_MS,
   submit,
   view,
   type Session,
@@ -61,7 +62,7 @@ async function bundleSpa(root: string): Promise<string> {
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
   stack.fixtures.set("/spa.js", await bundleSpa(stack.root), "text/javascript; charset=utf-8");
-});
+}, STARTUP_TIMEOUT_MS);
 
 afterEach(async (ctx) => {
   await screenshotOnFailure(s, ctx.task);

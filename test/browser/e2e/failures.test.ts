@@ -22,6 +22,7 @@ import {
   screenshot,
   screenshotOnFailure,
   startStack,
+  STARTUP_TIMEOUT_MS,
   submit,
   typeDigits,
   view,
@@ -38,7 +39,7 @@ let s: Session | undefined;
 
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-});
+}, STARTUP_TIMEOUT_MS);
 
 afterEach(async (ctx) => {
   await screenshotOnFailure(s, ctx.task);

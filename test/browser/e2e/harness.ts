@@ -407,15 +407,31 @@ export async function startFixtureServer(root: string, demoUrl: string, gatewayU
   };
 }
 
+const BUILT = ["ydrz-jssdk.umd.js", "index.mjs", "style.css"];
+
+/**
+ * Waits until dist/ holds a finished build. build.mjs empties dist/ first and writes style.css
+ * last, so all files present means no build is half-way (another engineer's `npm run build` in the
+ * shared checkout, or none at all: then this fails with the command to run).
+ */
+export async function waitForDist(timeoutMs = DIST_WAIT_MS): Promise<void> {
+  const missing = () => BUILT.filter((f) => !existsSync(join(ROOT, "dist", f)));
+  await expect
+    .poll(missing, { timeout: timeoutMs, interval: 500, message: "dist/ has a complete build (run npm run build; npm test does)" })
+    .toEqual([]);
+}
+
+/** beforeAll of each file: a concurrent build can take this long on a busy machine. */
+export const DIST_WAIT_MS = 150_000;
+export const STARTUP_TIMEOUT_MS = DIST_WAIT_MS + 30_000;
+
 /**
  * A private root for one test file: the built dist/ copied, demo/ and node_modules/ linked. A
  * rebuild in the shared checkout (build.mjs empties dist/ first) then cannot pull the bundle
  * from under a running suite, and every page of a file loads the same bundle.
  */
-export function snapshotRoot(): { root: string; remove(): void } {
-  for (const f of ["ydrz-jssdk.umd.js", "index.mjs", "style.css"]) {
-    if (!existsSync(join(ROOT, "dist", f))) throw new Error(`dist/${f} is missing: run npm run build first (npm test does)`);
-  }
+export async function snapshotRoot(): Promise<{ root: string; remove(): void }> {
+  await waitForDist();
   const root = mkdtempSync(join(tmpdir(), "ydrz-e2e-"));
   cpSync(join(ROOT, "dist"), join(root, "dist"), { recursive: true });
   for (const link of ["demo", "node_modules", "package.json"]) symlinkSync(join(ROOT, link), join(root, link));
@@ -423,7 +439,7 @@ export function snapshotRoot(): { root: string; remove(): void } {
 }
 
 export async function startStack(): Promise<Stack> {
-  const snapshot = snapshotRoot();
+  const snapshot = await snapshotRoot();
   const demo = await startDemo({ port: 0, gatewayPort: 0, root: snapshot.root });
   const demoUrl = demo.url.replace(/\/+$/, "");
   const gatewayUrl = demo.gatewayUrl.replace(/\/+$/, "");
@@ -527,12 +543,17 @@ export async function digitValues(s: Session, name: ViewName): Promise<string> {
     .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value).join(""));
 }
 
-/** Ticks the agreement checkbox by tapping its visible box. */
+/**
+ * Ticks the agreement checkbox by tapping its visible box. The view that submits by itself may be
+ * gone as soon as the tick completes it; that counts as ticked.
+ */
 export async function agree(s: Session, name: ViewName): Promise<void> {
   const root = view(s, name);
   const box = root.locator("input[type=checkbox][id^='YDRZ_Checkbox_']");
   if (!(await box.isChecked())) await tap(root.locator("label.ydrz-check").first());
-  await expect.poll(() => box.isChecked()).toBe(true);
+  const states = () => box.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).checked));
+  const accepted = VIEW_INFO[name].submit === null ? ["[true]", "[]"] : ["[true]"];
+  await expect.poll(async () => accepted.includes(JSON.stringify(await states())), { message: "the agreement is ticked" }).toBe(true);
 }
 
 /** Presses the view's submit button; a no-op for the view that submits by itself. */

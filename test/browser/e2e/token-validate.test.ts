@@ -19,6 +19,7 @@ import {
   pressLogin,
   screenshotOnFailure,
   startStack,
+  STARTUP_TIMEOUT_MS,
   submit,
   view,
   type CarrierName,
@@ -32,7 +33,7 @@ let s: Session | undefined;
 
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-});
+}, STARTUP_TIMEOUT_MS);
 
 afterEach(async (ctx) => {
   await screenshotOnFailure(s, ctx.task);
