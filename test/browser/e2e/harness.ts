@@ -13,6 +13,7 @@
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { setTimeout as delay } from "node:timers/promises";
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { dirname, join, resolve } from "node:path";
@@ -416,9 +417,12 @@ const BUILT = ["ydrz-jssdk.umd.js", "index.mjs", "style.css"];
  */
 export async function waitForDist(timeoutMs = DIST_WAIT_MS): Promise<void> {
   const missing = () => BUILT.filter((f) => !existsSync(join(ROOT, "dist", f)));
-  await expect
-    .poll(missing, { timeout: timeoutMs, interval: 500, message: "dist/ has a complete build (run npm run build; npm test does)" })
-    .toEqual([]);
+  // A condition poll (expect.poll is not available in hooks): re-check every 500 ms until done.
+  const deadline = Date.now() + timeoutMs;
+  while (missing().length > 0) {
+    if (Date.now() > deadline) throw new Error(`dist/${missing().join(", dist/")} missing: run npm run build first (npm test does)`);
+    await delay(500);
+  }
 }
 
 /** beforeAll of each file: a concurrent build can take this long on a busy machine. */
