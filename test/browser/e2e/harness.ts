@@ -577,8 +577,11 @@ export async function expectLoggedIn(s: Session, number: string): Promise<void> 
 
 /** For afterEach: keeps what the page looked like when a test failed. */
 export async function screenshotOnFailure(s: Session | undefined, task: { name: string; result?: { state?: string } }): Promise<void> {
-  if (!s || task.result?.state !== "fail") return;
-  await screenshot(s, "FAILED-" + task.name.replace(/[^\w-]+/g, "_").slice(0, 80)).catch(() => undefined);
+  if (!s) return;
+  const name = "FAILED-" + task.name.replace(/[^\w-]+/g, "_").slice(0, 80);
+  // A passing run removes the picture an earlier failing run left.
+  if (task.result?.state !== "fail") return rmSync(join(SCREENSHOTS, `${name}-${s.device.name}.png`), { force: true });
+  await screenshot(s, name).catch(() => undefined);
 }
 
 export async function screenshot(s: Session, name: string): Promise<string> {
