@@ -31,7 +31,8 @@ afterAll(() => {
 const inApp = (args: string[]) =>
   execFileSync(process.execPath, args, { cwd: join(work, "app"), encoding: "utf8" }).trim();
 
-describe("packaging", () => {
+// npm pack, npm install and attw each take seconds, more on a loaded machine.
+describe("packaging", { timeout: 90_000 }, () => {
   it("passes publint with no errors or warnings", async () => {
     const { messages } = await publint({ pkgDir: root, strict: true });
     expect(messages.filter((m) => m.type !== "suggestion")).toEqual([]);
