@@ -116,13 +116,20 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoHandle> 
   pageByPath.set("/index.html", "index.html");
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? "/", "http://demo.invalid");
+    let url: URL;
+    try {
+      url = new URL(req.url ?? "/", "http://demo.invalid");
+    } catch {
+      throw new HttpError(400, "bad_request", "the request target is not a valid URL path");
+    }
     const path = url.pathname;
+    // Requests can arrive between listen() and the emulator's start.
+    if (!ctx.apps || !ctx.emulator || !ctx.gatewayUrl) throw new HttpError(503, "starting", "the demo is still starting; retry in a moment");
     const method = req.method ?? "GET";
     const isRead = method === "GET" || method === "HEAD";
 
     if (path.startsWith("/api/")) {
-      const apps = ctx.apps!;
+      const apps = ctx.apps;
       if (path === "/api/sign" || path === "/api/login") {
         if (method !== "POST") {
           res.setHeader("Allow", "POST");
@@ -130,12 +137,12 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoHandle> 
         }
         const body = await readJsonObject(req);
         if (path === "/api/sign") return sendJson(res, 200, handleSign(body, apps));
-        const result = await handleLogin(body, apps, ctx.gatewayUrl!);
+        const result = await handleLogin(body, apps, ctx.gatewayUrl);
         return sendJson(res, result.status, result.body);
       }
       if (!isRead) throw new HttpError(405, "method_not_allowed", `${path} takes GET`);
-      if (path === "/api/config") return sendJson(res, 200, demoConfig(ctx.apps!, ctx.gatewayUrl!, ctx.emulator!, ctx.port!));
-      if (path === "/api/inspect") return sendJson(res, 200, inspect(ctx.emulator!, url.searchParams.get("traceId")));
+      if (path === "/api/config") return sendJson(res, 200, demoConfig(apps, ctx.gatewayUrl, ctx.emulator, port));
+      if (path === "/api/inspect") return sendJson(res, 200, inspect(ctx.emulator, url.searchParams.get("traceId")));
       throw new HttpError(404, "not_found", `no API route ${path}`);
     }
 
