@@ -157,6 +157,7 @@ export function createController(handlers: ViewHandlers, mode: SubmitMode): Cont
     wrongDigits() {
       if (destroyed || !parts) return;
       view.busy(false);
+      parts.errorTip.hidden = false;
       parts.errorTip.textContent = TEXTS.wrongDigits;
       for (const input of parts.digits.inputs) input.setAttribute("aria-invalid", "true");
       parts.digits.clear();
@@ -233,6 +234,8 @@ export function createController(handlers: ViewHandlers, mode: SubmitMode): Cont
           cancel();
         });
       }
+      // Nothing to get wrong when the number is only shown (authLevel "1"): no reserved line.
+      if (p.digits.inputs.length === 0) p.errorTip.hidden = true;
       p.parent.appendChild(p.root);
       dialog = openDialog({
         root: p.root,
