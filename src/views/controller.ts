@@ -147,6 +147,8 @@ export function createController(handlers: ViewHandlers, mode: SubmitMode): Cont
       if (destroyed || !parts) return;
       busy = Boolean(on);
       if (!busy) pending = false;
+      // A hint such as "请阅读服务协议" is stale once the request runs; it would sit on the spinner.
+      if (busy) toast?.destroy();
       loading?.set(busy);
       parts.root.classList.toggle("ydrz-busy", busy);
       parts.dialog.setAttribute("aria-busy", String(busy));

@@ -80,7 +80,9 @@ describe("standard popup", () => {
     fill("inputVal", "1111");
     tick("#YDRZ_Checkbox_l4");
     $("#YDRZ_Submitbtn").click();
+    v.toast("请阅读服务协议");
     v.busy(true);
+    expect(document.querySelector("#YDRZToast")).toBeNull();
     expect($("#YDRZLoad").textContent).toBe("请稍候...");
     expect($("#YDRZLoad").getAttribute("role")).toBe("status");
     expect(cells().every((c) => c.readOnly)).toBe(true);
