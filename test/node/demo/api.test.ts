@@ -161,7 +161,8 @@ describe("/api/login", () => {
     expect(decoded).not.toBe(USER_INFORMATION);
     const r = await postJson(`${demo.url}api/login`, { token, userInformation: decoded });
     expect(r.status).toBe(401);
-    expect(r.json.resultCode).not.toBe("103000");
+    expect(r.json.resultCode).toBe("104008");
+    expect(r.json.desc).toMatch(/decod/i);
   });
 
   test("an unknown token is refused with the gateway's code", async () => {
