@@ -3,15 +3,7 @@ import { OK } from "../protocol/codes";
 import { PATHS } from "../protocol/hosts";
 import type { AuthGetTokenResponse } from "../protocol/wire";
 import { checkAuthGetToken, describe, failure, type Failure } from "./checks";
-import { checkEnv, headerValue, parseJsonObject, str, verdictRecorder, type Answer, type ProtocolRoute } from "./route";
-
-function failAnswer(f: Failure, appId: string | undefined, traceId: string | undefined): Answer {
-  const answer: Answer = { json: { resultCode: f.code, desc: f.desc }, record: { resultCode: f.code, desc: f.desc } };
-  if (f.status !== undefined) answer.status = f.status;
-  if (appId) answer.record!.appId = appId;
-  if (traceId) answer.record!.traceId = traceId;
-  return answer;
-}
+import { checkEnv, headerValue, parseJsonObject, str, verdictRecorder, flatFailure, type ProtocolRoute } from "./route";
 
 export const authGetTokenRoute: ProtocolRoute = {
   id: "authGetToken",
@@ -25,10 +17,10 @@ export const authGetTokenRoute: ProtocolRoute = {
     const appId = headerValue(ctx, "appId");
     const traceId = headerValue(ctx, "traceId");
     const parsed = parseJsonObject(ctx.body);
-    if (!parsed.ok) return failAnswer(failure("token", "103002", parsed.reason, 400), appId, traceId);
+    if (!parsed.ok) return flatFailure(failure("token", "103002", parsed.reason, 400), appId, traceId);
     const body = parsed.body;
     const checked = checkAuthGetToken(checkEnv(ctx), body, ctx.headers, verdictRecorder(ctx, "authGetToken", traceId));
-    if (!checked.ok) return failAnswer(checked.failure, appId, traceId);
+    if (!checked.ok) return flatFailure(checked.failure, appId, traceId);
     const redeemed = ctx.state.tokens.redeem({
       accessToken: body.accessToken as string,
       appId: checked.app.appId,
@@ -38,7 +30,7 @@ export const authGetTokenRoute: ProtocolRoute = {
     });
     const at = ctx.state.tokens.getAccessToken(body.accessToken as string);
     if (!redeemed.ok) {
-      const a = failAnswer({ code: redeemed.code, desc: `${describe("token", redeemed.code)}: ${redeemed.reason}` }, appId, traceId);
+      const a = flatFailure({ code: redeemed.code, desc: `${describe("token", redeemed.code)}: ${redeemed.reason}` }, appId, traceId);
       if (at) Object.assign(a.record!, { carrier: at.carrier, maskPhone: at.maskPhone, simId: at.simId });
       return a;
     }

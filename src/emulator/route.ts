@@ -1,5 +1,6 @@
 /** What a route handler gets and returns; server.ts does the HTTP around it. */
 import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
+import type { Failure } from "./checks";
 import type { EmulatorRecord } from "./records";
 import type { EmulatorState } from "./state";
 import type { EndpointId } from "./types";
@@ -79,4 +80,13 @@ export function verdictRecorder(ctx: RequestContext, endpoint: EndpointId, trace
 
 export function str(v: unknown): string | undefined {
   return typeof v === "string" && v !== "" ? v : undefined;
+}
+
+/** A failure answered as `{resultCode, desc}` (authGetToken, tokenValidate) and recorded. */
+export function flatFailure(f: Failure, appId: string | undefined, traceId: string | undefined): Answer {
+  const answer: Answer = { json: { resultCode: f.code, desc: f.desc }, record: { resultCode: f.code, desc: f.desc } };
+  if (f.status !== undefined) answer.status = f.status;
+  if (appId) answer.record!.appId = appId;
+  if (traceId) answer.record!.traceId = traceId;
+  return answer;
 }

@@ -8,15 +8,7 @@ import { PATHS } from "../protocol/hosts";
 import type { TokenValidateResponse } from "../protocol/wire";
 import { encryptMsisdn } from "../server/token-validate";
 import { checkTokenValidate, describe, failure, type Failure } from "./checks";
-import { headerValue, parseJsonObject, str, type Answer, type ProtocolRoute } from "./route";
-
-function failAnswer(f: Failure, appId: string | undefined, traceId: string | undefined): Answer {
-  const answer: Answer = { json: { resultCode: f.code, desc: f.desc }, record: { resultCode: f.code, desc: f.desc } };
-  if (f.status !== undefined) answer.status = f.status;
-  if (appId) answer.record!.appId = appId;
-  if (traceId) answer.record!.traceId = traceId;
-  return answer;
-}
+import { headerValue, parseJsonObject, str, flatFailure, type ProtocolRoute } from "./route";
 
 export const tokenValidateRoute: ProtocolRoute = {
   id: "tokenValidate",
@@ -32,16 +24,16 @@ export const tokenValidateRoute: ProtocolRoute = {
     const type = headerValue(ctx, "content-type") ?? "";
     // Seed 003 FAQ 8: anything but a JSON POST is an "inner error" at the real gateway.
     if (!/^application\/json\b/i.test(type.trim())) {
-      return failAnswer(failure("validate", "103005", `Content-Type must be application/json, got "${type.slice(0, 60)}"`, 400), appId, traceId);
+      return flatFailure(failure("validate", "103005", `Content-Type must be application/json, got "${type.slice(0, 60)}"`, 400), appId, traceId);
     }
     const parsed = parseJsonObject(ctx.body);
-    if (!parsed.ok) return failAnswer(failure("validate", "103005", parsed.reason, 400), appId, traceId);
+    if (!parsed.ok) return flatFailure(failure("validate", "103005", parsed.reason, 400), appId, traceId);
     const body = parsed.body;
     const checked = checkTokenValidate({ registry: ctx.state.registry, now: ctx.state.now, limits: ctx.state.limits }, body, ctx.headers, ctx.remoteAddress);
-    if (!checked.ok) return failAnswer(checked.failure, appId, traceId);
+    if (!checked.ok) return flatFailure(checked.failure, appId, traceId);
     const result = ctx.state.tokens.validate({ token: body.token as string, appId: checked.app.appId, userInformation: body.userInformation as string });
     if (!result.ok) {
-      const a = failAnswer({ code: result.code, desc: `${describe("validate", result.code)}: ${result.reason}` }, appId, traceId);
+      const a = flatFailure({ code: result.code, desc: `${describe("validate", result.code)}: ${result.reason}` }, appId, traceId);
       const t = ctx.state.tokens.getToken(body.token as string);
       if (t) Object.assign(a.record!, { carrier: t.carrier, maskPhone: t.maskPhone });
       return a;
