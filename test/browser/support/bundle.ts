@@ -1,8 +1,8 @@
 /**
  * Bundles a TypeScript entry for the browser with rollup's JS API, for tests that need code
  * the built UMD does not expose (e.g. the views on their own). TypeScript is transpiled per file
- * (no type-check: `tsc` does that); `*.css?inline` imports become the raw CSS file as a string
- * (the real build runs PostCSS over it).
+ * (no type-check: `tsc` does that); `*.css?inline` imports become a string: the raw file by
+ * default, or whatever `compileCss` makes of it (e.g. the build's PostCSS pipeline).
  */
 import { readFile } from "node:fs/promises";
 import { rollup, type Plugin } from "rollup";
@@ -23,7 +23,11 @@ function transpileTs(): Plugin {
   };
 }
 
-function rawInlineCss(): Plugin {
+export type CssCompiler = (file: string) => Promise<string>;
+
+const readRaw: CssCompiler = (file) => readFile(file, "utf8");
+
+function inlineCss(compile: CssCompiler): Plugin {
   const suffix = "?inline";
   return {
     name: "test-raw-inline-css",
@@ -34,17 +38,25 @@ function rawInlineCss(): Plugin {
     },
     async load(id) {
       if (!id.startsWith("\0raw-css:")) return null;
-      return `export default ${JSON.stringify(await readFile(id.slice("\0raw-css:".length), "utf8"))};`;
+      return `export default ${JSON.stringify(await compile(id.slice("\0raw-css:".length)))};`;
     },
   };
 }
 
-/** Returns an IIFE bundle of `entry` (an absolute path) as a string. */
-export async function bundleForBrowser(entry: string, defines: Record<string, string> = {}): Promise<string> {
+/**
+ * Returns an IIFE bundle of `entry` (an absolute path) as a string. `compileCss` turns a CSS file
+ * into the string `?inline` imports get (default: the file as it is; pass the build's PostCSS
+ * pipeline to test the CSS that ships).
+ */
+export async function bundleForBrowser(
+  entry: string,
+  defines: Record<string, string> = {},
+  compileCss: CssCompiler = readRaw,
+): Promise<string> {
   const build = await rollup({
     input: entry,
     plugins: [
-      rawInlineCss(),
+      inlineCss(compileCss),
       nodeResolve({ browser: true, extensions: [".ts", ".mjs", ".js"] }),
       transpileTs(),
       {

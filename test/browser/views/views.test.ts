@@ -37,7 +37,11 @@ const HOST_PAGE = `<!doctype html>
 
 beforeAll(async () => {
   const entry = fileURLToPath(new URL("../fixtures/views-entry.ts", import.meta.url));
-  const code = await bundleForBrowser(entry, { __VERSION__: '"test"' });
+  // The CSS goes through the build's own PostCSS pipeline (autoprefixer + cssnano): the
+  // screenshots show what ships. Imported by path: the .mjs has no type declarations.
+  const plugins = fileURLToPath(new URL("../../../scripts/rollup-plugins.mjs", import.meta.url));
+  const { compileCss } = (await import(plugins)) as { compileCss: (file: string) => Promise<string> };
+  const code = await bundleForBrowser(entry, { __VERSION__: '"test"' }, compileCss);
   server = await startStaticServer();
   server.route("/", HOST_PAGE, "text/html; charset=utf-8");
   server.route("/views.js", code, "text/javascript; charset=utf-8");
@@ -350,6 +354,29 @@ describe("digit entry", () => {
       await paste("138-1122-1234");
       expect(await page.evaluate(() => (window as any).ydrzViews.view().state().digits)).toBe("1122");
       await screenshot(page, "custom-page-seed-filled");
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe("keyboard only", () => {
+  test("Tab to the cells, type, Tab to the checkbox, Space, Enter on submit", async () => {
+    const { context, page } = await newMobilePage(browser, { hasTouch: false, isMobile: false });
+    try {
+      await open(page, model("custom-page", { pageOptions: seedPageOptions() }));
+      await page.waitForFunction(() => document.activeElement?.classList.contains("ydrz-page"));
+      const focusedId = () => page.evaluate(() => document.activeElement!.id);
+      while ((await focusedId()) !== "inputVal0") await page.keyboard.press("Tab");
+      await page.keyboard.type("2468");
+      expect(await focusedId()).toBe("inputVal3");
+      // No keypad for keyboard users.
+      expect(await page.locator(".qs-key-board-wrap").count()).toBe(0);
+      while ((await focusedId()) !== "YDRZ_Checkbox_l4") await page.keyboard.press("Tab");
+      await page.keyboard.press("Space");
+      while ((await focusedId()) !== "YDRZ_Submitbtn") await page.keyboard.press("Tab");
+      await page.keyboard.press("Enter");
+      expect(await calls(page)).toEqual([{ type: "submit", digits: "2468" }]);
     } finally {
       await context.close();
     }
