@@ -106,6 +106,7 @@ async function umdBreakdown(root, log) {
   return { modules, bundledMin: whole.length, config: { ...config, plugins }, cache, whole };
 }
 
+const VIEWS_STUB = "export const mountView = () => ({ busy() {}, wrongDigits() {}, toast() {}, state: () => ({ digits: '', complete: true, agreed: true }), destroy() {} });";
 const CRYPTO_LITE = readFileSync(new URL("./what-if/crypto-lite.mjs", import.meta.url), "utf8");
 
 /**
@@ -128,8 +129,9 @@ function variants(root) {
     { name: "crypto-js → own MD5 + AES-128-CBC encrypt (bench/what-if/crypto-lite.mjs)", plugins: [cryptoLite] },
     { name: "floor: no crypto at all (src/sdk/crypto.ts stubbed)", plugins: [stub("src/sdk/crypto.ts", "export const md5Hex = (s) => s, aesCbcHex = (s) => s, base64Utf8 = (s) => s;")] },
     { name: "CSS not inlined (a <link> to style.css instead)", plugins: [css('export default "";')] },
-    { name: "floor: no views (src/views/index.ts stubbed)", plugins: [stub("src/views/index.ts", "export const mountView = () => ({ busy() {}, wrongDigits() {}, toast() {}, state: () => ({ digits: '', complete: true, agreed: true }), destroy() {} });")] },
+    { name: "floor: no views (src/views/index.ts stubbed)", plugins: [stub("src/views/index.ts", VIEWS_STUB)] },
     { name: "crypto-lite + CSS not inlined + terser passes 3, ecma 2020, unsafe_arrows/methods", plugins: [cryptoLite, css('export default "";')], terser: strongerTerser },
+    { name: "core only: crypto-lite, views stubbed (what stays if the views load as a 2nd file)", plugins: [cryptoLite, stub("src/views/index.ts", VIEWS_STUB)] },
   ];
 }
 
