@@ -161,7 +161,7 @@ export async function run(ctx) {
   const files = {};
   for (const [file] of SHIPPED) {
     try {
-      files[file] = measure([file], root)[file];
+      files[file] = measure([file], ctx.dist?.dir ?? root)[file];
     } catch (e) {
       files[file] = na(`${file} missing: ${e.code ?? e.message}`);
     }
