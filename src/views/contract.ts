@@ -53,11 +53,16 @@ export interface ViewHandlers {
    * The user asked for the token with complete digits and the agreement ticked ("" for authLevel
    * "1"). The flow requests the token and then calls `busy`, `wrongDigits` or `destroy`.
    * Not called by the custom popup without mask: it waits for `authGetTokenByLayer`.
+   * Called at most once until the flow answers with `busy(false)` or `wrongDigits()` (a double
+   * tap does not send two requests).
    */
   submit(digits: string): void;
-  /** Close button, return button, Escape: the user cancelled (501). */
+  /** Close button, return button, Escape: the user cancelled (501). Called at most once. */
   cancel(): void;
-  /** custom-popup: called each time "digits complete and agreement ticked" becomes true. */
+  /**
+   * custom-popup: called each time "digits complete and agreement ticked" becomes true (and, for
+   * authLevel "1" without mask, when its confirm button is pressed with the agreement ticked).
+   */
   ready?(): void;
 }
 
