@@ -181,6 +181,10 @@ export async function run(ctx) {
     },
   ];
   const data = { files, budgetGzip: BUDGET_GZIP, goalGzip: GOAL_GZIP };
+  data.goals = [
+    { goal: "UMD ≤ 12 KB gzip (budget)", met: umdGzip == null ? null : umdGzip <= BUDGET_GZIP, value: umdGzip == null ? "n/a" : kb(umdGzip) },
+    { goal: "UMD ≤ 10 KB gzip (goal)", met: umdGzip == null ? null : umdGzip <= GOAL_GZIP, value: umdGzip == null ? "n/a" : kb(umdGzip) },
+  ];
 
   let breakdown;
   try {

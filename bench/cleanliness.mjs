@@ -154,6 +154,16 @@ export async function run(ctx) {
       await p.close();
     }
   }
+  const views = Object.entries(data.views).filter(([, v]) => v.afterN);
+  // Back to baseline: the view's nodes and listeners all gone (the injected <style> stays by design).
+  const clean = ([, v]) => v.afterN.listeners === v.baseline.listeners && v.afterN.nodes === v.after1.nodes && v.afterN.elements - v.baseline.elements <= 1;
+  data.goals = [
+    {
+      goal: `back to baseline after ${count} open→close cycles (nodes, listeners)`,
+      met: views.length === VIEWS.length ? views.every(clean) : null,
+      value: views.length ? `${views.filter(clean).length}/${VIEWS.length} views` : "n/a",
+    },
+  ];
   const notes = [
     "Each figure after a forced GC (HeapProfiler.collectGarbage ×3). Goal: back to baseline; a one-time step at the first cycle (the injected <style>) is expected.",
     `Fresh page per view, no throttling, no added latency. The Δ ${half} → ${count} column is the steady state: nodes and listeners should not move at all.`,

@@ -67,5 +67,12 @@ export async function run(ctx) {
     "sequential: the longest chain of requests before paint, each request's predecessor being the one that finished last before it started. Goal for CM: one gateway round trip.",
   ];
   if (cm.length) notes.push(`CM: ${cm.filter((c) => c.critical <= 1).length}/${cm.length} views reach the goal of one sequential round trip.`);
+  data.goals = [
+    {
+      goal: "CM: one gateway round trip to a visible view",
+      met: cm.length === VIEWS.length ? cm.every((c) => c.critical <= 1) : null,
+      value: cm.length ? `${cm.filter((c) => c.critical <= 1).length}/${VIEWS.length} views` + (cm.some((c) => c.critical > 1) ? ` (over: ${cm.filter((c) => c.critical > 1).map((c) => `${c.view} ${c.critical}`).join(", ")})` : "") : "n/a",
+    },
+  ];
   return { tables: [{ title: "Round trips to a visible view (Chromium → emulator)", columns, align, rows, notes }], data };
 }

@@ -111,6 +111,9 @@ async function main() {
     if (env && !env.error) await env.close();
     dist.cleanup();
   }
+  const goals = Object.entries(results.groups).flatMap(([g, d]) => (d.goals ?? []).map((x) => [x.goal, x.met == null ? "n/a" : x.met ? "met" : "not met", x.value, g]));
+  results.goals = goals.map(([goal, status, value, group]) => ({ goal, status, value, group }));
+  if (goals.length) console.log(formatTable("Goals", ["goal", "status", "value", "group"], goals, { align: ["l", "l", "l", "l"] }) + "\n");
   results.finishedAt = new Date().toISOString();
   const dir = resolve(root, "bench/results");
   mkdirSync(dir, { recursive: true });
