@@ -95,7 +95,6 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoHandle> 
   const distDir = join(root, "dist");
   const cryptoJsFile = createRequire(join(root, "package.json")).resolve("crypto-js/crypto-js.js");
   const cryptoJsShim = createCryptoJsShims(cryptoJsFile);
-  const panels = readFileSync(join(pagesDir, "_panels.html"), "utf8");
 
   // Filled in once both servers listen; the handler only runs after that.
   const ctx: { apps?: DemoApps; gatewayUrl?: string; emulator?: DemoHandle["emulator"]; port?: number } = {};
@@ -107,8 +106,10 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoHandle> 
     } catch {
       return undefined;
     }
+    // Read per request, like the pages, so that editing them needs no restart.
+    const panels = html.includes("<!-- demo:panels -->") ? readFileSync(join(pagesDir, "_panels.html"), "utf8") : "";
     const gw = escapeAttr(ctx.gatewayUrl ?? "");
-    return html.replace("<!-- demo:panels -->", panels).replace(/\{\{cmHost\}\}/g, gw).replace(/\{\{apiHost\}\}/g, gw);
+    return html.replace("<!-- demo:panels -->", () => panels).replace(/\{\{cmHost\}\}/g, gw).replace(/\{\{apiHost\}\}/g, gw);
   };
 
   const pageByPath = new Map<string, string>();
@@ -124,7 +125,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoHandle> 
     }
     const path = url.pathname;
     // Requests can arrive between listen() and the emulator's start.
-    if (!ctx.apps || !ctx.emulator || !ctx.gatewayUrl) throw new HttpError(503, "starting", "the demo is still starting; retry in a moment");
+    if (!ctx.apps || !ctx.emulator || !ctx.gatewayUrl || ctx.port === undefined) throw new HttpError(503, "starting", "the demo is still starting; retry in a moment");
     const method = req.method ?? "GET";
     const isRead = method === "GET" || method === "HEAD";
 
@@ -141,7 +142,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoHandle> 
         return sendJson(res, result.status, result.body);
       }
       if (!isRead) throw new HttpError(405, "method_not_allowed", `${path} takes GET`);
-      if (path === "/api/config") return sendJson(res, 200, demoConfig(apps, ctx.gatewayUrl, ctx.emulator, port));
+      if (path === "/api/config") return sendJson(res, 200, demoConfig(apps, ctx.gatewayUrl, ctx.emulator, ctx.port));
       if (path === "/api/inspect") return sendJson(res, 200, inspect(ctx.emulator, url.searchParams.get("traceId")));
       throw new HttpError(404, "not_found", `no API route ${path}`);
     }
