@@ -5,6 +5,7 @@
  * the page received and that it received exactly one final callback.
  */
 import type { Browser } from "playwright-core";
+import { SDK_CODES } from "../../../src/protocol/codes";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   agree,
@@ -54,7 +55,11 @@ afterAll(async () => {
 });
 
 const NETWORK = { code: "500", message: "网络异常，请检查网络设置" };
-const SKIPPED = { code: "105003", message: "非本运营商号码，未尝试取号" };
+/**
+ * The entries of carriers the SDK did not ask because the CM answer named the subscriber's carrier
+ * (api.md: "its entry then says so"). The wording is the SDK's own, shared through src/protocol.
+ */
+const SKIPPED_CU = { ...SDK_CODES.skippedCU };
 const WRONG_TIP = "号码有误，请重新填写";
 
 /** Opens a view's demo page, presses login and waits until the view is drawn. */
@@ -134,7 +139,7 @@ describe("number fetch fails for the subscriber", () => {
       // 103000 without an accessToken from CTCallback: the switch is off (wire-protocol.md §2).
       CTData: { code: "502", message: "电信/联通取号能力关闭" },
       // msisdnOwner said CT: Unicom cannot hold this number and is not asked.
-      CUData: SKIPPED,
+      CUData: SKIPPED_CU,
     });
     const endpoints = (await stack.admin.records({ traceId })).map((r) => r.endpoint).filter((e) => e !== "pageOption");
     expect(endpoints).toEqual(["preGetMobile", "ctPhonescrip", "ctGateway", "ctCallback"]);
@@ -347,13 +352,22 @@ describe("gateway faults (emulator fault injection)", () => {
     const traceId = await pressLogin(s);
     const final = await s.rec.final();
     expect(withoutTiming(final.payload)).toEqual({ msgId: traceId, YDData: NETWORK, CTData: NETWORK, CUData: NETWORK });
-    // Held requests are recorded without appId/traceId, so look at all of this test's records.
-    expect((await stack.admin.records()).map((r) => [r.endpoint, r.resultCode])).toEqual([
-      ["preGetMobile", "timeout"],
-      ["ctPhonescrip", "timeout"],
-      ["cuPhonescrip", "timeout"],
+    expect((await stack.admin.records()).map((r) => [r.endpoint, r.resultCode, r.fault])).toEqual([
+      ["preGetMobile", "timeout", "timeout"],
+      ["ctPhonescrip", "timeout", "timeout"],
+      ["cuPhonescrip", "timeout", "timeout"],
     ]);
     await expectSettledOnce(s);
+  });
+
+  it("faulted requests are recorded under the flow's appId and traceId (docs/emulator.md Records)", async () => {
+    await stack.admin.fault({ endpoint: "preGetMobile", kind: "http5xx", status: 503, times: 1 });
+    const { traceId } = await failFetch({ sim: E2E_SIMS.CM.id });
+    const faulted = (await stack.admin.records({ endpoint: "preGetMobile" }))[0];
+    expect(faulted).toMatchObject({ resultCode: "http503", fault: "http5xx" });
+    // "Every protocol request is recorded: time, endpoint, appId, traceId, …" — the faulted one too,
+    // or a test cannot find it by flow (GET /__emulator/sessions/:traceId).
+    expect({ appId: faulted.appId, traceId: faulted.traceId }).toEqual({ appId: stack.appId, traceId });
   });
 
   it("HTTP 503 from every number endpoint: 500 for each carrier, once", async () => {
@@ -374,7 +388,7 @@ describe("gateway faults (emulator fault injection)", () => {
     await stack.admin.fault({ endpoint: "ctGateway", kind: "malformedJson" });
     const { s, traceId, payload } = await failFetch({ sim: E2E_SIMS.CT.id });
     const cm = await gatewaySaid(traceId, ["preGetMobile"]);
-    expect(withoutTiming(payload)).toEqual({ msgId: traceId, YDData: { code: "105002", message: cm.desc }, CTData: NETWORK, CUData: SKIPPED });
+    expect(withoutTiming(payload)).toEqual({ msgId: traceId, YDData: { code: "105002", message: cm.desc }, CTData: NETWORK, CUData: SKIPPED_CU });
     // The broken script itself is a SyntaxError at the page's top level (JSONP cannot catch it);
     // anything else would be the SDK throwing into the page.
     expect(s.rec.pageErrors.length).toBeLessThanOrEqual(1);

@@ -6,6 +6,7 @@
  * Besides the payload, each case checks what the gateway received and how it explained it.
  */
 import type { Browser } from "playwright-core";
+import { SDK_CODES } from "../../../src/protocol/codes";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   agree,
@@ -49,8 +50,11 @@ afterAll(async () => {
   await stack?.close();
 });
 
-/** The SDK's entry for a carrier it did not ask because the CM answer named another owner. */
-const SKIPPED = { code: "105003", message: "非本运营商号码，未尝试取号" };
+/**
+ * The SDK's entries for carriers it did not ask because the CM answer named the owner (CM): its
+ * own wording (api.md "its entry then says so"), shared through src/protocol.
+ */
+const SKIPPED = { CTData: { ...SDK_CODES.skippedCT }, CUData: { ...SDK_CODES.skippedCU } };
 
 async function seen(traceId: string): Promise<any> {
   const session = await stack.admin.session(traceId);
@@ -109,7 +113,7 @@ describe("the same demo page on two hosts", () => {
     expect(final.kind).toBe("error");
     const cm = await preGetMobile(traceId);
     expect(cm.code).toBe("170001");
-    expect(withoutTiming(final.payload)).toEqual({ msgId: traceId, YDData: { code: "170001", message: cm.desc }, CTData: SKIPPED, CUData: SKIPPED });
+    expect(withoutTiming(final.payload)).toEqual({ msgId: traceId, YDData: { code: "170001", message: cm.desc }, ...SKIPPED });
     expect(final.payload.YDData.message.startsWith("referer 校验失败")).toBe(true);
 
     const localhostUrl = stack.demoUrl.replace("127.0.0.1", "localhost");
@@ -133,7 +137,7 @@ describe("the same demo page on two hosts", () => {
     const final = await s.rec.final();
     const cm = await preGetMobile(traceId);
     expect(cm.code).toBe("110026");
-    expect(withoutTiming(final.payload)).toEqual({ msgId: traceId, YDData: { code: "110026", message: cm.desc }, CTData: SKIPPED, CUData: SKIPPED });
+    expect(withoutTiming(final.payload)).toEqual({ msgId: traceId, YDData: { code: "110026", message: cm.desc }, ...SKIPPED });
     expect(final.payload.YDData.message.startsWith("Origin 校验失败")).toBe(true);
     const v = await seen(traceId);
     expect([v.refererOk, v.originOk]).toEqual([true, false]);
@@ -167,7 +171,7 @@ describe("an integrator page on its own origin (registered), by referrer policy"
     const { traceId } = await run("no-referrer");
     const final = await s!.rec.final();
     const cm = await preGetMobile(traceId);
-    expect(withoutTiming(final.payload)).toEqual({ msgId: traceId, YDData: { code: "170001", message: cm.desc }, CTData: SKIPPED, CUData: SKIPPED });
+    expect(withoutTiming(final.payload)).toEqual({ msgId: traceId, YDData: { code: "170001", message: cm.desc }, ...SKIPPED });
     const v = await seen(traceId);
     expect(v.referer).toBeNull();
     // The Origin is still sent (CORS), and it is registered: only the Referer is missing.
@@ -182,7 +186,7 @@ describe("an integrator page on its own origin (registered), by referrer policy"
     const { traceId } = await run("default");
     const final = await s!.rec.final();
     const cm = await preGetMobile(traceId);
-    expect(withoutTiming(final.payload)).toEqual({ msgId: traceId, YDData: { code: "170001", message: cm.desc }, CTData: SKIPPED, CUData: SKIPPED });
+    expect(withoutTiming(final.payload)).toEqual({ msgId: traceId, YDData: { code: "170001", message: cm.desc }, ...SKIPPED });
     const v = await seen(traceId);
     // strict-origin-when-cross-origin: "http://127.0.0.1:<port>/", which is no registered page.
     expect(v.referer).toBe(stack.fixtures.url + "/");
