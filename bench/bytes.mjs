@@ -1,15 +1,14 @@
 // 1. Bytes: what a page downloads (UMD, ESM entry, style.css) and where the UMD's bytes go, by
 // module: the UMD config of rollup.config.mjs built in memory through rollup's JS API.
-import { readFileSync, existsSync } from "node:fs";
-import { dirname, resolve, relative, sep } from "node:path";
+import { readFileSync } from "node:fs";
+import { relative, resolve, sep } from "node:path";
 import { gzipSync } from "node:zlib";
 import terserPlugin from "@rollup/plugin-terser";
-import ts from "typescript";
-import { loadConfigFile } from "rollup/loadConfigFile";
 import { rollup } from "rollup";
 import { minify } from "terser";
 import { measure, sizeOf } from "../scripts/sizes.mjs";
 import { kb, na, pct } from "./lib/stats.mjs";
+import { sharedUmdBuild } from "./lib/umd-build.mjs";
 
 export const BUDGET_GZIP = 12 * 1024;
 export const GOAL_GZIP = 10 * 1024;
@@ -45,44 +44,11 @@ export function shortName(id, root) {
   return clean.length > 60 ? clean.slice(0, 57) + "..." : clean;
 }
 
-/**
- * The TypeScript plugin of the config type-checks the whole program on every build (slow on a
- * busy 2-core machine); the bench only needs its output. With `isolatedModules` the emitted JS
- * of `transpileModule` is the same, so the bench swaps in this transpile-only plugin.
- */
-function transpileOnly(root) {
-  const file = resolve(root, "tsconfig.browser.json");
-  const read = ts.readConfigFile(file, ts.sys.readFile);
-  const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, root);
-  const compilerOptions = { ...parsed.options, noEmit: false, declaration: false, sourceMap: false, inlineSourceMap: false, module: ts.ModuleKind.ESNext };
-  return {
-    name: "bench-ts-transpile",
-    resolveId(source, importer) {
-      if (!importer || !/\.tsx?$/.test(importer) || !source.startsWith(".")) return null;
-      const base = resolve(dirname(importer), source);
-      for (const c of [base + ".ts", base + "/index.ts", base]) if (c.endsWith(".ts") && existsSync(c)) return c;
-      return null;
-    },
-    transform(code, id) {
-      if (!/\.tsx?$/.test(id)) return null;
-      return { code: ts.transpileModule(code, { compilerOptions, fileName: id }).outputText, map: null };
-    },
-  };
-}
-
-async function umdBreakdown(root, log) {
-  const { options, warnings } = await loadConfigFile(resolve(root, "rollup.config.mjs"), undefined, true);
-  warnings.flush?.();
-  const config = options.find((o) => String(o.input) === "src/umd.ts" || (Array.isArray(o.input) && o.input.includes("src/umd.ts")));
-  if (!config) throw new Error("rollup.config.mjs has no config with input src/umd.ts");
+async function umdBreakdown(ctx) {
+  const { root, log } = ctx;
   const t = Date.now();
-  const plugins = config.plugins.map((p) => (p && p.name === "typescript" ? transpileOnly(root) : p));
-  const bundle = await rollup({ ...config, plugins, cache: true, onwarn: () => {} });
-  const { output } = await bundle.generate(config.output[0]);
-  const cache = bundle.cache;
-  await bundle.close();
+  const { config, chunk, cache } = await sharedUmdBuild(ctx);
   log(`  bytes: UMD rebuilt in memory (transpile-only) in ${Date.now() - t} ms`);
-  const chunk = output.find((o) => o.type === "chunk" && o.isEntry);
   const whole = Buffer.from(chunk.code);
   const modules = [];
   for (const [id, m] of Object.entries(chunk.modules)) {
@@ -103,7 +69,7 @@ async function umdBreakdown(root, log) {
     }
     modules.push({ id, name: shortName(id, root), group: groupOf(id, root), rendered: m.renderedLength, original: m.originalLength, min: minLen, gzipAlone: gz });
   }
-  return { modules, bundledMin: whole.length, config: { ...config, plugins }, cache, whole };
+  return { modules, bundledMin: whole.length, config, cache, whole };
 }
 
 const VIEWS_STUB = "export const mountView = () => ({ busy() {}, wrongDigits() {}, toast() {}, state: () => ({ digits: '', complete: true, agreed: true }), destroy() {} });";
@@ -188,7 +154,7 @@ export async function run(ctx) {
 
   let breakdown;
   try {
-    breakdown = await umdBreakdown(root, log);
+    breakdown = await umdBreakdown(ctx);
   } catch (e) {
     tables.push({ title: "Bytes: UMD by module", columns: ["module"], rows: [[na(`rollup build of src/umd.ts failed: ${e.message}`)]] });
     return { tables, data };

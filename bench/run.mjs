@@ -70,7 +70,13 @@ async function main() {
   if (dist.dir === root) log("[bench] dist/ incomplete: " + Object.values(dist.errors).join("; "));
   let browser;
   let env;
+  const memo = new Map();
   const ctx = {
+    /** One shared result per key across groups (e.g. the in-memory UMD build). */
+    memo(key, fn) {
+      if (!memo.has(key)) memo.set(key, fn());
+      return memo.get(key);
+    },
     root,
     runs,
     quick: args.quick,

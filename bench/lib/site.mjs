@@ -67,11 +67,13 @@ const html = (body, head = "") =>
 /** Starts the static site; `setGateway(url)` fills the hosts that the page passes to config(). */
 export async function startStaticSite(umd) {
   let gateway = "";
+  // A source-mapped build of the same config, for CPU profiles (`/index.html?umd=profile`).
+  let profileUmd;
   const pages = {
     // The integrator's page: empty (so the first contentful paint is the view), the UMD by <script>.
-    "/index.html": () =>
+    "/index.html": (url) =>
       html(
-        `<div id="ydrzCustomControls"></div><script src="/ydrz-jssdk.umd.js"></script><script src="/bench-page.js"></script>` +
+        `<div id="ydrzCustomControls"></div><script src="${url.searchParams.get("umd") === "profile" ? "/ydrz-jssdk.profile.js" : "/ydrz-jssdk.umd.js"}"></script><script src="/bench-page.js"></script>` +
           `<script>YDRZAuthLogin.config({cmHost:${JSON.stringify(gateway)},apiHost:${JSON.stringify(gateway)}});</script>`,
       ),
     // No SDK: the script-eval group inserts it itself.
@@ -80,12 +82,14 @@ export async function startStaticSite(umd) {
     "/other.html": () => html("other"),
   };
   const server = http.createServer((req, res) => {
-    const path = new URL(req.url ?? "/", "http://x").pathname;
+    const url = new URL(req.url ?? "/", "http://x");
+    const path = url.pathname;
     const send = (status, type, body) => {
       res.writeHead(status, { "Content-Type": type, "Cache-Control": "no-store", "Content-Length": Buffer.byteLength(body) });
       res.end(body);
     };
-    if (pages[path]) return send(200, "text/html; charset=utf-8", pages[path]());
+    if (pages[path]) return send(200, "text/html; charset=utf-8", pages[path](url));
+    if (path === "/ydrz-jssdk.profile.js" && profileUmd) return send(200, "text/javascript; charset=utf-8", profileUmd);
     if (path === "/ydrz-jssdk.umd.js" && umd) return send(200, "text/javascript; charset=utf-8", umd);
     if (path === "/bench-page.js") return send(200, "text/javascript; charset=utf-8", PAGE_JS);
     if (path === "/favicon.ico") return send(204, "image/x-icon", "");
@@ -100,6 +104,9 @@ export async function startStaticSite(umd) {
     origin,
     setGateway(url) {
       gateway = url;
+    },
+    setProfileUmd(code) {
+      profileUmd = code;
     },
     close: () =>
       new Promise((ok) => {
@@ -167,6 +174,8 @@ export async function startBenchEnv(dist) {
     emu,
     gateway: emu.url,
     pageUrl: site.origin + "/index.html",
+    profilePageUrl: site.origin + "/index.html?umd=profile",
+    profileUmdUrl: site.origin + "/ydrz-jssdk.profile.js",
     blankUrl: site.origin + "/blank.html",
     sims,
     admin,
@@ -188,8 +197,8 @@ export async function startBenchEnv(dist) {
 }
 
 /** Opens the bench page in `p` (from openPage) and one view; the result of `__bench.open`. */
-export async function loadBenchPage(env, p) {
-  await p.page.goto(env.pageUrl, { waitUntil: "load" });
+export async function loadBenchPage(env, p, url = env.pageUrl) {
+  await p.page.goto(url, { waitUntil: "load" });
   const ok = await p.page.evaluate(() => typeof window.YDRZAuthLogin === "object" && typeof window.__bench === "object");
   if (!ok) throw new Error("the UMD did not define window.YDRZAuthLogin");
 }

@@ -1,0 +1,86 @@
+// CPU profiles (DevTools Profiler domain) mapped back to source modules through the source map
+// of an in-memory UMD build: where the SDK's time goes, by file.
+
+const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+const VALUE = Object.fromEntries([...B64].map((c, i) => [c, i]));
+
+/** Per generated line, the segments as [generatedColumn, sourceIndex] (source map v3 VLQ). */
+export function decodeMappings(mappings) {
+  const lines = [];
+  let source = 0;
+  for (const line of mappings.split(";")) {
+    const segs = [];
+    let col = 0;
+    for (const seg of line.split(",")) {
+      if (!seg) continue;
+      const fields = [];
+      let value = 0;
+      let shift = 0;
+      for (const ch of seg) {
+        const d = VALUE[ch];
+        value += (d & 31) << shift;
+        if (d & 32) shift += 5;
+        else {
+          fields.push(value & 1 ? -(value >>> 1) : value >>> 1);
+          value = 0;
+          shift = 0;
+        }
+      }
+      col += fields[0];
+      if (fields.length > 1) {
+        source += fields[1];
+        segs.push([col, source]);
+      }
+    }
+    lines.push(segs);
+  }
+  return lines;
+}
+
+/** The source index of a generated position (0-based line and column), or -1. */
+export function sourceAt(lines, line, column) {
+  const segs = lines[line];
+  if (!segs || !segs.length) return -1;
+  let lo = 0;
+  let hi = segs.length - 1;
+  if (segs[0][0] > column) return -1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segs[mid][0] <= column) lo = mid;
+    else hi = mid - 1;
+  }
+  return segs[lo][1];
+}
+
+/**
+ * Self time (ms) per bucket of a CPU profile: source file of the profiled script (through the
+ * map), or "(program)" (the browser's own work: style, layout, paint, parsing), "(garbage
+ * collector)", other scripts. "(idle)" is left out.
+ */
+export function selfTimeBySource(profile, scriptUrl, map, name = (s) => s) {
+  const lines = decodeMappings(map.mappings);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const bucket = new Map();
+  const bucketOf = (node) => {
+    if (bucket.has(node.id)) return bucket.get(node.id);
+    const f = node.callFrame;
+    let b;
+    if (f.url === scriptUrl) {
+      const i = sourceAt(lines, f.lineNumber, f.columnNumber);
+      b = i >= 0 ? name(map.sources[i]) : "UMD (unmapped)";
+    } else if (f.url) b = "other scripts (bench page)";
+    else b = f.functionName && f.functionName.startsWith("(") ? f.functionName : "(native)";
+    bucket.set(node.id, b);
+    return b;
+  };
+  const out = new Map();
+  const { samples, timeDeltas } = profile;
+  for (let i = 0; i < samples.length - 1; i++) {
+    const node = byId.get(samples[i]);
+    if (!node) continue;
+    const b = bucketOf(node);
+    if (b === "(idle)" || b === "(root)") continue;
+    out.set(b, (out.get(b) ?? 0) + timeDeltas[i + 1] / 1000);
+  }
+  return out;
+}
