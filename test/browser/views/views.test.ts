@@ -383,6 +383,45 @@ describe("keyboard only", () => {
   });
 });
 
+describe("host page CSS", () => {
+  test("generic host rules (element selectors, a large root font) do not reshape the views", async () => {
+    const { context, page } = await newMobilePage(browser);
+    try {
+      await page.goto(server.url + "/");
+      await page.addStyleTag({
+        content: `html{font-size:32px} *{letter-spacing:3px} button{background:red;min-height:90px;font-size:40px}
+          input{border:6px solid red;width:200px} a{color:red} p{margin:40px} div{padding:3px} label{display:block}`,
+      });
+      await page.waitForFunction(() => "ydrzViews" in window);
+      const json = JSON.stringify(model("standard-popup"));
+      await page.evaluate((m: string) => (window as any).ydrzViews.mount(JSON.parse(m)), json);
+      const look = await page.evaluate(() => {
+        const cs = (sel: string) => getComputedStyle(document.querySelector(sel)!);
+        return {
+          submitBg: cs("#YDRZ_Submitbtn").backgroundColor,
+          submitFont: cs("#YDRZ_Submitbtn").fontSize,
+          submitHeight: document.querySelector("#YDRZ_Submitbtn")!.getBoundingClientRect().height,
+          digitBorder: cs("#inputVal0").borderTopWidth,
+          linkColour: cs(".ydrz-agree-link").color,
+          letterSpacing: cs(".ydrz-agree-text").letterSpacing,
+          closeHeight: document.querySelector("#YDRZ_Closebtn")!.getBoundingClientRect().height,
+        };
+      });
+      await screenshot(page, "standard-popup-hostile-host-css");
+      expect(look.submitBg).toBe("rgb(27, 130, 235)");
+      expect(look.submitFont).toBe("16px");
+      expect(look.submitHeight).toBeLessThan(60);
+      expect(look.digitBorder).toBe("1px");
+      expect(look.linkColour).toBe("rgb(27, 130, 235)");
+      expect(look.letterSpacing).toBe("normal");
+      expect(look.closeHeight).toBe(44);
+      await noHorizontalOverflow(page, "#YDRZ_Modal");
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe("touch targets", () => {
   test("close, return, checkbox and custom control answer taps 20px around their centre", async () => {
     const { context, page } = await newMobilePage(browser);
