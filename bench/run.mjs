@@ -25,6 +25,8 @@ const GROUPS = [
   { name: "emulator", aliases: ["emulator-throughput", "throughput"], load: () => import("./emulator-throughput.mjs"), browser: false },
 ];
 
+class UsageError extends Error {}
+
 function parseArgs(argv) {
   const o = { only: null, runs: null, quick: false, help: false };
   for (let i = 0; i < argv.length; i++) {
@@ -34,9 +36,9 @@ function parseArgs(argv) {
     else if (a === "--help" || a === "-h") o.help = true;
     else if (a.startsWith("--only")) o.only = String(value() ?? "").split(",").map((s) => s.trim()).filter(Boolean);
     else if (a.startsWith("--runs")) o.runs = Number(value());
-    else throw new Error(`unknown option ${a} (try --help)`);
+    else throw new UsageError(`unknown option ${a} (try --help)`);
   }
-  if (o.runs !== null && !(Number.isInteger(o.runs) && o.runs >= 1 && o.runs <= 50)) throw new Error("--runs takes an integer 1..50");
+  if (o.runs !== null && !(Number.isInteger(o.runs) && o.runs >= 1 && o.runs <= 50)) throw new UsageError("--runs takes an integer 1..50");
   return o;
 }
 
@@ -44,7 +46,7 @@ function pick(only) {
   if (!only) return GROUPS;
   return only.map((name) => {
     const g = GROUPS.find((x) => x.name === name || x.aliases.includes(name)) ?? GROUPS.find((x) => x.name.startsWith(name));
-    if (!g) throw new Error(`unknown group "${name}"; groups: ${GROUPS.map((x) => x.name).join(", ")}`);
+    if (!g) throw new UsageError(`unknown group "${name}"; groups: ${GROUPS.map((x) => x.name).join(", ")}`);
     return g;
   });
 }
@@ -128,6 +130,6 @@ async function main() {
 }
 
 main().catch((e) => {
-  console.error(e.stack ?? String(e));
+  console.error(e instanceof UsageError ? e.message : (e.stack ?? String(e)));
   process.exitCode = 1;
 });
