@@ -127,6 +127,13 @@ describe.each(DEVICES)("$name", (device) => {
     expect(validations).toHaveLength(1);
     expect(validations[0]!.billable).toBe(true);
 
+    // JSONP leaves nothing behind: no callback global (api.md: one global only), no script tag.
+    const leftovers = await s.page.evaluate((gw) => ({
+      globals: ["getTelecomPhone", "getNewUnicomPhone"].filter((k) => k in window),
+      scripts: [...document.scripts].filter((e) => e.src.startsWith(gw)).length,
+    }), stack.gatewayUrl);
+    expect(leftovers).toEqual({ globals: [], scripts: 0 });
+
     expect(s.rec.pageErrors).toEqual([]);
   });
 });
