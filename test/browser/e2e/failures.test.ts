@@ -147,6 +147,25 @@ describe("number fetch fails for the subscriber", () => {
   });
 });
 
+describe("number fetch refused for the subscriber's line", () => {
+  it.each([
+    ["cm-blacklisted", "111002", "黑名单号码用户"],
+    ["cm-iot", "103609", "物联网 IP 不允许取号"],
+  ])("%s: YDData %s, Telecom and Unicom not asked (msisdnOwner CM)", async (sim, code, text) => {
+    const { s, traceId, payload } = await failFetch({ sim });
+    const cm = await gatewaySaid(traceId, ["preGetMobile"]);
+    expect(withoutTiming(payload)).toEqual({
+      msgId: traceId,
+      YDData: { code, message: cm.desc },
+      CTData: { ...SDK_CODES.skippedCT },
+      CUData: SKIPPED_CU,
+    });
+    expect(payload.YDData.message.startsWith(text)).toBe(true);
+    expect((await stack.admin.records({ traceId })).map((r) => r.endpoint).filter((e) => e !== "pageOption")).toEqual(["preGetMobile"]);
+    await expectSettledOnce(s);
+  });
+});
+
 describe("digits", () => {
   it.each(["standard-popup", "standard-page", "custom-page"] as const)("%s: wrong digits → tip, inputs cleared, no callback; the retry logs in", async (name) => {
     const sim = E2E_SIMS.CM;
