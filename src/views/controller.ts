@@ -121,12 +121,12 @@ export function createController(handlers: ViewHandlers, mode: SubmitMode): Cont
     if (!parts || busy || destroyed) return;
     const s = state();
     if (!s.complete) {
-      toast?.show(TEXTS.digitsIncomplete);
+      if (toast) toast.show(TEXTS.digitsIncomplete);
       parts.digits.focusFirstEmpty();
       return;
     }
     if (!s.agreed) {
-      toast?.show(TEXTS.readAgreement);
+      if (toast) toast.show(TEXTS.readAgreement);
       return;
     }
     if (mode === "ready") {
@@ -148,12 +148,12 @@ export function createController(handlers: ViewHandlers, mode: SubmitMode): Cont
       busy = Boolean(on);
       if (!busy) pending = false;
       // A hint such as "请阅读服务协议" is stale once the request runs; it would sit on the spinner.
-      if (busy) toast?.destroy();
-      loading?.set(busy);
+      if (busy && toast) toast.destroy();
+      if (loading) loading.set(busy);
       parts.root.classList.toggle("ydrz-busy", busy);
       parts.dialog.setAttribute("aria-busy", String(busy));
       parts.digits.setReadOnly(busy);
-      if (busy) keypad?.close();
+      if (busy && keypad) keypad.close();
       refresh();
     },
     wrongDigits() {
@@ -168,18 +168,18 @@ export function createController(handlers: ViewHandlers, mode: SubmitMode): Cont
     },
     toast(text) {
       if (destroyed) return;
-      toast?.show(typeof text === "string" ? text : String(text));
+      if (toast) toast.show(typeof text === "string" ? text : String(text));
     },
     state,
     destroy() {
       if (destroyed) return;
       destroyed = true;
-      keypad?.destroy();
-      toast?.destroy();
-      loading?.destroy();
-      dialog?.close();
+      if (keypad) keypad.destroy();
+      if (toast) toast.destroy();
+      if (loading) loading.destroy();
+      if (dialog) dialog.close();
       listeners.clear();
-      parts?.root.remove();
+      if (parts) parts.root.remove();
     },
   };
 
@@ -191,7 +191,7 @@ export function createController(handlers: ViewHandlers, mode: SubmitMode): Cont
         parts.errorTip.textContent = "";
         for (const input of parts.digits.inputs) input.removeAttribute("aria-invalid");
       }
-      if (parts.digits.complete()) keypad?.close();
+      if (parts.digits.complete() && keypad) keypad.close();
       refresh();
     },
     onAgreementChange() {
@@ -211,7 +211,7 @@ export function createController(handlers: ViewHandlers, mode: SubmitMode): Cont
         const delta = number.top + number.height / 2 - top / 2;
         const scroller = scrollParent(parts.digits.el);
         if (scroller) scroller.scrollTop += delta;
-        else parts.root.ownerDocument.defaultView?.scrollBy(0, delta);
+        else window.scrollBy(0, delta);
       }
     },
     mount(p) {

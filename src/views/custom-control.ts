@@ -66,9 +66,9 @@ export function createDefinedButtons(value: unknown, listeners: Listeners): HTML
   if (items.length === 0) return undefined;
   const wrap = h("div", { className: "ydrz-defined" });
   items.forEach((item, i) => {
-    const name = textOption(item.name ?? item.text ?? item.title ?? item.btnName, "");
+    const name = textOption(item.name || item.text, "");
     if (name === "") return;
-    const el = createLinkButton(name, item.url ?? item.href ?? item.link, undefined, listeners, "ydrz-defined-btn");
+    const el = createLinkButton(name, item.url || item.href, undefined, listeners, "ydrz-defined-btn");
     applyLook(el, readBox(item, `customControlsConf[${i}]`));
     wrap.appendChild(el);
   });

@@ -57,10 +57,10 @@ export function mountCustomPopup(model: ViewModel, handlers: ViewHandlers): Moun
     });
     const image = safeUrl(closeRaw.btnImage, "image");
     close.appendChild(image ? h("img", { className: "ydrz-close-img", attrs: { src: image, alt: "" } }) : icon("close"));
-    setStyle(close, "top", length(closeRaw.top, "closeBtnStyle.top", { negative: true }) ?? POPUP_DEFAULTS.close.top);
-    setStyle(close, "right", length(closeRaw.right, "closeBtnStyle.right", { negative: true }) ?? POPUP_DEFAULTS.close.right);
-    setStyle(close, "width", length(closeRaw.width, "closeBtnStyle.width") ?? POPUP_DEFAULTS.close.width);
-    setStyle(close, "height", length(closeRaw.height, "closeBtnStyle.height") ?? POPUP_DEFAULTS.close.height);
+    setStyle(close, "top", length(closeRaw.top, "closeBtnStyle.top", { negative: true }) || POPUP_DEFAULTS.close.top);
+    setStyle(close, "right", length(closeRaw.right, "closeBtnStyle.right", { negative: true }) || POPUP_DEFAULTS.close.right);
+    setStyle(close, "width", length(closeRaw.width, "closeBtnStyle.width") || POPUP_DEFAULTS.close.width);
+    setStyle(close, "height", length(closeRaw.height, "closeBtnStyle.height") || POPUP_DEFAULTS.close.height);
     cancelButtons.push(close);
     layer.appendChild(close);
   }
@@ -122,8 +122,8 @@ export function mountCustomPopup(model: ViewModel, handlers: ViewHandlers): Moun
   if (withMask) {
     const maskRaw = obj(options.maskStyle);
     const mask = h("div", { className: "ydrz-layer-mark", attrs: { "aria-hidden": "true" } });
-    setStyle(mask, "background-color", colour(maskRaw.bgColor, "maskStyle.bgColor") ?? POPUP_DEFAULTS.mask.background);
-    setStyle(mask, "opacity", opacity(maskRaw.opacity, "maskStyle.opacity") ?? POPUP_DEFAULTS.mask.opacity);
+    setStyle(mask, "background-color", colour(maskRaw.bgColor, "maskStyle.bgColor") || POPUP_DEFAULTS.mask.background);
+    setStyle(mask, "opacity", opacity(maskRaw.opacity, "maskStyle.opacity") || POPUP_DEFAULTS.mask.opacity);
     root.appendChild(mask);
   }
   root.appendChild(layer);

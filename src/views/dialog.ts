@@ -31,13 +31,11 @@ export interface DialogHandle {
 
 const TABBABLE = [
   "a[href]",
-  "area[href]",
   "button:not([disabled])",
   "input:not([disabled]):not([type=hidden])",
   "select:not([disabled])",
   "textarea:not([disabled])",
   "[tabindex]",
-  "[contenteditable=true]",
 ].join(",");
 
 export function tabbables(container: HTMLElement): HTMLElement[] {
@@ -66,7 +64,7 @@ export function openDialog(opts: DialogOptions): DialogHandle {
   if (!dialog.hasAttribute("tabindex")) dialog.setAttribute("tabindex", "-1");
 
   const focusFirst = (): void => {
-    const first = opts.initialFocus?.() || tabbables(dialog)[0] || dialog;
+    const first = (opts.initialFocus && opts.initialFocus()) || tabbables(dialog)[0] || dialog;
     try {
       first.focus({ preventScroll: true });
     } catch {
@@ -150,7 +148,7 @@ export function openDialog(opts: DialogOptions): DialogHandle {
         if (ariaHidden === null) el.removeAttribute("aria-hidden");
         else el.setAttribute("aria-hidden", ariaHidden);
       }
-      unlock?.();
+      if (unlock) unlock();
       const wasInside = !doc.activeElement || doc.activeElement === doc.body || root.contains(doc.activeElement);
       if (modal || wasInside) {
         if (previouslyFocused && previouslyFocused.isConnected && typeof previouslyFocused.focus === "function") {

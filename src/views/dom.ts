@@ -32,12 +32,12 @@ export const ICONS = {
   phone: ["M8.5 2.5h7a1.5 1.5 0 0 1 1.5 1.5v16a1.5 1.5 0 0 1-1.5 1.5h-7A1.5 1.5 0 0 1 7 20V4a1.5 1.5 0 0 1 1.5-1.5z", "M10.5 18.5h3"],
 } as const;
 
-export function icon(name: keyof typeof ICONS, className = "ydrz-icon"): SVGSVGElement {
+export function icon(name: keyof typeof ICONS, className = ""): SVGSVGElement {
   const svg = document.createElementNS(SVG_NS, "svg");
   svg.setAttribute("viewBox", "0 0 24 24");
   svg.setAttribute("aria-hidden", "true");
   svg.setAttribute("focusable", "false");
-  svg.setAttribute("class", className);
+  svg.setAttribute("class", "ydrz-icon" + (className && " " + className));
   for (const d of ICONS[name]) {
     const path = document.createElementNS(SVG_NS, "path");
     path.setAttribute("d", d);

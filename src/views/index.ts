@@ -39,9 +39,7 @@ function clean(model: ViewModel): ViewModel {
 
 /** Removes whatever a failed attempt left behind, so that the fallback starts clean. */
 function removeLeftovers(): void {
-  for (const sel of ["#YDRZLayer", "#YDRZLayerTwo", "#YDRZPage", ".qs-key-board-wrap", "#YDRZToast", "#YDRZLoad"]) {
-    document.querySelectorAll(sel).forEach((n) => n.remove());
-  }
+  document.querySelectorAll("#YDRZLayer,#YDRZLayerTwo,#YDRZPage").forEach((n) => n.remove());
 }
 
 export const mountView: MountView = (model, handlers) => {

@@ -128,12 +128,12 @@ export function createKeypad(opts: KeypadOptions): Keypad {
     },
     close() {
       if (!wrap) return;
-      listeners?.clear();
+      if (listeners) listeners.clear();
       listeners = undefined;
       wrap.remove();
       wrap = undefined;
       unpad();
-      opts.onClose?.();
+      if (opts.onClose) opts.onClose();
     },
     isOpen: () => wrap !== undefined,
     element: () => wrap,

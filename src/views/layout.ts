@@ -20,7 +20,7 @@ import {
 } from "./options";
 import { setStyle } from "./sanitize";
 
-export const FALLBACK_FONTS = "-apple-system, BlinkMacSystemFont, PingFang SC, Microsoft YaHei, sans-serif";
+export const FALLBACK_FONTS = "sans-serif";
 
 export interface Box {
   top?: string;

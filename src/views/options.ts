@@ -11,14 +11,8 @@ import { isSafeStyleValue } from "./sanitize";
 export const REM_PX = 12;
 
 export function warnOption(field: string, value: unknown): void {
-  if (typeof console !== "undefined" && typeof console.warn === "function") {
-    let shown: string;
-    try {
-      shown = typeof value === "string" ? JSON.stringify(value) : String(value);
-    } catch {
-      shown = "?";
-    }
-    console.warn(`[ydrz-jssdk] ignored invalid option ${field}: ${shown.slice(0, 80)}`);
+  if (typeof console !== "undefined" && console.warn) {
+    console.warn(`[ydrz-jssdk] ignored invalid option ${field}:`, typeof value === "string" ? value.slice(0, 80) : typeof value);
   }
 }
 
@@ -158,59 +152,17 @@ export const textAlign = (value: unknown, field: string): string | undefined =>
 export const textDecoration = (value: unknown, field: string): string | undefined =>
   keyword(value, field, ["none", "underline", "overline", "line-through"]);
 
-const BORDER_STYLES = ["none", "hidden", "dotted", "dashed", "solid", "double", "groove", "ridge", "inset", "outset"];
-const BORDER_WIDTHS = ["thin", "medium", "thick"];
+const BORDER = /^(?:(?:thin|medium|thick|\d*\.?\d+(?:px|rem|em)?|none|hidden|dotted|dashed|solid|double|groove|ridge|inset|outset|#[0-9a-f]{3,8}|[a-z]+|(?:rgba?|hsla?)\([\d\s.,%/]*\))(?:\s+|$)){1,3}$/i;
 
-/** "0", "none", or up to one width, one style and one colour, e.g. "1px solid #FFFFFF". */
+/**
+ * "0", "none", or width/style/colour such as "1px solid #FFFFFF" (rem counts 12px): checked
+ * token by token, then by the style engine (which also rejects a bad colour like "#FFFFF").
+ */
 export function border(value: unknown, field: string): string | undefined {
   if (isEmpty(value)) return undefined;
-  if (value === 0) return "0";
-  if (typeof value !== "string") return invalid(field, value);
-  const v = value.trim();
-  if (v === "0" || v.toLowerCase() === "none") return v.toLowerCase();
-  // Colour functions contain spaces: take them out first so that splitting on spaces is safe.
-  const fn = /(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\([^()]*\)/i.exec(v);
-  const rest = fn ? v.replace(fn[0], " ") : v;
-  const tokens = rest.split(/\s+/).filter(Boolean);
-  const parts: string[] = [];
-  let width = false;
-  let style = false;
-  let color = Boolean(fn);
-  if (fn && !colourQuiet(fn[0])) return invalid(field, value);
-  for (const t of tokens) {
-    const lower = t.toLowerCase();
-    if (!width && (BORDER_WIDTHS.includes(lower) || LENGTH.test(t))) {
-      const len = BORDER_WIDTHS.includes(lower) ? lower : quietLength(t);
-      if (!len || len.endsWith("%")) return invalid(field, value);
-      parts.push(len);
-      width = true;
-    } else if (!style && BORDER_STYLES.includes(lower)) {
-      parts.push(lower);
-      style = true;
-    } else if (!color && colourQuiet(t)) {
-      parts.push(t);
-      color = true;
-    } else {
-      return invalid(field, value);
-    }
-  }
-  if (fn) parts.push(fn[0]);
-  if (parts.length === 0) return invalid(field, value);
-  return parts.join(" ");
-}
-
-function quietLength(v: string): string | undefined {
-  const m = LENGTH.exec(v);
-  if (!m) return undefined;
-  const unit = (m[2] || "px").toLowerCase();
-  const n = Number(m[1]);
-  if (!Number.isFinite(n) || n < 0) return undefined;
-  return unit === "rem" || unit === "em" ? round(n * REM_PX) + "px" : round(n) + unit;
-}
-
-function colourQuiet(v: string): boolean {
-  if (HEX.test(v)) return true;
-  return (COLOR_FN.test(v) || COLOR_NAME.test(v)) && isSafeStyleValue(v) && engineAccepts("color", v);
+  const v = String(value).trim().replace(/(\d*\.?\d+)r?em\b/gi, (_, n) => round(Number(n) * REM_PX) + "px");
+  if (typeof value === "number" ? value === 0 : BORDER.test(v) && isSafeStyleValue(v) && engineAccepts("border", v)) return v;
+  return invalid(field, value);
 }
 
 function invalid(field: string, value: unknown): undefined {

@@ -17,15 +17,18 @@ import { colour, length, obj, textOption } from "./options";
 import { safeUrl, setStyle } from "./sanitize";
 import type { Carrier } from "../protocol/hosts";
 
-/** The seed's example Options (§3.6.1) are the original page's look: they are our defaults. */
+/**
+ * The seed's example Options (§3.6.1) are the original page's look: they are our defaults (less
+ * its PingFang font names: the root font stack already starts with the phone's system font).
+ */
 export const PAGE_DEFAULTS = {
   bgColor: "#FFFFFF",
-  titleStyle: { name: "本机号码登录", fontFamily: "PingFangSC-Medium, PingFangSC", fontSize: "1.33rem", fontColor: "#444444", width: "70%", height: "1.83rem", left: "center", high: "1rem", textAlign: "center" },
+  titleStyle: { name: "本机号码登录", fontSize: "1.33rem", fontColor: "#444444", width: "70%", height: "1.83rem", left: "center", high: "1rem", textAlign: "center" },
   logoStyle: { width: "6.96rem", height: "7.32rem", high: "7.9rem", left: "center" },
-  authTextStyle: { fontFamily: "PingFangSC-Medium, PingFangSC", fontSize: "1.08rem", fontColor: "#444444", appNameColor: "#444444", width: "100%", textAlign: "center", high: "22.75rem", left: "center", fontWeight: "500" },
-  phoneNumStyle: { fontFamily: "PingFangSC-Semibold, PingFangSC", fontSize: "2.08rem", fontColor: "#444444", bgColor: "#FFFFFF", fontWeight: "600", width: "15.42rem", left: "center", high: "19.58rem", inputStyle: { width: "1.83rem", height: "2.17rem" } },
-  tipStyle: { fontFamily: "PingFangSC-Regular, PingFangSC", fontSize: "0.92rem", fontColor: "#999999", high: "27rem", left: "center" },
-  agreeStyle: { fontFamily: "PingFangSC-Regular, PingFangSC", fontSize: "1rem", fontColor: "#999999", high: "30.58rem", left: "center", checkedButton: { width: "1.33rem", height: "1.33rem", uncheckColor: "#cccccc", checkedColor: "#1E82EB" }, hrefStyle: { fontColor: "#1E82EB" } },
+  authTextStyle: { fontSize: "1.08rem", fontColor: "#444444", appNameColor: "#444444", width: "100%", textAlign: "center", high: "22.75rem", left: "center", fontWeight: "500" },
+  phoneNumStyle: { fontSize: "2.08rem", fontColor: "#444444", bgColor: "#FFFFFF", fontWeight: "600", width: "15.42rem", left: "center", high: "19.58rem", inputStyle: { width: "1.83rem", height: "2.17rem" } },
+  tipStyle: { fontSize: "0.92rem", fontColor: "#999999", high: "27rem", left: "center" },
+  agreeStyle: { fontSize: "1rem", fontColor: "#999999", high: "30.58rem", left: "center", checkedButton: { width: "1.33rem", height: "1.33rem", uncheckColor: "#cccccc", checkedColor: "#1E82EB" }, hrefStyle: { fontColor: "#1E82EB" } },
   returnBtnStyle: { width: "0.65rem", height: "1.1rem", left: "1rem", high: "1rem" },
   /** No `high` by default: the button sits near the bottom of the page (see .ydrz-page-submit-default). */
   submitBtnStyle: { name: "本机号码登录", fontSize: "16px", fontColor: "#FFFFFF", bgColor: "#1B82EB", width: "85%", height: "44px", borderRadius: "22px", left: "center", textAlign: "center" },
@@ -53,7 +56,7 @@ export function mountPage(model: ViewModel, handlers: ViewHandlers): MountedView
 
   const page = h("div", { className: "ydrz-page" });
   const wrap = h("div", { id: "YDRZPage", className: "ydrz-root ydrz-page-wrap" }, [page]);
-  setStyle(wrap, "background-color", colour(o.bgColor, "bgColor") ?? D.bgColor);
+  setStyle(wrap, "background-color", colour(o.bgColor, "bgColor") || D.bgColor);
 
   // Return button: configured box = the icon; 44px hit area centred on it by CSS.
   const ret = obj(o.returnBtnStyle);
@@ -99,8 +102,8 @@ export function mountPage(model: ViewModel, handlers: ViewHandlers): MountedView
   const phoneBox = box(D.phoneNumStyle, phoneRaw, "phoneNumStyle");
   applyBox(digits.el, phoneBox);
   const inputRaw = obj(phoneRaw.inputStyle);
-  const inputW = length(inputRaw.width, "phoneNumStyle.inputStyle.width") ?? length(D.phoneNumStyle.inputStyle.width, "");
-  const inputH = length(inputRaw.height, "phoneNumStyle.inputStyle.height") ?? length(D.phoneNumStyle.inputStyle.height, "");
+  const inputW = length(inputRaw.width, "phoneNumStyle.inputStyle.width") || length(D.phoneNumStyle.inputStyle.width, "");
+  const inputH = length(inputRaw.height, "phoneNumStyle.inputStyle.height") || length(D.phoneNumStyle.inputStyle.height, "");
   for (const input of digits.inputs) {
     setStyle(input, "width", inputW);
     setStyle(input, "height", inputH);
@@ -115,7 +118,7 @@ export function mountPage(model: ViewModel, handlers: ViewHandlers): MountedView
   const authRaw = obj(o.authTextStyle);
   const authText = h("p", { className: "ydrz-auth-text" });
   const appName = h("span", { className: "ydrz-app-name", text: textOption(model.appName, "") });
-  setStyle(appName, "color", colour(authRaw.appNameColor, "authTextStyle.appNameColor") ?? D.authTextStyle.appNameColor);
+  setStyle(appName, "color", colour(authRaw.appNameColor, "authTextStyle.appNameColor") || D.authTextStyle.appNameColor);
   authText.appendChild(appName);
   authText.appendChild(document.createTextNode(PAGE_TEXTS.authText));
   applyBox(authText, box(D.authTextStyle, authRaw, "authTextStyle"));
@@ -143,14 +146,14 @@ export function mountPage(model: ViewModel, handlers: ViewHandlers): MountedView
     appName: textOption(model.appName, ""),
     privacyLinks: model.privacyLinks,
     agreeArr: hrefRaw.agreeArr,
-    linkColor: colour(hrefRaw.fontColor, "agreeStyle.hrefStyle.fontColor") ?? D.agreeStyle.hrefStyle.fontColor,
+    linkColor: colour(hrefRaw.fontColor, "agreeStyle.hrefStyle.fontColor") || D.agreeStyle.hrefStyle.fontColor,
     linkFontSize: length(hrefRaw.fontSize, "agreeStyle.hrefStyle.fontSize", { percent: false }),
     linkFontFamily: readBox({ fontFamily: hrefRaw.fontFamily }, "agreeStyle.hrefStyle").fontFamily,
     look: {
-      width: length(checkRaw.width, "agreeStyle.checkedButton.width") ?? length(checkDefaults.width, ""),
-      height: length(checkRaw.height, "agreeStyle.checkedButton.height") ?? length(checkDefaults.height, ""),
-      uncheckColor: colour(checkRaw.uncheckColor, "agreeStyle.checkedButton.uncheckColor") ?? checkDefaults.uncheckColor,
-      checkedColor: colour(checkRaw.checkedColor, "agreeStyle.checkedButton.checkedColor") ?? checkDefaults.checkedColor,
+      width: length(checkRaw.width, "agreeStyle.checkedButton.width") || length(checkDefaults.width, ""),
+      height: length(checkRaw.height, "agreeStyle.checkedButton.height") || length(checkDefaults.height, ""),
+      uncheckColor: colour(checkRaw.uncheckColor, "agreeStyle.checkedButton.uncheckColor") || checkDefaults.uncheckColor,
+      checkedColor: colour(checkRaw.checkedColor, "agreeStyle.checkedButton.checkedColor") || checkDefaults.checkedColor,
       uncheckUrl: typeof checkRaw.uncheckUrl === "string" ? checkRaw.uncheckUrl : undefined,
       // `url` (§3.6.2 table) is the ticked image; `checkedUrl` (§3.6.1 example) says the same.
       checkedUrl: typeof checkRaw.checkedUrl === "string" && checkRaw.checkedUrl ? checkRaw.checkedUrl : typeof checkRaw.url === "string" ? checkRaw.url : undefined,

@@ -24,7 +24,7 @@ export function createToast(host: HTMLElement): Toast {
   const hide = (): void => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
-    el?.remove();
+    if (el) el.remove();
     el = undefined;
   };
   return {
@@ -69,7 +69,7 @@ export function createLoading(host: HTMLElement): Loading {
       }
     },
     destroy() {
-      el?.remove();
+      if (el) el.remove();
       el = undefined;
     },
   };

@@ -82,7 +82,7 @@ function assertClean(): void {
         }
       }
       if (el.tagName.toLowerCase() === "svg") {
-        expect(el.getAttribute("class")).toMatch(/^ydrz-(icon|check-icon|logo-icon)$/);
+        expect(el.getAttribute("class")).toMatch(/^ydrz-icon( ydrz-(check|logo)-icon)?$/);
       }
     }
   }
