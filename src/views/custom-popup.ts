@@ -12,7 +12,7 @@ import { createAgreement } from "./agreement";
 import { createController, createErrorTip } from "./controller";
 import { createCustomControl } from "./custom-control";
 import { createDigits } from "./digits";
-import { h, icon } from "./dom";
+import { h, icon, imageOrIcon } from "./dom";
 import { applyBox, readBox, type Box } from "./layout";
 import { colour, flag, length, obj, opacity, textOption } from "./options";
 import { safeUrl, setStyle } from "./sanitize";
@@ -56,7 +56,7 @@ export function mountCustomPopup(model: ViewModel, handlers: ViewHandlers): Moun
       attrs: { type: "button", "aria-label": "关闭" },
     });
     const image = safeUrl(closeRaw.btnImage, "image");
-    close.appendChild(image ? h("img", { className: "ydrz-close-img", attrs: { src: image, alt: "" } }) : icon("close"));
+    close.appendChild(imageOrIcon(image, "ydrz-close-img", "close"));
     setStyle(close, "top", length(closeRaw.top, "closeBtnStyle.top", { negative: true }) || POPUP_DEFAULTS.close.top);
     setStyle(close, "right", length(closeRaw.right, "closeBtnStyle.right", { negative: true }) || POPUP_DEFAULTS.close.right);
     setStyle(close, "width", length(closeRaw.width, "closeBtnStyle.width") || POPUP_DEFAULTS.close.width);

@@ -46,6 +46,17 @@ export function icon(name: keyof typeof ICONS, className = ""): SVGSVGElement {
   return svg;
 }
 
+/**
+ * An integrator's image (close, return) that falls back to our inline icon when it cannot load:
+ * a button drawn as a broken-image glyph, or as nothing, is a button the user cannot find.
+ */
+export function imageOrIcon(url: string | undefined, className: string, fallback: keyof typeof ICONS): Element {
+  if (!url) return icon(fallback);
+  const img = h("img", { className, attrs: { src: url, alt: "" } });
+  img.addEventListener("error", () => img.replaceWith(icon(fallback)), { once: true });
+  return img;
+}
+
 /** Listener bookkeeping so that `destroy` removes every listener it added. */
 export class Listeners {
   private readonly offs: (() => void)[] = [];

@@ -11,7 +11,7 @@ import { createAgreement } from "./agreement";
 import { createController, createErrorTip } from "./controller";
 import { createCustomControl } from "./custom-control";
 import { createDigits } from "./digits";
-import { h, icon } from "./dom";
+import { h, icon, imageOrIcon } from "./dom";
 import { applyBox, readBox, type Box } from "./layout";
 import { colour, length, obj, textOption } from "./options";
 import { safeUrl, setStyle } from "./sanitize";
@@ -62,7 +62,7 @@ export function mountPage(model: ViewModel, handlers: ViewHandlers): MountedView
   const ret = obj(o.returnBtnStyle);
   const back = h("button", { id: "YDRZ_Returnbtn", className: "ydrz-return-btn", attrs: { type: "button", "aria-label": "返回" } });
   const backImg = safeUrl(ret.url, "image");
-  back.appendChild(backImg ? h("img", { className: "ydrz-return-img", attrs: { src: backImg, alt: "" } }) : icon("back"));
+  back.appendChild(imageOrIcon(backImg, "ydrz-return-img", "back"));
   applyBox(back, box(D.returnBtnStyle, ret, "returnBtnStyle"));
   page.appendChild(back);
 
@@ -82,6 +82,8 @@ export function mountPage(model: ViewModel, handlers: ViewHandlers): MountedView
   const logo = logoUrl
     ? h("img", { className: "ydrz-logo", attrs: { src: logoUrl, alt: "" } })
     : h("div", { className: "ydrz-logo ydrz-logo-default", attrs: { "aria-hidden": "true" } }, [icon("phone", "ydrz-logo-icon")]);
+  // A logo that cannot load leaves its place empty rather than a broken-image glyph.
+  if (logoUrl) logo.addEventListener("error", () => logo.style.setProperty("visibility", "hidden"), { once: true });
   applyBox(logo, box(D.logoStyle, { ...logoRaw, url: undefined }, "logoStyle"));
   page.appendChild(logo);
 

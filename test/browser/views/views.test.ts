@@ -390,7 +390,8 @@ describe("host page CSS", () => {
       await page.goto(server.url + "/");
       await page.addStyleTag({
         content: `html{font-size:32px} *{letter-spacing:3px} button{background:red;min-height:90px;font-size:40px}
-          input{border:6px solid red;width:200px} a{color:red} p{margin:40px} div{padding:3px} label{display:block}`,
+          input{border:6px solid red;width:200px} a{color:red} p{margin:40px} div{padding:3px} label{display:block}
+          input[type="text"]{min-height:44px;width:100%;padding:10px 12px}`,
       });
       await page.waitForFunction(() => "ydrzViews" in window);
       const json = JSON.stringify(model("standard-popup"));
@@ -402,6 +403,8 @@ describe("host page CSS", () => {
           submitFont: cs("#YDRZ_Submitbtn").fontSize,
           submitHeight: document.querySelector("#YDRZ_Submitbtn")!.getBoundingClientRect().height,
           digitBorder: cs("#inputVal0").borderTopWidth,
+          digitBox: document.querySelector("#inputVal0")!.getBoundingClientRect().toJSON(),
+          digitFont: parseFloat(cs("#inputVal0").fontSize),
           linkColour: cs(".ydrz-agree-link").color,
           letterSpacing: cs(".ydrz-agree-text").letterSpacing,
           closeHeight: document.querySelector("#YDRZ_Closebtn")!.getBoundingClientRect().height,
@@ -412,6 +415,9 @@ describe("host page CSS", () => {
       expect(look.submitFont).toBe("16px");
       expect(look.submitHeight).toBeLessThan(60);
       expect(look.digitBorder).toBe("1px");
+      // The cells keep their own size (1.15em × 1.45em), not the host's 44px / 100%.
+      expect(look.digitBox.width).toBeCloseTo(look.digitFont * 1.15, 0);
+      expect(look.digitBox.height).toBeCloseTo(look.digitFont * 1.45, 0);
       expect(look.linkColour).toBe("rgb(27, 130, 235)");
       expect(look.letterSpacing).toBe("normal");
       expect(look.closeHeight).toBe(44);
