@@ -64,6 +64,36 @@ export function headerValue(ctx: RequestContext, name: string): string | undefin
   return Array.isArray(v) ? v[0] : v;
 }
 
+/**
+ * Who a request belongs to, for records the route itself does not write (faults, unreadable
+ * bodies): the same sources the routes read, so a flow's every request can be found by traceId.
+ * The CM pre-fetch carries them in its JSON body, the CT/CU gateway (JSONP, no headers) through
+ * the step-1 session, everything under /h5/onekeylogin/* in headers.
+ */
+export function requestIdentity(endpoint: EndpointId, ctx: RequestContext): { appId?: string; traceId?: string } {
+  let appId: string | undefined;
+  let traceId: string | undefined;
+  if (endpoint === "preGetMobile") {
+    const parsed = parseJsonObject(ctx.body);
+    if (parsed.ok) {
+      // Bounded as the pre-fetch's own records bound it.
+      appId = str(parsed.body.appId)?.slice(0, 64);
+      traceId = str(parsed.body.traceId);
+    }
+  } else if (endpoint === "ctGateway" || endpoint === "cuGateway") {
+    const session = ctx.state.carrierSessions.get(ctx.url.searchParams.get("session") ?? "");
+    appId = session?.appId;
+    traceId = session?.traceId;
+  } else {
+    appId = str(headerValue(ctx, "appId"));
+    traceId = str(headerValue(ctx, "traceId"));
+  }
+  const who: { appId?: string; traceId?: string } = {};
+  if (appId) who.appId = appId;
+  if (traceId) who.traceId = traceId;
+  return who;
+}
+
 /** The check environment of a request. */
 export function checkEnv(ctx: RequestContext) {
   return { registry: ctx.state.registry, now: ctx.state.now, limits: ctx.state.limits };

@@ -13,7 +13,7 @@ import { corsHeaders, preflightHeaders } from "./cors";
 import { crossCarrierRoutes } from "./cross-carrier";
 import type { Fault } from "./faults";
 import { pageOptionRoute } from "./page-option";
-import type { Answer, ProtocolRoute, RequestContext } from "./route";
+import { requestIdentity, type Answer, type ProtocolRoute, type RequestContext } from "./route";
 import type { EmulatorState } from "./state";
 import { tokenValidateRoute } from "./token-validate";
 
@@ -114,16 +114,17 @@ export function createEmulatorServer(state: EmulatorState, fallbackBaseUrl: () =
   async function applyFault(route: ProtocolRoute, ctx: RequestContext, res: ServerResponse, fault: Fault, started: number): Promise<Answer | "held" | undefined> {
     if (fault.latencyMs) await sleep(fault.latencyMs);
     if (closing) return "held";
+    const who = requestIdentity(route.id, ctx);
     switch (fault.kind) {
       case "timeout":
         held.add(res);
         res.on("close", () => held.delete(res));
-        record(route, started, { record: { resultCode: "timeout" } }, "timeout");
+        record(route, started, { record: { ...who, resultCode: "timeout" } }, "timeout");
         return "held";
       case "http5xx": {
         const status = fault.status ?? 503;
         const a = errorAnswer(status, "injected_fault", `injected HTTP ${status} on ${route.id}`);
-        record(route, started, { ...a, record: { resultCode: `http${status}` } }, "http5xx");
+        record(route, started, { ...a, record: { ...who, resultCode: `http${status}` } }, "http5xx");
         return a;
       }
       case "malformedJson": {
@@ -132,13 +133,13 @@ export function createEmulatorServer(state: EmulatorState, fallbackBaseUrl: () =
           text: route.malformed ?? "{",
           contentType: gateway ? "application/javascript; charset=utf-8" : "application/json;charset=UTF-8",
         };
-        record(route, started, { ...a, record: { resultCode: "malformed" } }, "malformedJson");
+        record(route, started, { ...a, record: { ...who, resultCode: "malformed" } }, "malformedJson");
         return a;
       }
       case "code": {
         const fam = route.id === "tokenValidate" ? "validate" : route.id === "authGetToken" ? "token" : route.id.startsWith("ct") ? "ct" : route.id.startsWith("cu") ? "cu" : "cm";
         const a = route.shape(fault.code!, fault.desc ?? (describe(fam, fault.code!) || "injected"), ctx);
-        record(route, started, { ...a, record: { resultCode: fault.code! } }, "code");
+        record(route, started, { ...a, record: { ...who, resultCode: fault.code! } }, "code");
         return a;
       }
       default:
@@ -182,7 +183,10 @@ export function createEmulatorServer(state: EmulatorState, fallbackBaseUrl: () =
         const a = read.tooLarge
           ? errorAnswer(413, "payload_too_large", `the body is over the ${state.limits.bodyLimitBytes}-byte limit`)
           : errorAnswer(400, "bad_request", `the body could not be read: ${read.message}`);
-        if (route) record(route, started, { ...a, record: { resultCode: String(a.status) } });
+        if (route) {
+          const ctx: RequestContext = { req, method, url, headers: req.headers, remoteAddress: req.socket.remoteAddress ?? "", body: "", baseUrl: fallbackBaseUrl(), state };
+          record(route, started, { ...a, record: { ...requestIdentity(route.id, ctx), resultCode: String(a.status) } });
+        }
         send(req, res, { ...a, headers: { Connection: "close" } });
         return;
       }

@@ -1,7 +1,7 @@
 // Fault injection per endpoint: latency, timeout (held until the client gives up or close()),
 // HTTP 5xx, malformed JSON, forced codes, `times`, `*`. No sleeps: conditions are polled.
 import { describe, expect, it } from "vitest";
-import { APP_ID, until, authGetToken, crossStep1, fetchNumber, http, md5, newTrace, postJson, preGet, preGetBody, start } from "./support";
+import { APP_ID, CROSS, until, authGetToken, callbackHeaders, crossStep1, fetchNumber, http, md5, newTrace, postJson, preGet, preGetBody, start, ts } from "./support";
 
 describe("faults", () => {
   it("adds latency to one endpoint only", async () => {
@@ -91,5 +91,35 @@ describe("faults", () => {
       expect(r.status, JSON.stringify(bad)).toBe(400);
       expect(r.json.error.type).toBe("invalid");
     }
+  });
+
+  it("faulted requests carry the flow's appId and traceId, whichever way the endpoint names them", async () => {
+    const emu = await start();
+    const traceId = newTrace();
+    // The CM pre-fetch names the flow in its JSON body.
+    emu.state.faults.set("preGetMobile", { kind: "http5xx", status: 503, times: 1 });
+    expect((await preGet(emu, preGetBody({ traceId, timestamp: ts(emu.state.now()) }))).status).toBe(503);
+    // The CT gateway (JSONP) only through the step-1 session in its URL.
+    emu.state.faults.set("ctGateway", { kind: "malformedJson", times: 1 });
+    const s1 = await crossStep1(emu, "CT", traceId);
+    expect(s1.json.resultCode).toBe("103000");
+    await http(s1.json.data);
+    // /h5/onekeylogin/* in headers.
+    emu.state.faults.set("ctCallback", { kind: "code", code: "103111", times: 1 });
+    await postJson(emu.url + CROSS.CT.step3, { data: "x", ver: "1.0" }, callbackHeaders(traceId, { timestamp: ts(emu.state.now()) }));
+    emu.state.faults.set("authGetToken", { kind: "timeout", times: 1 });
+    const ac = new AbortController();
+    const held = http(emu.url + "/h5/onekeylogin/authGetToken", { method: "POST", body: "{}", headers: { appId: APP_ID, traceId }, signal: ac.signal }).catch((e: Error) => e);
+    await until(() => emu.state.records.list({ endpoint: "authGetToken" }).length === 1);
+    ac.abort();
+    await held;
+
+    const faulted = (await http(emu.url + `/__emulator/sessions/${traceId}`)).json.records.filter((r: { fault?: string }) => r.fault);
+    expect(faulted.map((r: Record<string, unknown>) => [r.endpoint, r.fault, r.appId, r.traceId])).toEqual([
+      ["preGetMobile", "http5xx", APP_ID, traceId],
+      ["ctGateway", "malformedJson", APP_ID, traceId],
+      ["ctCallback", "code", APP_ID, traceId],
+      ["authGetToken", "timeout", APP_ID, traceId],
+    ]);
   });
 });
