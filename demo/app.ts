@@ -12,7 +12,9 @@ import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
 import { startEmulator } from "../src/emulator/index";
+import type { EndpointId } from "../src/emulator/types";
 import { publicSim } from "../src/emulator/sims";
+import { OK } from "../src/protocol/codes";
 import { createDemoApps, ORIGIN_DEMO_PAGE, registeredAddresses, type DemoApps } from "./apps";
 import { handleLogin, handleSign } from "./backend";
 import { createCryptoJsShims } from "./crypto-js-shim";
@@ -256,16 +258,25 @@ function demoConfig(apps: DemoApps, gatewayUrl: string, emulator: DemoHandle["em
   };
 }
 
+/** The steps that fetch the number or the token, whose codes are the flow's outcome. */
+const VERDICT_STEPS: ReadonlySet<EndpointId> = new Set<EndpointId>(["preGetMobile", "ctPhonescrip", "ctGateway", "ctCallback", "cuPhonescrip", "cuGateway", "cuCallback", "authGetToken"]);
+/** The CT/CU JSONP gateways say success with `result: "0"`, not 103000. */
+const GATEWAY_STEPS: ReadonlySet<EndpointId> = new Set<EndpointId>(["ctGateway", "cuGateway"]);
+
 /** The Referer/Origin the gateway saw for a flow, its verdict, and the flow's result codes. */
 function inspect(emulator: DemoHandle["emulator"], traceId: string | null) {
   if (!traceId || !/^[0-9A-Za-z_-]{1,64}$/.test(traceId)) throw new HttpError(400, "bad_traceId", "traceId query parameter required");
   const seen = emulator.state.seen.forTrace(traceId);
   const records = emulator.state.records.list({ traceId }).map((r) => ({ endpoint: r.endpoint, resultCode: r.resultCode, desc: r.desc }));
   if (!seen) return { found: false, message: "网关没有这次流程的 Referer/Origin 记录", records };
+  // Only the number-fetch steps decide: getPageOption runs beside the pre-fetch, so its 103000
+  // may land after a failed pre-fetch and must not pass for the flow's outcome.
+  const steps = records.filter((r) => VERDICT_STEPS.has(r.endpoint));
+  const ok = (r: (typeof steps)[number]) => r.resultCode === OK || (GATEWAY_STEPS.has(r.endpoint) && r.resultCode === "0");
   // A flow that ended well is summed up by its last step; one that failed by its first failure
   // (later carriers' answers are consequences, e.g. 105003 "not this carrier").
-  const last = records[records.length - 1];
-  const decisive = last?.resultCode === "103000" ? last : (records.find((r) => r.resultCode !== "103000") ?? last);
+  const last = steps[steps.length - 1];
+  const decisive = last && ok(last) ? last : (steps.find((r) => !ok(r)) ?? last);
   return {
     found: true,
     referer: seen.referer,

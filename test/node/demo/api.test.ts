@@ -93,6 +93,18 @@ describe("registry: only the 127.0.0.1 pages are registered", () => {
     });
   });
 
+  test("the panel's verdict ignores a getPageOption 103000 recorded after a failed pre-fetch", async () => {
+    const s = (await postJson(`${demo.url}api/sign`, {})).json;
+    const headers = pageHeaders(demo, "standard-popup.html", "localhost");
+    expect((await preFetch(demo, s, { sim: "cm", headers })).body.resultCode).toBe("170001");
+    // The standard popup asks for its options beside the pre-fetch; here its answer comes last.
+    const page = await fetch(`${demo.gatewayUrl}/h5/onekeylogin/getPageOption`, { headers: { ...headers, appId: s.appId, traceId: s.traceId } });
+    expect(((await page.json()) as any).resultCode).toBe("103000");
+    const info = (await (await fetch(`${demo.url}api/inspect?traceId=${s.traceId}`)).json()) as any;
+    expect(info.steps).toEqual(["preGetMobile 170001", "pageOption 103000"]);
+    expect(info).toMatchObject({ found: true, resultCode: "170001" });
+  });
+
   test("the standard page opened as localhost: referer registered, origin not → 110026", async () => {
     const s = (await postJson(`${demo.url}api/sign`, {})).json;
     const pre = await preFetch(demo, s, { sim: "cm", headers: pageHeaders(demo, "standard-page.html", "localhost") });
