@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { runInNewContext } from "node:vm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { DemoHandle } from "../../../demo/app";
 import { CRYPTO_JS_PATH, DEMO_PAGES, SEED_CSS_PATH, SEED_SCRIPT_PATH } from "../../../demo/pages";
@@ -95,6 +96,40 @@ describe("view-specific content", () => {
     expect(h).not.toContain("maskStyle");
     expect(h).toContain("YDRZAuthLogin.authGetTokenByLayer(");
     expect(h).toContain("layerCallback");
+  });
+
+  test("custom popup: after authGetTokenByLayer's 104012 (the SDK keeps the popup) the confirm button still works", () => {
+    const h = html.get("/custom-popup.html")!;
+    const inline = [...h.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join("\n");
+    const elements = new Map<string, { disabled: boolean; click?: () => void }>();
+    const byId = (id: string) => {
+      if (!elements.has(id)) elements.set(id, { disabled: true });
+      const el = elements.get(id)!;
+      return Object.assign(el, { addEventListener: (_: string, f: () => void) => (el.click = f) });
+    };
+    let getTokenInfo: any;
+    let layer: { ok: (r: unknown) => void; fail: (r: unknown) => void } | undefined;
+    const noop = () => {};
+    runInNewContext(inline, {
+      document: { getElementById: byId },
+      YDRZAuthLogin: {
+        CustomControlsInit: noop,
+        getTokenInfo: (o: unknown) => (getTokenInfo = o),
+        authGetTokenByLayer: (ok: any, fail: any) => (layer = { ok, fail }),
+        endGetToken: noop,
+      },
+      Demo: { start: () => ({ then: (f: (s: object) => void) => (f({}), { catch: noop }) }), log: noop, status: noop, error: noop, fail: noop, finish: noop, login: noop, describe: () => "" },
+    });
+    byId("login").click!();
+    getTokenInfo.success({ code: "103000", message: "弹窗加载成功" });
+    expect(byId("layer-submit").disabled).toBe(false);
+    byId("layer-submit").click!();
+    layer!.fail({ code: "104012", message: "短信验证码错误" });
+    expect(byId("layer-submit").disabled).toBe(false);
+    // A final error still ends the flow.
+    byId("layer-submit").click!();
+    layer!.fail({ code: "104009", message: "locked" });
+    expect(byId("layer-submit").disabled).toBe(true);
   });
 
   test("custom popup with mask: the seed's §3.5.2 options with maskStyle.ifShowMask", () => {
