@@ -9,6 +9,7 @@ import type { MountedView, MountView, ViewHandlers, ViewModel } from "./contract
 import { mountCustomPopup } from "./custom-popup";
 import { mountPage } from "./page";
 import { mountStandardPopup } from "./standard-popup";
+import { primeScrollLock } from "./scroll-lock";
 import { injectStyles } from "./styles";
 
 export type { MountView, MountedView, ViewHandlers, ViewModel, ViewState, ViewKind } from "./contract";
@@ -45,6 +46,7 @@ function removeLeftovers(): void {
 export const mountView: MountView = (model, handlers) => {
   const m = clean(model);
   try {
+    primeScrollLock(document);
     injectStyles(document, m.injectCss !== false);
   } catch {
     /* painting without our CSS is still usable */

@@ -20,17 +20,45 @@ function set(list: Saved, el: HTMLElement, prop: string, value: string): void {
   el.style.setProperty(prop, value, "important");
 }
 
+interface Measure {
+  doc: Document;
+  x: number;
+  y: number;
+  /** Keeps the page from jumping sideways when the scrollbar disappears on desktop. */
+  scrollbar: number;
+}
+
+let primed: Measure | undefined;
+
+function measure(doc: Document, win: Window): Measure {
+  return { doc, x: win.pageXOffset || 0, y: win.pageYOffset || 0, scrollbar: win.innerWidth - doc.documentElement.clientWidth };
+}
+
+/**
+ * Reads the scroll position and scrollbar width now, for the `lockScroll` that follows in the
+ * same task. Read once the view's CSS is injected and its nodes appended, they would force a full
+ * style and layout pass of the page that the lock's own writes then throw away (the largest
+ * single cost of opening a view, measured by `npm run bench`).
+ */
+export function primeScrollLock(doc: Document = document): void {
+  const win = doc.defaultView;
+  primed = win && doc.body ? measure(doc, win) : undefined;
+  // Only valid for this task: a lock taken later measures afresh.
+  if (primed) Promise.resolve().then(() => (primed = undefined));
+}
+
 export function lockScroll(doc: Document = document): () => void {
   const win = doc.defaultView;
   if (depth++ === 0 && win && doc.body) {
-    scrollX = win.pageXOffset || 0;
-    scrollY = win.pageYOffset || 0;
+    const m = primed && primed.doc === doc ? primed : measure(doc, win);
+    primed = undefined;
+    scrollX = m.x;
+    scrollY = m.y;
     const html = doc.documentElement;
     const body = doc.body;
     const list: Saved = [];
     hadNoStyle = [html, body].filter((el) => !el.hasAttribute("style"));
-    // Keeps the page from jumping sideways when the scrollbar disappears on desktop.
-    const scrollbar = win.innerWidth - html.clientWidth;
+    const scrollbar = m.scrollbar;
     set(list, html, "overflow", "hidden");
     set(list, body, "position", "fixed");
     set(list, body, "top", `${-scrollY}px`);
