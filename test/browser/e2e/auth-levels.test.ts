@@ -2,8 +2,7 @@
  * The other two authLevels of the registry, end to end on the demo: "1" (confirm the masked
  * number, nothing to type) and "5" (no SDK view: the page draws its own and calls authGetToken).
  */
-import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   agree,
   ANY_VIEW,
@@ -11,41 +10,23 @@ import {
   E2E_SIMS,
   expectLoggedIn,
   hiddenDigits,
-  launchBrowser,
   masked,
   newSession,
   openDemoPage,
   pressLogin,
   screenshot,
-  screenshotOnFailure,
-  startStack,
-  STARTUP_TIMEOUT_MS,
   submit,
   view,
   withoutTiming,
   type Session,
-  type Stack,
+  browser,
+  stack,
+  useE2e,
 } from "./harness";
 
-let stack: Stack;
-let browser: Browser;
+useE2e();
+
 let s: Session | undefined;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-}, STARTUP_TIMEOUT_MS);
-
-afterEach(async (ctx) => {
-  await screenshotOnFailure(s, ctx.task);
-  await s?.context.close();
-  s = undefined;
-  await stack.reset();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
 
 describe("authLevel", () => {
   it('"1": the popup shows the masked number to confirm; tick and submit log in', async () => {

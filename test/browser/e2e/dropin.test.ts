@@ -6,8 +6,7 @@
  * and the demo's own ESM page (import map + crypto-js shims) works too.
  */
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   agree,
   ANY_VIEW,
@@ -17,21 +16,17 @@ import {
   FIXTURES,
   hiddenDigits,
   E2E_SIMS,
-  launchBrowser,
   newSession,
   pressLogin,
   screenshot,
-  screenshotOnFailure,
-  startStack,
-  STARTUP_TIMEOUT_MS,
   submit,
   view,
   type Session,
-  type Stack,
+  browser,
+  stack,
+  useE2e,
 } from "./harness";
 
-let stack: Stack;
-let browser: Browser;
 let s: Session | undefined;
 
 /** Bundles fixtures/spa-entry.js the way an SPA's build would, resolving the package to dist/. */
@@ -59,21 +54,8 @@ async function bundleSpa(root: string): Promise<string> {
   return output[0].code;
 }
 
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+useE2e(async (stack) => {
   stack.fixtures.set("/spa.js", await bundleSpa(stack.root), "text/javascript; charset=utf-8");
-}, STARTUP_TIMEOUT_MS);
-
-afterEach(async (ctx) => {
-  await screenshotOnFailure(s, ctx.task);
-  await s?.context.close();
-  s = undefined;
-  await stack.reset();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
 });
 
 describe.each(DEVICES)("$name", (device) => {

@@ -4,9 +4,8 @@
  * gateway (fault injection through the emulator's admin API). Each case asserts the exact payload
  * the page received and that it received exactly one final callback.
  */
-import type { Browser } from "playwright-core";
 import { SDK_CODES } from "../../../src/protocol/codes";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   agree,
   ANY_VIEW,
@@ -16,43 +15,25 @@ import {
   hiddenDigits,
   IPHONE,
   ANDROID,
-  launchBrowser,
   newSession,
   openDemoPage,
   pressLogin,
   screenshot,
-  screenshotOnFailure,
-  startStack,
-  STARTUP_TIMEOUT_MS,
   submit,
   typeDigits,
   view,
   VIEW_INFO,
   withoutTiming,
   type Session,
-  type Stack,
+  browser,
+  stack,
+  useE2e,
   type ViewName,
 } from "./harness";
 
-let stack: Stack;
-let browser: Browser;
+useE2e();
+
 let s: Session | undefined;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-}, STARTUP_TIMEOUT_MS);
-
-afterEach(async (ctx) => {
-  await screenshotOnFailure(s, ctx.task);
-  await s?.context.close();
-  s = undefined;
-  await stack.reset();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
 
 const NETWORK = { code: "500", message: "网络异常，请检查网络设置" };
 /**

@@ -19,7 +19,7 @@ import type { AddressInfo } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { startDemo, type DemoHandle } from "../../../demo/app";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -209,7 +209,9 @@ export async function newSession(browser: Browser, device: Device = IPHONE): Pro
   });
   const page = await context.newPage();
   page.on("pageerror", (e) => rec.pageErrors.push(String(e && (e as Error).stack ? (e as Error).stack : e)));
-  return { context, page, rec, device };
+  const session = { context, page, rec, device };
+  opened.push(session);
+  return session;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -601,4 +603,34 @@ export function withoutTiming<T extends Record<string, unknown>>(payload: T): Om
 export async function demoApi(stack: Stack, path: string, body: unknown): Promise<{ status: number; json: any }> {
   const res = await fetch(stack.demoUrl + path, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
   return { status: res.status, json: await res.json() };
+}
+
+// ---------------------------------------------------------------------------------------------
+// One test file's lifecycle
+
+/** The current file's servers and browser (live bindings, set by `useE2e` before the tests run). */
+export let stack: Stack;
+export let browser: Browser;
+/** Sessions the running test opened (newSession): closed after it. */
+const opened: Session[] = [];
+
+/**
+ * Registers a test file's lifecycle: the demo stack (demo site + emulator) and Chromium started
+ * once, every browser context a test opened closed after it — with a screenshot when it failed —
+ * and the emulator reset, so that each test starts from a fresh context and a clean gateway.
+ */
+export function useE2e(setup?: (stack: Stack) => Promise<void>): void {
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+    await setup?.(stack);
+  }, STARTUP_TIMEOUT_MS);
+  afterEach(async (ctx) => {
+    await screenshotOnFailure(opened[opened.length - 1], ctx.task);
+    for (const session of opened.splice(0)) await session.context.close();
+    await stack.reset();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
 }

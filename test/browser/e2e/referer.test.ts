@@ -5,9 +5,8 @@
  * `<meta name="referrer" content="always">` — the HTTPS-like case — sends no usable Referer.
  * Besides the payload, each case checks what the gateway received and how it explained it.
  */
-import type { Browser } from "playwright-core";
 import { SDK_CODES } from "../../../src/protocol/codes";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   agree,
   E2E_SIMS,
@@ -15,40 +14,22 @@ import {
   expectLoggedIn,
   hiddenDigits,
   IPHONE,
-  launchBrowser,
   newSession,
   openDemoPage,
   pressLogin,
-  screenshotOnFailure,
-  startStack,
-  STARTUP_TIMEOUT_MS,
   submit,
   view,
   withoutTiming,
   type ReferrerPolicyName,
   type Session,
-  type Stack,
+  browser,
+  stack,
+  useE2e,
 } from "./harness";
 
-let stack: Stack;
-let browser: Browser;
+useE2e();
+
 let s: Session | undefined;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-}, STARTUP_TIMEOUT_MS);
-
-afterEach(async (ctx) => {
-  await screenshotOnFailure(s, ctx.task);
-  await s?.context.close();
-  s = undefined;
-  await stack.reset();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
 
 /**
  * The SDK's entries for carriers it did not ask because the CM answer named the owner (CM): its

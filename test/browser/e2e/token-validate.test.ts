@@ -5,7 +5,7 @@
  * byte for byte — a URL-decoded copy is refused with a message that says so (seed 003 FAQ 6/7).
  */
 import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   agree,
   demoApi,
@@ -13,39 +13,21 @@ import {
   enterDigitsOnKeypad,
   hiddenDigits,
   IPHONE,
-  launchBrowser,
   newSession,
   openDemoPage,
   pressLogin,
-  screenshotOnFailure,
-  startStack,
-  STARTUP_TIMEOUT_MS,
   submit,
   view,
   type CarrierName,
   type Session,
-  type Stack,
+  browser,
+  stack,
+  useE2e,
 } from "./harness";
 
-let stack: Stack;
-let browser: Browser;
+useE2e();
+
 let s: Session | undefined;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-}, STARTUP_TIMEOUT_MS);
-
-afterEach(async (ctx) => {
-  await screenshotOnFailure(s, ctx.task);
-  await s?.context.close();
-  s = undefined;
-  await stack.reset();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
 
 /**
  * A real login in the browser whose token the page does *not* spend: the demo page's own call to

@@ -5,8 +5,7 @@
  * through their JSONP gateways (the CM pre-fetch fails first, as on a real Telecom/Unicom phone).
  * A screenshot of each view is kept under test-results/screenshots/e2e/.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   agree,
   ANY_VIEW,
@@ -16,43 +15,25 @@ import {
   enterDigitsOnKeypad,
   expectLoggedIn,
   hiddenDigits,
-  launchBrowser,
   masked,
   newSession,
   openDemoPage,
   pressLogin,
   screenshot,
-  screenshotOnFailure,
-  startStack,
-  STARTUP_TIMEOUT_MS,
   submit,
   VIEW_INFO,
   view,
   VIEWS,
   withoutTiming,
   type Session,
-  type Stack,
+  browser,
+  stack,
+  useE2e,
 } from "./harness";
 
-let stack: Stack;
-let browser: Browser;
+useE2e();
+
 let s: Session | undefined;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-}, STARTUP_TIMEOUT_MS);
-
-afterEach(async (ctx) => {
-  await screenshotOnFailure(s, ctx.task);
-  await s?.context.close();
-  s = undefined;
-  await stack.reset();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
 
 /** The carrier's number-fetch endpoints in the order the flow must have called them. */
 const FETCH_STEPS: Record<string, string[]> = {
