@@ -16,8 +16,8 @@ import { codeError, YDRZError } from "./errors";
 import { userInformation } from "./fingerprint";
 import { runFlow } from "./flow";
 import { safeCall } from "./once";
-import { msgIdOf, readFlowData, text, type FlowData } from "./params";
-import { asRecord } from "./responses";
+import { msgIdOf, readFlowData, type FlowData } from "./params";
+import { asRecord, recordOf, text } from "./responses";
 import { createSession, type Callbacks, type Session } from "./session";
 import { requestToken } from "./token";
 import type {
@@ -49,16 +49,10 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
   let page: PageOptions | undefined;
   let issued: IssuedAccessToken | undefined;
 
-  const guard =
-    <A extends unknown[], R>(name: string, fn: (...args: A) => R, fallback: (...args: A) => R) =>
-    (...args: A): R => {
-      try {
-        return fn(...args);
-      } catch (e) {
-        report(`YDRZAuthLogin.${name} failed`, e);
-        return fallback(...args);
-      }
-    };
+  const navigatorOf = (): Navigator | undefined => {
+    const win = deps.window;
+    return win ? win.navigator : undefined;
+  };
 
   const begin = (msgId: string, callbacks: Callbacks): Session => {
     const session = createSession({ msgId, callbacks, report, now: deps.now });
@@ -84,6 +78,7 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
 
   const stepContext = (session: Session, data: FlowData, userInfo: string): StepContext => {
     const current = config.get();
+    const nav = navigatorOf();
     return {
       data,
       hosts: config.hostsFor(data.isTest),
@@ -91,7 +86,7 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
       timeout: current.timeout,
       signal: session.signal,
       userInformation: userInfo,
-      userAgent: String(deps.window?.navigator?.userAgent ?? ""),
+      userAgent: text(nav && nav.userAgent),
       now: deps.now,
       random: deps.random,
     };
@@ -107,11 +102,11 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
   const refuse = (callbacks: Callbacks, payload: ErrorPayload) => safeCall(callbacks.error, payload, report, "error");
 
   const startFlow = (options: unknown): Session | undefined => {
-    const o = asRecord(options) ?? {};
+    const o = recordOf(options);
     const callbacks = { success: o.success, error: o.error };
     const msgId = msgIdOf(o.data);
     const checked = readFlowData(o.data);
-    if (!checked.ok) return void refuse(callbacks, codeError(SDK_CODES.missingParam, msgId, { field: checked.field }));
+    if (!checked.ok) return void refuse(callbacks, codeError(SDK_CODES.missingParam, msgId, checked.field));
     if (active) return void refuse(callbacks, codeError(SDK_CODES.busy, msgId));
     const session = begin(msgId, callbacks);
     const ctx = stepContext(session, checked.data, fingerprint());
@@ -132,14 +127,14 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
   };
 
   const authGetToken = (options: unknown) => {
-    const o = asRecord(options) ?? {};
+    const o = recordOf(options);
     const callbacks = { success: o.success, error: o.error };
     const input = readAuthGetTokenData(o.data, issued);
     if (!input.ok) return refuse(callbacks, input.payload);
     if (active) return refuse(callbacks, codeError(SDK_CODES.busy, input.msgId));
     const { data, accessToken, fullPhone } = input;
     const session = begin(input.msgId, callbacks);
-    const ctx = stepContext(session, data, input.issuedBy?.userInformation ?? fingerprint());
+    const ctx = stepContext(session, data, input.issuedBy ? input.issuedBy.userInformation : fingerprint());
     session
       .time("token", requestToken(ctx, { accessToken, fullPhone }))
       .then((outcome) => {
@@ -150,17 +145,17 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
   };
 
   const endGetToken = () => {
-    active?.fail(codeError(SDK_CODES.ended, active.msgId));
+    if (active) active.fail(codeError(SDK_CODES.ended, active.msgId));
   };
 
   /** The promise form: `startFlow`'s callbacks settle the promise; the signal ends this call only. */
   const getToken = (data: TokenRequestData, options?: GetTokenOptions): Promise<SuccessPayload> =>
     new Promise<SuccessPayload>((resolve, reject) => {
       const fail = (payload: ErrorPayload) => reject(new YDRZError(payload));
-      const signal = options?.signal;
+      const { signal, layerCallback } = recordOf(options) as GetTokenOptions;
       try {
-        if (signal?.aborted) return fail(codeError(SDK_CODES.ended, msgIdOf(data)));
-        const session = startFlow({ data, layerCallback: options?.layerCallback, success: resolve, error: fail });
+        if (signal && signal.aborted) return fail(codeError(SDK_CODES.ended, msgIdOf(data)));
+        const session = startFlow({ data, layerCallback, success: resolve, error: fail });
         if (!session || !signal) return;
         const onAbort = () => {
           if (active === session) endGetToken();
@@ -173,43 +168,46 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
       }
     });
 
-  return {
-    version: VERSION,
-    getTokenInfo: guard("getTokenInfo", (options: GetTokenInfoOptions) => void startFlow(options), () => undefined),
+  type Method = (...args: never[]) => unknown;
+  const methods: Record<string, Method> = {
+    getTokenInfo: (options: GetTokenInfoOptions) => void startFlow(options),
     getToken,
-    getConnection: guard(
-      "getConnection",
-      (appid: string) => getConnection(appid, deps.window?.navigator, deps.random),
-      (appid) => ({ appid: text(appid), msgid: "", netType: "unknown" as const }),
-    ),
-    endGetToken: guard("endGetToken", endGetToken, () => undefined),
-    CustomControlsInit: guard(
-      "CustomControlsInit",
-      (containerId: string, options: CustomPopupOptions) => {
-        popup = { containerId: text(containerId), options: (asRecord(options) ?? {}) as CustomPopupOptions };
-      },
-      () => undefined,
-    ),
-    authPageInit: guard(
-      "authPageInit",
-      (options: PageOptions) => {
-        page = (asRecord(options) ?? {}) as PageOptions;
-      },
-      () => undefined,
-    ),
-    authGetTokenByLayer: guard(
-      "authGetTokenByLayer",
-      (first?: unknown, second?: unknown) => {
-        const asObject = typeof first === "function" ? undefined : asRecord(first);
-        const callbacks: Callbacks = asObject ? { success: asObject.success, error: asObject.error } : { success: first, error: second };
-        if (!layer || !active) return refuse(callbacks, codeError(SDK_CODES.layerNotInitialised, active?.msgId ?? ""));
-        layer.submit(callbacks);
-      },
-      () => undefined,
-    ),
-    authGetToken: guard("authGetToken", (options: AuthGetTokenOptions) => authGetToken(options), () => undefined),
-    config: guard("config", (patch?: SdkConfig) => config.set(patch), () => config.get()),
+    getConnection: (appid: string) => getConnection(appid, navigatorOf(), deps.random),
+    endGetToken,
+    CustomControlsInit(containerId: string, options: CustomPopupOptions) {
+      popup = { containerId: text(containerId), options: recordOf(options) as CustomPopupOptions };
+    },
+    authPageInit(options: PageOptions) {
+      page = recordOf(options) as PageOptions;
+    },
+    authGetTokenByLayer(first?: unknown, second?: unknown) {
+      const asObject = typeof first === "function" ? undefined : asRecord(first);
+      const callbacks: Callbacks = asObject ? { success: asObject.success, error: asObject.error } : { success: first, error: second };
+      if (!layer || !active) return refuse(callbacks, codeError(SDK_CODES.layerNotInitialised, active ? active.msgId : ""));
+      layer.submit(callbacks);
+    },
+    authGetToken: (options: AuthGetTokenOptions) => authGetToken(options),
+    config: (patch?: SdkConfig) => config.set(patch),
   };
+  // What a method that threw returns instead (undefined where not listed).
+  const fallbacks: Record<string, Method> = {
+    getConnection: (appid: unknown) => ({ appid: text(appid), msgid: "", netType: "unknown" }),
+    config: () => config.get(),
+  };
+  // getToken reports its own failures as a rejection.
+  for (const name of Object.keys(methods)) {
+    const fn = methods[name];
+    if (fn !== getToken)
+      methods[name] = (...args) => {
+        try {
+          return fn(...args);
+        } catch (e) {
+          report(`YDRZAuthLogin.${name} failed`, e);
+          return fallbacks[name] && fallbacks[name](...args);
+        }
+      };
+  }
+  return { version: VERSION, ...methods } as unknown as AuthLogin;
 }
 
 /** The ready instance. Creating it touches no global: `window`/`document` are read when used. */

@@ -5,9 +5,9 @@
 
 import { SDK_CODES } from "../protocol/codes";
 import { completeMaskedPhone } from "../protocol/masked-phone";
-import { codeError } from "./errors";
-import { missingField, text, type FlowData } from "./params";
-import { asRecord } from "./responses";
+import { codeError, type CodeText } from "./errors";
+import { missingField, msgIdOf, toFlowData, type FlowData } from "./params";
+import { asRecord, text } from "./responses";
 import type { CodeError } from "./types";
 
 /** What an authLevel "5" flow handed out, for the `authGetToken` that follows it. */
@@ -25,27 +25,18 @@ const REQUIRED = ["version", "appId", "traceId", "accessToken"] as const;
 
 export function readAuthGetTokenData(value: unknown, issued: IssuedAccessToken | undefined): AuthGetTokenInput {
   const d = asRecord(value);
-  const msgId = text(d?.traceId);
-  const refuse = (t: { code: string; message: string }, field?: string) => ({ ok: false as const, payload: codeError(t, msgId, { field }) });
+  const msgId = msgIdOf(d);
+  const refuse = (t: CodeText, field?: string) => ({ ok: false as const, payload: codeError(t, msgId, field) });
   const field = d ? missingField(d, REQUIRED) : "data";
   if (!d || field) return refuse(SDK_CODES.missingParam, field);
   const accessToken = text(d.accessToken);
-  const issuedBy = issued?.accessToken === accessToken ? issued : undefined;
+  const issuedBy = issued && issued.accessToken === accessToken ? issued : undefined;
   // The original lets integrators omit maskPhone: it keeps the last one it handed out.
-  const maskPhone = text(d.maskPhone) || issued?.maskPhone || "";
+  const maskPhone = text(d.maskPhone) || (issued && issued.maskPhone) || "";
   if (maskPhone === "") return refuse(SDK_CODES.missingParam, "maskPhone");
   const fullPhone = completeMaskedPhone(maskPhone, text(d.maskVal));
   if (fullPhone === undefined) return refuse(SDK_CODES.digitsIncomplete);
-  const data: FlowData = {
-    version: text(d.version),
-    appId: text(d.appId),
-    sign: "",
-    traceId: msgId,
-    timestamp: "",
-    expandParams: text(d.expandParams),
-    authPageType: text(d.authPageType),
-    businessType: text(d.businessType) || "8",
-    isTest: text(d.isTest),
-  };
+  // Not sent by this request; a stray sign or timestamp of the integrator must not travel on.
+  const data: FlowData = { ...toFlowData(d), sign: "", timestamp: "" };
   return { ok: true, data, accessToken, fullPhone, msgId, issuedBy };
 }

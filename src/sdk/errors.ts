@@ -12,10 +12,9 @@ export interface CodeText {
   readonly message: string;
 }
 
-export function codeError(text: CodeText, msgId: string, extra?: { field?: string; timing?: Timing }): CodeError {
+export function codeError(text: CodeText, msgId: string, field?: string): CodeError {
   const payload: CodeError = { code: text.code, message: text.message, msgId };
-  if (extra?.field !== undefined) payload.field = extra.field;
-  if (extra?.timing !== undefined) payload.timing = extra.timing;
+  if (field !== undefined) payload.field = field;
   return payload;
 }
 

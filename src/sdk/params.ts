@@ -3,7 +3,7 @@
  * normalised to strings. Unknown fields (devInfo, setReturn, ...) are ignored.
  */
 
-import { asRecord } from "./responses";
+import { asRecord, recordOf, text } from "./responses";
 
 /** The request data a flow works with; every field a string. */
 export interface FlowData {
@@ -18,16 +18,9 @@ export interface FlowData {
   isTest: string;
 }
 
-/** Strings as given; finite numbers stringified (integrators pass `appId: 300011...`). */
-export function text(value: unknown): string {
-  if (typeof value === "string") return value;
-  if (typeof value === "number" && Number.isFinite(value)) return String(value);
-  return "";
-}
-
 /** The traceId to echo as `msgId`, even for rejected input. */
 export function msgIdOf(data: unknown): string {
-  return text(asRecord(data)?.traceId);
+  return text(recordOf(data).traceId);
 }
 
 export type Checked<T> = { ok: true; data: T } | { ok: false; field: string };
@@ -39,23 +32,23 @@ export function missingField(data: Record<string, unknown>, fields: readonly str
 
 const REQUIRED = ["version", "appId", "sign", "traceId", "timestamp"] as const;
 
+/** Every field of the request data as a string, with the original's default businessType. */
+export function toFlowData(d: Record<string, unknown>): FlowData {
+  return {
+    version: text(d.version),
+    appId: text(d.appId),
+    sign: text(d.sign),
+    traceId: text(d.traceId),
+    timestamp: text(d.timestamp),
+    expandParams: text(d.expandParams),
+    authPageType: text(d.authPageType),
+    businessType: text(d.businessType) || "8",
+    isTest: text(d.isTest),
+  };
+}
+
 export function readFlowData(value: unknown): Checked<FlowData> {
   const d = asRecord(value);
-  if (!d) return { ok: false, field: "data" };
-  const field = missingField(d, REQUIRED);
-  if (field) return { ok: false, field };
-  return {
-    ok: true,
-    data: {
-      version: text(d.version),
-      appId: text(d.appId),
-      sign: text(d.sign),
-      traceId: text(d.traceId),
-      timestamp: text(d.timestamp),
-      expandParams: text(d.expandParams),
-      authPageType: text(d.authPageType),
-      businessType: text(d.businessType) || "8",
-      isTest: text(d.isTest),
-    },
-  };
+  const field = d ? missingField(d, REQUIRED) : "data";
+  return field ? { ok: false, field } : { ok: true, data: toFlowData(d!) };
 }

@@ -15,12 +15,16 @@ export function asRecord(value: unknown): Json | undefined {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Json) : undefined;
 }
 
-/** A code as a string: strings as they are, finite numbers stringified, anything else undefined. */
-export function readCode(value: unknown): string | undefined {
-  if (typeof value === "string" && value !== "") return value;
-  if (typeof value === "number" && Number.isFinite(value)) return String(value);
-  return undefined;
+/** `asRecord` for reading: a missing record reads as an empty one. */
+export const recordOf = (value: unknown): Json => asRecord(value) || {};
+
+/** Strings as given; finite numbers stringified (integrators pass `appId: 300011...`); else "". */
+export function text(value: unknown): string {
+  return typeof value === "string" ? value : typeof value === "number" && Number.isFinite(value) ? String(value) : "";
 }
+
+/** A code as a string: `text` of it, undefined when empty. */
+export const readCode = (value: unknown): string | undefined => text(value) || undefined;
 
 export function readString(value: unknown): string {
   return typeof value === "string" ? value : "";
@@ -89,8 +93,7 @@ export function readNumberAnswer(value: unknown): NumberAnswer | undefined {
 
 /** The CM pre-fetch wraps the fields in `body`; accept a flat answer too. */
 export function readPreGetMobile(value: unknown): NumberAnswer | undefined {
-  const r = asRecord(value);
-  return readNumberAnswer(asRecord(r?.body) ?? r);
+  return readNumberAnswer(asRecord(recordOf(value).body) || value);
 }
 
 /** A plain `{resultCode, desc, data}` answer (CT/CU step 1, authGetToken). */
@@ -121,7 +124,7 @@ const PAGE_OPTION_KEYS = [
 export function readPageOption(value: unknown): PageOption | undefined {
   const r = asRecord(value);
   if (!r || readCode(r.resultCode) !== OK) return undefined;
-  const raw = asRecord(asRecord(r.data)?.pageOption);
+  const raw = asRecord(recordOf(r.data).pageOption);
   if (!raw) return undefined;
   const option: PageOption = {};
   for (const key of PAGE_OPTION_KEYS) {
