@@ -4,12 +4,13 @@
  * that removes every node and listener and gives focus and scrolling back.
  */
 
-import type { MountedView, ViewHandlers, ViewState } from "./contract";
-import type { Agreement } from "./agreement";
+import type { MountedView, ViewHandlers, ViewModel, ViewState } from "./contract";
+import { createAgreement, type Agreement, type AgreementOptions } from "./agreement";
 import { openDialog, type DialogHandle } from "./dialog";
-import type { Digits } from "./digits";
+import { createDigits, type Digits } from "./digits";
 import { h, Listeners } from "./dom";
 import { createKeypad, type Keypad } from "./keypad";
+import { textOption } from "./options";
 import { createLoading, createToast, TEXTS } from "./toast";
 
 /**
@@ -44,6 +45,10 @@ export interface Controller {
   onDigitsChange(): void;
   onAgreementChange(): void;
   onDigitsActivate(): void;
+  /** The number, wired to this controller (ids: inputIdPrefix + index). */
+  digits(className: string, inputIdPrefix: string, id?: string): Digits;
+  /** The agreement line, wired to this controller; checkbox id `YDRZ_Checkbox_l1|4` + idSuffix. */
+  agreement(opts: Partial<AgreementOptions>, idSuffix?: string): Agreement;
   mount(parts: ViewParts): MountedView;
 }
 
@@ -65,8 +70,9 @@ function scrollParent(el: HTMLElement): HTMLElement | undefined {
   return undefined;
 }
 
-export function createController(handlers: ViewHandlers, mode: SubmitMode): Controller {
+export function createController(model: ViewModel, handlers: ViewHandlers, mode: SubmitMode): Controller {
   const listeners = new Listeners();
+  const entry = model.authLevel === "4";
   let parts: ViewParts | undefined;
   let keypad: Keypad | undefined;
   let dialog: DialogHandle | undefined;
@@ -183,8 +189,31 @@ export function createController(handlers: ViewHandlers, mode: SubmitMode): Cont
     },
   };
 
-  return {
+  const ctl: Controller = {
     listeners,
+    digits: (className, inputIdPrefix, id) =>
+      createDigits({
+        maskPhone: model.maskPhone,
+        entry,
+        className,
+        id,
+        inputIdPrefix,
+        describedBy: "YDRZErrorTips",
+        listeners,
+        onChange: ctl.onDigitsChange,
+        onPointerActivate: ctl.onDigitsActivate,
+      }),
+    agreement: (opts, idSuffix = "") =>
+      createAgreement({
+        checkboxId: "YDRZ_Checkbox_l" + (entry ? 4 : 1) + idSuffix,
+        entry,
+        carrier: model.carrier,
+        appName: textOption(model.appName, ""),
+        privacyLinks: model.privacyLinks,
+        agreeArr: undefined,
+        onChange: ctl.onAgreementChange,
+        ...opts,
+      }),
     onDigitsChange() {
       if (!parts) return;
       if (parts.errorTip.textContent && parts.digits.value() !== "") {
@@ -254,4 +283,5 @@ export function createController(handlers: ViewHandlers, mode: SubmitMode): Cont
       return view;
     },
   };
+  return ctl;
 }

@@ -8,10 +8,8 @@
 
 import type { CustomPopupOptions } from "../sdk/types";
 import type { MountedView, ViewHandlers, ViewModel } from "./contract";
-import { createAgreement } from "./agreement";
 import { createController, createErrorTip } from "./controller";
 import { createCustomControl } from "./custom-control";
-import { createDigits } from "./digits";
 import { h, icon, imageOrIcon } from "./dom";
 import { applyBox, readBox, type Box } from "./layout";
 import { colour, flag, length, obj, opacity, textOption } from "./options";
@@ -34,7 +32,7 @@ export function mountCustomPopup(model: ViewModel, handlers: ViewHandlers): Moun
   const container = model.container && model.container.isConnected ? model.container : undefined;
   const withMask = model.kind === "custom-popup-mask" || !container;
   const entry = model.authLevel === "4";
-  const ctl = createController(handlers, withMask ? (entry ? "auto" : "button") : "ready");
+  const ctl = createController(model, handlers, withMask ? (entry ? "auto" : "button") : "ready");
   const L = ctl.listeners;
 
   // Layer: `height` is a minimum so that a longer agreement at 320px never spills out.
@@ -57,26 +55,16 @@ export function mountCustomPopup(model: ViewModel, handlers: ViewHandlers): Moun
     });
     const image = safeUrl(closeRaw.btnImage, "image");
     close.appendChild(imageOrIcon(image, "ydrz-close-img", "close"));
-    setStyle(close, "top", length(closeRaw.top, "closeBtnStyle.top", { negative: true }) || POPUP_DEFAULTS.close.top);
-    setStyle(close, "right", length(closeRaw.right, "closeBtnStyle.right", { negative: true }) || POPUP_DEFAULTS.close.right);
-    setStyle(close, "width", length(closeRaw.width, "closeBtnStyle.width") || POPUP_DEFAULTS.close.width);
-    setStyle(close, "height", length(closeRaw.height, "closeBtnStyle.height") || POPUP_DEFAULTS.close.height);
+    // top/right may be negative (the icon hangs over the edge); width/height may not.
+    (["top", "right", "width", "height"] as const).forEach((k, i) =>
+      setStyle(close, k, length(closeRaw[k], "closeBtnStyle." + k, { negative: i < 2 }) || POPUP_DEFAULTS.close[k]),
+    );
     cancelButtons.push(close);
     layer.appendChild(close);
   }
 
   const errorTip = createErrorTip();
-  const digits = createDigits({
-    maskPhone: model.maskPhone,
-    entry,
-    className: "ydrz-auth-phone-two",
-    id: "YDRZ_InputPhone_two",
-    inputIdPrefix: "customInput",
-    describedBy: "YDRZErrorTips",
-    listeners: L,
-    onChange: ctl.onDigitsChange,
-    onPointerActivate: ctl.onDigitsActivate,
-  });
+  const digits = ctl.digits("ydrz-auth-phone-two", "customInput", "YDRZ_InputPhone_two");
   const phoneBox: Box = { fontSize: POPUP_DEFAULTS.phone.fontSize, ...readBox(options.phoneStyle, "phoneStyle") };
   applyBox(digits.el, phoneBox);
   layer.appendChild(digits.el);
@@ -97,17 +85,11 @@ export function mountCustomPopup(model: ViewModel, handlers: ViewHandlers): Moun
 
   const agreeRaw = obj(options.agreeStyle);
   const agreeBox = readBox({ ...agreeRaw, bgColor: undefined, width: undefined, height: undefined }, "agreeStyle");
-  const agreement = createAgreement({
+  const agreement = ctl.agreement({
     id: "YDRZ_Agreement",
-    checkboxId: entry ? "YDRZ_Checkbox_l4_two" : "YDRZ_Checkbox_l1_two",
-    entry,
-    carrier: model.carrier,
-    appName: textOption(model.appName, ""),
-    privacyLinks: model.privacyLinks,
     agreeArr: agreeRaw.agreeArr,
     linkColor: colour(agreeRaw.hrefColor, "agreeStyle.hrefColor"),
-    onChange: ctl.onAgreementChange,
-  });
+  }, "_two");
   applyBox(agreement.el, agreeBox);
   if (agreeBox.textAlign) agreement.el.classList.add("ydrz-align-" + agreeBox.textAlign);
   layer.appendChild(agreement.el);

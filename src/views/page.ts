@@ -7,10 +7,8 @@
 
 import type { PageOptions } from "../sdk/types";
 import type { MountedView, ViewHandlers, ViewModel } from "./contract";
-import { createAgreement } from "./agreement";
 import { createController, createErrorTip } from "./controller";
 import { createCustomControl } from "./custom-control";
-import { createDigits } from "./digits";
 import { h, icon, imageOrIcon } from "./dom";
 import { applyBox, readBox, type Box } from "./layout";
 import { colour, length, obj, textOption } from "./options";
@@ -46,25 +44,33 @@ function box(defaults: unknown, raw: unknown, field: string): Box {
   return { ...readBox(defaults, field + "(default)"), ...readBox(raw, field) };
 }
 
+type Placed = "returnBtnStyle" | "titleStyle" | "logoStyle" | "phoneNumStyle" | "authTextStyle" | "tipStyle" | "agreeStyle";
+
 export function mountPage(model: ViewModel, handlers: ViewHandlers): MountedView {
   const custom = model.kind === "custom-page";
   const o = (custom ? obj(model.pageOptions) : {}) as PageOptions & Record<string, unknown>;
   const D = PAGE_DEFAULTS;
   const entry = model.authLevel === "4";
-  const ctl = createController(handlers, "button");
+  const ctl = createController(model, handlers, "button");
   const L = ctl.listeners;
 
   const page = h("div", { className: "ydrz-page" });
   const wrap = h("div", { id: "YDRZPage", className: "ydrz-root ydrz-page-wrap" }, [page]);
   setStyle(wrap, "background-color", colour(o.bgColor, "bgColor") || D.bgColor);
+  /** Styles `el` from the option group `key` over its default and appends it to the page. */
+  const place = (el: HTMLElement, key: Placed, strip?: Record<string, undefined>): Box => {
+    const b = box(D[key], { ...obj(o[key]), ...strip }, key);
+    applyBox(el, b);
+    page.appendChild(el);
+    return b;
+  };
 
   // Return button: configured box = the icon; 44px hit area centred on it by CSS.
   const ret = obj(o.returnBtnStyle);
   const back = h("button", { id: "YDRZ_Returnbtn", className: "ydrz-return-btn", attrs: { type: "button", "aria-label": "返回" } });
   const backImg = safeUrl(ret.url, "image");
   back.appendChild(imageOrIcon(backImg, "ydrz-return-img", "back"));
-  applyBox(back, box(D.returnBtnStyle, ret, "returnBtnStyle"));
-  page.appendChild(back);
+  place(back, "returnBtnStyle");
 
   // Title ("" allowed: no title).
   const titleRaw = obj(o.titleStyle);
@@ -72,8 +78,7 @@ export function mountPage(model: ViewModel, handlers: ViewHandlers): MountedView
   const titleId = `ydrz-page-title-${++uid}`;
   if (titleText.trim() !== "") {
     const title = h("h1", { id: titleId, className: "ydrz-title ydrz-page-title", text: titleText });
-    applyBox(title, box(D.titleStyle, titleRaw, "titleStyle"));
-    page.appendChild(title);
+    place(title, "titleStyle");
   }
 
   // Logo: the integrator's image, or an inline mark (painting needs no request).
@@ -84,33 +89,18 @@ export function mountPage(model: ViewModel, handlers: ViewHandlers): MountedView
     : h("div", { className: "ydrz-logo ydrz-logo-default", attrs: { "aria-hidden": "true" } }, [icon("phone", "ydrz-logo-icon")]);
   // A logo that cannot load leaves its place empty rather than a broken-image glyph.
   if (logoUrl) logo.addEventListener("error", () => logo.style.setProperty("visibility", "hidden"), { once: true });
-  applyBox(logo, box(D.logoStyle, { ...logoRaw, url: undefined }, "logoStyle"));
-  page.appendChild(logo);
+  place(logo, "logoStyle", { url: undefined });
 
   // Number.
   const phoneRaw = obj(o.phoneNumStyle);
   const errorTip = createErrorTip();
-  const digits = createDigits({
-    maskPhone: model.maskPhone,
-    entry,
-    className: entry ? "ydrz-auth-phone ydrz-page-phone" : "ydrz-maskphone ydrz-page-phone",
-    id: "YDRZ_InputPhone",
-    inputIdPrefix: "inputVal",
-    describedBy: "YDRZErrorTips",
-    listeners: L,
-    onChange: ctl.onDigitsChange,
-    onPointerActivate: ctl.onDigitsActivate,
-  });
-  const phoneBox = box(D.phoneNumStyle, phoneRaw, "phoneNumStyle");
-  applyBox(digits.el, phoneBox);
+  const digits = ctl.digits((entry ? "ydrz-auth-phone" : "ydrz-maskphone") + " ydrz-page-phone", "inputVal", "YDRZ_InputPhone");
+  const phoneBox = place(digits.el, "phoneNumStyle");
   const inputRaw = obj(phoneRaw.inputStyle);
-  const inputW = length(inputRaw.width, "phoneNumStyle.inputStyle.width") || length(D.phoneNumStyle.inputStyle.width, "");
-  const inputH = length(inputRaw.height, "phoneNumStyle.inputStyle.height") || length(D.phoneNumStyle.inputStyle.height, "");
-  for (const input of digits.inputs) {
-    setStyle(input, "width", inputW);
-    setStyle(input, "height", inputH);
+  for (const k of ["width", "height"] as const) {
+    const v = length(inputRaw[k], "phoneNumStyle.inputStyle." + k) || length(D.phoneNumStyle.inputStyle[k], "");
+    for (const input of digits.inputs) setStyle(input, k, v);
   }
-  page.appendChild(digits.el);
   // The error tip follows the number wherever it was placed.
   errorTip.classList.add("ydrz-placed", "ydrz-center-x", "ydrz-page-error");
   setStyle(errorTip, "top", phoneBox.top ? `calc(${phoneBox.top} - 1.6em)` : undefined);
@@ -123,30 +113,22 @@ export function mountPage(model: ViewModel, handlers: ViewHandlers): MountedView
   setStyle(appName, "color", colour(authRaw.appNameColor, "authTextStyle.appNameColor") || D.authTextStyle.appNameColor);
   authText.appendChild(appName);
   authText.appendChild(document.createTextNode(PAGE_TEXTS.authText));
-  applyBox(authText, box(D.authTextStyle, authRaw, "authTextStyle"));
-  page.appendChild(authText);
+  place(authText, "authTextStyle");
 
   // Tip line.
-  const tipRaw = obj(o.tipStyle);
   const tip = h("p", {
     className: "ydrz-tip",
-    text: textOption(tipRaw.text, PAGE_TEXTS.tips[model.carrier] || PAGE_TEXTS.tips.CM),
+    text: textOption(obj(o.tipStyle).text, PAGE_TEXTS.tips[model.carrier] || PAGE_TEXTS.tips.CM),
   });
-  applyBox(tip, box(D.tipStyle, tipRaw, "tipStyle"));
-  page.appendChild(tip);
+  place(tip, "tipStyle");
 
   // Agreement.
   const agreeRaw = obj(o.agreeStyle);
   const checkRaw = obj(agreeRaw.checkedButton);
   const hrefRaw = obj(agreeRaw.hrefStyle);
   const checkDefaults = D.agreeStyle.checkedButton;
-  const agreement = createAgreement({
-    checkboxId: entry ? "YDRZ_Checkbox_l4" : "YDRZ_Checkbox_l1",
+  const agreement = ctl.agreement({
     className: "ydrz-page-agreement",
-    entry,
-    carrier: model.carrier,
-    appName: textOption(model.appName, ""),
-    privacyLinks: model.privacyLinks,
     agreeArr: hrefRaw.agreeArr,
     linkColor: colour(hrefRaw.fontColor, "agreeStyle.hrefStyle.fontColor") || D.agreeStyle.hrefStyle.fontColor,
     linkFontSize: length(hrefRaw.fontSize, "agreeStyle.hrefStyle.fontSize", { percent: false }),
@@ -160,10 +142,8 @@ export function mountPage(model: ViewModel, handlers: ViewHandlers): MountedView
       // `url` (§3.6.2 table) is the ticked image; `checkedUrl` (§3.6.1 example) says the same.
       checkedUrl: typeof checkRaw.checkedUrl === "string" && checkRaw.checkedUrl ? checkRaw.checkedUrl : typeof checkRaw.url === "string" ? checkRaw.url : undefined,
     },
-    onChange: ctl.onAgreementChange,
   });
-  applyBox(agreement.el, box(D.agreeStyle, { ...agreeRaw, width: undefined, height: undefined, bgColor: undefined }, "agreeStyle"));
-  page.appendChild(agreement.el);
+  place(agreement.el, "agreeStyle", { width: undefined, height: undefined, bgColor: undefined });
 
   // Submit.
   const submitRaw = obj(o.submitBtnStyle);

@@ -4,10 +4,8 @@
  */
 
 import type { MountedView, ViewHandlers, ViewModel } from "./contract";
-import { createAgreement } from "./agreement";
 import { createController, createErrorTip } from "./controller";
 import { createDefinedButtons } from "./custom-control";
-import { createDigits } from "./digits";
 import { h, icon } from "./dom";
 import { colour, obj, textOption } from "./options";
 import { safeUrl, setStyle } from "./sanitize";
@@ -24,7 +22,7 @@ let uid = 0;
 export function mountStandardPopup(model: ViewModel, handlers: ViewHandlers): MountedView {
   const option = obj(model.pageOption);
   const entry = model.authLevel === "4";
-  const ctl = createController(handlers, "button");
+  const ctl = createController(model, handlers, "button");
   const L = ctl.listeners;
   const titleId = `ydrz-title-${++uid}`;
 
@@ -37,16 +35,7 @@ export function mountStandardPopup(model: ViewModel, handlers: ViewHandlers): Mo
   const title = h("h2", { id: titleId, className: "ydrz-title", text: textOption(option.pageTitle, STANDARD_TEXTS.title) });
 
   const errorTip = createErrorTip();
-  const digits = createDigits({
-    maskPhone: model.maskPhone,
-    entry,
-    className: entry ? "ydrz-auth-phone" : "ydrz-maskphone",
-    inputIdPrefix: "inputVal",
-    describedBy: "YDRZErrorTips",
-    listeners: L,
-    onChange: ctl.onDigitsChange,
-    onPointerActivate: ctl.onDigitsActivate,
-  });
+  const digits = ctl.digits(entry ? "ydrz-auth-phone" : "ydrz-maskphone", "inputVal");
 
   const submit = h("button", {
     id: "YDRZ_Submitbtn",
@@ -57,16 +46,10 @@ export function mountStandardPopup(model: ViewModel, handlers: ViewHandlers): Mo
   setStyle(submit, "background-color", colour(option.agreeButtonColour, "pageOption.agreeButtonColour"));
 
   const checkedPic = safeUrl(option.agreeCheckPic, "image");
-  const agreement = createAgreement({
-    checkboxId: entry ? "YDRZ_Checkbox_l4" : "YDRZ_Checkbox_l1",
-    entry,
-    carrier: model.carrier,
+  const agreement = ctl.agreement({
     appName: textOption(option.configBusinessName, textOption(model.appName, "")),
-    privacyLinks: model.privacyLinks,
-    agreeArr: undefined,
     linkColor: colour(option.agreeTextColour, "pageOption.agreeTextColour"),
     look: checkedPic ? { checkedUrl: checkedPic } : undefined,
-    onChange: ctl.onAgreementChange,
   });
 
   const modal = h("div", { id: "YDRZ_Modal", className: "ydrz-layer-wrap" }, [
