@@ -46,10 +46,10 @@ export function linkAbort(options: RequestOptions): {
   }, options.timeout);
   return {
     signal: controller.signal,
-    reason: () => (timedOut ? "timeout" : outer?.aborted ? "abort" : "network"),
+    reason: () => (timedOut ? "timeout" : outer && outer.aborted ? "abort" : "network"),
     finish() {
       clearTimeout(timer);
-      outer?.removeEventListener("abort", onAbort);
+      if (outer) outer.removeEventListener("abort", onAbort);
     },
   };
 }

@@ -40,7 +40,7 @@ export function viewKind(authPageType: string, popup: CustomPopupOptions | undef
     case "1":
       return "standard-popup";
     case "2":
-      return isOn(popup?.maskStyle?.ifShowMask) ? "custom-popup-mask" : "custom-popup";
+      return isOn(popup && popup.maskStyle && popup.maskStyle.ifShowMask) ? "custom-popup-mask" : "custom-popup";
     case "3":
       return "custom-page";
     default:
@@ -51,7 +51,7 @@ export function viewKind(authPageType: string, popup: CustomPopupOptions | undef
 /** The element with the given id; the original always used `#ydrzCustomControls`, so try it too. */
 export function findContainer(doc: Document | undefined, containerId: string | undefined): HTMLElement | undefined {
   if (!doc) return undefined;
-  return (containerId ? doc.getElementById(containerId) : null) ?? doc.getElementById(DEFAULT_CONTAINER_ID) ?? undefined;
+  return (containerId && doc.getElementById(containerId)) || doc.getElementById(DEFAULT_CONTAINER_ID) || undefined;
 }
 
 export interface AuthorizeInput {
@@ -68,10 +68,11 @@ export interface AuthorizeInput {
 
 /** Mounts the view; returns the layer hooks for a custom popup without mask. */
 export function authorize(input: AuthorizeInput): Layer | undefined {
-  const { session, ctx, answer, settings, report } = input;
+  const { session, ctx, answer, settings, report, pageOption } = input;
   const msgId = session.msgId;
-  const kind = viewKind(ctx.data.authPageType, settings.popup?.options);
-  const container = kind === "custom-popup" ? findContainer(input.document, settings.popup?.containerId) : undefined;
+  const popup = settings.popup || { containerId: undefined, options: undefined };
+  const kind = viewKind(ctx.data.authPageType, popup.options);
+  const container = kind === "custom-popup" ? findContainer(input.document, popup.containerId) : undefined;
   if (kind === "custom-popup" && !container) {
     session.fail(codeError(SDK_CODES.layerLoadFailed, msgId));
     return undefined;
@@ -81,10 +82,10 @@ export function authorize(input: AuthorizeInput): Layer | undefined {
     carrier: input.carrier,
     maskPhone: answer.maskPhone,
     authLevel: answer.authLevel,
-    appName: input.pageOption?.configBusinessName || answer.appName,
+    appName: (pageOption && pageOption.configBusinessName) || answer.appName,
     privacyLinks: answer.privacyLinks,
-    pageOption: input.pageOption,
-    popupOptions: settings.popup?.options,
+    pageOption,
+    popupOptions: popup.options,
     pageOptions: settings.page,
     container,
     injectCss: settings.injectCss,
@@ -157,13 +158,14 @@ export function authorize(input: AuthorizeInput): Layer | undefined {
       if (inFlight) return refuse(SDK_CODES.busy);
       let state;
       try {
-        state = session.view?.state();
+        const view = session.view;
+        state = view && view.state();
       } catch (e) {
         report("YDRZAuthLogin: view.state failed", e);
       }
-      const phone = state?.complete ? fullPhone(String(state.digits ?? "")) : undefined;
+      const phone = state && state.complete ? fullPhone(String(state.digits ?? "")) : undefined;
       if (phone === undefined) return refuse(SDK_CODES.digitsIncomplete);
-      if (!state?.agreed) return refuse(SDK_CODES.agreementUnticked);
+      if (!(state && state.agreed)) return refuse(SDK_CODES.agreementUnticked);
       const release = session.routeFinalTo(callbacks);
       void requestWith(phone, (payload) => {
         // This authGetTokenByLayer call is over; the popup stays for another try.

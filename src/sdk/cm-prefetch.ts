@@ -17,6 +17,9 @@ export type FetchOutcome =
 
 export const networkEntry = (): CarrierResult => ({ ...SDK_CODES.network });
 
+/** A failed carrier step; by default the transport failure entry. */
+export const failed = (entry: CarrierResult = networkEntry(), owner?: Carrier): FetchOutcome => ({ ok: false, entry, owner });
+
 export async function cmPrefetch(ctx: StepContext): Promise<FetchOutcome> {
   const d = ctx.data;
   const body: PreGetMobileRequest = {
@@ -37,10 +40,9 @@ export async function cmPrefetch(ctx: StepContext): Promise<FetchOutcome> {
       await ctx.transport.postText(joinUrl(ctx.hosts.cm, PATHS.preGetMobile), JSON.stringify(body), requestOptions(ctx)),
     );
   } catch {
-    return { ok: false, entry: networkEntry() };
+    return failed();
   }
-  if (!answer) return { ok: false, entry: networkEntry() };
+  if (!answer) return failed();
   if (answer.code === OK && answer.accessToken !== "") return { ok: true, answer };
-  const entry = answer.code === OK ? { ...SDK_CODES.innerError } : { code: answer.code, message: answer.message };
-  return { ok: false, entry, owner: answer.owner };
+  return failed(answer.code === OK ? { ...SDK_CODES.innerError } : { code: answer.code, message: answer.message }, answer.owner);
 }

@@ -34,7 +34,7 @@ export function createConfigStore(): ConfigStore {
     get: () => ({ ...current }),
     hostsFor(isTest) {
       const base = isTest === "0" ? TEST_HOSTS : PRODUCTION_HOSTS;
-      return { cm: current.cmHost ?? base.cm, api: current.apiHost ?? base.api };
+      return { cm: current.cmHost || base.cm, api: current.apiHost || base.api };
     },
   };
 }

@@ -7,7 +7,8 @@ type NetType = Connection["netType"];
 
 function netType(nav: Navigator | undefined): NetType {
   try {
-    const type = (nav as { connection?: { type?: unknown } } | undefined)?.connection?.type;
+    const connection = nav && (nav as { connection?: { type?: unknown } }).connection;
+    const type = connection && connection.type;
     if (type === "cellular" || type === "wifi") return type;
   } catch {
     // an exotic navigator getter: nothing to learn from it

@@ -26,6 +26,11 @@ export function requestOptions(ctx: Pick<StepContext, "timeout" | "signal">, hea
   return { headers, timeout: ctx.timeout, signal: ctx.signal };
 }
 
+/** The headers every `/h5/onekeylogin/*` request of the flow carries (wire-protocol.md §2–4). */
+export function idHeaders(d: FlowData): Record<string, string> {
+  return { appId: d.appId, interfaceVersion: d.version, traceId: d.traceId };
+}
+
 export function freshTimestamp(ctx: Pick<StepContext, "now">): string {
   return formatTimestamp(new Date(ctx.now()));
 }

@@ -7,10 +7,10 @@
 import { OK, SDK_CODES } from "../protocol/codes";
 import { CROSS_CARRIER, joinUrl } from "../protocol/hosts";
 import type { CarrierCallbackRequest } from "../protocol/wire";
-import { networkEntry, type FetchOutcome } from "./cm-prefetch";
-import { requestOptions, type StepContext } from "./context";
+import { failed, type FetchOutcome } from "./cm-prefetch";
+import { idHeaders, requestOptions, type StepContext } from "./context";
 import { buildPhonescripRequest } from "./reqdata";
-import { asRecord, readCode, readCodedAnswer, readNumberAnswer, readString } from "./responses";
+import { readCode, readCodedAnswer, readNumberAnswer, readString, recordOf } from "./responses";
 
 export type CrossCarrier = keyof typeof CROSS_CARRIER;
 
@@ -25,16 +25,15 @@ async function fetchOpaque(carrier: CrossCarrier, ctx: StepContext): Promise<{ d
     { appId: d.appId, version: d.version, msgId: d.traceId, timestamp: d.timestamp, businessType: d.businessType, userAgent: ctx.userAgent },
     ctx.random,
   );
-  const headers = { appId: d.appId, interfaceVersion: d.version, traceId: d.traceId };
-  const step1 = readCodedAnswer(await ctx.transport.postJson(joinUrl(ctx.hosts.api, names.phonescrip), body, requestOptions(ctx, headers)));
-  if (!step1) return { ok: false, entry: networkEntry() };
-  if (step1.code !== OK) return { ok: false, entry: { code: step1.code, message: step1.message } };
-  if (!isScriptUrl(step1.data)) return { ok: false, entry: networkEntry() };
+  const step1 = readCodedAnswer(await ctx.transport.postJson(joinUrl(ctx.hosts.api, names.phonescrip), body, requestOptions(ctx, idHeaders(d))));
+  if (!step1) return failed();
+  if (step1.code !== OK) return failed({ code: step1.code, message: step1.message });
+  if (!isScriptUrl(step1.data)) return failed();
 
-  const step2 = asRecord(await ctx.transport.jsonp(step1.data, names.jsonpCallback, requestOptions(ctx)));
-  const result = readCode(step2?.result);
-  if (!step2 || result === undefined) return { ok: false, entry: networkEntry() };
-  if (result !== "0") return { ok: false, entry: { code: result, message: readString(step2.data) } };
+  const step2 = recordOf(await ctx.transport.jsonp(step1.data, names.jsonpCallback, requestOptions(ctx)));
+  const result = readCode(step2.result);
+  if (result === undefined) return failed();
+  if (result !== "0") return failed({ code: result, message: readString(step2.data) });
   return { data: step2.data };
 }
 
@@ -43,24 +42,17 @@ export async function crossCarrierFetch(carrier: CrossCarrier, ctx: StepContext)
   try {
     const opaque = await fetchOpaque(carrier, ctx);
     if ("ok" in opaque) return opaque;
-    const headers = {
-      appId: d.appId,
-      interfaceVersion: d.version,
-      traceId: d.traceId,
-      businessType: d.businessType,
-      timestamp: d.timestamp,
-      authPageType: d.authPageType,
-    };
+    const headers = { ...idHeaders(d), businessType: d.businessType, timestamp: d.timestamp, authPageType: d.authPageType };
     const body: CarrierCallbackRequest = { data: opaque.data, ver: "1.0", userInformation: ctx.userInformation };
     const answer = readNumberAnswer(
       await ctx.transport.postJson(joinUrl(ctx.hosts.api, CROSS_CARRIER[carrier].callback), body, requestOptions(ctx, headers)),
     );
-    if (!answer) return { ok: false, entry: networkEntry() };
-    if (answer.code !== OK) return { ok: false, entry: { code: answer.code, message: answer.message } };
+    if (!answer) return failed();
+    if (answer.code !== OK) return failed({ code: answer.code, message: answer.message });
     // 103000 without an accessToken: the app has the cross-carrier fetch switched off.
-    if (answer.accessToken === "") return { ok: false, entry: { ...SDK_CODES.crossCarrierOff } };
+    if (answer.accessToken === "") return failed({ ...SDK_CODES.crossCarrierOff });
     return { ok: true, answer };
   } catch {
-    return { ok: false, entry: networkEntry() };
+    return failed();
   }
 }

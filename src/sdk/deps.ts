@@ -29,9 +29,13 @@ const globalWindow = (): Window | undefined => (typeof window !== "undefined" ? 
 /** Fills the gaps of `partial`; `window`/`document` stay lazy getters over the page's globals. */
 export function resolveDeps(partial: Partial<Deps> = {}): Deps {
   const win = () => ("window" in partial ? partial.window : globalWindow());
-  const doc = () => ("document" in partial ? partial.document : win()?.document);
+  const doc = () => {
+    if ("document" in partial) return partial.document;
+    const w = win();
+    return w && w.document;
+  };
   const transport =
-    partial.transport ??
+    partial.transport ||
     createBrowserTransport({
       fetch: () => {
         const w = win();
@@ -43,10 +47,10 @@ export function resolveDeps(partial: Partial<Deps> = {}): Deps {
     });
   return {
     transport,
-    mountView: partial.mountView ?? realMountView,
-    now: partial.now ?? (() => Date.now()),
-    random: partial.random ?? defaultRandom,
-    report: partial.report ?? consoleReport,
+    mountView: partial.mountView || realMountView,
+    now: partial.now || (() => Date.now()),
+    random: partial.random || defaultRandom,
+    report: partial.report || consoleReport,
     get window() {
       return win();
     },

@@ -59,6 +59,6 @@ export function jsonp(
     };
     script.async = true;
     script.src = url;
-    (doc.head ?? doc.documentElement).appendChild(script);
+    (doc.head || doc.documentElement).appendChild(script);
   });
 }

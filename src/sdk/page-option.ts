@@ -5,18 +5,12 @@
 
 import { joinUrl, PATHS } from "../protocol/hosts";
 import type { PageOption } from "../protocol/wire";
-import { requestOptions, type StepContext } from "./context";
+import { idHeaders, requestOptions, type StepContext } from "./context";
 import { readPageOption } from "./responses";
 
 export async function fetchPageOption(ctx: StepContext): Promise<PageOption | undefined> {
   const d = ctx.data;
-  const headers = {
-    interfaceVersion: "1.0",
-    traceId: d.traceId,
-    appId: d.appId,
-    timestamp: d.timestamp,
-    businessType: d.businessType,
-  };
+  const headers = { ...idHeaders(d), interfaceVersion: "1.0", timestamp: d.timestamp, businessType: d.businessType };
   try {
     return readPageOption(await ctx.transport.get(joinUrl(ctx.hosts.api, PATHS.pageOption), requestOptions(ctx, headers)));
   } catch {

@@ -6,7 +6,7 @@
  */
 
 import type { MountedView } from "../views/contract";
-import { createSettler, safeCall, type Report } from "./once";
+import { safeCall, type Report } from "./once";
 import type { ErrorPayload, SuccessPayload, Timing } from "./types";
 
 export interface Callbacks {
@@ -52,33 +52,33 @@ export function createSession(options: { msgId: string; callbacks: Callbacks; re
     const v = view;
     view = undefined;
     try {
-      v?.destroy();
+      if (v) v.destroy();
     } catch (e) {
       report("YDRZAuthLogin: destroying the view failed", e);
     }
   };
-  const settler = createSettler<SuccessPayload, ErrorPayload>(
-    {
-      get success() {
-        return sink.success;
-      },
-      get error() {
-        return sink.error;
-      },
-    },
-    report,
-    () => {
+  let settled = false;
+  // The first final outcome wins and later ones are dropped, so races between the gateway, the
+  // user, endGetToken and timeouts cannot produce a second callback.
+  const settle = (label: "success" | "error", payload: SuccessPayload | ErrorPayload) => {
+    if (settled) return;
+    settled = true;
+    const fn = sink[label];
+    try {
       controller.abort();
       destroyView();
-      for (const fn of endHooks.splice(0)) fn();
-    },
-  );
+      for (const end of endHooks.splice(0)) end();
+    } catch (e) {
+      report("YDRZAuthLogin: cleanup failed", e);
+    }
+    safeCall(fn, payload, report, label);
+  };
 
   return {
     msgId,
     signal: controller.signal,
     get done() {
-      return settler.settled;
+      return settled;
     },
     timing,
     get view() {
@@ -87,12 +87,12 @@ export function createSession(options: { msgId: string; callbacks: Callbacks; re
     set view(v) {
       view = v;
       // A view mounted after settling (a late mountView) must not outlive its call.
-      if (settler.settled) destroyView();
+      if (settled) destroyView();
     },
-    succeed: (payload) => void settler.succeed(payload),
-    fail: (payload) => void settler.fail(payload),
+    succeed: (payload) => settle("success", payload),
+    fail: (payload) => settle("error", payload),
     notify(payload) {
-      if (!settler.settled) safeCall(sink.success, payload, report, "success");
+      if (!settled) safeCall(sink.success, payload, report, "success");
     },
     routeFinalTo(callbacks) {
       const previous = sink;
@@ -102,7 +102,7 @@ export function createSession(options: { msgId: string; callbacks: Callbacks; re
       };
     },
     onEnd(fn) {
-      if (settler.settled) fn();
+      if (settled) fn();
       else endHooks.push(fn);
     },
     async time(name, step) {

@@ -7,10 +7,10 @@
 import { OK, SDK_CODES, TOKEN_CODES, WRONG_DIGITS } from "../protocol/codes";
 import { joinUrl, PATHS } from "../protocol/hosts";
 import type { AuthGetTokenRequest } from "../protocol/wire";
-import { freshTimestamp, requestOptions, type StepContext } from "./context";
+import { freshTimestamp, idHeaders, requestOptions, type StepContext } from "./context";
 import { md5Hex } from "./crypto";
 import { codeError } from "./errors";
-import { asRecord, readCodedAnswer, readString } from "./responses";
+import { readCodedAnswer, readString, recordOf } from "./responses";
 import type { CodeError, TokenSuccess } from "./types";
 
 export type TokenOutcome =
@@ -29,13 +29,7 @@ type TokenContext = Pick<StepContext, "data" | "hosts" | "transport" | "timeout"
 export async function requestToken(ctx: TokenContext, input: TokenInput): Promise<TokenOutcome> {
   const d = ctx.data;
   const msgId = d.traceId;
-  const headers = {
-    interfaceVersion: d.version,
-    timestamp: freshTimestamp(ctx),
-    appId: d.appId,
-    businessType: d.businessType,
-    traceId: d.traceId,
-  };
+  const headers = { ...idHeaders(d), timestamp: freshTimestamp(ctx), businessType: d.businessType };
   const body: AuthGetTokenRequest = {
     accessToken: input.accessToken,
     phone: md5Hex(input.fullPhone),
@@ -53,7 +47,7 @@ export async function requestToken(ctx: TokenContext, input: TokenInput): Promis
   if (!answer) return { kind: "error", payload: codeError(SDK_CODES.innerError, msgId) };
   const message = answer.message || TOKEN_CODES[answer.code] || "";
   if (answer.code === OK) {
-    const token = readString(asRecord(answer.data)?.token);
+    const token = readString(recordOf(answer.data).token);
     if (token === "") return { kind: "error", payload: codeError(SDK_CODES.innerError, msgId) };
     return { kind: "success", payload: { code: OK, message, token, userInformation: ctx.userInformation, msgId } };
   }
