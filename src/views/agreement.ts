@@ -7,7 +7,7 @@
 
 import type { Carrier } from "../protocol/hosts";
 import type { AgreementLink } from "../sdk/types";
-import { h, icon } from "./dom";
+import { h, icon, img } from "./dom";
 import { obj } from "./options";
 import { safeUrl, setStyle, toText } from "./sanitize";
 
@@ -86,14 +86,13 @@ export function createAgreement(opts: AgreementOptions): Agreement {
   setStyle(box, "height", look.height);
   setStyle(box, "--ydrz-check-off", look.uncheckColor);
   setStyle(box, "--ydrz-check-on", look.checkedColor);
-  const images: HTMLElement[] = [];
-  const offUrl = safeUrl(look.uncheckUrl, "image");
-  const onUrl = safeUrl(look.checkedUrl, "image");
-  if (offUrl) images.push(h("img", { className: "ydrz-check-img ydrz-check-img-off", attrs: { src: offUrl, alt: "" } }));
-  if (onUrl) images.push(h("img", { className: "ydrz-check-img ydrz-check-img-on", attrs: { src: onUrl, alt: "" } }));
-  if (offUrl) box.classList.add("ydrz-has-off-img");
-  if (onUrl) box.classList.add("ydrz-has-on-img");
-  for (const img of images) box.appendChild(img);
+  for (const [state, raw] of [["off", look.uncheckUrl], ["on", look.checkedUrl]]) {
+    const url = safeUrl(raw, "image");
+    if (url) {
+      box.classList.add(`ydrz-has-${state}-img`);
+      box.appendChild(img(url, "ydrz-check-img ydrz-check-img-" + state));
+    }
+  }
 
   const label = h("label", { className: "ydrz-check", attrs: { for: opts.checkboxId } }, [checkbox, box]);
 

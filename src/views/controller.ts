@@ -8,7 +8,7 @@ import type { MountedView, ViewHandlers, ViewModel, ViewState } from "./contract
 import { createAgreement, type Agreement, type AgreementOptions } from "./agreement";
 import { openDialog, type DialogHandle } from "./dialog";
 import { createDigits, type Digits } from "./digits";
-import { h, Listeners } from "./dom";
+import { h, Listeners, safeCall as call } from "./dom";
 import { createKeypad, type Keypad } from "./keypad";
 import { textOption } from "./options";
 import { createLoading, createToast, TEXTS } from "./toast";
@@ -87,16 +87,6 @@ export function createController(model: ViewModel, handlers: ViewHandlers, mode:
   const state = (): ViewState => {
     if (!parts) return { digits: "", complete: false, agreed: false };
     return { digits: parts.digits.value(), complete: parts.digits.complete(), agreed: parts.agreement.checked() };
-  };
-
-  const call = (fn: () => void): void => {
-    // A throwing flow handler must not leave the view half-updated or reach the page as an
-    // uncaught error from a DOM event.
-    try {
-      fn();
-    } catch (error) {
-      if (typeof console !== "undefined") console.error(error);
-    }
   };
 
   const submit = (): void => {

@@ -5,7 +5,7 @@
  */
 
 import type { CustomControlStyle } from "../sdk/types";
-import { h, Listeners } from "./dom";
+import { h, Listeners, safeCall } from "./dom";
 import { applyBox, applyLook, readBox, type Box } from "./layout";
 import { flag, obj, textOption } from "./options";
 import { safeUrl } from "./sanitize";
@@ -20,16 +20,9 @@ export function createLinkButton(
   const href = safeUrl(url, "link");
   const el = href
     ? h("a", { className, text: name, attrs: { href } })
-    : h("button", { className, text: name, attrs: { type: "button" } });
+    : h("button", { className, text: name });
   if (typeof onClick === "function") {
-    listeners.on<MouseEvent>(el, "click", (event) => {
-      try {
-        (onClick as (e: MouseEvent) => void)(event);
-      } catch (error) {
-        // The integrator's callback must not break the view.
-        if (typeof console !== "undefined") console.error(error);
-      }
-    });
+    listeners.on<MouseEvent>(el, "click", (event) => safeCall(() => (onClick as (e: MouseEvent) => void)(event)));
   }
   return el;
 }

@@ -51,7 +51,7 @@ export function mountCustomPopup(model: ViewModel, handlers: ViewHandlers): Moun
     const close = h("button", {
       id: "YDRZ_Closebtn_two",
       className: "ydrz-close-btn ydrz-close-btn-two",
-      attrs: { type: "button", "aria-label": "关闭" },
+      attrs: { "aria-label": "关闭" },
     });
     const image = safeUrl(closeRaw.btnImage, "image");
     close.appendChild(imageOrIcon(image, "ydrz-close-img", "close"));
@@ -77,8 +77,7 @@ export function mountCustomPopup(model: ViewModel, handlers: ViewHandlers): Moun
       id: "YDRZ_Submitbtn_two",
       className: "ydrz-submit-btn ydrz-submit-btn-two",
       text: textOption(raw.name, POPUP_DEFAULTS.submitText),
-      attrs: { type: "button" },
-    });
+          });
     applyBox(submit, { ...POPUP_DEFAULTS.submit, ...readBox(raw, "submitBtnStyle") });
     layer.appendChild(submit);
   }

@@ -6,7 +6,7 @@
  * the labelling and Escape while focus is inside it.
  */
 
-import { Listeners } from "./dom";
+import { focusNoScroll, Listeners } from "./dom";
 import { lockScroll } from "./scroll-lock";
 
 export interface DialogOptions {
@@ -53,7 +53,8 @@ export function openDialog(opts: DialogOptions): DialogHandle {
   const doc = root.ownerDocument;
   const listeners = new Listeners();
   const previouslyFocused = doc.activeElement as HTMLElement | null;
-  const hidden: { el: Element; inert: string | null; ariaHidden: string | null }[] = [];
+  /** [element, attribute, its value before] for what the modal view changed outside itself. */
+  const hidden: [Element, string, string | null][] = [];
   let unlock: (() => void) | undefined;
   let closed = false;
 
@@ -64,12 +65,7 @@ export function openDialog(opts: DialogOptions): DialogHandle {
   if (!dialog.hasAttribute("tabindex")) dialog.setAttribute("tabindex", "-1");
 
   const focusFirst = (): void => {
-    const first = (opts.initialFocus && opts.initialFocus()) || tabbables(dialog)[0] || dialog;
-    try {
-      first.focus({ preventScroll: true });
-    } catch {
-      first.focus();
-    }
+    focusNoScroll((opts.initialFocus && opts.initialFocus()) || tabbables(dialog)[0] || dialog);
   };
 
   if (modal) {
@@ -79,7 +75,7 @@ export function openDialog(opts: DialogOptions): DialogHandle {
     while (node && node.parentElement && node !== doc.body) {
       for (const sibling of Array.from(node.parentElement.children)) {
         if (sibling === node || sibling.tagName === "SCRIPT" || sibling.tagName === "STYLE" || sibling.tagName === "LINK") continue;
-        hidden.push({ el: sibling, inert: sibling.getAttribute("inert"), ariaHidden: sibling.getAttribute("aria-hidden") });
+        for (const name of ["inert", "aria-hidden"]) hidden.push([sibling, name, sibling.getAttribute(name)]);
         sibling.setAttribute("inert", "");
         sibling.setAttribute("aria-hidden", "true");
       }
@@ -142,21 +138,15 @@ export function openDialog(opts: DialogOptions): DialogHandle {
       closed = true;
       listeners.clear();
       for (let i = hidden.length - 1; i >= 0; i--) {
-        const { el, inert, ariaHidden } = hidden[i];
-        if (inert === null) el.removeAttribute("inert");
-        else el.setAttribute("inert", inert);
-        if (ariaHidden === null) el.removeAttribute("aria-hidden");
-        else el.setAttribute("aria-hidden", ariaHidden);
+        const [el, name, value] = hidden[i];
+        if (value === null) el.removeAttribute(name);
+        else el.setAttribute(name, value);
       }
       if (unlock) unlock();
       const wasInside = !doc.activeElement || doc.activeElement === doc.body || root.contains(doc.activeElement);
       if (modal || wasInside) {
         if (previouslyFocused && previouslyFocused.isConnected && typeof previouslyFocused.focus === "function") {
-          try {
-            previouslyFocused.focus({ preventScroll: true });
-          } catch {
-            previouslyFocused.focus();
-          }
+          focusNoScroll(previouslyFocused);
         }
       }
     },

@@ -6,7 +6,7 @@
  */
 
 import { hiddenDigitCount } from "../protocol/masked-phone";
-import { h, Listeners } from "./dom";
+import { focusNoScroll, h, Listeners } from "./dom";
 
 export interface DigitsOptions {
   maskPhone: string;
@@ -42,14 +42,6 @@ export interface Digits {
 /** Full-width digits (IME) become ASCII, everything else that is not a digit goes. */
 export function onlyDigits(text: string): string {
   return text.replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48)).replace(/\D+/g, "");
-}
-
-function focusNoScroll(el: HTMLElement): void {
-  try {
-    el.focus({ preventScroll: true });
-  } catch {
-    el.focus();
-  }
 }
 
 export function createDigits(opts: DigitsOptions): Digits {
@@ -116,6 +108,9 @@ export function createDigits(opts: DigitsOptions): Digits {
   const firstEmpty = (): number => {
     const i = inputs.findIndex((x) => x.value === "");
     return i === -1 ? count - 1 : i;
+  };
+  const inputMode = (mode: string): void => {
+    for (const i of inputs) i.setAttribute("inputmode", mode);
   };
   const focusCell = (i: number): void => {
     active = Math.max(0, Math.min(count - 1, i));
@@ -235,7 +230,7 @@ export function createDigits(opts: DigitsOptions): Digits {
   L.on<PointerEvent>(el, "pointerdown", (event) => {
     if (inputs[0].readOnly) return;
     keypadMode = true;
-    for (const i of inputs) i.setAttribute("inputmode", "none");
+    inputMode("none");
     event.preventDefault();
     focusCell(firstEmpty());
   });
@@ -247,7 +242,7 @@ export function createDigits(opts: DigitsOptions): Digits {
     const next = event.relatedTarget as Node | null;
     if (restoreInputmodeOnBlur && !(next && el.contains(next))) {
       restoreInputmodeOnBlur = false;
-      for (const i of inputs) i.setAttribute("inputmode", "numeric");
+      inputMode("numeric");
     }
   });
 
@@ -285,14 +280,14 @@ export function createDigits(opts: DigitsOptions): Digits {
     setKeypadMode(on) {
       if (on) {
         keypadMode = true;
-        for (const i of inputs) i.setAttribute("inputmode", "none");
+        inputMode("none");
         return;
       }
       if (!keypadMode) return;
       keypadMode = false;
       // Switching back while a cell has focus would pop the system keyboard up at once.
       if (el.contains(el.ownerDocument.activeElement)) restoreInputmodeOnBlur = true;
-      else for (const i of inputs) i.setAttribute("inputmode", "numeric");
+      else inputMode("numeric");
     },
   };
 }

@@ -13,6 +13,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   children: (Node | null | undefined | false)[] = [],
 ): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
+  // Every button of ours is a plain button: none may submit a host <form> it sits in.
+  if (tag === "button") el.setAttribute("type", "button");
   if (props.id) el.id = props.id;
   if (props.className) el.className = props.className;
   if (props.attrs) for (const name of Object.keys(props.attrs)) el.setAttribute(name, props.attrs[name]);
@@ -20,6 +22,27 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   for (const child of children) if (child) el.appendChild(child);
   return el;
 }
+
+/** Focus without scrolling the page (older engines do not know the option and throw). */
+export function focusNoScroll(el: HTMLElement): void {
+  try {
+    el.focus({ preventScroll: true });
+  } catch {
+    el.focus();
+  }
+}
+
+/** Runs a callback we do not control: its error is logged, never thrown into a DOM event. */
+export function safeCall(fn: () => void): void {
+  try {
+    fn();
+  } catch (error) {
+    if (typeof console !== "undefined") console.error(error);
+  }
+}
+
+/** A decorative image (its meaning is carried by the element around it). */
+export const img = (src: string, className: string): HTMLImageElement => h("img", { className, attrs: { src, alt: "" } });
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
@@ -52,9 +75,9 @@ export function icon(name: keyof typeof ICONS, className = ""): SVGSVGElement {
  */
 export function imageOrIcon(url: string | undefined, className: string, fallback: keyof typeof ICONS): Element {
   if (!url) return icon(fallback);
-  const img = h("img", { className, attrs: { src: url, alt: "" } });
-  img.addEventListener("error", () => img.replaceWith(icon(fallback)), { once: true });
-  return img;
+  const el = img(url, className);
+  el.addEventListener("error", () => el.replaceWith(icon(fallback)), { once: true });
+  return el;
 }
 
 /** Listener bookkeeping so that `destroy` removes every listener it added. */
@@ -79,8 +102,5 @@ export class Listeners {
         /* a node from another document may already be gone */
       }
     }
-  }
-  get size(): number {
-    return this.offs.length;
   }
 }

@@ -52,7 +52,7 @@ export function createKeypad(opts: KeypadOptions): Keypad {
       } else if (key === "del") {
         const del = h("button", {
           className: "qs-key del-icon",
-          attrs: { type: "button", "qs-data-value": "del", "aria-label": "删除", tabindex: "-1" },
+          attrs: { "qs-data-value": "del", "aria-label": "删除", tabindex: "-1" },
         });
         del.appendChild(icon("delete"));
         board.appendChild(del);
@@ -61,7 +61,7 @@ export function createKeypad(opts: KeypadOptions): Keypad {
           h("button", {
             className: "qs-key",
             text: key,
-            attrs: { type: "button", "qs-data-value": key, tabindex: "-1" },
+            attrs: { "qs-data-value": key, tabindex: "-1" },
           }),
         );
       }

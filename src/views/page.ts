@@ -9,7 +9,7 @@ import type { PageOptions } from "../sdk/types";
 import type { MountedView, ViewHandlers, ViewModel } from "./contract";
 import { createController, createErrorTip } from "./controller";
 import { createCustomControl } from "./custom-control";
-import { h, icon, imageOrIcon } from "./dom";
+import { h, icon, imageOrIcon, img } from "./dom";
 import { applyBox, readBox, type Box } from "./layout";
 import { colour, length, obj, textOption } from "./options";
 import { safeUrl, setStyle } from "./sanitize";
@@ -67,7 +67,7 @@ export function mountPage(model: ViewModel, handlers: ViewHandlers): MountedView
 
   // Return button: configured box = the icon; 44px hit area centred on it by CSS.
   const ret = obj(o.returnBtnStyle);
-  const back = h("button", { id: "YDRZ_Returnbtn", className: "ydrz-return-btn", attrs: { type: "button", "aria-label": "返回" } });
+  const back = h("button", { id: "YDRZ_Returnbtn", className: "ydrz-return-btn", attrs: { "aria-label": "返回" } });
   const backImg = safeUrl(ret.url, "image");
   back.appendChild(imageOrIcon(backImg, "ydrz-return-img", "back"));
   place(back, "returnBtnStyle");
@@ -85,7 +85,7 @@ export function mountPage(model: ViewModel, handlers: ViewHandlers): MountedView
   const logoRaw = obj(o.logoStyle);
   const logoUrl = safeUrl(logoRaw.url, "image");
   const logo = logoUrl
-    ? h("img", { className: "ydrz-logo", attrs: { src: logoUrl, alt: "" } })
+    ? img(logoUrl, "ydrz-logo")
     : h("div", { className: "ydrz-logo ydrz-logo-default", attrs: { "aria-hidden": "true" } }, [icon("phone", "ydrz-logo-icon")]);
   // A logo that cannot load leaves its place empty rather than a broken-image glyph.
   if (logoUrl) logo.addEventListener("error", () => logo.style.setProperty("visibility", "hidden"), { once: true });
@@ -152,8 +152,7 @@ export function mountPage(model: ViewModel, handlers: ViewHandlers): MountedView
     id: "YDRZ_Submitbtn",
     className: "ydrz-submit-btn ydrz-page-submit",
     text: textOption(submitRaw.name, D.submitBtnStyle.name),
-    attrs: { type: "button" },
-  });
+      });
   if (submitBox.top === undefined) submit.classList.add("ydrz-page-submit-default");
   applyBox(submit, submitBox);
   page.appendChild(submit);

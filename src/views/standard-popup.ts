@@ -29,7 +29,7 @@ export function mountStandardPopup(model: ViewModel, handlers: ViewHandlers): Mo
   const close = h("button", {
     id: "YDRZ_Closebtn",
     className: "ydrz-close-btn",
-    attrs: { type: "button", "aria-label": "关闭" },
+    attrs: { "aria-label": "关闭" },
   }, [icon("close")]);
 
   const title = h("h2", { id: titleId, className: "ydrz-title", text: textOption(option.pageTitle, STANDARD_TEXTS.title) });
@@ -41,8 +41,7 @@ export function mountStandardPopup(model: ViewModel, handlers: ViewHandlers): Mo
     id: "YDRZ_Submitbtn",
     className: "ydrz-submit-btn",
     text: textOption(option.agreeButtonText, STANDARD_TEXTS.submit),
-    attrs: { type: "button" },
-  });
+      });
   setStyle(submit, "background-color", colour(option.agreeButtonColour, "pageOption.agreeButtonColour"));
 
   const checkedPic = safeUrl(option.agreeCheckPic, "image");
