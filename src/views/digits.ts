@@ -117,6 +117,12 @@ export function createDigits(opts: DigitsOptions): Digits {
     focusNoScroll(inputs[active]);
   };
 
+  /** Clears the cell before `index` and moves there (backspace from an empty cell). */
+  const back = (index: number): void => {
+    inputs[index - 1].value = "";
+    focusCell(index - 1);
+  };
+
   /** Writes digits from cell `start` on; returns the index after the last written cell. */
   const fill = (start: number, digits: string): number => {
     let i = start;
@@ -186,8 +192,7 @@ export function createDigits(opts: DigitsOptions): Digits {
     L.on<InputEvent>(input, "beforeinput", (event) => {
       if (event.inputType === "deleteContentBackward" && input.value === "" && index > 0 && !input.readOnly) {
         event.preventDefault();
-        inputs[index - 1].value = "";
-        focusCell(index - 1);
+        back(index);
         opts.onChange();
       }
     });
@@ -197,19 +202,12 @@ export function createDigits(opts: DigitsOptions): Digits {
       receive(index, text);
     });
     L.on<KeyboardEvent>(input, "keydown", (event) => {
-      if (event.key === "Backspace") {
+      if (event.key === "Backspace" || event.key === "Delete") {
         event.preventDefault();
         if (input.readOnly) return;
-        if (input.value !== "") input.value = "";
-        else if (index > 0) {
-          inputs[index - 1].value = "";
-          focusCell(index - 1);
-        }
-        opts.onChange();
-      } else if (event.key === "Delete") {
-        event.preventDefault();
-        if (input.readOnly) return;
-        input.value = "";
+        // Delete clears this cell only; Backspace from an empty cell goes back one.
+        if (event.key === "Delete" || input.value !== "") input.value = "";
+        else if (index > 0) back(index);
         opts.onChange();
       } else if (event.key === "ArrowLeft" && index > 0) {
         event.preventDefault();

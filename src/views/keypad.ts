@@ -46,25 +46,17 @@ export function createKeypad(opts: KeypadOptions): Keypad {
       className: "qs-key-board",
       attrs: { role: "group", "aria-label": "数字键盘" },
     });
-    for (const key of ["1", "2", "3", "4", "5", "6", "7", "8", "9", "", "0", "del"]) {
-      if (key === "") {
-        board.appendChild(h("span", { className: "qs-key qs-key-blank", attrs: { "aria-hidden": "true" } }));
-      } else if (key === "del") {
-        const del = h("button", {
-          className: "qs-key del-icon",
-          attrs: { "qs-data-value": "del", "aria-label": "删除", tabindex: "-1" },
-        });
-        del.appendChild(icon("delete"));
-        board.appendChild(del);
-      } else {
-        board.appendChild(
-          h("button", {
-            className: "qs-key",
-            text: key,
-            attrs: { "qs-data-value": key, tabindex: "-1" },
-          }),
-        );
-      }
+    for (const key of [..."123456789", "", "0", "del"]) {
+      const del = key === "del";
+      board.appendChild(
+        key === ""
+          ? h("span", { className: "qs-key qs-key-blank", attrs: { "aria-hidden": "true" } })
+          : h("button", {
+              className: del ? "qs-key del-icon" : "qs-key",
+              text: del ? undefined : key,
+              attrs: del ? { "qs-data-value": key, "aria-label": "删除", tabindex: "-1" } : { "qs-data-value": key, tabindex: "-1" },
+            }, [del && icon("delete")]),
+      );
     }
     return h("div", { className: "ydrz-root qs-key-board-wrap" }, [board]);
   };

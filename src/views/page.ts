@@ -127,6 +127,8 @@ export function mountPage(model: ViewModel, handlers: ViewHandlers): MountedView
   const checkRaw = obj(agreeRaw.checkedButton);
   const hrefRaw = obj(agreeRaw.hrefStyle);
   const checkDefaults = D.agreeStyle.checkedButton;
+  const size = (k: "width" | "height"): string | undefined =>
+    length(checkRaw[k], "agreeStyle.checkedButton." + k) || length(checkDefaults[k], "");
   const agreement = ctl.agreement({
     className: "ydrz-page-agreement",
     agreeArr: hrefRaw.agreeArr,
@@ -134,8 +136,8 @@ export function mountPage(model: ViewModel, handlers: ViewHandlers): MountedView
     linkFontSize: length(hrefRaw.fontSize, "agreeStyle.hrefStyle.fontSize", { percent: false }),
     linkFontFamily: readBox({ fontFamily: hrefRaw.fontFamily }, "agreeStyle.hrefStyle").fontFamily,
     look: {
-      width: length(checkRaw.width, "agreeStyle.checkedButton.width") || length(checkDefaults.width, ""),
-      height: length(checkRaw.height, "agreeStyle.checkedButton.height") || length(checkDefaults.height, ""),
+      width: size("width"),
+      height: size("height"),
       uncheckColor: colour(checkRaw.uncheckColor, "agreeStyle.checkedButton.uncheckColor") || checkDefaults.uncheckColor,
       checkedColor: colour(checkRaw.checkedColor, "agreeStyle.checkedButton.checkedColor") || checkDefaults.checkedColor,
       uncheckUrl: typeof checkRaw.uncheckUrl === "string" ? checkRaw.uncheckUrl : undefined,
