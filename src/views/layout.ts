@@ -41,23 +41,26 @@ export interface Box {
 /** Reads the fields every option group may carry; unknown fields are ignored. */
 export function readBox(raw: unknown, field: string): Box {
   const o = obj(raw);
-  const box: Box = {
-    top: offsetTop(o.high, field + ".high"),
-    left: position(o.left, field + ".left"),
-    width: length(o.width, field + ".width"),
-    height: length(o.height, field + ".height"),
-    fontSize: length(o.fontSize, field + ".fontSize", { percent: false }),
-    color: colour(o.fontColor, field + ".fontColor"),
-    background: colour(o.bgColor, field + ".bgColor"),
-    fontFamily: fontFamily(o.fontFamily, field + ".fontFamily"),
-    fontWeight: fontWeight(o.fontWeight, field + ".fontWeight"),
-    // The seed spells it both ways (§3.5.1 `textalign`, §3.5.3 `textAlign`).
-    textAlign: textAlign(o.textAlign !== undefined && o.textAlign !== "" ? o.textAlign : o.textalign, field + ".textAlign"),
-    borderRadius: length(o.borderRadius, field + ".borderRadius"),
-    border: border(o.border, field + ".border"),
-    textDecoration: textDecoration(o.textDecoration, field + ".textDecoration"),
+  const box: Box = {};
+  // Read in this order, so that warnings come in the order of the fields.
+  const read = (k: keyof Box, parse: (v: unknown, f: string) => string | undefined, key: string = k, value = o[key]): void => {
+    const v = parse(value, field + "." + key);
+    if (v !== undefined) box[k] = v;
   };
-  for (const k of Object.keys(box) as (keyof Box)[]) if (box[k] === undefined) delete box[k];
+  read("top", offsetTop, "high");
+  read("left", position);
+  read("width", length);
+  read("height", length);
+  read("fontSize", (v, f) => length(v, f, { percent: false }));
+  read("color", colour, "fontColor");
+  read("background", colour, "bgColor");
+  read("fontFamily", fontFamily);
+  read("fontWeight", fontWeight);
+  // The seed spells it both ways (§3.5.1 `textalign`, §3.5.3 `textAlign`).
+  read("textAlign", textAlign, "textAlign", o.textAlign !== undefined && o.textAlign !== "" ? o.textAlign : o.textalign);
+  read("borderRadius", length);
+  read("border", border);
+  read("textDecoration", textDecoration);
   return box;
 }
 
@@ -66,20 +69,28 @@ export function withDefaults(box: Box, defaults: Box): Box {
   return { ...defaults, ...box };
 }
 
+/** Box fields and the CSS properties they set, in the order they are set. */
+const LOOK: [keyof Box, string][] = [
+  ["width", "width"],
+  ["height", "height"],
+  ["fontSize", "font-size"],
+  ["color", "color"],
+  ["background", "background-color"],
+  ["fontFamily", "font-family"],
+  ["fontWeight", "font-weight"],
+  ["textAlign", "text-align"],
+  ["borderRadius", "border-radius"],
+  ["border", "border"],
+  ["textDecoration", "text-decoration"],
+];
+
 /** Applies the visual fields (not the placement). */
 export function applyLook(el: HTMLElement, box: Box): void {
-  setStyle(el, "width", box.width);
-  setStyle(el, "height", box.height);
-  setStyle(el, "font-size", box.fontSize);
-  setStyle(el, "color", box.color);
-  setStyle(el, "background-color", box.background);
-  // Integrators name fonts only phones have (PingFangSC-*); keep a fallback that is not serif.
-  setStyle(el, "font-family", box.fontFamily && `${box.fontFamily}, ${FALLBACK_FONTS}`);
-  setStyle(el, "font-weight", box.fontWeight);
-  setStyle(el, "text-align", box.textAlign);
-  setStyle(el, "border-radius", box.borderRadius);
-  setStyle(el, "border", box.border);
-  setStyle(el, "text-decoration", box.textDecoration);
+  for (const [k, prop] of LOOK) {
+    const v = box[k];
+    // Integrators name fonts only phones have (PingFangSC-*); keep a fallback that is not serif.
+    setStyle(el, prop, k === "fontFamily" && v ? `${v}, ${FALLBACK_FONTS}` : v);
+  }
 }
 
 /** Applies the placement (see the module comment). */
