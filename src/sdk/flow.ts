@@ -8,7 +8,7 @@
 import { OK, SDK_CODES, SUCCESS_MESSAGES } from "../protocol/codes";
 import type { Carrier } from "../protocol/hosts";
 import type { MountView } from "../views/contract";
-import { authorize, type Layer, type ViewSettings } from "./authorize";
+import { authorize, type AuthorizeInput, type Layer, type ViewSettings } from "./authorize";
 import { cmPrefetch, type FetchOutcome } from "./cm-prefetch";
 import type { StepContext } from "./context";
 import { crossCarrierFetch, type CrossCarrier } from "./cross-carrier";
@@ -73,16 +73,7 @@ export async function runFlow(session: Session, ctx: StepContext, env: FlowEnv):
   }
   const option = pageOption ? await pageOption : undefined;
   if (session.done) return;
-  const layer = authorize({
-    session,
-    ctx,
-    answer: { ...answer, authLevel: answer.authLevel },
-    carrier,
-    pageOption: option,
-    settings: env.settings,
-    mountView: env.mountView,
-    document: env.document,
-    report: env.report,
-  });
+  // env carries the view hooks authorize needs (mountView, document, settings, report).
+  const layer = authorize({ ...env, session, ctx, answer: answer as AuthorizeInput["answer"], carrier, pageOption: option });
   if (layer) env.onLayer(layer);
 }
