@@ -17,6 +17,10 @@ export interface Toast {
   destroy(): void;
 }
 
+/** Toast and loading: each an SDK root of its own (for the scoped CSS) and a polite live region. */
+const status = (id: string, className: string, content: HTMLElement[]): HTMLElement =>
+  h("div", { id, className: "ydrz-root " + className, attrs: { role: "status", "aria-live": "polite" } }, content);
+
 /** One toast per view; a new message replaces the current one and restarts the timer. */
 export function createToast(host: HTMLElement): Toast {
   let el: HTMLElement | undefined;
@@ -30,11 +34,7 @@ export function createToast(host: HTMLElement): Toast {
   return {
     show(text) {
       hide();
-      el = h("div", {
-        id: "YDRZToast",
-        className: "ydrz-root ydrz-toast-wrap",
-        attrs: { role: "status", "aria-live": "polite" },
-      }, [h("div", { className: "ydrz-toast", text: String(text) })]);
+      el = status("YDRZToast", "ydrz-toast-wrap", [h("div", { className: "ydrz-toast", text: String(text) })]);
       host.appendChild(el);
       timer = setTimeout(hide, TOAST_MS);
     },
@@ -52,11 +52,7 @@ export function createLoading(host: HTMLElement): Loading {
   return {
     set(on) {
       if (on && !el) {
-        el = h("div", {
-          id: "YDRZLoad",
-          className: "ydrz-root ydrz-loading-wrap",
-          attrs: { role: "status", "aria-live": "polite" },
-        }, [
+        el = status("YDRZLoad", "ydrz-loading-wrap", [
           h("div", { className: "ydrz-loading" }, [
             h("span", { className: "ydrz-spinner", attrs: { "aria-hidden": "true" } }),
             h("span", { className: "ydrz-loading-text", text: TEXTS.loading }),
