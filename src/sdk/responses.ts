@@ -74,9 +74,9 @@ export function privacyLinks(value: unknown): AgreementLink[] {
 }
 
 export function readNumberAnswer(value: unknown): NumberAnswer | undefined {
-  const r = asRecord(value);
-  const code = r && readCode(r.resultCode);
-  if (!r || !code) return undefined;
+  const r = recordOf(value);
+  const code = readCode(r.resultCode);
+  if (!code) return undefined;
   const maskPhone = readString(r.maskPhone);
   const answer: NumberAnswer = {
     code,
@@ -104,9 +104,9 @@ export interface CodedAnswer {
 }
 
 export function readCodedAnswer(value: unknown): CodedAnswer | undefined {
-  const r = asRecord(value);
-  const code = r && readCode(r.resultCode);
-  if (!r || !code) return undefined;
+  const r = recordOf(value);
+  const code = readCode(r.resultCode);
+  if (!code) return undefined;
   return { code, message: readString(r.desc) || readString(r.resultDesc), data: r.data };
 }
 
@@ -122,8 +122,8 @@ const PAGE_OPTION_KEYS = [
 
 /** `getPageOption`: the string-valued keys the views know, or undefined when unusable. */
 export function readPageOption(value: unknown): PageOption | undefined {
-  const r = asRecord(value);
-  if (!r || readCode(r.resultCode) !== OK) return undefined;
+  const r = recordOf(value);
+  if (readCode(r.resultCode) !== OK) return undefined;
   const raw = asRecord(recordOf(r.data).pageOption);
   if (!raw) return undefined;
   const option: PageOption = {};
