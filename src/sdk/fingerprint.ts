@@ -28,27 +28,12 @@ function readableTop(win: FingerprintWindow): FingerprintWindow {
 }
 
 /**
- * `String(navigator.plugins)` without calling the getter: Chromium's first read fetches the plugin
- * list from the browser process (10–17 ms at 4× CPU, the bulk of the work before the first
- * request). The native getter returns a PluginArray (WebIDL: non-nullable), and the string form of
- * one depends on its prototype chain only, so an object with that chain gives the same text.
- * Fakes, patched getters and anything unusual are read as they are.
+ * `String(navigator.plugins)` is "[object PluginArray]" wherever the property exists (WebIDL: the
+ * getter returns a PluginArray, never null). The getter itself is not called: Chromium's first
+ * read asks the browser process for the list (10–17 ms at 4× CPU, most of the work before the
+ * first request), for a text that cannot differ.
  */
-function pluginsText(win: FingerprintWindow, nav: Navigator): string {
-  try {
-    const w = win as unknown as { Navigator: { prototype: object }; PluginArray: { prototype: object } };
-    const proto = w.Navigator.prototype;
-    if (
-      Object.getPrototypeOf(nav) === proto &&
-      !Object.prototype.hasOwnProperty.call(nav, "plugins") &&
-      /plugins\(\) \{\s*\[native code\]\s*\}$/.test(Function.prototype.toString.call(Object.getOwnPropertyDescriptor(proto, "plugins")!.get))
-    )
-      return String(Object.create(w.PluginArray.prototype));
-  } catch {
-    // no such interfaces here: read it the plain way
-  }
-  return String(nav.plugins);
-}
+const pluginsText = (nav: Navigator): string => ("plugins" in nav ? "[object PluginArray]" : "undefined");
 
 export function userInformation(win: FingerprintWindow): string {
   const w = readableTop(win);
@@ -64,7 +49,7 @@ export function userInformation(win: FingerprintWindow): string {
     nav.cpuClass,
     nav.hardwareConcurrency,
     nav.language,
-    pluginsText(w, nav),
+    pluginsText(nav),
     scr.availWidth,
     // The original reads navigator.availHeight (undefined everywhere); kept for the same shape.
     nav.availHeight,

@@ -48,6 +48,23 @@ describe("userInformation", () => {
     expect(digest).toBe(md5(F));
   });
 
+  it("writes plugins as the browser stringifies them, without reading the getter", () => {
+    const win = fakeWindow(ua);
+    let reads = 0;
+    Object.defineProperty(win.navigator, "plugins", { get: () => (reads++, []), configurable: true });
+    const withPlugins = decode(userInformation(win)).split("@@")[2];
+    expect(reads).toBe(0);
+    delete (win.navigator as { plugins?: unknown }).plugins;
+    const without = decode(userInformation(win)).split("@@")[2];
+    const F = (plugins: string) =>
+      [
+        "Linux armv8l", ua, ua.replace("Mozilla/", ""), "true", "undefined", "8", "zh-CN", plugins,
+        "390", "undefined", "24", String(new Date().getTimezoneOffset()),
+      ].join("@@");
+    expect(withPlugins).toBe(md5(F("[object PluginArray]")));
+    expect(without).toBe(md5(F("undefined")));
+  });
+
   it("is byte-identical across calls", () => {
     const win = fakeWindow(ua);
     expect(userInformation(win)).toBe(userInformation(win));
