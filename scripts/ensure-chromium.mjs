@@ -2,10 +2,7 @@
 // apt when we are root (CI, the project's own machines), else say exactly what to run. A CJK font
 // comes with it so that the screenshots the tests keep show the views' Chinese text.
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
-
-export const CANDIDATES = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(Boolean);
-export const findChromium = () => CANDIDATES.find((p) => existsSync(p));
+import { findChromium } from "./chromium.mjs";
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   if (!findChromium()) {

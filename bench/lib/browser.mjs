@@ -1,23 +1,6 @@
 // Debian Chromium through playwright-core (never a downloaded browser), and CDP helpers.
-import { chromium } from "playwright-core";
 
-export const CHROMIUM = "/usr/bin/chromium";
-
-export const ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  // Loopback only: any other host fails to resolve instead of leaving the machine.
-  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-];
-
-export async function launchBrowser() {
-  return chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
-}
+export { launchChromium as launchBrowser } from "../../scripts/chromium.mjs";
 
 /** A fresh context + page with a CDP session; CPU throttled when `cpuRate` > 1. */
 export async function openPage(browser, { cpuRate = 1, viewport = { width: 390, height: 844 } } = {}) {

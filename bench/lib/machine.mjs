@@ -2,11 +2,11 @@
 // only comparable between runs on the same kind of machine (ratios within one run travel better).
 import os from "node:os";
 import { execFileSync } from "node:child_process";
-import { CHROMIUM } from "./browser.mjs";
+import { findChromium } from "../../scripts/chromium.mjs";
 
 function chromiumVersion() {
   try {
-    return execFileSync(CHROMIUM, ["--version"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 10_000 }).trim();
+    return execFileSync(findChromium(), ["--version"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 10_000 }).trim();
   } catch (e) {
     return `n/a (${e.code ?? e.message})`;
   }

@@ -29,29 +29,9 @@ export const SCREENSHOTS = join(ROOT, "test-results/screenshots/e2e");
 // ---------------------------------------------------------------------------------------------
 // Browser
 
-/** engineering.md's launch flags, plus a resolver rule that keeps the browser on loopback. */
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  // Pages may name internet hosts (the seed's logo URLs); no lookup ever leaves the machine.
-  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
-];
+import { launchChromium as launchBrowser } from "../../../scripts/chromium.mjs";
 
-export function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(Boolean) as string[];
-  const found = candidates.find((p) => existsSync(p));
-  if (!found) throw new Error("Chromium not found: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH");
-  return found;
-}
-
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
-}
+export { launchBrowser };
 
 export interface Device {
   name: "iphone" | "android";

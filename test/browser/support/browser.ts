@@ -11,22 +11,9 @@
  */
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+import { launchChromium as launchBrowser } from "../../../scripts/chromium.mjs";
 
-/** Headless, offline-friendly: no QUIC, no background fetches, no component updates. */
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
-}
+export { launchBrowser };
 
 /** A 390×844 phone at DPR 2 with touch, as an iPhone 12–15 reports itself. */
 export const PHONE: BrowserContextOptions = {
