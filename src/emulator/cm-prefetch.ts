@@ -11,6 +11,22 @@ import type { AppRegistration, Sim } from "./types";
 /** Where the original would open its hosted authorization page; ours draws views in-page. */
 export const AUTH_PAGE_PATH = "/h5/onekeylogin/authPage";
 
+/** The success fields every number fetch answers (CM pre-fetch body, CT/CU callbacks). */
+export function numberFetched(ctx: RequestContext, app: AppRegistration, accessToken: string, masked: string, oper: NumberFetchResult["oper"]): NumberFetchResult {
+  const result: NumberFetchResult = {
+    resultCode: OK,
+    resultDesc: "成功",
+    accessToken,
+    maskPhone: masked,
+    authPageUrl: ctx.baseUrl + AUTH_PAGE_PATH,
+    authLevel: app.authLevel,
+    appName: app.appName,
+    oper,
+  };
+  if (app.customerPrivacyConfig !== undefined) result.customerPrivacyConfig = app.customerPrivacyConfig;
+  return result;
+}
+
 /**
  * What the real gateway adds to every CM answer (wire-protocol.md §1): the subscriber's carrier
  * as far as the network tells (empty on Wi-Fi / no SIM) and the app's cross-carrier switches.
@@ -81,18 +97,7 @@ export const preGetMobileRoute: ProtocolRoute = {
       authLevel: app.authLevel,
       userInformation: str(body.userInformation) ?? "",
     });
-    const result: NumberFetchResult = {
-      resultCode: OK,
-      resultDesc: "成功",
-      accessToken: at.accessToken,
-      maskPhone: masked,
-      authPageUrl: ctx.baseUrl + AUTH_PAGE_PATH,
-      authLevel: app.authLevel,
-      appName: app.appName,
-      ...ownerFields(choice.sim, app),
-      oper: "CM",
-    };
-    if (app.customerPrivacyConfig !== undefined) result.customerPrivacyConfig = app.customerPrivacyConfig;
+    const result: NumberFetchResult = { ...numberFetched(ctx, app, at.accessToken, masked, "CM"), ...ownerFields(choice.sim, app) };
     const answer = respond(ctx, result);
     answer.record = { resultCode: OK, appId: app.appId, traceId: traceId!, carrier: "CM", maskPhone: masked, simId: choice.sim.id };
     return answer;

@@ -9,7 +9,7 @@ import { CROSS_CARRIER } from "../protocol/hosts";
 import { maskPhone } from "../protocol/masked-phone";
 import type { NumberFetchResult, PhonescripResponse } from "../protocol/wire";
 import { checkCarrierCallback, checkPhonescrip, checkSubscriber, failure, type Failure, type Family } from "./checks";
-import { AUTH_PAGE_PATH } from "./cm-prefetch";
+import { numberFetched } from "./cm-prefetch";
 import { checkEnv, headerValue, parseJsonObject, str, verdictRecorder, type Answer, type ProtocolRoute, type RequestContext } from "./route";
 import type { EndpointId } from "./types";
 
@@ -165,18 +165,7 @@ function callbackRoute(carrier: CrossCarrier): ProtocolRoute {
         authLevel: app.authLevel,
         userInformation: str(parsed.body.userInformation) ?? "",
       });
-      const json: NumberFetchResult = {
-        resultCode: OK,
-        desc: "成功",
-        resultDesc: "成功",
-        accessToken: at.accessToken,
-        maskPhone: masked,
-        authPageUrl: ctx.baseUrl + AUTH_PAGE_PATH,
-        authLevel: app.authLevel,
-        appName: app.appName,
-        oper: carrier,
-      };
-      if (app.customerPrivacyConfig !== undefined) json.customerPrivacyConfig = app.customerPrivacyConfig;
+      const json: NumberFetchResult = { ...numberFetched(ctx, app, at.accessToken, masked, carrier), desc: "成功" };
       return { json, record: { resultCode: OK, appId: app.appId, traceId: checked.traceId, carrier, maskPhone: masked, simId: sim.id } };
     },
   };

@@ -2,6 +2,7 @@
 import { createHash } from "node:crypto";
 import { request } from "node:http";
 import { startDemo, type DemoHandle } from "../../../demo/app";
+import type { SignResponse } from "../../../demo/backend";
 import { formatTimestamp } from "../../../src/protocol/timestamp";
 
 export async function startTestDemo(): Promise<DemoHandle> {
@@ -38,14 +39,7 @@ export function pageHeaders(demo: DemoHandle, page = "standard-popup.html", host
   return { Referer: `${origin}/${page}`, Origin: origin };
 }
 
-export interface Signed {
-  appId: string;
-  traceId: string;
-  timestamp: string;
-  sign: string;
-  version: string;
-  businessType: string;
-}
+export type Signed = SignResponse;
 
 /** Step 1 of the flow as the SDK does it: the CM pre-fetch, JSON sent as text/plain. */
 export async function preFetch(demo: DemoHandle, s: Signed, opts: { sim?: string; headers?: Record<string, string> } = {}) {

@@ -7,6 +7,7 @@ import { createCipheriv, createHash, randomBytes } from "node:crypto";
 import { request as httpRequest } from "node:http";
 import { afterEach } from "vitest";
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../../src/emulator/index";
+import type { PreGetMobileRequest } from "../../../src/protocol/wire";
 
 export const DEMO = "http://127.0.0.1:8080";
 export const PAGE = `${DEMO}/standard-popup.html`;
@@ -74,18 +75,8 @@ export function ts(ms: number = Date.now()): string {
 
 export const newTrace = () => "t" + randomBytes(12).toString("hex");
 
-export interface PreGetFields {
-  version: string;
-  timestamp: string;
-  appId: string;
-  businessType: string;
-  traceId: string;
-  msgId: string;
-  sign: string;
-  authPageType: string;
-  userInformation: string;
-  expandParams: string;
-}
+/** The CM pre-fetch body exactly as the wire protocol types it. */
+export type PreGetFields = PreGetMobileRequest;
 
 export const USER_INFO = encodeURIComponent(Buffer.from("Linux x86_64@@Mozilla/5.0 test@@" + md5("fp")).toString("base64"));
 
