@@ -251,7 +251,8 @@ function demoConfig(apps: DemoApps, gatewayUrl: string, emulator: DemoHandle["em
   return {
     gatewayUrl,
     apps: Object.values(apps).map((a) => ({ name: a.name, appId: a.appId, label: a.label, authLevel: a.registration.authLevel })),
-    sims: emulator.state.sims.list().map(publicSim),
+    // The test SIMs are fictitious: a tester has to know which digits complete the masked number.
+    sims: emulator.state.sims.list().map((sim) => ({ ...publicSim(sim), hiddenDigits: sim.number.slice(3, 7) })),
     defaultSim: emulator.state.sims.defaultSimId,
     registered: registeredAddresses(port),
     originDemoPage: ORIGIN_DEMO_PAGE,

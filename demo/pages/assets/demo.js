@@ -256,7 +256,7 @@
       var simOptions = [{ value: "", label: "网关默认 SIM" }].concat(
         cfg.sims.map(function (s) {
           var net = s.network === "cellular" ? "数据流量" : s.network === "wifi" ? "Wi-Fi" : "无网络";
-          return { value: s.id, label: (s.label || s.id) + " · " + s.carrier + " · " + net + " · " + s.maskedNumber };
+          return { value: s.id, label: (s.label || s.id) + " · " + s.carrier + " · " + net + " · " + s.maskedNumber + (s.hiddenDigits ? "（中间四位 " + s.hiddenDigits + "）" : "") };
         }),
       );
       fillSelect(sim, simOptions, remembered("sim", SIM_KEY));

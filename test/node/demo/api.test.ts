@@ -137,6 +137,8 @@ describe("registry: only the 127.0.0.1 pages are registered", () => {
     ]);
     expect(cfg.sims.map((s: any) => s.id)).toEqual(expect.arrayContaining(["cm", "ct", "cu", "cm-wifi", "no-sim", "cm-blacklisted"]));
     expect(JSON.stringify(cfg.sims)).not.toContain("13800001234");
+    // What a tester types into the view to complete 138****1234.
+    expect(cfg.sims.find((s: any) => s.id === "cm")).toMatchObject({ maskedNumber: "138****1234", hiddenDigits: "0000" });
     expect(cfg.apps.map((a: any) => a.name)).toEqual(expect.arrayContaining(["default", "level5", "expired"]));
   });
 });
