@@ -1,15 +1,14 @@
 // One config, three kinds of output (after @fingerprintjs/fingerprintjs):
 // - the browser script (UMD): everything inlined and minified, one global `YDRZAuthLogin`;
-// - the npm browser module (ESM): crypto-js left to the integrator's bundler;
+// - the npm browser module (ESM + CJS), not minified: the integrator's bundler does that;
 // - the Node side (server helpers, emulator + its CLI, demo site): CommonJS + ESM for helpers.
 import { readFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import typescript from "@rollup/plugin-typescript";
 import resolve from "@rollup/plugin-node-resolve";
-import commonjs from "@rollup/plugin-commonjs";
 import terser from "@rollup/plugin-terser";
 import { dts } from "rollup-plugin-dts";
-import { cryptoJsWithoutPassphraseKdf, defineVersion, inlineCss } from "./scripts/rollup-plugins.mjs";
+import { defineVersion, inlineCss } from "./scripts/rollup-plugins.mjs";
 
 const pkg = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
 const banner = `/*! ${pkg.name} v${pkg.version} | ${pkg.license} */`;
@@ -27,15 +26,10 @@ const ts = (tsconfig) =>
 const browserPlugins = (min) => [
   defineVersion(pkg.version),
   inlineCss(),
-  cryptoJsWithoutPassphraseKdf(),
   resolve({ browser: true }),
-  // crypto-js probes `require("crypto")` inside try/catch for Node; in a page there is no require.
-  commonjs({ ignore: ["crypto"] }),
   ts("./tsconfig.browser.json"),
   ...(min ? [terser({ format: { comments: /^!/ }, compress: { passes: 2 } })] : []),
 ];
-
-const withJsExtension = (id) => (id.startsWith("crypto-js/") && !id.endsWith(".js") ? id + ".js" : id);
 
 const node = [...builtinModules, ...builtinModules.map((m) => "node:" + m)];
 const nodePlugins = () => [defineVersion(pkg.version), resolve({ preferBuiltins: true }), ts("./tsconfig.node.json")];
@@ -48,11 +42,9 @@ export default [
   },
   {
     input: "src/index.ts",
-    external: (id) => id === "crypto-js" || id.startsWith("crypto-js/"),
-    // crypto-js has no exports map: Node's ESM resolver needs the file extension.
     output: [
-      { file: "dist/index.mjs", format: "es", banner, paths: withJsExtension },
-      { file: "dist/index.cjs", format: "cjs", banner, exports: "named", paths: withJsExtension },
+      { file: "dist/index.mjs", format: "es", banner },
+      { file: "dist/index.cjs", format: "cjs", banner, exports: "named" },
     ],
     plugins: browserPlugins(false),
   },

@@ -15,14 +15,14 @@ export const GOAL_GZIP = 10 * 1024;
 
 const SHIPPED = [
   ["dist/ydrz-jssdk.umd.js", "UMD (JS + crypto + CSS), minified"],
-  ["dist/index.mjs", "ESM entry (crypto-js external, not minified)"],
+  ["dist/index.mjs", "ESM entry (not minified)"],
   ["dist/style.css", "style.css"],
 ];
 
 /** Which part of the code base a rollup module id belongs to. */
 export function groupOf(id, root) {
   if (id.startsWith("\0inline-css:")) return "css";
-  if (id.includes("crypto-js")) return "crypto-js";
+  if (id.includes("crypto-js") || /src[\\/]sdk[\\/](crypto|md5|aes-cbc|bytes)\.ts$/.test(id)) return "crypto";
   if (id.startsWith("\0")) return "rollup helpers";
   const rel = relative(root, id).split(sep).join("/");
   if (rel.startsWith("src/sdk/")) return "sdk";
@@ -73,7 +73,6 @@ async function umdBreakdown(ctx) {
 }
 
 const VIEWS_STUB = "export const mountView = () => ({ busy() {}, wrongDigits() {}, toast() {}, state: () => ({ digits: '', complete: true, agreed: true }), destroy() {} });";
-const CRYPTO_LITE = readFileSync(new URL("./what-if/crypto-lite.mjs", import.meta.url), "utf8");
 
 /**
  * What-if builds of the UMD config, reusing the first build's cache: one module or plugin is
@@ -90,14 +89,11 @@ function variants(root) {
       ecma: 2020,
       compress: { passes: 3, ecma: 2020, pure_getters: true, unsafe_arrows: true, unsafe_methods: true, unsafe_comps: true },
     });
-  const cryptoLite = stub("src/sdk/crypto.ts", CRYPTO_LITE);
   return [
-    { name: "crypto-js → own MD5 + AES-128-CBC encrypt (bench/what-if/crypto-lite.mjs)", plugins: [cryptoLite] },
     { name: "floor: no crypto at all (src/sdk/crypto.ts stubbed)", plugins: [stub("src/sdk/crypto.ts", "export const md5Hex = (s) => s, aesCbcHex = (s) => s, base64Utf8 = (s) => s;")] },
     { name: "CSS not inlined (a <link> to style.css instead)", plugins: [css('export default "";')] },
     { name: "floor: no views (src/views/index.ts stubbed)", plugins: [stub("src/views/index.ts", VIEWS_STUB)] },
-    { name: "crypto-lite + CSS not inlined + terser passes 3, ecma 2020, unsafe_arrows/methods", plugins: [cryptoLite, css('export default "";')], terser: strongerTerser },
-    { name: "core only: crypto-lite, views stubbed (what stays if the views load as a 2nd file)", plugins: [cryptoLite, stub("src/views/index.ts", VIEWS_STUB)] },
+    { name: "terser passes 3, ecma 2020, unsafe_arrows/methods", terser: strongerTerser },
   ];
 }
 

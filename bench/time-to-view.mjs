@@ -175,7 +175,7 @@ export async function run(ctx) {
   try {
     const prof = await profileOverhead(ctx, browser, env);
     const sum = prof.rows.reduce((a, r) => a + r.ms, 0);
-    const group = (s) => (s.startsWith("(") || s.startsWith("other") || s.startsWith("UMD") ? "" : groupOf(s.startsWith("crypto-js") ? "crypto-js/" + s : s, ""));
+    const group = (s) => (s.startsWith("(") || s.startsWith("other") || s.startsWith("UMD") ? "" : groupOf(s, ""));
     const top = prof.rows.slice(0, ctx.quick ? 10 : 16);
     tables.push({
       title: `Where the time goes: CPU self time, getTokenInfo → paint, cold open, CPU ${CPU_RATE}× (ms per open, mean of ${prof.opens} views on CM)`,

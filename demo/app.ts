@@ -8,7 +8,6 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
 import { startEmulator } from "../src/emulator/index";
@@ -17,9 +16,8 @@ import { publicSim } from "../src/emulator/sims";
 import { OK } from "../src/protocol/codes";
 import { createDemoApps, ORIGIN_DEMO_PAGE, registeredAddresses, type DemoApps } from "./apps";
 import { handleLogin, handleSign } from "./backend";
-import { createCryptoJsShims } from "./crypto-js-shim";
 import { HttpError, readJsonObject, sendError, sendFile, sendJson, sendText } from "./http";
-import { CRYPTO_JS_PATH, DEMO_PAGES, SEED_CSS_PATH, SEED_SCRIPT_PATH } from "./pages";
+import { DEMO_PAGES, SEED_CSS_PATH, SEED_SCRIPT_PATH } from "./pages";
 
 export interface DemoOptions {
   /** Demo site port; 0 picks a free one (tests). Default 8080. */
@@ -95,8 +93,6 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoHandle> 
   const root = options.root ?? findRoot();
   const pagesDir = join(root, "demo", "pages");
   const distDir = join(root, "dist");
-  const cryptoJsFile = createRequire(join(root, "package.json")).resolve("crypto-js/crypto-js.js");
-  const cryptoJsShim = createCryptoJsShims(cryptoJsFile);
 
   // Filled in once both servers listen; the handler only runs after that.
   const ctx: { apps?: DemoApps; gatewayUrl?: string; emulator?: DemoHandle["emulator"]; port?: number } = {};
@@ -163,19 +159,10 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoHandle> 
       if (html === undefined) throw new HttpError(404, "not_found", `page ${path} is missing`);
       return sendText(res, 200, "text/html; charset=utf-8", html, method === "HEAD");
     }
-    if (path === CRYPTO_JS_PATH) {
-      if (sendFile(req, res, cryptoJsFile)) return;
-      throw new HttpError(404, "not_found", "crypto-js is not installed: run npm ci");
-    }
     const distName = DIST_ROUTES[path];
     if (distName) {
       if (sendFile(req, res, join(distDir, distName))) return;
       throw new HttpError(404, "not_built", `dist/${distName} is missing: run npm run build (npm run demo does)`);
-    }
-    if (path.startsWith("/vendor/crypto-js/")) {
-      const shim = cryptoJsShim(path.slice("/vendor/crypto-js/".length));
-      if (shim === undefined) throw new HttpError(404, "not_found", `no crypto-js shim for ${path}`);
-      return sendText(res, 200, "text/javascript; charset=utf-8", shim, method === "HEAD");
     }
     if (path.startsWith("/assets/")) {
       const name = path.slice("/assets/".length);

@@ -36,4 +36,3 @@ export const DEMO_PAGES: readonly DemoPage[] = [
 /** Where the seed's §3.1 tags point, kept on our own origin (the page paths stay the seed's). */
 export const SEED_SCRIPT_PATH = "/h5/js/jssdk_auth/jssdk-1.0.0.min.js";
 export const SEED_CSS_PATH = "/h5/js/jssdk_auth/css/ydrz-layer.css";
-export const CRYPTO_JS_PATH = "/h5/js/crypto-js.js";

@@ -40,22 +40,3 @@ export function defineVersion(version) {
     },
   };
 }
-
-/**
- * crypto-js's AES module requires `evpkdf` (and through it SHA-1 and HMAC) only to derive keys
- * from passphrases, OpenSSL-style. We always pass a 16-byte key, so that code can never run:
- * resolving it to an empty module drops ~0.8 KB gzip from the UMD without touching crypto-js.
- */
-export function cryptoJsWithoutPassphraseKdf() {
-  const stub = "\0crypto-js-no-passphrase-kdf";
-  return {
-    name: "ydrz-crypto-js-no-kdf",
-    resolveId(id, importer) {
-      if (id === "./evpkdf" && importer && /[\\/]crypto-js[\\/]/.test(importer)) return stub;
-      return null;
-    },
-    load(id) {
-      return id === stub ? "export default {};" : null;
-    },
-  };
-}

@@ -1,24 +1,15 @@
 /**
- * The crypto-js calls of the SDK, imported per module: the whole `crypto-js` package is six times
- * larger and does not tree-shake.
+ * The three primitives the protocol needs in the page: MD5 (signs, keys, the fingerprint),
+ * AES-128-CBC encryption (the CT/CU `reqdata`) and Base64 of UTF-8 (the fingerprint). Our own
+ * small implementations (md5.ts, aes-cbc.ts) instead of crypto-js, which cost ~4 KB gzip of a
+ * 12 KB budget; crypto-js stays in the tests as the reference they must match byte for byte.
  */
 
-import AES from "crypto-js/aes";
-import Base64 from "crypto-js/enc-base64";
-import Hex from "crypto-js/enc-hex";
-import Utf8 from "crypto-js/enc-utf8";
-import MD5 from "crypto-js/md5";
+import { utf8 } from "./bytes";
 
-/** Lowercase hex MD5 of the UTF-8 bytes of `text`. */
-export function md5Hex(text: string): string {
-  return MD5(text).toString(Hex);
-}
-
-/** AES-CBC / PKCS7 with UTF-8 key and IV (16 bytes each → AES-128); hex ciphertext. */
-export function aesCbcHex(plaintext: string, key: string, iv: string): string {
-  return AES.encrypt(Utf8.parse(plaintext), Utf8.parse(key), { iv: Utf8.parse(iv) }).ciphertext.toString(Hex);
-}
+export { md5Hex } from "./md5";
+export { aesCbcHex } from "./aes-cbc";
 
 export function base64Utf8(text: string): string {
-  return Base64.stringify(Utf8.parse(text));
+  return btoa(Array.from(utf8(text), (b) => String.fromCharCode(b)).join(""));
 }

@@ -312,8 +312,8 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * Plays a second integrator site: static pages from fixtures/, the built SDK and crypto-js under
- * the seed's §3.1 paths, and `/api/sign` + `/api/login` forwarded to the demo backend (the
+ * Plays a second integrator site: static pages from fixtures/, the built SDK and crypto-js (which
+ * the seed's pages still load; a dev dependency) under the seed's §3.1 paths, and `/api/sign` + `/api/login` forwarded to the demo backend (the
  * integrator's server, which holds the appKey and the RSA key).
  */
 export async function startFixtureServer(root: string, demoUrl: string, gatewayUrl: string): Promise<FixtureServer> {

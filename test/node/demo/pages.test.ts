@@ -1,14 +1,15 @@
 /**
- * Every demo page is served with the seed's §3.1 tags (crypto-js.js, the jssdk script at the
- * original's path, the popup stylesheet), points the SDK at the emulator, and carries the parts
- * the browser tests look for. The files those tags name are served too.
+ * Every demo page is served with the seed's §3.1 tags (the jssdk script at the original's path,
+ * the popup stylesheet; not crypto-js.js, which ydrz-jssdk does not need), points the SDK at the
+ * emulator, and carries the parts the browser tests look for. The files those tags name are
+ * served too.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { runInNewContext } from "node:vm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { DemoHandle } from "../../../demo/app";
-import { CRYPTO_JS_PATH, DEMO_PAGES, SEED_CSS_PATH, SEED_SCRIPT_PATH } from "../../../demo/pages";
+import { DEMO_PAGES, SEED_CSS_PATH, SEED_SCRIPT_PATH } from "../../../demo/pages";
 import { startTestDemo } from "./support";
 
 const root = resolve(__dirname, "../../..");
@@ -41,13 +42,12 @@ describe.each(DEMO_PAGES.map((p) => [p.path, p] as const))("%s", (path, page) =>
   });
 
   if (page.umd) {
-    test("loads the SDK exactly as seed 003 §3.1: crypto-js.js, jssdk-1.0.0.min.js, ydrz-layer.css", () => {
+    test("loads the SDK as seed 003 §3.1 does (jssdk-1.0.0.min.js, ydrz-layer.css), without crypto-js", () => {
       const h = get();
-      const crypto = h.indexOf(`<script type="text/javascript" src="${CRYPTO_JS_PATH}"></script>`);
       const sdk = h.search(new RegExp(`<script type="text/javascript" src="${esc(SEED_SCRIPT_PATH)}"[^>]*></script>`));
       const css = h.indexOf(`<link rel="stylesheet" type="text/css" href="${SEED_CSS_PATH}">`);
-      expect(crypto).toBeGreaterThan(0);
-      expect(sdk).toBeGreaterThan(crypto);
+      expect(h).not.toMatch(/<script[^>]*crypto-js/);
+      expect(sdk).toBeGreaterThan(0);
       expect(css).toBeGreaterThan(0);
       expect(h.indexOf("</head>")).toBeGreaterThan(Math.max(sdk, css));
     });
@@ -151,11 +151,10 @@ describe("view-specific content", () => {
     expect(h).toContain("YDRZAuthLogin.authGetToken(");
   });
 
-  test("SPA: imports the ESM build through an import map, config() at the emulator", () => {
+  test("SPA: imports the ESM build (no import map: it has no dependencies), config() at the emulator", () => {
     const h = html.get("/spa.html")!;
     expect(h).toContain('import { YDRZAuthLogin } from "/dist/index.mjs";');
-    expect(h).toMatch(/<script type="importmap">\s*\{ "imports": \{ "crypto-js\/": "\/vendor\/crypto-js\/" \} \}/);
-    expect(h.indexOf('type="importmap"')).toBeLessThan(h.indexOf('type="module"'));
+    expect(h).not.toContain("importmap");
     expect(h).toContain(`data-cm-host="${demo.gatewayUrl}"`);
     expect(h).toContain("YDRZAuthLogin.config(");
     expect(h).not.toContain(SEED_SCRIPT_PATH);
@@ -163,13 +162,6 @@ describe("view-specific content", () => {
 });
 
 describe("the files the tags name", () => {
-  test("crypto-js.js is the installed package's file", async () => {
-    const res = await fetch(demo.url.replace(/\/$/, "") + CRYPTO_JS_PATH);
-    expect(res.status).toBe(200);
-    expect(res.headers.get("content-type")).toContain("text/javascript");
-    expect(await res.text()).toBe(readFileSync(join(root, "node_modules/crypto-js/crypto-js.js"), "utf8"));
-  });
-
   test.each([
     [SEED_SCRIPT_PATH, "ydrz-jssdk.umd.js"],
     ["/dist/ydrz-jssdk.umd.js", "ydrz-jssdk.umd.js"],
@@ -188,33 +180,10 @@ describe("the files the tags name", () => {
     }
   });
 
-  test("the crypto-js shims re-export what each CommonJS module exports", async () => {
-    const expected: Record<string, string> = {
-      md5: "globalThis.CryptoJS.MD5",
-      aes: "globalThis.CryptoJS.AES",
-      "enc-hex": "globalThis.CryptoJS.enc.Hex",
-      "enc-utf8": "globalThis.CryptoJS.enc.Utf8",
-      "enc-base64": "globalThis.CryptoJS.enc.Base64",
-      core: "globalThis.CryptoJS",
-    };
-    for (const [name, expr] of Object.entries(expected)) {
-      const res = await fetch(`${demo.url}vendor/crypto-js/${name}`);
-      expect(res.status, name).toBe(200);
-      expect(res.headers.get("content-type")).toContain("text/javascript");
-      expect(await res.text()).toContain(`export default ${expr};`);
-    }
-  });
-
-  test("the shims cover every crypto-js import of the ESM build", async () => {
+  test("the ESM build imports nothing: it runs in a page without an import map or a bundler", () => {
     const built = join(root, "dist", "index.mjs");
-    const source = existsSync(built) ? readFileSync(built, "utf8") : readFileSync(join(root, "src/sdk/crypto.ts"), "utf8");
-    const names = [...source.matchAll(/from\s+['"]crypto-js\/([\w.-]+)['"]/g)].map((m) => m[1]);
-    expect(names.length).toBeGreaterThan(0);
-    for (const name of names) {
-      const res = await fetch(`${demo.url}vendor/crypto-js/${name}`);
-      expect(res.status, name).toBe(200);
-      expect(await res.text()).toMatch(/export default globalThis\.CryptoJS[\w.]*;/);
-    }
+    expect(existsSync(built), "npm run build first").toBe(true);
+    expect(readFileSync(built, "utf8")).not.toMatch(/^\s*import\s/m);
   });
 
   test("pages answer HEAD without a body", async () => {

@@ -1,6 +1,12 @@
-// Known-answer checks of the crypto-js wrappers against node:crypto, on the protocol's own inputs.
+// The SDK's own MD5 / AES-128-CBC / Base64: known answers, node:crypto on the protocol's own
+// inputs, and crypto-js (what the original SDK runs) byte for byte on random inputs.
 import { describe, expect, it } from "vitest";
-import { createDecipheriv, createHash } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
+import CryptoAES from "crypto-js/aes";
+import CryptoBase64 from "crypto-js/enc-base64";
+import CryptoHex from "crypto-js/enc-hex";
+import CryptoUtf8 from "crypto-js/enc-utf8";
+import CryptoMD5 from "crypto-js/md5";
 import { crossCarrierSignInput, REQDATA_IV, requestSignInput } from "../../../src/protocol/sign-input";
 import { aesCbcHex, base64Utf8, md5Hex } from "../../../src/sdk/crypto";
 import { buildPhonescripRequest, mobileSystem } from "../../../src/sdk/reqdata";
@@ -88,5 +94,34 @@ describe("base64Utf8", () => {
   it("encodes UTF-8 bytes like Buffer does", () => {
     const s = "Linux x86_64@@Mozilla/5.0 中文@@abc";
     expect(base64Utf8(s)).toBe(Buffer.from(s, "utf8").toString("base64"));
+  });
+});
+
+describe("against crypto-js and node:crypto on random inputs", () => {
+  // Random strings over ASCII, CJK and astral characters, of every length around the block and
+  // padding edges (55/56/64 bytes for MD5, multiples of 16 for AES).
+  const alphabet = ["a", "Z", "0", "@", " ", "中", "号", "é", "😀", "\u00ff"];
+  const text = (n: number): string => Array.from(randomBytes(n), (b) => alphabet[b % alphabet.length]).join("");
+  const samples = [...Array.from({ length: 130 }, (_, n) => "x".repeat(n)), ...Array.from({ length: 200 }, (_, i) => text(i % 90))];
+
+  it("md5Hex equals crypto-js MD5 and node:crypto md5", () => {
+    for (const s of samples) {
+      expect(md5Hex(s)).toBe(CryptoMD5(s).toString(CryptoHex));
+      expect(md5Hex(s)).toBe(md5(s));
+    }
+  });
+
+  it("aesCbcHex equals crypto-js AES-CBC/PKCS7 and node:crypto aes-128-cbc", () => {
+    for (const s of samples) {
+      const key = md5(s + "k").substr(8, 16).toUpperCase();
+      const expected = CryptoAES.encrypt(CryptoUtf8.parse(s), CryptoUtf8.parse(key), { iv: CryptoUtf8.parse(REQDATA_IV) }).ciphertext.toString(CryptoHex);
+      expect(aesCbcHex(s, key, REQDATA_IV)).toBe(expected);
+      const c = createCipheriv("aes-128-cbc", Buffer.from(key, "utf8"), Buffer.from(REQDATA_IV, "utf8"));
+      expect(aesCbcHex(s, key, REQDATA_IV)).toBe(Buffer.concat([c.update(s, "utf8"), c.final()]).toString("hex"));
+    }
+  });
+
+  it("base64Utf8 equals crypto-js Base64 of UTF-8", () => {
+    for (const s of samples) expect(base64Utf8(s)).toBe(CryptoBase64.stringify(CryptoUtf8.parse(s)));
   });
 });

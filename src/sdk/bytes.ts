@@ -1,0 +1,5 @@
+/** UTF-8 bytes of `text` (lone surrogates become U+FFFD instead of throwing). */
+export const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+/** Lowercase hex of `bytes`. */
+export const hex = (bytes: Uint8Array): string => Array.from(bytes, (b) => (b < 16 ? "0" : "") + b.toString(16)).join("");
