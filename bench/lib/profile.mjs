@@ -54,8 +54,8 @@ export function sourceAt(lines, line, column) {
 
 /**
  * Self time (ms) per bucket of a CPU profile: source file of the profiled script (through the
- * map), or "(program)" (the browser's own work: style, layout, paint, parsing), "(garbage
- * collector)", other scripts. "(idle)" is left out.
+ * map), "(native) name" for a built-in, "(program)" (the browser's own work: style, layout,
+ * paint, parsing), "(garbage collector)", other scripts. "(idle)" is left out.
  */
 export function selfTimeBySource(profile, scriptUrl, map, name = (s) => s) {
   const lines = decodeMappings(map.mappings);
@@ -69,7 +69,8 @@ export function selfTimeBySource(profile, scriptUrl, map, name = (s) => s) {
       const i = sourceAt(lines, f.lineNumber, f.columnNumber);
       b = i >= 0 ? name(map.sources[i]) : "UMD (unmapped)";
     } else if (f.url) b = "other scripts (bench page)";
-    else b = f.functionName && f.functionName.startsWith("(") ? f.functionName : "(native)";
+    // Built-ins by name (setProperty, getComputedStyle, …): which platform call costs the time.
+    else b = f.functionName && f.functionName.startsWith("(") ? f.functionName : `(native) ${f.functionName || "anonymous"}`;
     bucket.set(node.id, b);
     return b;
   };
