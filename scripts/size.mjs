@@ -15,7 +15,8 @@ if (process.argv.includes("--modules")) {
   const rows = [];
   for (const [id, m] of Object.entries(chunk.modules)) {
     if (!m.renderedLength || !m.code) continue;
-    const min = (await minify(m.code, { module: true, compress: { passes: 2 } })).code ?? "";
+    // Top level kept: inside the bundle nothing is exported, and terser would drop it all as unused.
+    const min = (await minify(m.code, { compress: { passes: 2, toplevel: false }, mangle: { toplevel: false } })).code ?? "";
     rows.push([groupOf(id, root), shortName(id, root), min.length, gzipSync(min, { level: 9 }).length]);
   }
   rows.sort((a, b) => a[0].localeCompare(b[0]) || b[2] - a[2]);
