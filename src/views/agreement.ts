@@ -17,13 +17,6 @@ export const CARRIER_AGREEMENTS: Readonly<Record<Carrier, AgreementLink>> = {
   CU: { name: "《中国联通认证服务协议》", url: "https://opencloud.wostore.cn/authz/resource/html/disclaimer.html?fromsdk=true" },
 };
 
-export const AGREEMENT_TEXTS = {
-  level1: "我已阅读同意",
-  level4: "请补充完整号码同意",
-  authorise: "并授权",
-  useNumber: "使用此号码",
-} as const;
-
 export interface CheckboxLook {
   width?: string;
   height?: string;
@@ -74,7 +67,7 @@ export function readLinks(value: unknown): AgreementLink[] {
 }
 
 export function createAgreement(opts: AgreementOptions): Agreement {
-  const textId = `ydrz-agree-text-${++uid}`;
+  const textId = "ydrz-agree-text-" + ++uid;
   const checkbox = h("input", {
     id: opts.checkboxId,
     className: "ydrz-checkbox",
@@ -89,41 +82,35 @@ export function createAgreement(opts: AgreementOptions): Agreement {
   for (const [state, raw] of [["off", look.uncheckUrl], ["on", look.checkedUrl]]) {
     const url = safeUrl(raw, "image");
     if (url) {
-      box.classList.add(`ydrz-has-${state}-img`);
+      box.classList.add("ydrz-has-" + state + "-img");
       box.appendChild(img(url, "ydrz-check-img ydrz-check-img-" + state));
     }
   }
 
-  const label = h("label", { className: "ydrz-check", attrs: { for: opts.checkboxId } }, [checkbox, box]);
-
-  const text = h("span", { id: textId, className: "ydrz-agree-text" });
-  text.appendChild(document.createTextNode(opts.entry ? AGREEMENT_TEXTS.level4 : AGREEMENT_TEXTS.level1));
-  const links: AgreementLink[] = [
-    CARRIER_AGREEMENTS[opts.carrier] || CARRIER_AGREEMENTS.CM,
-    ...readLinks(opts.privacyLinks),
-    ...readLinks(opts.agreeArr),
-  ];
-  for (const link of links) {
-    const url = safeUrl(link.url, "link");
-    const node = url
-      ? h("a", {
-          className: "ydrz-agree-link",
-          text: link.name,
-          attrs: { href: url, target: "_blank", rel: "noopener noreferrer" },
-        })
-      : h("span", { className: "ydrz-agree-link ydrz-agree-link-plain", text: link.name });
-    setStyle(node, "color", opts.linkColor);
-    setStyle(node, "font-size", opts.linkFontSize);
-    setStyle(node, "font-family", opts.linkFontFamily);
-    text.appendChild(node);
-  }
-  text.appendChild(document.createTextNode(AGREEMENT_TEXTS.authorise));
   const name = h("span", { className: "ydrz-app-name", text: opts.appName });
   setStyle(name, "color", opts.appNameColor);
-  text.appendChild(name);
-  text.appendChild(document.createTextNode(AGREEMENT_TEXTS.useNumber));
+  const text = h("span", { id: textId, className: "ydrz-agree-text" });
+  text.append(
+    opts.entry ? "请补充完整号码同意" : "我已阅读同意",
+    ...[CARRIER_AGREEMENTS[opts.carrier] || CARRIER_AGREEMENTS.CM, ...readLinks(opts.privacyLinks), ...readLinks(opts.agreeArr)].map((link) => {
+      const url = safeUrl(link.url, "link");
+      const node = url
+        ? h("a", { className: "ydrz-agree-link", text: link.name, attrs: { href: url, target: "_blank", rel: "noopener noreferrer" } })
+        : h("span", { className: "ydrz-agree-link ydrz-agree-link-plain", text: link.name });
+      setStyle(node, "color", opts.linkColor);
+      setStyle(node, "font-size", opts.linkFontSize);
+      setStyle(node, "font-family", opts.linkFontFamily);
+      return node;
+    }),
+    "并授权",
+    name,
+    "使用此号码",
+  );
 
-  const el = h("div", { id: opts.id, className: "ydrz-agreement" + (opts.className ? " " + opts.className : "") }, [label, text]);
+  const el = h("div", { id: opts.id, className: "ydrz-agreement" + (opts.className ? " " + opts.className : "") }, [
+    h("label", { className: "ydrz-check", attrs: { for: opts.checkboxId } }, [checkbox, box]),
+    text,
+  ]);
   checkbox.addEventListener("change", () => opts.onChange(checkbox.checked));
   return { el, checkbox, checked: () => checkbox.checked };
 }
