@@ -54,17 +54,7 @@ let uid = 0;
 /** At most this many links from each untrusted list. */
 const MAX_LINKS = 10;
 
-export function readLinks(value: unknown): AgreementLink[] {
-  if (!Array.isArray(value)) return [];
-  const out: AgreementLink[] = [];
-  for (const item of value.slice(0, MAX_LINKS)) {
-    const o = obj(item);
-    const name = toText(o.name, "");
-    if (name.trim() === "") continue;
-    out.push({ name, url: typeof o.url === "string" ? o.url : "" });
-  }
-  return out;
-}
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value.slice(0, MAX_LINKS) : []);
 
 export function createAgreement(opts: AgreementOptions): Agreement {
   const textId = "ydrz-agree-text-" + ++uid;
@@ -87,25 +77,25 @@ export function createAgreement(opts: AgreementOptions): Agreement {
     }
   }
 
-  const name = h("span", { className: "ydrz-app-name", text: opts.appName });
-  setStyle(name, "color", opts.appNameColor);
+  const appName = h("span", { className: "ydrz-app-name", text: opts.appName });
+  setStyle(appName, "color", opts.appNameColor);
   const text = h("span", { id: textId, className: "ydrz-agree-text" });
-  text.append(
-    opts.entry ? "请补充完整号码同意" : "我已阅读同意",
-    ...[CARRIER_AGREEMENTS[opts.carrier] || CARRIER_AGREEMENTS.CM, ...readLinks(opts.privacyLinks), ...readLinks(opts.agreeArr)].map((link) => {
-      const url = safeUrl(link.url, "link");
-      const node = url
-        ? h("a", { className: "ydrz-agree-link", text: link.name, attrs: { href: url, target: "_blank", rel: "noopener noreferrer" } })
-        : h("span", { className: "ydrz-agree-link ydrz-agree-link-plain", text: link.name });
-      setStyle(node, "color", opts.linkColor);
-      setStyle(node, "font-size", opts.linkFontSize);
-      setStyle(node, "font-family", opts.linkFontFamily);
-      return node;
-    }),
-    "并授权",
-    name,
-    "使用此号码",
-  );
+  text.append(opts.entry ? "请补充完整号码同意" : "我已阅读同意");
+  for (const item of [CARRIER_AGREEMENTS[opts.carrier] || CARRIER_AGREEMENTS.CM, ...list(opts.privacyLinks), ...list(opts.agreeArr)]) {
+    // Untrusted entries: only a name that is text and not blank makes one; its URL may fail.
+    const link = obj(item);
+    const name = toText(link.name, "");
+    if (!name.trim()) continue;
+    const url = safeUrl(link.url, "link");
+    const node = url
+      ? h("a", { className: "ydrz-agree-link", text: name, attrs: { href: url, target: "_blank", rel: "noopener noreferrer" } })
+      : h("span", { className: "ydrz-agree-link ydrz-agree-link-plain", text: name });
+    setStyle(node, "color", opts.linkColor);
+    setStyle(node, "font-size", opts.linkFontSize);
+    setStyle(node, "font-family", opts.linkFontFamily);
+    text.appendChild(node);
+  }
+  text.append("并授权", appName, "使用此号码");
 
   const el = h("div", { id: opts.id, className: "ydrz-agreement" + (opts.className ? " " + opts.className : "") }, [
     h("label", { className: "ydrz-check", attrs: { for: opts.checkboxId } }, [checkbox, box]),
