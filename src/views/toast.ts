@@ -21,31 +21,24 @@ export interface Loading {
   destroy(): void;
 }
 
-/**
- * One element at a time in `host`, each an SDK root of its own (for the scoped CSS) and a polite
- * live region: `put(id, className, child)` replaces the current one, `put()` removes it.
- */
-function slot(host: HTMLElement): (id?: string, className?: string, child?: HTMLElement) => void {
-  let el: HTMLElement | undefined;
-  return (id, className, child) => {
-    if (el) el.remove();
-    el = id ? h("div", { id, className: "ydrz-root " + className, attrs: { role: "status", "aria-live": "polite" } }, [child]) : undefined;
-    if (el) host.appendChild(el);
-  };
+/** Toast and loading: each an SDK root of its own (for the scoped CSS) and a polite live region. */
+function status(host: HTMLElement, id: string, className: string, child: HTMLElement): HTMLElement {
+  return host.appendChild(h("div", { id, className: "ydrz-root " + className, attrs: { role: "status", "aria-live": "polite" } }, [child]));
 }
 
 /** One toast per view; a new message replaces the current one and restarts the timer. */
 export function createToast(host: HTMLElement): Toast {
-  const put = slot(host);
+  let el: HTMLElement | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const hide = (): void => {
     clearTimeout(timer);
-    put();
+    // Removing a toast that is already gone does nothing.
+    if (el) el.remove();
   };
   return {
     show(text) {
       hide();
-      put("YDRZToast", "ydrz-toast-wrap", h("div", { className: "ydrz-toast", text }));
+      el = status(host, "YDRZToast", "ydrz-toast-wrap", h("div", { className: "ydrz-toast", text }));
       timer = setTimeout(hide, TOAST_MS);
     },
     destroy: hide,
@@ -53,22 +46,21 @@ export function createToast(host: HTMLElement): Toast {
 }
 
 export function createLoading(host: HTMLElement): Loading {
-  const put = slot(host);
-  let shown = false;
+  let el: HTMLElement | undefined;
   const set = (on: boolean): void => {
-    // Only a change re-renders: a live region added again would be announced again.
-    if (on !== shown) {
-      shown = on;
-      if (on) {
-        put(
-          "YDRZLoad",
-          "ydrz-loading-wrap",
-          h("div", { className: "ydrz-loading" }, [
-            h("span", { className: "ydrz-spinner", attrs: { "aria-hidden": "true" } }),
-            h("span", { className: "ydrz-loading-text", text: "请稍候..." }),
-          ]),
-        );
-      } else put();
+    if (on && !el) {
+      el = status(
+        host,
+        "YDRZLoad",
+        "ydrz-loading-wrap",
+        h("div", { className: "ydrz-loading" }, [
+          h("span", { className: "ydrz-spinner", attrs: { "aria-hidden": "true" } }),
+          h("span", { className: "ydrz-loading-text", text: "请稍候..." }),
+        ]),
+      );
+    } else if (!on && el) {
+      el.remove();
+      el = undefined;
     }
   };
   return { set, destroy: () => set(false) };
