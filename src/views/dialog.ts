@@ -32,7 +32,7 @@ export interface DialogHandle {
 /** Focusable by Tab unless disabled, a hidden input, tabindex < 0, hidden or inert, or not rendered. */
 export function tabbables(container: HTMLElement): HTMLElement[] {
   const hasLayout = container.getClientRects().length > 0;
-  return Array.from(container.querySelectorAll<HTMLElement>("a[href],button,input,select,textarea,[tabindex]")).filter(
+  return [...container.querySelectorAll<HTMLElement>("a[href],button,input,select,textarea,[tabindex]")].filter(
     (el) =>
       el.tabIndex >= 0 &&
       !el.matches(":disabled,input[type=hidden]") &&
@@ -65,7 +65,7 @@ export function openDialog(opts: DialogOptions): DialogHandle {
     // Siblings of the view (and of each of its ancestors up to <body>) leave the tab order and the
     // accessibility tree; we restore exactly what was there before.
     for (let node: Element = root, parent; (parent = node.parentElement) && node !== doc.body; node = parent) {
-      for (const sibling of Array.from(parent.children)) {
+      for (const sibling of parent.children) {
         if (sibling === node || /^(SCRIPT|STYLE|LINK)$/.test(sibling.tagName)) continue;
         for (const [name, value] of [["inert", ""], ["aria-hidden", "true"]]) {
           const before = sibling.getAttribute(name);
