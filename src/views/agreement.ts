@@ -17,13 +17,6 @@ export const CARRIER_AGREEMENTS: Readonly<Record<Carrier, AgreementLink>> = {
   CU: { name: "《中国联通认证服务协议》", url: "https://opencloud.wostore.cn/authz/resource/html/disclaimer.html?fromsdk=true" },
 };
 
-export const AGREEMENT_TEXTS = {
-  level1: "我已阅读同意",
-  level4: "请补充完整号码同意",
-  authorise: "并授权",
-  useNumber: "使用此号码",
-} as const;
-
 export interface CheckboxLook {
   width?: string;
   height?: string;
@@ -61,20 +54,10 @@ let uid = 0;
 /** At most this many links from each untrusted list. */
 const MAX_LINKS = 10;
 
-export function readLinks(value: unknown): AgreementLink[] {
-  if (!Array.isArray(value)) return [];
-  const out: AgreementLink[] = [];
-  for (const item of value.slice(0, MAX_LINKS)) {
-    const o = obj(item);
-    const name = toText(o.name, "");
-    if (name.trim() === "") continue;
-    out.push({ name, url: typeof o.url === "string" ? o.url : "" });
-  }
-  return out;
-}
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value.slice(0, MAX_LINKS) : []);
 
 export function createAgreement(opts: AgreementOptions): Agreement {
-  const textId = `ydrz-agree-text-${++uid}`;
+  const textId = "ydrz-agree-text-" + ++uid;
   const checkbox = h("input", {
     id: opts.checkboxId,
     className: "ydrz-checkbox",
@@ -89,41 +72,35 @@ export function createAgreement(opts: AgreementOptions): Agreement {
   for (const [state, raw] of [["off", look.uncheckUrl], ["on", look.checkedUrl]]) {
     const url = safeUrl(raw, "image");
     if (url) {
-      box.classList.add(`ydrz-has-${state}-img`);
+      box.classList.add("ydrz-has-" + state + "-img");
       box.appendChild(img(url, "ydrz-check-img ydrz-check-img-" + state));
     }
   }
 
-  const label = h("label", { className: "ydrz-check", attrs: { for: opts.checkboxId } }, [checkbox, box]);
-
+  const appName = h("span", { className: "ydrz-app-name", text: opts.appName });
+  setStyle(appName, "color", opts.appNameColor);
   const text = h("span", { id: textId, className: "ydrz-agree-text" });
-  text.appendChild(document.createTextNode(opts.entry ? AGREEMENT_TEXTS.level4 : AGREEMENT_TEXTS.level1));
-  const links: AgreementLink[] = [
-    CARRIER_AGREEMENTS[opts.carrier] || CARRIER_AGREEMENTS.CM,
-    ...readLinks(opts.privacyLinks),
-    ...readLinks(opts.agreeArr),
-  ];
-  for (const link of links) {
+  text.append(opts.entry ? "请补充完整号码同意" : "我已阅读同意");
+  for (const item of [CARRIER_AGREEMENTS[opts.carrier] || CARRIER_AGREEMENTS.CM, ...list(opts.privacyLinks), ...list(opts.agreeArr)]) {
+    // Untrusted entries: only a name that is text and not blank makes one; its URL may fail.
+    const link = obj(item);
+    const name = toText(link.name, "");
+    if (!name.trim()) continue;
     const url = safeUrl(link.url, "link");
     const node = url
-      ? h("a", {
-          className: "ydrz-agree-link",
-          text: link.name,
-          attrs: { href: url, target: "_blank", rel: "noopener noreferrer" },
-        })
-      : h("span", { className: "ydrz-agree-link ydrz-agree-link-plain", text: link.name });
+      ? h("a", { className: "ydrz-agree-link", text: name, attrs: { href: url, target: "_blank", rel: "noopener noreferrer" } })
+      : h("span", { className: "ydrz-agree-link ydrz-agree-link-plain", text: name });
     setStyle(node, "color", opts.linkColor);
     setStyle(node, "font-size", opts.linkFontSize);
     setStyle(node, "font-family", opts.linkFontFamily);
     text.appendChild(node);
   }
-  text.appendChild(document.createTextNode(AGREEMENT_TEXTS.authorise));
-  const name = h("span", { className: "ydrz-app-name", text: opts.appName });
-  setStyle(name, "color", opts.appNameColor);
-  text.appendChild(name);
-  text.appendChild(document.createTextNode(AGREEMENT_TEXTS.useNumber));
+  text.append("并授权", appName, "使用此号码");
 
-  const el = h("div", { id: opts.id, className: "ydrz-agreement" + (opts.className ? " " + opts.className : "") }, [label, text]);
+  const el = h("div", { id: opts.id, className: "ydrz-agreement" + (opts.className ? " " + opts.className : "") }, [
+    h("label", { className: "ydrz-check", attrs: { for: opts.checkboxId } }, [checkbox, box]),
+    text,
+  ]);
   checkbox.addEventListener("change", () => opts.onChange(checkbox.checked));
   return { el, checkbox, checked: () => checkbox.checked };
 }

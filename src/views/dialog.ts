@@ -29,23 +29,17 @@ export interface DialogHandle {
   close(): void;
 }
 
-const TABBABLE = [
-  "a[href]",
-  "button:not([disabled])",
-  "input:not([disabled]):not([type=hidden])",
-  "select:not([disabled])",
-  "textarea:not([disabled])",
-  "[tabindex]",
-].join(",");
-
+/** Focusable by Tab unless disabled, a hidden input, tabindex < 0, hidden or inert, or not rendered. */
 export function tabbables(container: HTMLElement): HTMLElement[] {
   const hasLayout = container.getClientRects().length > 0;
-  return Array.from(container.querySelectorAll<HTMLElement>(TABBABLE)).filter((el) => {
-    if (el.tabIndex < 0) return false;
-    if (el.closest("[hidden],[inert]")) return false;
-    // Without a layout engine (jsdom) every node counts as visible.
-    return !hasLayout || el.getClientRects().length > 0;
-  });
+  return [...container.querySelectorAll<HTMLElement>("a[href],button,input,select,textarea,[tabindex]")].filter(
+    (el) =>
+      el.tabIndex >= 0 &&
+      !el.matches(":disabled,input[type=hidden]") &&
+      !el.closest("[hidden],[inert]") &&
+      // Without a layout engine (jsdom) every node counts as visible.
+      (!hasLayout || el.getClientRects().length > 0),
+  );
 }
 
 export function openDialog(opts: DialogOptions): DialogHandle {
@@ -53,9 +47,8 @@ export function openDialog(opts: DialogOptions): DialogHandle {
   const doc = root.ownerDocument;
   const listeners = new Listeners();
   const previouslyFocused = doc.activeElement as HTMLElement | null;
-  /** [element, attribute, its value before] for what the modal view changed outside itself. */
-  const hidden: [Element, string, string | null][] = [];
-  let unlock: (() => void) | undefined;
+  /** What the modal view changed outside itself, undone last first on close. */
+  const undo: (() => void)[] = [];
   let closed = false;
 
   dialog.setAttribute("role", "dialog");
@@ -71,24 +64,23 @@ export function openDialog(opts: DialogOptions): DialogHandle {
   if (modal) {
     // Siblings of the view (and of each of its ancestors up to <body>) leave the tab order and the
     // accessibility tree; we restore exactly what was there before.
-    let node: Element | null = root;
-    while (node && node.parentElement && node !== doc.body) {
-      for (const sibling of Array.from(node.parentElement.children)) {
-        if (sibling === node || sibling.tagName === "SCRIPT" || sibling.tagName === "STYLE" || sibling.tagName === "LINK") continue;
-        for (const name of ["inert", "aria-hidden"]) hidden.push([sibling, name, sibling.getAttribute(name)]);
-        sibling.setAttribute("inert", "");
-        sibling.setAttribute("aria-hidden", "true");
+    for (let node: Element = root, parent; (parent = node.parentElement) && node !== doc.body; node = parent) {
+      for (const sibling of parent.children) {
+        if (sibling === node || /^(SCRIPT|STYLE|LINK)$/.test(sibling.tagName)) continue;
+        for (const [name, value] of [["inert", ""], ["aria-hidden", "true"]]) {
+          const before = sibling.getAttribute(name);
+          undo.push(() => (before === null ? sibling.removeAttribute(name) : sibling.setAttribute(name, before)));
+          sibling.setAttribute(name, value);
+        }
       }
-      node = node.parentElement;
     }
-    unlock = lockScroll(doc);
+    undo.push(lockScroll(doc));
 
-    listeners.on<FocusEvent>(
+    listeners.on(
       doc,
       "focusin",
       (event) => {
-        const target = event.target as Node | null;
-        if (target && !root.contains(target)) focusFirst();
+        if (!root.contains(event.target as Node)) focusFirst();
       },
       true,
     );
@@ -98,31 +90,23 @@ export function openDialog(opts: DialogOptions): DialogHandle {
     doc,
     "keydown",
     (event) => {
-      if (closed) return;
-      const inside = root.contains(event.target as Node);
-      if (event.key === "Escape" || event.key === "Esc") {
-        if (!modal && !inside) return;
+      const key = event.key;
+      if (key === "Escape" || key === "Esc") {
+        if (!modal && !root.contains(event.target as Node)) return;
         event.preventDefault();
         event.stopPropagation();
         opts.onEscape();
-        return;
-      }
-      if (event.key === "Tab" && modal) {
+      } else if (key === "Tab" && modal) {
+        // Tab from the last (Shift+Tab from the first, or from the dialog itself) wraps round;
+        // so does Tab from anywhere outside. With nothing tabbable, focus stays on the dialog.
         const list = tabbables(dialog);
-        if (list.length === 0) {
-          event.preventDefault();
-          dialog.focus();
-          return;
-        }
-        const first = list[0];
-        const last = list[list.length - 1];
+        const first = list[0] || dialog;
+        const last = list[list.length - 1] || dialog;
         const active = doc.activeElement;
-        if (event.shiftKey && (active === first || active === dialog || !dialog.contains(active))) {
+        const outside = !dialog.contains(active);
+        if (!list[0] || (event.shiftKey ? active === first || active === dialog || outside : active === last || outside)) {
           event.preventDefault();
-          last.focus();
-        } else if (!event.shiftKey && (active === last || !dialog.contains(active))) {
-          event.preventDefault();
-          first.focus();
+          (event.shiftKey ? last : first).focus();
         }
       }
     },
@@ -137,17 +121,10 @@ export function openDialog(opts: DialogOptions): DialogHandle {
       if (closed) return;
       closed = true;
       listeners.clear();
-      for (let i = hidden.length - 1; i >= 0; i--) {
-        const [el, name, value] = hidden[i];
-        if (value === null) el.removeAttribute(name);
-        else el.setAttribute(name, value);
-      }
-      if (unlock) unlock();
-      const wasInside = !doc.activeElement || doc.activeElement === doc.body || root.contains(doc.activeElement);
-      if (modal || wasInside) {
-        if (previouslyFocused && previouslyFocused.isConnected && typeof previouslyFocused.focus === "function") {
-          focusNoScroll(previouslyFocused);
-        }
+      while (undo.length) undo.pop()!();
+      const active = doc.activeElement;
+      if ((modal || !active || active === doc.body || root.contains(active)) && previouslyFocused && previouslyFocused.isConnected && typeof previouslyFocused.focus === "function") {
+        focusNoScroll(previouslyFocused);
       }
     },
   };

@@ -5,7 +5,6 @@
  * number as plain text.
  */
 
-import { hiddenDigitCount } from "../protocol/masked-phone";
 import { focusNoScroll, h, Listeners } from "./dom";
 
 export interface DigitsOptions {
@@ -41,16 +40,18 @@ export interface Digits {
 
 /** Full-width digits (IME) become ASCII, everything else that is not a digit goes. */
 export function onlyDigits(text: string): string {
-  return text.replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48)).replace(/\D+/g, "");
+  return text.replace(/[\uFF10-\uFF19]/g, (c) => String(c.charCodeAt(0) - 0xff10)).replace(/\D+/g, "");
 }
 
 export function createDigits(opts: DigitsOptions): Digits {
   const masked = opts.maskPhone.slice(0, 40);
-  const count = opts.entry ? Math.min(hiddenDigitCount(masked), 8) : 0;
+  // What comes before the run of `*`, the run, and the rest (all but the first may be empty).
+  const [, prefix, run, suffix] = /^([^*]*)(\**)([^]*)$/.exec(masked)!;
+  const count = opts.entry ? Math.min(run.length, 8) : 0;
   const el = h("div", { className: opts.className, id: opts.id });
   const inputs: HTMLInputElement[] = [];
 
-  if (count === 0) {
+  if (!count) {
     el.appendChild(h("span", { className: "ydrz-phone-text", text: masked }));
     const noop = (): void => undefined;
     return {
@@ -67,91 +68,79 @@ export function createDigits(opts: DigitsOptions): Digits {
     };
   }
 
-  const run = /\*+/.exec(masked)!;
-  const prefix = masked.slice(0, run.index);
-  const suffix = masked.slice(run.index + run[0].length);
   el.setAttribute("role", "group");
   el.setAttribute("aria-label", `手机号码${prefix}${"*".repeat(count)}${suffix}，请输入中间${count}位`);
   if (opts.describedBy) el.setAttribute("aria-describedby", opts.describedBy);
 
-  el.appendChild(h("span", { className: "ydrz-phone-part", text: prefix, attrs: { "aria-hidden": "true" } }));
+  const part = (text: string): HTMLElement => h("span", { className: "ydrz-phone-part", text, attrs: { "aria-hidden": "true" } });
   const cells = h("span", { className: "ydrz-digit-cells" });
-  for (let i = 0; i < count; i++) {
+  el.append(part(prefix), cells, part(suffix));
+
+  let active = 0;
+  let composing = false;
+  let readOnly = false;
+  let keypadMode = false;
+  let restoreInputmodeOnBlur = false;
+  const L = opts.listeners;
+  const changed = opts.onChange;
+  const prefixDigits = onlyDigits(prefix);
+  const suffixDigits = onlyDigits(suffix);
+
+  // Only settled digits count: a cell may briefly hold an IME's uncommitted text.
+  const value = (): string => inputs.map((i) => (/^\d$/.test(i.value) ? i.value : "")).join("");
+  const inputMode = (mode: string): void => {
+    for (const i of inputs) i.setAttribute("inputmode", mode);
+  };
+  /** Focuses cell `i`, clamped to the cells. */
+  const focusCell = (i: number): void => {
+    focusNoScroll(inputs[(active = Math.max(0, Math.min(count - 1, i)))]);
+  };
+  const focusFirstEmpty = (): void => {
+    const i = inputs.findIndex((x) => x.value === "");
+    focusCell(i < 0 ? count - 1 : i);
+  };
+
+  /** Backspace in cell `i`: clears it, or when it is empty the one before, and moves there. */
+  const backspace = (i: number): void => {
+    if (inputs[i].value === "" && i > 0) i--;
+    inputs[i].value = "";
+    focusCell(i);
+    changed();
+  };
+
+  /**
+   * Digits arriving in cell `index`: typed, a pasted group, a pasted full number, an IME commit.
+   * A whole group or a whole number fills from the first cell; anything else from `index` on.
+   */
+  const receive = (index: number, raw: string): void => {
+    let digits = onlyDigits(raw);
+    const middle = digits.slice(prefixDigits.length, prefixDigits.length + count);
+    if (middle.length === count && prefixDigits + middle + suffixDigits === digits) {
+      digits = middle;
+      index = 0;
+    } else if (digits.length === count) {
+      index = 0;
+    }
+    for (const d of digits) if (index < count) inputs[index++].value = d;
+    focusCell(index);
+    changed();
+  };
+
+  for (let index = 0; index < count; index++) {
     const input = h("input", {
-      id: opts.inputIdPrefix + i,
+      id: opts.inputIdPrefix + index,
       className: "ydrz-digit",
       attrs: {
         type: "text",
         inputmode: "numeric",
         pattern: "[0-9]*",
         autocomplete: "off",
-        enterkeyhint: i === count - 1 ? "done" : "next",
-        "aria-label": `第${i + 1}位`,
-        "data-index": String(i),
+        enterkeyhint: index < count - 1 ? "next" : "done",
+        "aria-label": `第${index + 1}位`,
       },
     });
     inputs.push(input);
     cells.appendChild(input);
-  }
-  el.appendChild(cells);
-  el.appendChild(h("span", { className: "ydrz-phone-part", text: suffix, attrs: { "aria-hidden": "true" } }));
-
-  let active = 0;
-  let composing = false;
-  let keypadMode = false;
-  let restoreInputmodeOnBlur = false;
-  const L = opts.listeners;
-
-  // Only settled digits count: a cell may briefly hold an IME's uncommitted text.
-  const value = (): string => inputs.map((i) => (/^\d$/.test(i.value) ? i.value : "")).join("");
-  const complete = (): boolean => inputs.every((i) => /^\d$/.test(i.value));
-  const firstEmpty = (): number => {
-    const i = inputs.findIndex((x) => x.value === "");
-    return i === -1 ? count - 1 : i;
-  };
-  const inputMode = (mode: string): void => {
-    for (const i of inputs) i.setAttribute("inputmode", mode);
-  };
-  const focusCell = (i: number): void => {
-    active = Math.max(0, Math.min(count - 1, i));
-    focusNoScroll(inputs[active]);
-  };
-
-  /** Clears the cell before `index` and moves there (backspace from an empty cell). */
-  const back = (index: number): void => {
-    inputs[index - 1].value = "";
-    focusCell(index - 1);
-  };
-
-  /** Writes digits from cell `start` on; returns the index after the last written cell. */
-  const fill = (start: number, digits: string): number => {
-    let i = start;
-    for (const d of digits) {
-      if (i >= count) break;
-      inputs[i].value = d;
-      i++;
-    }
-    return i;
-  };
-
-  /** Handles any multi-character arrival: a pasted group, a pasted full number, an IME commit. */
-  const receive = (index: number, raw: string): void => {
-    let digits = onlyDigits(raw);
-    const prefixDigits = onlyDigits(prefix);
-    const suffixDigits = onlyDigits(suffix);
-    const whole = prefixDigits.length + count + suffixDigits.length;
-    if (digits.length === whole && digits.startsWith(prefixDigits) && digits.endsWith(suffixDigits)) {
-      digits = digits.slice(prefixDigits.length, prefixDigits.length + count);
-      index = 0;
-    } else if (digits.length === count) {
-      index = 0;
-    }
-    const next = fill(index, digits);
-    focusCell(next >= count ? count - 1 : next);
-    opts.onChange();
-  };
-
-  inputs.forEach((input, index) => {
     L.on(input, "focus", () => {
       active = index;
       // So that typing into a filled cell replaces its digit.
@@ -171,53 +160,45 @@ export function createDigits(opts: DigitsOptions): Digits {
     });
     L.on<InputEvent>(input, "input", (event) => {
       if (composing || event.isComposing) return;
+      // What the keyboard sent (or, without event data, what the cell now holds).
       const typed = onlyDigits(event.data != null ? event.data : input.value);
-      const current = onlyDigits(input.value);
-      if (typed.length > 1 || (event.data == null && current.length > 1)) {
+      if (typed.length > 1) {
         input.value = "";
-        receive(index, typed.length > 1 ? typed : current);
+        receive(index, typed);
         return;
       }
-      if (current === "" && typed === "") {
-        input.value = "";
-        opts.onChange();
-        return;
-      }
-      input.value = typed || current.slice(-1);
+      input.value = typed || onlyDigits(input.value).slice(-1);
       if (input.value && index < count - 1) focusCell(index + 1);
-      opts.onChange();
+      changed();
     });
     // Android keyboards report Backspace as "Unidentified" keydowns; an empty cell then only
     // shows up as a deleteContentBackward beforeinput with nothing to delete.
     L.on<InputEvent>(input, "beforeinput", (event) => {
-      if (event.inputType === "deleteContentBackward" && input.value === "" && index > 0 && !input.readOnly) {
+      if (event.inputType === "deleteContentBackward" && input.value === "" && index > 0 && !readOnly) {
         event.preventDefault();
-        back(index);
-        opts.onChange();
+        backspace(index);
       }
     });
     L.on<ClipboardEvent>(input, "paste", (event) => {
-      const text = event.clipboardData ? event.clipboardData.getData("text") : "";
       event.preventDefault();
-      receive(index, text);
+      receive(index, event.clipboardData ? event.clipboardData.getData("text") : "");
     });
     L.on<KeyboardEvent>(input, "keydown", (event) => {
-      if (event.key === "Backspace" || event.key === "Delete") {
+      const key = event.key;
+      if (key === "Backspace" || key === "Delete") {
         event.preventDefault();
-        if (input.readOnly) return;
+        if (readOnly) return;
         // Delete clears this cell only; Backspace from an empty cell goes back one.
-        if (event.key === "Delete" || input.value !== "") input.value = "";
-        else if (index > 0) back(index);
-        opts.onChange();
-      } else if (event.key === "ArrowLeft" && index > 0) {
+        if (key === "Delete") {
+          input.value = "";
+          changed();
+        } else backspace(index);
+      } else if ((key === "ArrowLeft" && index > 0) || (key === "ArrowRight" && index < count - 1)) {
         event.preventDefault();
-        focusCell(index - 1);
-      } else if (event.key === "ArrowRight" && index < count - 1) {
-        event.preventDefault();
-        focusCell(index + 1);
+        focusCell(key === "ArrowLeft" ? index - 1 : index + 1);
       }
     });
-  });
+  }
 
   // The whole number is one big target (the cells themselves may be small): a tap anywhere on it
   // goes to the first empty cell and opens the keypad.
@@ -225,16 +206,15 @@ export function createDigits(opts: DigitsOptions): Digits {
   // cell was hit (preventDefault keeps the browser from focusing the hit cell itself).
   // The keypad opens on the click that follows, not here: it moves the view, and a layout change
   // between pointerdown and click would send the click to whatever is then under the finger.
-  L.on<PointerEvent>(el, "pointerdown", (event) => {
-    if (inputs[0].readOnly) return;
+  L.on(el, "pointerdown", (event) => {
+    if (readOnly) return;
     keypadMode = true;
     inputMode("none");
     event.preventDefault();
-    focusCell(firstEmpty());
+    focusFirstEmpty();
   });
-  L.on<MouseEvent>(el, "click", () => {
-    if (inputs[0].readOnly) return;
-    opts.onPointerActivate();
+  L.on(el, "click", () => {
+    if (!readOnly) opts.onPointerActivate();
   });
   L.on<FocusEvent>(el, "focusout", (event) => {
     const next = event.relatedTarget as Node | null;
@@ -248,44 +228,33 @@ export function createDigits(opts: DigitsOptions): Digits {
     el,
     inputs,
     value,
-    complete,
+    complete: () => value().length === count,
     clear() {
       for (const i of inputs) i.value = "";
       active = 0;
-      opts.onChange();
+      changed();
     },
-    focusFirstEmpty() {
-      focusCell(firstEmpty());
-    },
+    focusFirstEmpty,
     type(digit) {
-      if (!/^\d$/.test(digit) || inputs[0].readOnly) return;
-      const i = active;
-      inputs[i].value = digit;
-      focusCell(i + 1 < count ? i + 1 : i);
-      opts.onChange();
+      if (/^\d$/.test(digit) && !readOnly) receive(active, digit);
     },
     erase() {
-      if (inputs[0].readOnly) return;
-      let i = active;
-      if (inputs[i].value === "" && i > 0) i--;
-      inputs[i].value = "";
-      focusCell(i);
-      opts.onChange();
+      if (!readOnly) backspace(active);
     },
     setReadOnly(on) {
+      readOnly = on;
       for (const i of inputs) i.readOnly = on;
     },
     setKeypadMode(on) {
       if (on) {
         keypadMode = true;
         inputMode("none");
-        return;
+      } else if (keypadMode) {
+        keypadMode = false;
+        // Switching back while a cell has focus would pop the system keyboard up at once.
+        if (el.contains(el.ownerDocument.activeElement)) restoreInputmodeOnBlur = true;
+        else inputMode("numeric");
       }
-      if (!keypadMode) return;
-      keypadMode = false;
-      // Switching back while a cell has focus would pop the system keyboard up at once.
-      if (el.contains(el.ownerDocument.activeElement)) restoreInputmodeOnBlur = true;
-      else inputMode("numeric");
     },
   };
 }

@@ -6,6 +6,7 @@
  */
 
 import { h, icon, Listeners } from "./dom";
+import { restoreStyles, saveStyle, type SavedStyles } from "./scroll-lock";
 
 export interface KeypadOptions {
   /** Where the keypad element is appended (the modal root, or <body> for inline views). */
@@ -32,106 +33,66 @@ const FALLBACK_HEIGHT = 216;
 
 export function createKeypad(opts: KeypadOptions): Keypad {
   let wrap: HTMLElement | undefined;
-  let listeners: Listeners | undefined;
-  let savedPadding: { value: string; priority: string } | undefined;
+  const L = new Listeners();
+  /** The padding-bottom (and --ydrz-keypad-h) of padTarget before the keypad opened. */
+  const saved: SavedStyles = [];
 
-  const act = (key: string): void => {
-    if (key === "del") opts.onDelete();
-    else opts.onDigit(key);
+  /** A key; `del` gets the delete icon and its aria-label instead of a text. */
+  const key = (value: string): HTMLElement => {
+    const del = value === "del";
+    return h(
+      "button",
+      { className: del ? "qs-key del-icon" : "qs-key", text: del ? "" : value, attrs: del ? { "qs-data-value": value, "aria-label": "删除", tabindex: "-1" } : { "qs-data-value": value, tabindex: "-1" } },
+      [del && icon("delete")],
+    );
   };
 
-  const build = (): HTMLElement => {
-    const board = h("div", {
-      id: "qs-keyboard-id",
-      className: "qs-key-board",
-      attrs: { role: "group", "aria-label": "数字键盘" },
-    });
-    for (const key of [..."123456789", "", "0", "del"]) {
-      const del = key === "del";
-      board.appendChild(
-        key === ""
-          ? h("span", { className: "qs-key qs-key-blank", attrs: { "aria-hidden": "true" } })
-          : h("button", {
-              className: del ? "qs-key del-icon" : "qs-key",
-              text: del ? undefined : key,
-              attrs: del ? { "qs-data-value": key, "aria-label": "删除", tabindex: "-1" } : { "qs-data-value": key, tabindex: "-1" },
-            }, [del && icon("delete")]),
-      );
-    }
-    return h("div", { className: "ydrz-root qs-key-board-wrap" }, [board]);
-  };
-
-  const keyOf = (event: Event): string | undefined => {
-    const target = event.target as Element | null;
-    const key = target && target.closest ? target.closest("[qs-data-value]") : null;
-    return key ? key.getAttribute("qs-data-value") || undefined : undefined;
-  };
-
-  const pad = (): void => {
+  const close = (): void => {
     if (!wrap) return;
-    const target = opts.padTarget;
-    const height = wrap.getBoundingClientRect().height || FALLBACK_HEIGHT;
-    savedPadding = {
-      value: target.style.getPropertyValue("padding-bottom"),
-      priority: target.style.getPropertyPriority("padding-bottom"),
-    };
-    const base = parseFloat(getComputedStyle(target).paddingBottom) || 0;
-    target.style.setProperty("padding-bottom", `${Math.ceil(base + height)}px`, "important");
-    target.style.setProperty("--ydrz-keypad-h", `${Math.ceil(height)}px`);
+    L.clear();
+    wrap.remove();
+    wrap = undefined;
+    restoreStyles(saved);
+    if (opts.onClose) opts.onClose();
   };
 
-  const unpad = (): void => {
-    if (!savedPadding) return;
-    const target = opts.padTarget;
-    if (savedPadding.value) target.style.setProperty("padding-bottom", savedPadding.value, savedPadding.priority);
-    else target.style.removeProperty("padding-bottom");
-    target.style.removeProperty("--ydrz-keypad-h");
-    savedPadding = undefined;
-  };
-
-  const api: Keypad = {
+  return {
     open() {
       if (wrap) return;
-      wrap = build();
-      listeners = new Listeners();
-      const L = listeners;
+      const keys = [..."123456789"].map(key);
+      keys.push(h("span", { className: "qs-key qs-key-blank", attrs: { "aria-hidden": "true" } }), key("0"), key("del"));
+      const board = h("div", { id: "qs-keyboard-id", className: "qs-key-board", attrs: { role: "group", "aria-label": "数字键盘" } }, keys);
+      const el = (wrap = h("div", { className: "ydrz-root qs-key-board-wrap" }, [board]));
       // pointerdown only keeps focus in the digit cell; the key acts on click, after the finger
       // is up, so that closing the keypad (which moves the view) cannot redirect this tap.
-      L.on<PointerEvent>(wrap, "pointerdown", (event) => event.preventDefault());
-      L.on<MouseEvent>(wrap, "click", (event) => {
-        const key = keyOf(event);
-        if (key) act(key);
+      L.on(el, "pointerdown", (event) => event.preventDefault());
+      L.on(el, "click", (event) => {
+        const k = (event.target as Element).closest("[qs-data-value]");
+        const value = k && k.getAttribute("qs-data-value");
+        if (value === "del") opts.onDelete();
+        else if (value) opts.onDigit(value);
       });
       // A tap elsewhere closes the keypad; on click (capture) rather than pointerdown, for the
       // same reason: the tapped element is already chosen when the layout changes.
-      L.on<MouseEvent>(
+      L.on(
         opts.host.ownerDocument,
         "click",
         (event) => {
           const target = event.target as Node;
-          if (wrap && wrap.contains(target)) return;
-          if (opts.keepOpenWithin().some((el) => el.contains(target))) return;
-          api.close();
+          if (!el.contains(target) && !opts.keepOpenWithin().some((within) => within.contains(target))) close();
         },
         true,
       );
-      opts.host.appendChild(wrap);
-      pad();
+      opts.host.appendChild(el);
+      const target = opts.padTarget;
+      const height = el.getBoundingClientRect().height || FALLBACK_HEIGHT;
+      const base = parseFloat(getComputedStyle(target).paddingBottom) || 0;
+      saveStyle(saved, target, "padding-bottom", Math.ceil(base + height) + "px");
+      saveStyle(saved, target, "--ydrz-keypad-h", Math.ceil(height) + "px");
     },
-    close() {
-      if (!wrap) return;
-      if (listeners) listeners.clear();
-      listeners = undefined;
-      wrap.remove();
-      wrap = undefined;
-      unpad();
-      if (opts.onClose) opts.onClose();
-    },
-    isOpen: () => wrap !== undefined,
+    close,
+    isOpen: () => !!wrap,
     element: () => wrap,
-    destroy() {
-      api.close();
-    },
+    destroy: close,
   };
-  return api;
 }

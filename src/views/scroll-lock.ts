@@ -5,34 +5,35 @@
  * window is scrolled back to where it was. Nested locks share one pin.
  */
 
-type Saved = { el: HTMLElement; prop: string; value: string; priority: string }[];
+/** Inline styles changed by us: [style, property, value before, priority before]. */
+export type SavedStyles = [CSSStyleDeclaration, string, string, string][];
+
+/** Sets `prop` with !important on `el`, remembering in `list` what was there. */
+export function saveStyle(list: SavedStyles, el: HTMLElement, prop: string, value: string): void {
+  const style = el.style;
+  list.push([style, prop, style.getPropertyValue(prop), style.getPropertyPriority(prop)]);
+  style.setProperty(prop, value, "important");
+}
+
+/** Puts back, last change first, what `saveStyle` changed; empties the list. */
+export function restoreStyles(list: SavedStyles): void {
+  for (const [style, prop, value, priority] of list.splice(0).reverse()) {
+    if (value) style.setProperty(prop, value, priority);
+    else style.removeProperty(prop);
+  }
+}
+
+/** [document, scrollX, scrollY, scrollbar width (keeps the page from jumping sideways on desktop)]. */
+type Measure = [Document, number, number, number];
 
 /** Elements that had no style attribute before the lock: it is removed again, not left empty. */
 let hadNoStyle: HTMLElement[] = [];
-
 let depth = 0;
-let saved: Saved = [];
-let scrollX = 0;
-let scrollY = 0;
-
-function set(list: Saved, el: HTMLElement, prop: string, value: string): void {
-  list.push({ el, prop, value: el.style.getPropertyValue(prop), priority: el.style.getPropertyPriority(prop) });
-  el.style.setProperty(prop, value, "important");
-}
-
-interface Measure {
-  doc: Document;
-  x: number;
-  y: number;
-  /** Keeps the page from jumping sideways when the scrollbar disappears on desktop. */
-  scrollbar: number;
-}
-
+const saved: SavedStyles = [];
+let pinned: Measure | undefined;
 let primed: Measure | undefined;
 
-function measure(doc: Document, win: Window): Measure {
-  return { doc, x: win.pageXOffset || 0, y: win.pageYOffset || 0, scrollbar: win.innerWidth - doc.documentElement.clientWidth };
-}
+const measure = (doc: Document, win: Window): Measure => [doc, win.pageXOffset || 0, win.pageYOffset || 0, win.innerWidth - doc.documentElement.clientWidth];
 
 /**
  * Reads the scroll position and scrollbar width now, for the `lockScroll` that follows in the
@@ -49,55 +50,38 @@ export function primeScrollLock(doc: Document = document): void {
 
 export function lockScroll(doc: Document = document): () => void {
   const win = doc.defaultView;
-  if (depth++ === 0 && win && doc.body) {
-    const m = primed && primed.doc === doc ? primed : measure(doc, win);
+  const html = doc.documentElement;
+  const body = doc.body;
+  if (!depth++ && win && body) {
+    const m = (pinned = primed && primed[0] === doc ? primed : measure(doc, win));
     primed = undefined;
-    scrollX = m.x;
-    scrollY = m.y;
-    const html = doc.documentElement;
-    const body = doc.body;
-    const list: Saved = [];
     hadNoStyle = [html, body].filter((el) => !el.hasAttribute("style"));
-    const scrollbar = m.scrollbar;
-    set(list, html, "overflow", "hidden");
-    set(list, body, "position", "fixed");
-    set(list, body, "top", `${-scrollY}px`);
-    set(list, body, "left", `${-scrollX}px`);
-    set(list, body, "right", "0");
-    set(list, body, "overflow", "hidden");
-    if (scrollbar > 0) set(list, body, "padding-right", `${scrollbar}px`);
-    saved = list;
+    saveStyle(saved, html, "overflow", "hidden");
+    saveStyle(saved, body, "position", "fixed");
+    saveStyle(saved, body, "top", -m[2] + "px");
+    saveStyle(saved, body, "left", -m[1] + "px");
+    saveStyle(saved, body, "right", "0");
+    saveStyle(saved, body, "overflow", "hidden");
+    if (m[3] > 0) saveStyle(saved, body, "padding-right", m[3] + "px");
   }
   let released = false;
   return () => {
     if (released) return;
     released = true;
-    if (--depth > 0) return;
-    depth = 0;
-    const list = saved;
-    saved = [];
-    for (let i = list.length - 1; i >= 0; i--) {
-      const { el, prop, value, priority } = list[i];
-      if (value) el.style.setProperty(prop, value, priority);
-      else el.style.removeProperty(prop);
-    }
-    const bare = hadNoStyle;
-    hadNoStyle = [];
-    if (win) {
+    if (--depth) return;
+    restoreStyles(saved);
+    if (win && pinned) {
       // An integrator's `scroll-behavior: smooth` would animate the jump back; make it instant.
-      const html = doc.documentElement;
-      const behaviour = html.style.getPropertyValue("scroll-behavior");
-      const priority = html.style.getPropertyPriority("scroll-behavior");
-      html.style.setProperty("scroll-behavior", "auto", "important");
+      saveStyle(saved, html, "scroll-behavior", "auto");
       try {
-        win.scrollTo(scrollX, scrollY);
+        win.scrollTo(pinned[1], pinned[2]);
       } catch {
         /* jsdom does not implement scrolling */
       }
-      if (behaviour) html.style.setProperty("scroll-behavior", behaviour, priority);
-      else html.style.removeProperty("scroll-behavior");
+      restoreStyles(saved);
     }
-    for (const el of bare) if (el.getAttribute("style") === "") el.removeAttribute("style");
+    for (const el of hadNoStyle) if (el.getAttribute("style") === "") el.removeAttribute("style");
+    hadNoStyle = [];
   };
 }
 
