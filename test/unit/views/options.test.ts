@@ -142,7 +142,7 @@ describe("other fields", () => {
     vi.spyOn(console, "warn").mockImplementation(() => undefined);
     expect(readBox({ textalign: "right" }, "f").textAlign).toBe("right");
     expect(readBox({ textAlign: "left", textalign: "right" }, "f").textAlign).toBe("left");
-    expect(readBox({ high: "1rem", left: "center", width: "bad", fontColor: "#123" }, "f")).toEqual({ top: "12px", left: "center", color: "#123" });
+    expect(readBox({ high: "1rem", left: "center", width: "bad", fontColor: "#123" }, "f")).toEqual({ high: "12px", left: "center", fontColor: "#123" });
     expect(readBox("not an object", "f")).toEqual({});
     expect(readBox(null, "f")).toEqual({});
   });
