@@ -12,7 +12,7 @@ import { createController } from "./controller";
 import { createCustomControl } from "./custom-control";
 import { h, imageOrIcon } from "./dom";
 import { applyBox, option, readBox } from "./layout";
-import { colour, flag, length, obj, opacity, textOption } from "./options";
+import { colour, flag, obj, opacity, signed, textOption } from "./options";
 import { safeUrl, setStyle } from "./sanitize";
 
 export function mountCustomPopup(model: ViewModel, handlers: ViewHandlers): MountedView {
@@ -39,7 +39,7 @@ export function mountCustomPopup(model: ViewModel, handlers: ViewHandlers): Moun
     ]);
     // top/right may be negative (the icon hangs over the edge); width/height may not.
     ["top", "right", "width", "height"].forEach((k, i) =>
-      setStyle(close, k, option(closeRaw, "closeBtnStyle", k, i < 2 ? 12 : 16, (v, f) => length(v, f, { negative: i < 2 }))),
+      setStyle(close, k, i < 2 ? option(closeRaw, "closeBtnStyle", k, 12, signed) : option(closeRaw, "closeBtnStyle", k, 16)),
     );
     cancelButtons.push(close);
     layer.append(close);

@@ -15,25 +15,10 @@ export type Box = Record<string, string | undefined>;
 /** Option defaults: written like options (a number is px), validated like them. */
 export type Defaults = Record<string, unknown>;
 
-/**
- * The fields every option group may carry, in reading order (warnings come in this order):
- * option key → [validator, CSS property]; no property: placement.
- */
-const FIELDS: Record<string, [Parse, string?]> = {
-  high: [offsetTop],
-  left: [position],
-  width: [length, "width"],
-  height: [length, "height"],
-  fontSize: [fontSize, "font-size"],
-  fontColor: [colour, "color"],
-  bgColor: [colour, "background-color"],
-  fontFamily: [fontFamily, "font-family"],
-  fontWeight: [fontWeight, "font-weight"],
-  textAlign: [textAlign, "text-align"],
-  borderRadius: [length, "border-radius"],
-  border: [border, "border"],
-  textDecoration: [textDecoration, "text-decoration"],
-};
+/** The fields every option group may carry, in reading order (warnings come in this order). */
+const KEYS = "high left width height fontSize fontColor bgColor fontFamily fontWeight textAlign borderRadius border textDecoration".split(" ");
+/** Their validators, in the same order. */
+const PARSE: Parse[] = [offsetTop, position, length, length, fontSize, colour, colour, fontFamily, fontWeight, textAlign, length, border, textDecoration];
 
 /**
  * One option: `raw[key]` through `parse` (a warning names `field.key`), else the default through
@@ -46,13 +31,11 @@ export const option = (raw: Record<string, unknown>, field: string, key: string,
 export function readBox(raw: unknown, field: string, defaults: Defaults = {}, skip: string[] = []): Box {
   const o = obj(raw);
   const box: Box = {};
-  for (const k in FIELDS) {
-    if (skip.includes(k)) continue;
-    const parse = FIELDS[k][0];
+  KEYS.forEach((k, i) => {
     // The seed spells it both ways (§3.5.1 `textalign`, §3.5.3 `textAlign`).
-    const v = parse(k == "textAlign" && (o[k] === undefined || o[k] === "") ? o.textalign : o[k], field + "." + k) || parse(defaults[k], field);
+    const v = !skip.includes(k) && option(k == "textAlign" && (o[k] === undefined || o[k] === "") ? { textAlign: o.textalign } : o, field, k, defaults[k], PARSE[i]);
     if (v) box[k] = v;
-  }
+  });
   return box;
 }
 
@@ -62,7 +45,7 @@ export function applyBox(el: HTMLElement, box: Box, lookOnly?: boolean): Box {
   const distance = left != "center" && left;
   const cls = el.classList;
   if (lookOnly) {
-    /* the look only */
+    // the look only
   } else if (high) {
     cls.add("ydrz-placed");
     setStyle(el, "top", high);
@@ -72,10 +55,18 @@ export function applyBox(el: HTMLElement, box: Box, lookOnly?: boolean): Box {
     cls.add("ydrz-flow-left");
     setStyle(el, "margin-left", distance);
   }
-  for (const k in FIELDS) {
+  // The look: each field but `high` and `left`, to the CSS property named like it (kebab case),
+  // but for the two colours.
+  KEYS.forEach((k, i) => {
     const v = box[k];
-    // Integrators name fonts only phones have (PingFangSC-*); keep a fallback that is not serif.
-    if (FIELDS[k][1]) setStyle(el, FIELDS[k][1]!, k == "fontFamily" && v ? v + ", sans-serif" : v);
-  }
+    if (i > 1) {
+      setStyle(
+        el,
+        k == "fontColor" ? "color" : k == "bgColor" ? "background-color" : k.replace(/[A-Z]/g, "-$&").toLowerCase(),
+        // Integrators name fonts only phones have (PingFangSC-*); keep a fallback that is not serif.
+        k == "fontFamily" && v ? v + ", sans-serif" : v,
+      );
+    }
+  });
   return box;
 }

@@ -28,6 +28,15 @@ export function obj(value: unknown): Record<string, unknown> {
 /** Missing and blank values mean "the default", silently. */
 const isEmpty = (value: unknown): boolean => value == null || (typeof value == "string" && value.trim() == "");
 
+/**
+ * A validator from a check that returns the CSS value, or nothing when the value is invalid
+ * (then a warning names the field). Empty values never reach the check.
+ */
+const validator =
+  (check: (value: unknown) => string | false | undefined): Parse =>
+  (value, field) =>
+    isEmpty(value) ? undefined : check(value) || invalid(field, value);
+
 const round = (n: number): string => Math.round(n * 100) / 100 + "";
 
 const LENGTH = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(px|%|rem|vw|vh|em)?$/i;
@@ -36,32 +45,40 @@ const LENGTH = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(px|%|rem|vw|vh|em)?$/i;
  * "20px", "50%", "1.5rem" (×12px), "10vw", a bare number or numeric string (px).
  * `percent: false` for fields the seed gives only as numbers (font sizes).
  */
-export function length(value: unknown, field: string, opts: { percent?: boolean; negative?: boolean } = {}): string | undefined {
-  if (isEmpty(value)) return;
-  // A number goes through the same checks as the digits of a string (NaN, Infinity fail below).
-  const m = typeof value == "number" ? ["", value] : LENGTH.exec(typeof value == "string" ? value.trim() : "");
-  const n = m ? +m[1] : NaN;
-  const unit = ((m && (m[2] as string)) || "px").toLowerCase();
-  if (!(Math.abs(n) <= 100000) || (n < 0 && !opts.negative) || (unit == "%" && opts.percent === false)) return invalid(field, value);
-  // rem and em both meant "relative to the original page's 12px root".
-  return unit == "rem" || unit == "em" ? round(n * REM_PX) + "px" : round(n) + unit;
-}
+export const length = (value: unknown, field: string, opts: { percent?: boolean; negative?: boolean } = {}): string | undefined =>
+  validator((v) => {
+    // A number goes through the same checks as the digits of a string (NaN, Infinity fail below).
+    const m = typeof v == "number" ? ["", v] : LENGTH.exec(typeof v == "string" ? v.trim() : "");
+    const n = m ? +m[1] : NaN;
+    const unit = ((m && (m[2] as string)) || "px").toLowerCase();
+    return (
+      Math.abs(n) <= 100000 &&
+      (n >= 0 || opts.negative) &&
+      (unit != "%" || opts.percent !== false) &&
+      // rem and em both meant "relative to the original page's 12px root".
+      (unit == "rem" || unit == "em" ? round(n * REM_PX) + "px" : round(n) + unit)
+    );
+  })(value, field);
 
 /** Font sizes: lengths without percentages. */
 export const fontSize: Parse = (value, field) => length(value, field, { percent: false });
 
+/** Distances that may be negative (a close button hanging over the edge, `left`, `high`). */
+export const signed: Parse = (value, field) => length(value, field, { negative: true });
+
 const isCenter = (value: unknown): boolean => typeof value == "string" && value.trim().toLowerCase() == "center";
 
 /** `left`: a length (negative allowed) or "center". */
-export const position: Parse = (value, field) => (isCenter(value) ? "center" : length(value, field, { negative: true }));
+export const position: Parse = (value, field) => (isCenter(value) ? "center" : signed(value, field));
 
 /**
  * `high`: a length from the top. The seed's own example passes "center" for a custom control's
  * `high`; that is not a distance, so the control keeps its default place (no warning).
  */
-export const offsetTop: Parse = (value, field) => (isCenter(value) ? undefined : length(value, field, { negative: true }));
+export const offsetTop: Parse = (value, field) => (isCenter(value) ? undefined : signed(value, field));
 
-const HEX = /^#(?:[0-9a-f]{3}|[0-9a-f]{4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
+/** #rgb, #rgba, #rrggbb, #rrggbbaa. */
+const HEX = /^#(?:[0-9a-f]{3,4}|(?:[0-9a-f]{2}){3,4})$/i;
 const COLOR_FN = /^(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\(\s*[-+0-9.%a-z\s,/]*\)$/i;
 const COLOR_NAME = /^[a-z]{3,30}$/i;
 
@@ -82,11 +99,10 @@ function engineAccepts(prop: string, value: string): boolean {
 }
 
 /** Hex (3/4/6/8 digits), colour functions and named colours, as the browser accepts them. */
-export const colour: Parse = (value, field) => {
-  if (isEmpty(value)) return;
+export const colour = validator((value) => {
   const v = typeof value == "string" ? value.trim() : "";
-  return HEX.test(v) || ((COLOR_FN.test(v) || COLOR_NAME.test(v)) && isSafeStyleValue(v) && engineAccepts("color", v)) ? v : invalid(field, value);
-};
+  return (HEX.test(v) || ((COLOR_FN.test(v) || COLOR_NAME.test(v)) && isSafeStyleValue(v) && engineAccepts("color", v))) && v;
+});
 
 /** `true`, `"true"` and the seed's own typo `"ture"`; `false`/`"false"`; else the default. */
 export function flag(value: unknown, fallback: boolean): boolean {
@@ -95,23 +111,20 @@ export function flag(value: unknown, fallback: boolean): boolean {
 }
 
 /** 0.0 … 1.0, as number or string. */
-export const opacity: Parse = (value, field) => {
-  if (isEmpty(value)) return;
+export const opacity = validator((value) => {
   const n = typeof value == "number" || typeof value == "string" ? +value : NaN;
-  return n >= 0 && n <= 1 ? n + "" : invalid(field, value);
-};
+  return n >= 0 && n <= 1 && n + "";
+});
 
 /**
- * A validator for a value that must match `re`: keywords (strings or numbers, lower-cased), or
- * with `names` strings only, as written.
+ * A value that must match `re`: keywords (strings or numbers, lower-cased), or with `names`
+ * strings only, as written.
  */
-const matching =
-  (re: RegExp, names?: boolean): Parse =>
-  (value, field) => {
-    if (isEmpty(value)) return;
+const matching = (re: RegExp, names?: boolean): Parse =>
+  validator((value) => {
     const v = typeof value == "string" || (!names && typeof value == "number") ? (value + "").trim() : "";
-    return re.test(v) ? (names ? v : v.toLowerCase()) : invalid(field, value);
-  };
+    return re.test(v) && (names ? v : v.toLowerCase());
+  });
 
 /** Family names without quotes (names with spaces work unquoted in CSS font-family lists). */
 export const fontFamily = matching(/^[\p{L}\p{N} ,_-]{1,120}$/u, true);
@@ -119,21 +132,20 @@ export const fontWeight = matching(/^(?:normal|bold|bolder|lighter|[1-9]00)$/i);
 export const textAlign = matching(/^(?:left|center|right|justify|start|end)$/i);
 export const textDecoration = matching(/^(?:none|underline|overline|line-through)$/i);
 
-const BORDER = /^(?:(?:thin|medium|thick|\d*\.?\d+(?:px|rem|em)?|none|hidden|dotted|dashed|solid|double|groove|ridge|inset|outset|#[0-9a-f]{3,8}|[a-z]+|(?:rgba?|hsla?)\([\d\s.,%/]*\))(?:\s+|$)){1,3}$/i;
+/** 1–3 tokens: a length, a hex colour, a word (a style or width keyword, a named colour), rgb()/hsl(). */
+const BORDER = /^(?:(?:\d*\.?\d+(?:px|rem|em)?|#[0-9a-f]{3,8}|[a-z]+|(?:rgba?|hsla?)\([\d\s.,%/]*\))(?:\s+|$)){1,3}$/i;
 
 /**
- * "0", "none", or width/style/colour such as "1px solid #FFFFFF" (rem counts 12px): checked
+ * 0, "0", "none", or width/style/colour such as "1px solid #FFFFFF" (rem counts 12px): checked
  * token by token, then by the style engine (which also rejects a bad colour like "#FFFFF").
  */
-export const border: Parse = (value, field) => {
-  if (isEmpty(value)) return;
-  if (value === 0) return "0";
-  const v = typeof value == "string" ? value.trim().replace(/(\d*\.?\d+)r?em\b/gi, (_, n) => round(n * REM_PX) + "px") : "";
-  return BORDER.test(v) && isSafeStyleValue(v) && engineAccepts("border", v) ? v : invalid(field, value);
-};
+export const border = validator((value) => {
+  const v = value === 0 ? "0" : typeof value == "string" ? value.trim().replace(/(\d*\.?\d+)r?em\b/gi, (_, n) => round(n * REM_PX) + "px") : "";
+  return BORDER.test(v) && isSafeStyleValue(v) && engineAccepts("border", v) && v;
+});
 
 /** A display text option: strings (even "" where the seed allows an empty title) or the default. */
-export function textOption(value: unknown, fallback: string, opts: { allowEmpty?: boolean } = {}): string {
+export function textOption(value: unknown, fallback: string, allowEmpty?: boolean): string {
   if (typeof value == "number" && isFinite(value)) return value + "";
-  return typeof value != "string" || (value.trim() == "" && !opts.allowEmpty) ? fallback : value.slice(0, 200);
+  return typeof value != "string" || (value.trim() == "" && !allowEmpty) ? fallback : value.slice(0, 200);
 }

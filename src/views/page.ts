@@ -54,7 +54,7 @@ export function mountPage(model: ViewModel, handlers: ViewHandlers): MountedView
   place(back, "returnBtnStyle");
 
   // Title ("" allowed: no title).
-  const titleText = textOption(group("titleStyle").name, TITLE, { allowEmpty: true });
+  const titleText = textOption(group("titleStyle").name, TITLE, true);
   const titleId = titleText.trim() ? "ydrz-page-title-" + ++uid : undefined;
   if (titleId) place(h("h1", { id: titleId, className: "ydrz-title ydrz-page-title", text: titleText }), "titleStyle");
 

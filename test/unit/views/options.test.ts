@@ -134,7 +134,7 @@ describe("other fields", () => {
   test("texts: strings or the default; an empty title is allowed where the seed says so", () => {
     expect(textOption("x", "d")).toBe("x");
     expect(textOption("", "d")).toBe("d");
-    expect(textOption("", "d", { allowEmpty: true })).toBe("");
+    expect(textOption("", "d", true)).toBe("");
     expect(textOption(12, "d")).toBe("12");
     expect(textOption({ toString: () => "<b>" }, "d")).toBe("d");
   });
