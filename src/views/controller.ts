@@ -17,6 +17,9 @@ import { createLoading, createToast, TEXTS, type Loading, type Toast } from "./t
  * - "auto": submits by itself once digits are complete and the agreement ticked (custom popup with mask)
  * - "ready": never submits; reports readiness (custom popup without mask: `authGetTokenByLayer`)
  */
+/** The views' title, submit text and, without a title, their accessible name. */
+export const TITLE = "本机号码登录";
+
 export type SubmitMode = "button" | "auto" | "ready";
 
 export interface Controller {
@@ -27,13 +30,15 @@ export interface Controller {
   digits(className: string, inputIdPrefix: string, id?: string): Digits;
   /** The agreement line, wired to this controller; checkbox id `YDRZ_Checkbox_l1|4` + idSuffix. Called once. */
   agreement(opts: Partial<AgreementOptions>, idSuffix?: string): Agreement;
+  /** The submit button `#YDRZ_Submitbtn` + idSuffix, wired to this controller. Called at most once. */
+  submit(text: string, idSuffix?: string, className?: string): HTMLElement;
   /**
    * Shows the built view. `container`: the custom popup without mask is drawn inside it and is
    * not modal (toast, loading and keypad go to <body>); otherwise the root goes to <body> and is
    * modal, and the root hosts toast, loading and keypad. `padTarget`: what the keypad pads at the
    * bottom while open (default: where it is hosted).
    */
-  mount(root: HTMLElement, dialog: HTMLElement, submit: HTMLElement | undefined, cancelButtons: HTMLElement[], titleId?: string, container?: HTMLElement, padTarget?: HTMLElement): MountedView;
+  mount(root: HTMLElement, dialog: HTMLElement, cancelButtons: HTMLElement[], titleId?: string, container?: HTMLElement, padTarget?: HTMLElement): MountedView;
 }
 
 /** The nearest ancestor that scrolls (a page view, a popup's overlay); none: the window. */
@@ -123,7 +128,7 @@ export function createController(model: ViewModel, handlers: ViewHandlers, mode:
       digits.focusFirstEmpty();
     },
     toast(text) {
-      if (!destroyed) toast.show(typeof text == "string" ? text : String(text));
+      if (!destroyed) toast.show(String(text));
     },
     state,
     destroy() {
@@ -188,16 +193,16 @@ export function createController(model: ViewModel, handlers: ViewHandlers, mode:
         carrier: model.carrier,
         appName: model.appName,
         privacyLinks: model.privacyLinks,
-        agreeArr: undefined,
         onChange: refresh,
         ...opts,
-      })),
-    mount(r, d, s, cancelButtons, titleId, container, padTarget) {
+      } as AgreementOptions)),
+    submit: (text, idSuffix = "", className = "") =>
+      (submitBtn = h("button", { id: "YDRZ_Submitbtn" + idSuffix, className: "ydrz-submit-btn" + className, text })),
+    mount(r, d, cancelButtons, titleId, container, padTarget) {
       const body = document.body;
       const host = container ? body : r;
       root = r;
       dialogEl = d;
-      submitBtn = s;
       toast = createToast(host);
       loading = createLoading(host);
       if (digits.inputs.length) {
@@ -213,8 +218,8 @@ export function createController(model: ViewModel, handlers: ViewHandlers, mode:
         // Nothing to get wrong when the number is only shown (authLevel "1"): no reserved line.
         tip.hidden = true;
       }
-      if (s) {
-        listeners.on(s, "click", (event) => {
+      if (submitBtn) {
+        listeners.on(submitBtn, "click", (event) => {
           event.preventDefault();
           if (busy || destroyed) return;
           const st = state();
@@ -237,7 +242,7 @@ export function createController(model: ViewModel, handlers: ViewHandlers, mode:
         root: r,
         dialog: d,
         labelledBy: titleId,
-        label: "本机号码登录",
+        label: TITLE,
         modal: !container,
         onEscape: cancel,
         // The dialog itself, not the first digit: focusing an input would pop the system

@@ -10,10 +10,10 @@
 import type { MountedView, ViewHandlers, ViewModel } from "./contract";
 import { createController } from "./controller";
 import { createCustomControl } from "./custom-control";
-import { h, imageOrIcon } from "./dom";
+import { h, iconButton, mask } from "./dom";
 import { applyBox, option, readBox } from "./layout";
 import { colour, flag, obj, opacity, signed, textOption } from "./options";
-import { safeUrl, setStyle } from "./sanitize";
+import { setStyle } from "./sanitize";
 
 export function mountCustomPopup(model: ViewModel, handlers: ViewHandlers): MountedView {
   const o = obj(model.popupOptions);
@@ -34,9 +34,7 @@ export function mountCustomPopup(model: ViewModel, handlers: ViewHandlers): Moun
   const closeRaw = obj(o.closeBtnStyle);
   const cancelButtons: HTMLElement[] = [];
   if (flag(closeRaw.ifShowBtn, true)) {
-    const close = h("button", { id: "YDRZ_Closebtn_two", className: "ydrz-close-btn ydrz-close-btn-two", attrs: { "aria-label": "关闭" } }, [
-      imageOrIcon(safeUrl(closeRaw.btnImage, "image"), "ydrz-close-img", "close"),
-    ]);
+    const close = iconButton("YDRZ_Closebtn_two", "ydrz-close-btn ydrz-close-btn-two", "关闭", "close", closeRaw.btnImage, "ydrz-close-img");
     // top/right may be negative (the icon hangs over the edge); width/height may not.
     ["top", "right", "width", "height"].forEach((k, i) =>
       setStyle(close, k, i < 2 ? option(closeRaw, "closeBtnStyle", k, 12, signed) : option(closeRaw, "closeBtnStyle", k, 16)),
@@ -50,10 +48,9 @@ export function mountCustomPopup(model: ViewModel, handlers: ViewHandlers): Moun
   applyBox(digits.el, readBox(o.phoneStyle, "phoneStyle", { fontSize: 22 }));
   layer.append(digits.el, ctl.tip);
 
-  let submit: HTMLElement | undefined;
   if (!entry) {
     const raw = obj(o.submitBtnStyle);
-    submit = h("button", { id: "YDRZ_Submitbtn_two", className: "ydrz-submit-btn ydrz-submit-btn-two", text: textOption(raw.name, "确认授权登录") });
+    const submit = ctl.submit(textOption(raw.name, "确认授权登录"), "_two", " ydrz-submit-btn-two");
     applyBox(submit, readBox(raw, "submitBtnStyle", { bgColor: "#1B82EB", fontColor: "#fff", width: "80%", height: 40, borderRadius: 20, fontSize: 16 }));
     layer.append(submit);
   }
@@ -71,12 +68,12 @@ export function mountCustomPopup(model: ViewModel, handlers: ViewHandlers): Moun
   const root = h("div", { id: "YDRZLayerTwo", className: "ydrz-root ydrz-layer-mark-two-wrap" + (withMask ? " ydrz-extra-css" : "") });
   if (withMask) {
     const maskRaw = obj(o.maskStyle);
-    const mask = h("div", { className: "ydrz-layer-mark", attrs: { "aria-hidden": "true" } });
-    setStyle(mask, "background-color", option(maskRaw, "maskStyle", "bgColor", "#000", colour));
-    setStyle(mask, "opacity", option(maskRaw, "maskStyle", "opacity", 0.6, opacity));
-    root.append(mask);
+    const back = mask();
+    setStyle(back, "background-color", option(maskRaw, "maskStyle", "bgColor", "#000", colour));
+    setStyle(back, "opacity", option(maskRaw, "maskStyle", "opacity", 0.6, opacity));
+    root.append(back);
   }
   root.append(layer);
 
-  return ctl.mount(root, layer, submit, cancelButtons, undefined, withMask ? undefined : container);
+  return ctl.mount(root, layer, cancelButtons, undefined, withMask ? undefined : container);
 }

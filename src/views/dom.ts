@@ -1,5 +1,7 @@
 /** Building DOM without markup strings: every text is a text node, every attribute a literal. */
 
+import { safeUrl } from "./sanitize";
+
 export interface Props {
   id?: string;
   className?: string;
@@ -69,15 +71,20 @@ export function icon(name: keyof typeof ICONS, className = ""): SVGSVGElement {
 }
 
 /**
- * An integrator's image (close, return) that falls back to our inline icon when it cannot load:
- * a button drawn as a broken-image glyph, or as nothing, is a button the user cannot find.
+ * A close or return button labelled for assistive technology, showing the integrator's image
+ * (its URL through the image allow-list) or our inline icon. An image that cannot load falls
+ * back to the icon: a button drawn as a broken-image glyph, or as nothing, is a button the user
+ * cannot find.
  */
-export function imageOrIcon(url: string | undefined, className: string, fallback: keyof typeof ICONS): Element {
-  if (!url) return icon(fallback);
-  const el = img(url, className);
-  el.addEventListener("error", () => el.replaceWith(icon(fallback)), { once: true });
-  return el;
+export function iconButton(id: string, className: string, label: string, name: keyof typeof ICONS, url?: unknown, imgClass?: string): HTMLButtonElement {
+  const src = safeUrl(url, "image");
+  const el = src ? img(src, imgClass!) : icon(name);
+  if (src) el.addEventListener("error", () => el.replaceWith(icon(name)), { once: true });
+  return h("button", { id, className, attrs: { "aria-label": label } }, [el]);
 }
+
+/** The dimmed backdrop of a popup. */
+export const mask = (): HTMLElement => h("div", { className: "ydrz-layer-mark", attrs: { "aria-hidden": "true" } });
 
 /** Listener bookkeeping so that `destroy` removes every listener it added. */
 export class Listeners {
@@ -93,8 +100,7 @@ export class Listeners {
     this.offs.push(() => target.removeEventListener(type, listener, options));
   }
   clear(): void {
-    while (this.offs.length) {
-      const off = this.offs.pop()!;
+    for (const off of this.offs.splice(0)) {
       try {
         off();
       } catch {

@@ -5,9 +5,9 @@
  */
 
 import type { MountedView, ViewHandlers, ViewModel } from "./contract";
-import { createController } from "./controller";
+import { createController, TITLE } from "./controller";
 import { createCustomControl } from "./custom-control";
-import { h, icon, imageOrIcon, img } from "./dom";
+import { h, icon, iconButton, img } from "./dom";
 import { applyBox, option, readBox, type Box, type Defaults } from "./layout";
 import { colour, fontFamily, fontSize, obj, textOption } from "./options";
 import { safeUrl, setStyle } from "./sanitize";
@@ -29,8 +29,6 @@ const D: Record<string, Defaults> = {
   submitBtnStyle: { fontSize: 16, fontColor: "#fff", bgColor: "#1B82EB", width: "85%", height: 44, borderRadius: 22, textAlign: "center" },
 };
 
-const TITLE = "本机号码登录";
-
 let uid = 0;
 
 export function mountPage(model: ViewModel, handlers: ViewHandlers): MountedView {
@@ -48,9 +46,7 @@ export function mountPage(model: ViewModel, handlers: ViewHandlers): MountedView
   };
 
   // Return button: configured box = the icon; 44px hit area centred on it by CSS.
-  const back = h("button", { id: "YDRZ_Returnbtn", className: "ydrz-return-btn", attrs: { "aria-label": "返回" } }, [
-    imageOrIcon(safeUrl(group("returnBtnStyle").url, "image"), "ydrz-return-img", "back"),
-  ]);
+  const back = iconButton("YDRZ_Returnbtn", "ydrz-return-btn", "返回", "back", group("returnBtnStyle").url, "ydrz-return-img");
   place(back, "returnBtnStyle");
 
   // Title ("" allowed: no title).
@@ -84,7 +80,7 @@ export function mountPage(model: ViewModel, handlers: ViewHandlers): MountedView
   // Auth text: "{appName}申请使用您的本机号码登录".
   const appName = h("span", { className: "ydrz-app-name", text: model.appName });
   setStyle(appName, "color", option(group("authTextStyle"), "authTextStyle", "appNameColor", "#444444", colour));
-  place(h("p", { className: "ydrz-auth-text" }, [appName, document.createTextNode("申请使用您的本机号码登录")]), "authTextStyle");
+  place(h("p", { className: "ydrz-auth-text" }, [appName, document.createTextNode("申请使用您的" + TITLE)]), "authTextStyle");
 
   // Tip line.
   const carrier = { CM: "移动", CT: "电信", CU: "联通" }[model.carrier];
@@ -116,7 +112,7 @@ export function mountPage(model: ViewModel, handlers: ViewHandlers): MountedView
   place(agreement, "agreeStyle", ["width", "height", "bgColor"]);
 
   // Submit.
-  const submit = h("button", { id: "YDRZ_Submitbtn", className: "ydrz-submit-btn ydrz-page-submit", text: textOption(group("submitBtnStyle").name, TITLE) });
+  const submit = ctl.submit(textOption(group("submitBtnStyle").name, TITLE), "", " ydrz-page-submit");
   if (!place(submit, "submitBtnStyle").high) submit.classList.add("ydrz-page-submit-default");
 
   const control = createCustomControl(o.customControlStyle, ctl.listeners);
@@ -125,5 +121,5 @@ export function mountPage(model: ViewModel, handlers: ViewHandlers): MountedView
     page.append(control);
   }
 
-  return ctl.mount(wrap, page, submit, [back], titleId, undefined, page);
+  return ctl.mount(wrap, page, [back], titleId, undefined, page);
 }

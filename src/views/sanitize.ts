@@ -16,10 +16,9 @@ export function isSafeStyleValue(value: string): boolean {
  * generic guard; the per-property validation lives in options.ts. Returns whether it was set.
  */
 export function setStyle(el: HTMLElement | SVGElement, prop: string, value: string | undefined | null): boolean {
-  if (value == null || value === "") return false;
-  if (!isSafeStyleValue(value)) return false;
-  el.style.setProperty(prop, value);
-  return true;
+  const ok = !!value && isSafeStyleValue(value);
+  if (ok) el.style.setProperty(prop, value!);
+  return ok;
 }
 
 /** Image types that can be shown from a `data:` URL without any script running. */

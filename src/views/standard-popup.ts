@@ -4,9 +4,9 @@
  */
 
 import type { MountedView, ViewHandlers, ViewModel } from "./contract";
-import { createController } from "./controller";
+import { createController, TITLE } from "./controller";
 import { createDefinedButtons } from "./custom-control";
-import { h, icon } from "./dom";
+import { h, iconButton, mask } from "./dom";
 import { colour, obj, textOption } from "./options";
 import { setStyle } from "./sanitize";
 
@@ -18,14 +18,14 @@ export function mountStandardPopup(model: ViewModel, handlers: ViewHandlers): Mo
   const titleId = "ydrz-title-" + ++uid;
   const field = "pageOption.";
 
-  const close = h("button", { id: "YDRZ_Closebtn", className: "ydrz-close-btn", attrs: { "aria-label": "关闭" } }, [icon("close")]);
+  const close = iconButton("YDRZ_Closebtn", "ydrz-close-btn", "关闭", "close");
 
-  const submit = h("button", { id: "YDRZ_Submitbtn", className: "ydrz-submit-btn", text: textOption(option.agreeButtonText, "本机号码登录") });
+  const submit = ctl.submit(textOption(option.agreeButtonText, TITLE));
   setStyle(submit, "background-color", colour(option.agreeButtonColour, field + "agreeButtonColour"));
 
   const modal = h("div", { id: "YDRZ_Modal", className: "ydrz-layer-wrap" }, [
     close,
-    h("h2", { id: titleId, className: "ydrz-title", text: textOption(option.pageTitle, "本机号码登录") }),
+    h("h2", { id: titleId, className: "ydrz-title", text: textOption(option.pageTitle, TITLE) }),
     h("div", { className: "ydrz-phone-wrap" }, [ctl.digits(model.authLevel == "4" ? "ydrz-auth-phone" : "ydrz-maskphone", "inputVal").el]),
     ctl.tip,
     submit,
@@ -38,9 +38,9 @@ export function mountStandardPopup(model: ViewModel, handlers: ViewHandlers): Mo
     createDefinedButtons(option.customControlsConf, ctl.listeners),
   ]);
   const root = h("div", { id: "YDRZLayer", className: "ydrz-root ydrz-layer-mark-wrap" }, [
-    h("div", { className: "ydrz-layer-mark", attrs: { "aria-hidden": "true" } }),
+    mask(),
     modal,
   ]);
 
-  return ctl.mount(root, modal, submit, [close], titleId);
+  return ctl.mount(root, modal, [close], titleId);
 }
