@@ -13,29 +13,27 @@ export const REM_PX = 12;
 /** A validator: (value, field path for the warning) → CSS value or undefined. */
 export type Parse = (value: unknown, field: string) => string | undefined;
 
-/** Always undefined; warns with the field path (built by the caller from group + key). */
-function invalid(field: string, value: unknown): undefined {
-  if (typeof console != "undefined" && console.warn) {
-    console.warn("[ydrz-jssdk] ignored invalid option " + field + ":", typeof value == "string" ? value.slice(0, 80) : typeof value);
-  }
-}
-
 /** `{}` for anything that is not a plain object, so that `obj(x).field` is always safe. */
 export function obj(value: unknown): Record<string, unknown> {
   return value && typeof value == "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
-/** Missing and blank values mean "the default", silently. */
-const isEmpty = (value: unknown): boolean => value == null || (typeof value == "string" && value.trim() == "");
-
 /**
- * A validator from a check that returns the CSS value, or nothing when the value is invalid
- * (then a warning names the field). Empty values never reach the check.
+ * A validator from a check that returns the CSS value, or nothing when the value is invalid.
+ * Missing and blank values mean "the default", silently, and never reach the check; an invalid
+ * one is reported with a warning that names the field (its path, built by the caller from group
+ * + key), so integrators can find their typo.
  */
 const validator =
   (check: (value: unknown) => string | false | undefined): Parse =>
-  (value, field) =>
-    isEmpty(value) ? undefined : check(value) || invalid(field, value);
+  (value, field) => {
+    if (value == null || (typeof value == "string" && value.trim() == "")) return;
+    const v = check(value);
+    if (!v && typeof console != "undefined" && console.warn) {
+      console.warn("[ydrz-jssdk] ignored invalid option " + field + ":", typeof value == "string" ? value.slice(0, 80) : typeof value);
+    }
+    return v || undefined;
+  };
 
 const round = (n: number): string => Math.round(n * 100) / 100 + "";
 
