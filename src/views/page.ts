@@ -67,10 +67,9 @@ export function mountPage(model: ViewModel, handlers: ViewHandlers): MountedView
   const digits = ctl.digits((model.authLevel == "4" ? "ydrz-auth-phone" : "ydrz-maskphone") + " ydrz-page-phone", "inputVal", "YDRZ_InputPhone");
   const phoneTop = place(digits.el, "phoneNumStyle").high;
   const inputStyle = obj(group("phoneNumStyle").inputStyle);
-  const cell = [option(inputStyle, "phoneNumStyle.inputStyle", "width", 21.96), option(inputStyle, "phoneNumStyle.inputStyle", "height", 26.04)];
-  for (const input of digits.inputs) {
-    setStyle(input, "width", cell[0]);
-    setStyle(input, "height", cell[1]);
+  for (const k of ["width", "height"]) {
+    const v = option(inputStyle, "phoneNumStyle.inputStyle", k, k == "width" ? 21.96 : 26.04);
+    for (const input of digits.inputs) setStyle(input, k, v);
   }
   const tip = ctl.tip;
   tip.classList.add("ydrz-placed", "ydrz-center-x", "ydrz-page-error");

@@ -54,7 +54,7 @@ export function safeUrl(value: unknown, kind: "link" | "image" = "link"): string
 
 /** Turns anything into display text (never markup); non-text values give the fallback. */
 export function toText(value: unknown, fallback: string, maxLength = 200): string {
-  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  if (typeof value == "number" && isFinite(value)) return value + "";
   if (typeof value !== "string") return fallback;
   return value.length > maxLength ? value.slice(0, maxLength) : value;
 }
