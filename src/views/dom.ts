@@ -19,7 +19,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   if (tag === "button") el.setAttribute("type", "button");
   if (props.id) el.id = props.id;
   if (props.className) el.className = props.className;
-  for (const name in props.attrs) el.setAttribute(name, props.attrs[name]);
+  // Own keys only: a host page's polluted Object.prototype must not add attributes (onclick…).
+  if (props.attrs) for (const name of Object.keys(props.attrs)) el.setAttribute(name, props.attrs[name]);
   if (props.text !== undefined) el.textContent = props.text;
   for (const child of children) if (child) el.appendChild(child);
   return el;
@@ -63,8 +64,13 @@ export const ICONS = {
 export function icon(name: keyof typeof ICONS, className = ""): SVGSVGElement {
   const svg = document.createElementNS(SVG_NS, "svg");
   const path = document.createElementNS(SVG_NS, "path");
-  const attrs = { viewBox: "0 0 24 24", "aria-hidden": "true", focusable: "false", class: "ydrz-icon" + (className && " " + className) };
-  for (const k in attrs) svg.setAttribute(k, attrs[k as keyof typeof attrs]);
+  const attrs = [
+    ["viewBox", "0 0 24 24"],
+    ["aria-hidden", "true"],
+    ["focusable", "false"],
+    ["class", "ydrz-icon" + (className && " " + className)],
+  ];
+  for (const [k, v] of attrs) svg.setAttribute(k, v);
   path.setAttribute("d", ICONS[name]);
   svg.appendChild(path);
   return svg;
