@@ -181,7 +181,7 @@ export function createController(model: ViewModel, handlers: ViewHandlers, mode:
         className,
         id,
         inputIdPrefix,
-        describedBy: "YDRZErrorTips",
+        describedBy: tip.id,
         listeners,
         onChange: onDigitsChange,
         onPointerActivate: onDigitsActivate,

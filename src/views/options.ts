@@ -77,7 +77,8 @@ export const offsetTop: Parse = (value, field) => (isCenter(value) ? undefined :
 
 /** #rgb, #rgba, #rrggbb, #rrggbbaa. */
 const HEX = /^#(?:[0-9a-f]{3,4}|(?:[0-9a-f]{2}){3,4})$/i;
-const COLOR_FN = /^(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\(\s*[-+0-9.%a-z\s,/]*\)$/i;
+/** rgb(a), hsl(a), hwb, lab, lch, oklab, oklch with plain numeric arguments. */
+const COLOR_FN = /^(?:rgba?|hsla?|hwb|(?:ok)?l(?:ab|ch))\(\s*[-+0-9.%a-z\s,/]*\)$/i;
 const COLOR_NAME = /^[a-z]{3,30}$/i;
 
 let probe: HTMLElement | undefined;
