@@ -1,5 +1,7 @@
 /** Building DOM without markup strings: every text is a text node, every attribute a literal. */
 
+import { safeUrl } from "./sanitize";
+
 export interface Props {
   id?: string;
   className?: string;
@@ -17,6 +19,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   if (tag === "button") el.setAttribute("type", "button");
   if (props.id) el.id = props.id;
   if (props.className) el.className = props.className;
+  // Own keys only: a host page's polluted Object.prototype must not add attributes (onclick…).
   if (props.attrs) for (const name of Object.keys(props.attrs)) el.setAttribute(name, props.attrs[name]);
   if (props.text !== undefined) el.textContent = props.text;
   for (const child of children) if (child) el.appendChild(child);
@@ -46,39 +49,48 @@ export const img = (src: string, className: string): HTMLImageElement => h("img"
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
-/** Small stroked icons drawn inline (no request needed to paint them). */
+/**
+ * Small stroked icons drawn inline (no request needed to paint them): one path each (a path of
+ * several "M" subpaths strokes the same as several paths; the CSS never fills them).
+ */
 export const ICONS = {
-  close: ["M6 6 18 18", "M18 6 6 18"],
-  back: ["M15 4 7 12l8 8"],
-  delete: ["M9 5h11v14H9l-6-7z", "M12 9l5 6", "M17 9l-5 6"],
-  check: ["M5 12.5 10 17l9-10"],
-  phone: ["M8.5 2.5h7a1.5 1.5 0 0 1 1.5 1.5v16a1.5 1.5 0 0 1-1.5 1.5h-7A1.5 1.5 0 0 1 7 20V4a1.5 1.5 0 0 1 1.5-1.5z", "M10.5 18.5h3"],
+  close: "M6 6 18 18M18 6 6 18",
+  back: "M15 4 7 12l8 8",
+  delete: "M9 5h11v14H9l-6-7zM12 9l5 6M17 9l-5 6",
+  check: "M5 12.5 10 17l9-10",
+  phone: "M8.5 2.5h7a1.5 1.5 0 0 1 1.5 1.5v16a1.5 1.5 0 0 1-1.5 1.5h-7A1.5 1.5 0 0 1 7 20V4a1.5 1.5 0 0 1 1.5-1.5zM10.5 18.5h3",
 } as const;
 
 export function icon(name: keyof typeof ICONS, className = ""): SVGSVGElement {
   const svg = document.createElementNS(SVG_NS, "svg");
-  svg.setAttribute("viewBox", "0 0 24 24");
-  svg.setAttribute("aria-hidden", "true");
-  svg.setAttribute("focusable", "false");
-  svg.setAttribute("class", "ydrz-icon" + (className && " " + className));
-  for (const d of ICONS[name]) {
-    const path = document.createElementNS(SVG_NS, "path");
-    path.setAttribute("d", d);
-    svg.appendChild(path);
-  }
+  const path = document.createElementNS(SVG_NS, "path");
+  const attrs = [
+    ["viewBox", "0 0 24 24"],
+    ["aria-hidden", "true"],
+    ["focusable", "false"],
+    ["class", "ydrz-icon" + (className && " " + className)],
+  ];
+  for (const [k, v] of attrs) svg.setAttribute(k, v);
+  path.setAttribute("d", ICONS[name]);
+  svg.appendChild(path);
   return svg;
 }
 
 /**
- * An integrator's image (close, return) that falls back to our inline icon when it cannot load:
- * a button drawn as a broken-image glyph, or as nothing, is a button the user cannot find.
+ * A close or return button labelled for assistive technology, showing the integrator's image
+ * (its URL through the image allow-list) or our inline icon. An image that cannot load falls
+ * back to the icon: a button drawn as a broken-image glyph, or as nothing, is a button the user
+ * cannot find.
  */
-export function imageOrIcon(url: string | undefined, className: string, fallback: keyof typeof ICONS): Element {
-  if (!url) return icon(fallback);
-  const el = img(url, className);
-  el.addEventListener("error", () => el.replaceWith(icon(fallback)), { once: true });
-  return el;
+export function iconButton(id: string, className: string, label: string, name: keyof typeof ICONS, url?: unknown, imgClass?: string): HTMLButtonElement {
+  const src = safeUrl(url, "image");
+  const el = src ? img(src, imgClass!) : icon(name);
+  if (src) el.addEventListener("error", () => el.replaceWith(icon(name)), { once: true });
+  return h("button", { id, className, attrs: { "aria-label": label } }, [el]);
 }
+
+/** The dimmed backdrop of a popup. */
+export const mask = (): HTMLElement => h("div", { className: "ydrz-layer-mark", attrs: { "aria-hidden": "true" } });
 
 /** Listener bookkeeping so that `destroy` removes every listener it added. */
 export class Listeners {
@@ -94,8 +106,7 @@ export class Listeners {
     this.offs.push(() => target.removeEventListener(type, listener, options));
   }
   clear(): void {
-    while (this.offs.length) {
-      const off = this.offs.pop()!;
+    for (const off of this.offs.splice(0)) {
       try {
         off();
       } catch {

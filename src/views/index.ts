@@ -14,37 +14,20 @@ import { injectStyles } from "./styles";
 
 export type { MountView, MountedView, ViewHandlers, ViewModel, ViewState, ViewKind } from "./contract";
 
-function build(model: ViewModel, handlers: ViewHandlers): MountedView {
-  switch (model.kind) {
-    case "standard-popup":
-      return mountStandardPopup(model, handlers);
-    case "custom-popup":
-    case "custom-popup-mask":
-      return mountCustomPopup(model, handlers);
-    case "custom-page":
-    default:
-      return mountPage(model, handlers);
-  }
-}
-
-function clean(model: ViewModel): ViewModel {
-  return {
-    ...model,
-    maskPhone: typeof model.maskPhone === "string" ? model.maskPhone : "",
-    authLevel: model.authLevel === "4" ? "4" : "1",
-    appName: typeof model.appName === "string" ? model.appName : "",
-    carrier: model.carrier === "CT" || model.carrier === "CU" ? model.carrier : "CM",
-    privacyLinks: Array.isArray(model.privacyLinks) ? model.privacyLinks : [],
-  };
-}
-
-/** Removes whatever a failed attempt left behind, so that the fallback starts clean. */
-function removeLeftovers(): void {
-  document.querySelectorAll("#YDRZLayer,#YDRZLayerTwo,#YDRZPage").forEach((n) => n.remove());
-}
+const build = (model: ViewModel, handlers: ViewHandlers): MountedView =>
+  (model.kind == "standard-popup" ? mountStandardPopup : model.kind == "custom-popup" || model.kind == "custom-popup-mask" ? mountCustomPopup : mountPage)(model, handlers);
 
 export const mountView: MountView = (model, handlers) => {
-  const m = clean(model);
+  const str = (value: unknown): string => (typeof value == "string" ? value : "");
+  const m: ViewModel = {
+    ...model,
+    maskPhone: str(model.maskPhone),
+    authLevel: model.authLevel == "4" ? "4" : "1",
+    // The business name is display text: at most 200 characters, as every text option.
+    appName: str(model.appName).slice(0, 200),
+    carrier: model.carrier == "CT" || model.carrier == "CU" ? model.carrier : "CM",
+    privacyLinks: Array.isArray(model.privacyLinks) ? model.privacyLinks : [],
+  };
   try {
     primeScrollLock(document);
     injectStyles(document, m.injectCss !== false);
@@ -54,16 +37,11 @@ export const mountView: MountView = (model, handlers) => {
   try {
     return build(m, handlers);
   } catch (error) {
-    if (typeof console !== "undefined") console.error("[ydrz-jssdk] view options rejected, using defaults", error);
-    removeLeftovers();
+    if (typeof console != "undefined") console.error("[ydrz-jssdk] view options rejected, using defaults", error);
+    // Removes whatever the failed attempt left behind, so that the fallback starts clean.
+    document.querySelectorAll("#YDRZLayer,#YDRZLayerTwo,#YDRZPage").forEach((n) => n.remove());
     // Same view, built-in defaults: the flow's expectations (e.g. no auto-submit without a mask)
     // depend on the kind, so the kind stays.
-    const fallback: ViewModel = {
-      ...m,
-      pageOption: undefined,
-      popupOptions: undefined,
-      pageOptions: undefined,
-    };
-    return build(fallback, handlers);
+    return build({ ...m, pageOption: undefined, popupOptions: undefined, pageOptions: undefined }, handlers);
   }
 };

@@ -16,10 +16,9 @@ export function isSafeStyleValue(value: string): boolean {
  * generic guard; the per-property validation lives in options.ts. Returns whether it was set.
  */
 export function setStyle(el: HTMLElement | SVGElement, prop: string, value: string | undefined | null): boolean {
-  if (value == null || value === "") return false;
-  if (!isSafeStyleValue(value)) return false;
-  el.style.setProperty(prop, value);
-  return true;
+  const ok = !!value && isSafeStyleValue(value);
+  if (ok) el.style.setProperty(prop, value!);
+  return ok;
 }
 
 /** Image types that can be shown from a `data:` URL without any script running. */
@@ -55,7 +54,7 @@ export function safeUrl(value: unknown, kind: "link" | "image" = "link"): string
 
 /** Turns anything into display text (never markup); non-text values give the fallback. */
 export function toText(value: unknown, fallback: string, maxLength = 200): string {
-  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  if (typeof value == "number" && isFinite(value)) return value + "";
   if (typeof value !== "string") return fallback;
   return value.length > maxLength ? value.slice(0, maxLength) : value;
 }

@@ -9,13 +9,15 @@ import css from "../../styles/ydrz.css?inline";
 export const STYLE_ATTRIBUTE = "data-ydrz-jssdk";
 
 export function injectStyles(doc: Document, enabled = true): HTMLStyleElement | undefined {
-  if (!enabled) return undefined;
-  const existing = doc.querySelector<HTMLStyleElement>(`style[${STYLE_ATTRIBUTE}]`);
-  if (existing) return existing;
-  const head = doc.head || doc.getElementsByTagName("head")[0] || doc.documentElement;
-  const style = doc.createElement("style");
-  style.setAttribute(STYLE_ATTRIBUTE, typeof __VERSION__ === "string" ? __VERSION__ : "");
-  style.textContent = css;
-  head.insertBefore(style, head.firstChild);
+  if (!enabled) return;
+  let style = doc.querySelector<HTMLStyleElement>("style[" + STYLE_ATTRIBUTE + "]");
+  if (!style) {
+    // No <head> (a document written without one may lack it): the root element.
+    const head = doc.head || doc.documentElement;
+    style = doc.createElement("style");
+    style.setAttribute(STYLE_ATTRIBUTE, typeof __VERSION__ == "string" ? __VERSION__ : "");
+    style.textContent = css;
+    head.insertBefore(style, head.firstChild);
+  }
   return style;
 }

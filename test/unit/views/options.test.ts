@@ -134,7 +134,7 @@ describe("other fields", () => {
   test("texts: strings or the default; an empty title is allowed where the seed says so", () => {
     expect(textOption("x", "d")).toBe("x");
     expect(textOption("", "d")).toBe("d");
-    expect(textOption("", "d", { allowEmpty: true })).toBe("");
+    expect(textOption("", "d", true)).toBe("");
     expect(textOption(12, "d")).toBe("12");
     expect(textOption({ toString: () => "<b>" }, "d")).toBe("d");
   });
@@ -142,7 +142,7 @@ describe("other fields", () => {
     vi.spyOn(console, "warn").mockImplementation(() => undefined);
     expect(readBox({ textalign: "right" }, "f").textAlign).toBe("right");
     expect(readBox({ textAlign: "left", textalign: "right" }, "f").textAlign).toBe("left");
-    expect(readBox({ high: "1rem", left: "center", width: "bad", fontColor: "#123" }, "f")).toEqual({ top: "12px", left: "center", color: "#123" });
+    expect(readBox({ high: "1rem", left: "center", width: "bad", fontColor: "#123" }, "f")).toEqual({ high: "12px", left: "center", fontColor: "#123" });
     expect(readBox("not an object", "f")).toEqual({});
     expect(readBox(null, "f")).toEqual({});
   });
