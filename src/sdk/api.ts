@@ -12,26 +12,16 @@ import { createConfigStore } from "./config";
 import { getConnection } from "./connection";
 import type { StepContext } from "./context";
 import { resolveDeps, type Deps } from "./deps";
-import { codeError, YDRZError } from "./errors";
+import { codeError, YDRZError, type CodeText } from "./errors";
 import { userInformation } from "./fingerprint";
+import type { FlowData } from "./params";
 import { runFlow } from "./flow";
 import { safeCall } from "./once";
-import { msgIdOf, readFlowData, type FlowData } from "./params";
+import { msgIdOf, readFlowData } from "./params";
 import { asRecord, recordOf, text } from "./responses";
 import { createSession, type Callbacks, type Session } from "./session";
 import { requestToken } from "./token";
-import type {
-  AuthGetTokenOptions,
-  AuthLogin,
-  CustomPopupOptions,
-  ErrorPayload,
-  GetTokenInfoOptions,
-  GetTokenOptions,
-  PageOptions,
-  SdkConfig,
-  SuccessPayload,
-  TokenRequestData,
-} from "./types";
+import type { AuthLogin, CustomPopupOptions, ErrorPayload, GetTokenOptions, PageOptions, SuccessPayload, TokenRequestData } from "./types";
 
 export type { Deps } from "./deps";
 export type { AuthLogin, GetTokenOptions } from "./types";
@@ -51,10 +41,21 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
 
   const navigatorOf = (): Navigator | undefined => {
     const win = deps.window;
-    return win ? win.navigator : undefined;
+    return win && win.navigator;
   };
 
-  const begin = (msgId: string, callbacks: Callbacks): Session => {
+  /** The success and error callbacks of an options object. */
+  const callbacksOf = (o: Record<string, unknown>): Callbacks => ({ success: o.success, error: o.error });
+
+  /** Refusals happen before a session exists: only the new call hears of them. */
+  const refuse = (callbacks: Callbacks, t: CodeText, msgId: string, field?: string) => safeCall(callbacks.error, codeError(t, msgId, field), report, "error");
+
+  /**
+   * Starts a call unless one is running; `run` does its work, and a bug of ours there still ends
+   * the call with one documented payload.
+   */
+  const begin = (msgId: string, callbacks: Callbacks, data: FlowData, userInfo: string | undefined, run: (session: Session, ctx: StepContext) => Promise<unknown>) => {
+    if (active) return void refuse(callbacks, SDK_CODES.busy, msgId);
     const session = createSession({ msgId, callbacks, report, now: deps.now });
     active = session;
     session.onEnd(() => {
@@ -63,85 +64,55 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
         layer = undefined;
       }
     });
-    return session;
-  };
-
-  const fingerprint = (): string => {
-    const win = deps.window;
-    try {
-      return win ? userInformation(win) : "";
-    } catch (e) {
-      report("YDRZAuthLogin: reading the browser fingerprint failed", e);
-      return "";
+    if (userInfo === undefined) {
+      const win = deps.window;
+      try {
+        userInfo = win ? userInformation(win) : "";
+      } catch (e) {
+        report("YDRZAuthLogin: reading the browser fingerprint failed", e);
+        userInfo = "";
+      }
     }
-  };
-
-  const stepContext = (session: Session, data: FlowData, userInfo: string): StepContext => {
-    const current = config.get();
     const nav = navigatorOf();
-    return {
+    const ctx: StepContext = {
       data,
       hosts: config.hostsFor(data.isTest),
       transport: deps.transport,
-      timeout: current.timeout,
+      timeout: config.get().timeout,
       signal: session.signal,
       userInformation: userInfo,
       userAgent: text(nav && nav.userAgent),
       now: deps.now,
       random: deps.random,
     };
-  };
-
-  /** A bug of ours must still end the call with one documented payload. */
-  const failInternally = (session: Session) => (e: unknown) => {
-    report("YDRZAuthLogin: internal failure", e);
-    session.fail(codeError(SDK_CODES.innerError, session.msgId));
-  };
-
-  /** Refusals happen before a session exists: only the new call hears of them. */
-  const refuse = (callbacks: Callbacks, payload: ErrorPayload) => safeCall(callbacks.error, payload, report, "error");
-
-  const startFlow = (options: unknown): Session | undefined => {
-    const o = recordOf(options);
-    const callbacks = { success: o.success, error: o.error };
-    const msgId = msgIdOf(o.data);
-    const checked = readFlowData(o.data);
-    if (!checked.ok) return void refuse(callbacks, codeError(SDK_CODES.missingParam, msgId, checked.field));
-    if (active) return void refuse(callbacks, codeError(SDK_CODES.busy, msgId));
-    const session = begin(msgId, callbacks);
-    const ctx = stepContext(session, checked.data, fingerprint());
-    const settings: ViewSettings = { popup, page, layerCallback: o.layerCallback, injectCss: config.get().injectCss };
-    runFlow(session, ctx, {
-      mountView: deps.mountView,
-      document: deps.document,
-      settings,
-      report,
-      onAccessToken(answer, userInfo) {
-        issued = { accessToken: answer.accessToken, maskPhone: answer.maskPhone, userInformation: userInfo };
-      },
-      onLayer(l) {
-        if (active === session) layer = l;
-      },
-    }).catch(failInternally(session));
+    run(session, ctx).catch((e) => {
+      report("YDRZAuthLogin: internal failure", e);
+      session.fail(codeError(SDK_CODES.innerError, msgId));
+    });
     return session;
   };
 
-  const authGetToken = (options: unknown) => {
+  const startFlow = (options: unknown): Session | undefined => {
     const o = recordOf(options);
-    const callbacks = { success: o.success, error: o.error };
-    const input = readAuthGetTokenData(o.data, issued);
-    if (!input.ok) return refuse(callbacks, input.payload);
-    if (active) return refuse(callbacks, codeError(SDK_CODES.busy, input.msgId));
-    const { data, accessToken, fullPhone } = input;
-    const session = begin(input.msgId, callbacks);
-    const ctx = stepContext(session, data, input.issuedBy ? input.issuedBy.userInformation : fingerprint());
-    session
-      .time("token", requestToken(ctx, { accessToken, fullPhone }))
-      .then((outcome) => {
-        if (outcome.kind === "success") session.succeed({ ...outcome.payload, timing: session.timingSnapshot() });
-        else session.fail(outcome.payload);
-      })
-      .catch(failInternally(session));
+    const callbacks = callbacksOf(o);
+    const msgId = msgIdOf(o.data);
+    const checked = readFlowData(o.data);
+    if (!checked.ok) return void refuse(callbacks, SDK_CODES.missingParam, msgId, checked.field);
+    const settings: ViewSettings = { popup, page, layerCallback: o.layerCallback, injectCss: config.get().injectCss };
+    return begin(msgId, callbacks, checked.data, undefined, (session, ctx) =>
+      runFlow(session, ctx, {
+        mountView: deps.mountView,
+        document: deps.document,
+        settings,
+        report,
+        onAccessToken(answer, userInfo) {
+          issued = { accessToken: answer.accessToken, maskPhone: answer.maskPhone, userInformation: userInfo };
+        },
+        onLayer(l) {
+          if (active === session) layer = l;
+        },
+      }),
+    );
   };
 
   const endGetToken = () => {
@@ -151,11 +122,11 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
   /** The promise form: `startFlow`'s callbacks settle the promise; the signal ends this call only. */
   const getToken = (data: TokenRequestData, options?: GetTokenOptions): Promise<SuccessPayload> =>
     new Promise<SuccessPayload>((resolve, reject) => {
-      const fail = (payload: ErrorPayload) => reject(new YDRZError(payload));
+      const fail = (t: CodeText) => reject(new YDRZError(codeError(t, msgIdOf(data))));
       const { signal, layerCallback } = recordOf(options) as GetTokenOptions;
       try {
-        if (signal && signal.aborted) return fail(codeError(SDK_CODES.ended, msgIdOf(data)));
-        const session = startFlow({ data, layerCallback, success: resolve, error: fail });
+        if (signal && signal.aborted) return fail(SDK_CODES.ended);
+        const session = startFlow({ data, layerCallback, success: resolve, error: (payload: ErrorPayload) => reject(new YDRZError(payload)) });
         if (!session || !signal) return;
         const onAbort = () => {
           if (active === session) endGetToken();
@@ -164,37 +135,43 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
         session.onEnd(() => signal.removeEventListener("abort", onAbort));
       } catch (e) {
         report("YDRZAuthLogin.getToken failed", e);
-        fail(codeError(SDK_CODES.innerError, msgIdOf(data)));
+        fail(SDK_CODES.innerError);
       }
     });
 
   type Method = (...args: never[]) => unknown;
   const methods: Record<string, Method> = {
-    getTokenInfo: (options: GetTokenInfoOptions) => void startFlow(options),
+    getTokenInfo: (options: unknown) => void startFlow(options),
     getToken,
     getConnection: (appid: string) => getConnection(appid, navigatorOf(), deps.random),
     endGetToken,
-    CustomControlsInit(containerId: string, options: CustomPopupOptions) {
+    CustomControlsInit(containerId: unknown, options: unknown) {
       popup = { containerId: text(containerId), options: recordOf(options) as CustomPopupOptions };
     },
-    authPageInit(options: PageOptions) {
+    authPageInit(options: unknown) {
       page = recordOf(options) as PageOptions;
     },
     authGetTokenByLayer(first?: unknown, second?: unknown) {
       const asObject = typeof first === "function" ? undefined : asRecord(first);
-      const callbacks: Callbacks = asObject ? { success: asObject.success, error: asObject.error } : { success: first, error: second };
-      if (!layer || !active) return refuse(callbacks, codeError(SDK_CODES.layerNotInitialised, active ? active.msgId : ""));
+      const callbacks: Callbacks = asObject ? callbacksOf(asObject) : { success: first, error: second };
+      if (!layer || !active) return refuse(callbacks, SDK_CODES.layerNotInitialised, active ? active.msgId : "");
       layer.submit(callbacks);
     },
-    authGetToken: (options: AuthGetTokenOptions) => authGetToken(options),
-    config: (patch?: SdkConfig) => config.set(patch),
+    authGetToken(options: unknown) {
+      const o = recordOf(options);
+      const callbacks = callbacksOf(o);
+      const input = readAuthGetTokenData(o.data, issued);
+      if (!input.ok) return safeCall(callbacks.error, input.payload, report, "error");
+      const { msgId, issuedBy } = input;
+      begin(msgId, callbacks, input.data, issuedBy && issuedBy.userInformation, (session, ctx) =>
+        // 104012 ends this call too: there is no view to keep open.
+        requestToken(session, ctx, input.accessToken, input.fullPhone).then((wrong) => wrong && session.fail(wrong)),
+      );
+    },
+    config: (patch?: unknown) => config.set(patch),
   };
-  // What a method that threw returns instead (undefined where not listed).
-  const fallbacks: Record<string, Method> = {
-    getConnection: (appid: unknown) => ({ appid: text(appid), msgid: "", netType: "unknown" }),
-    config: () => config.get(),
-  };
-  // getToken reports its own failures as a rejection.
+  // getToken reports its own failures as a rejection; the others return undefined when they throw
+  // (config and getConnection a usable value).
   for (const name of Object.keys(methods)) {
     const fn = methods[name];
     if (fn !== getToken)
@@ -203,7 +180,7 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
           return fn(...args);
         } catch (e) {
           report(`YDRZAuthLogin.${name} failed`, e);
-          return fallbacks[name] && fallbacks[name](...args);
+          return name === "config" ? config.get() : name === "getConnection" ? { appid: text(args[0]), msgid: "", netType: "unknown" } : undefined;
         }
       };
   }

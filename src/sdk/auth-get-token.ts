@@ -21,22 +21,19 @@ export type AuthGetTokenInput =
   | { ok: true; data: FlowData; accessToken: string; fullPhone: string; msgId: string; issuedBy?: IssuedAccessToken }
   | { ok: false; payload: CodeError };
 
-const REQUIRED = ["version", "appId", "traceId", "accessToken"] as const;
-
 export function readAuthGetTokenData(value: unknown, issued: IssuedAccessToken | undefined): AuthGetTokenInput {
   const d = asRecord(value);
   const msgId = msgIdOf(d);
   const refuse = (t: CodeText, field?: string) => ({ ok: false as const, payload: codeError(t, msgId, field) });
-  const field = d ? missingField(d, REQUIRED) : "data";
-  if (!d || field) return refuse(SDK_CODES.missingParam, field);
-  const accessToken = text(d.accessToken);
-  const issuedBy = issued && issued.accessToken === accessToken ? issued : undefined;
+  const field = missingField(d, ["version", "appId", "traceId", "accessToken"]);
+  if (field) return refuse(SDK_CODES.missingParam, field);
+  const accessToken = text(d!.accessToken);
   // The original lets integrators omit maskPhone: it keeps the last one it handed out.
-  const maskPhone = text(d.maskPhone) || (issued && issued.maskPhone) || "";
+  const maskPhone = text(d!.maskPhone) || (issued && issued.maskPhone) || "";
   if (maskPhone === "") return refuse(SDK_CODES.missingParam, "maskPhone");
-  const fullPhone = completeMaskedPhone(maskPhone, text(d.maskVal));
+  const fullPhone = completeMaskedPhone(maskPhone, text(d!.maskVal));
   if (fullPhone === undefined) return refuse(SDK_CODES.digitsIncomplete);
   // Not sent by this request; a stray sign or timestamp of the integrator must not travel on.
-  const data: FlowData = { ...toFlowData(d), sign: "", timestamp: "" };
-  return { ok: true, data, accessToken, fullPhone, msgId, issuedBy };
+  const data: FlowData = { ...toFlowData(d!), sign: "", timestamp: "" };
+  return { ok: true, data, accessToken, fullPhone, msgId, issuedBy: issued && issued.accessToken === accessToken ? issued : undefined };
 }
