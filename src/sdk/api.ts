@@ -6,18 +6,16 @@
  */
 
 import { SDK_CODES } from "../protocol/codes";
-import { readAuthGetTokenData, type IssuedAccessToken } from "./auth-get-token";
-import type { Layer, ViewSettings } from "./authorize";
+import { completeMaskedPhone } from "../protocol/masked-phone";
 import { createConfigStore } from "./config";
 import { getConnection } from "./connection";
-import type { StepContext } from "./context";
+import type { IssuedAccessToken, StepContext } from "./context";
 import { resolveDeps, type Deps } from "./deps";
 import { codeError, YDRZError, type CodeText } from "./errors";
 import { userInformation } from "./fingerprint";
-import type { FlowData } from "./params";
 import { runFlow } from "./flow";
 import { safeCall } from "./once";
-import { msgIdOf, readFlowData } from "./params";
+import { FIELDS, missingField, msgIdOf, toFlowData, type FlowData } from "./params";
 import { asRecord, recordOf, text } from "./responses";
 import { createSession, type Callbacks, type Session } from "./session";
 import { requestToken } from "./token";
@@ -34,8 +32,7 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
   const { report } = deps;
   const config = createConfigStore();
   let active: Session | undefined;
-  let layer: Layer | undefined;
-  let popup: ViewSettings["popup"];
+  let popup: StepContext["popup"];
   let page: PageOptions | undefined;
   let issued: IssuedAccessToken | undefined;
 
@@ -52,17 +49,21 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
 
   /**
    * Starts a call unless one is running; `run` does its work, and a bug of ours there still ends
-   * the call with one documented payload.
+   * the call with one documented payload. `more`: the view settings of getTokenInfo.
    */
-  const begin = (msgId: string, callbacks: Callbacks, data: FlowData, userInfo: string | undefined, run: (session: Session, ctx: StepContext) => Promise<unknown>) => {
+  const begin = (
+    msgId: string,
+    callbacks: Callbacks,
+    data: FlowData,
+    userInfo: string | undefined,
+    more: Partial<StepContext>,
+    run: (ctx: StepContext) => Promise<unknown>,
+  ) => {
     if (active) return void refuse(callbacks, SDK_CODES.busy, msgId);
     const session = createSession({ msgId, callbacks, report, now: deps.now });
     active = session;
     session.onEnd(() => {
-      if (active === session) {
-        active = undefined;
-        layer = undefined;
-      }
+      if (active === session) active = undefined;
     });
     if (userInfo === undefined) {
       const win = deps.window;
@@ -74,18 +75,16 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
       }
     }
     const nav = navigatorOf();
-    const ctx: StepContext = {
+    run({
+      ...deps,
+      ...more,
       data,
       hosts: config.hostsFor(data.isTest),
-      transport: deps.transport,
       timeout: config.get().timeout,
-      signal: session.signal,
+      session,
       userInformation: userInfo,
       userAgent: text(nav && nav.userAgent),
-      now: deps.now,
-      random: deps.random,
-    };
-    run(session, ctx).catch((e) => {
+    }).catch((e) => {
       report("YDRZAuthLogin: internal failure", e);
       session.fail(codeError(SDK_CODES.innerError, msgId));
     });
@@ -95,24 +94,20 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
   const startFlow = (options: unknown): Session | undefined => {
     const o = recordOf(options);
     const callbacks = callbacksOf(o);
-    const msgId = msgIdOf(o.data);
-    const checked = readFlowData(o.data);
-    if (!checked.ok) return void refuse(callbacks, SDK_CODES.missingParam, msgId, checked.field);
-    const settings: ViewSettings = { popup, page, layerCallback: o.layerCallback, injectCss: config.get().injectCss };
-    return begin(msgId, callbacks, checked.data, undefined, (session, ctx) =>
-      runFlow(session, ctx, {
-        mountView: deps.mountView,
-        document: deps.document,
-        settings,
-        report,
-        onAccessToken(answer, userInfo) {
-          issued = { accessToken: answer.accessToken, maskPhone: answer.maskPhone, userInformation: userInfo };
-        },
-        onLayer(l) {
-          if (active === session) layer = l;
-        },
-      }),
-    );
+    const d = asRecord(o.data);
+    const msgId = msgIdOf(d);
+    const field = missingField(d, FIELDS.slice(0, 5));
+    if (field) return void refuse(callbacks, SDK_CODES.missingParam, msgId, field);
+    const more: Partial<StepContext> = {
+      popup,
+      page,
+      layerCallback: o.layerCallback,
+      injectCss: config.get().injectCss,
+      onAccessToken(i) {
+        issued = i;
+      },
+    };
+    return begin(msgId, callbacks, toFlowData(d!), undefined, more, runFlow);
   };
 
   const endGetToken = () => {
@@ -122,11 +117,11 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
   /** The promise form: `startFlow`'s callbacks settle the promise; the signal ends this call only. */
   const getToken = (data: TokenRequestData, options?: GetTokenOptions): Promise<SuccessPayload> =>
     new Promise<SuccessPayload>((resolve, reject) => {
-      const fail = (t: CodeText) => reject(new YDRZError(codeError(t, msgIdOf(data))));
+      const fail = (payload: ErrorPayload) => reject(new YDRZError(payload));
       const { signal, layerCallback } = recordOf(options) as GetTokenOptions;
       try {
-        if (signal && signal.aborted) return fail(SDK_CODES.ended);
-        const session = startFlow({ data, layerCallback, success: resolve, error: (payload: ErrorPayload) => reject(new YDRZError(payload)) });
+        if (signal && signal.aborted) return fail(codeError(SDK_CODES.ended, msgIdOf(data)));
+        const session = startFlow({ data, layerCallback, success: resolve, error: fail });
         if (!session || !signal) return;
         const onAbort = () => {
           if (active === session) endGetToken();
@@ -135,7 +130,7 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
         session.onEnd(() => signal.removeEventListener("abort", onAbort));
       } catch (e) {
         report("YDRZAuthLogin.getToken failed", e);
-        fail(SDK_CODES.innerError);
+        fail(codeError(SDK_CODES.innerError, msgIdOf(data)));
       }
     });
 
@@ -154,18 +149,30 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
     authGetTokenByLayer(first?: unknown, second?: unknown) {
       const asObject = typeof first === "function" ? undefined : asRecord(first);
       const callbacks: Callbacks = asObject ? callbacksOf(asObject) : { success: first, error: second };
-      if (!layer || !active) return refuse(callbacks, SDK_CODES.layerNotInitialised, active ? active.msgId : "");
+      const layer = active && active.layer;
+      if (!layer) return refuse(callbacks, SDK_CODES.layerNotInitialised, active ? active.msgId : "");
       layer.submit(callbacks);
     },
+    /** For integrators drawing their own UI after authLevel "5". */
     authGetToken(options: unknown) {
       const o = recordOf(options);
       const callbacks = callbacksOf(o);
-      const input = readAuthGetTokenData(o.data, issued);
-      if (!input.ok) return safeCall(callbacks.error, input.payload, report, "error");
-      const { msgId, issuedBy } = input;
-      begin(msgId, callbacks, input.data, issuedBy && issuedBy.userInformation, (session, ctx) =>
+      const d = asRecord(o.data);
+      const msgId = msgIdOf(d);
+      const field = missingField(d, ["version", "appId", "traceId", "accessToken"]);
+      if (field) return refuse(callbacks, SDK_CODES.missingParam, msgId, field);
+      const accessToken = text(d!.accessToken);
+      // The original lets integrators omit maskPhone: it keeps the last one it handed out.
+      const maskPhone = text(d!.maskPhone) || (issued && issued.maskPhone) || "";
+      if (maskPhone === "") return refuse(callbacks, SDK_CODES.missingParam, msgId, "maskPhone");
+      const fullPhone = completeMaskedPhone(maskPhone, text(d!.maskVal));
+      if (fullPhone === undefined) return refuse(callbacks, SDK_CODES.digitsIncomplete, msgId);
+      // The fingerprint the accessToken was issued with. Sign and timestamp are not sent by this
+      // request; a stray one of the integrator must not travel on.
+      const issuedBy = issued && issued.accessToken === accessToken ? issued : undefined;
+      begin(msgId, callbacks, { ...toFlowData(d!), sign: "", timestamp: "" }, issuedBy && issuedBy.userInformation, {}, (ctx) =>
         // 104012 ends this call too: there is no view to keep open.
-        requestToken(session, ctx, input.accessToken, input.fullPhone).then((wrong) => wrong && session.fail(wrong)),
+        requestToken(ctx, accessToken, fullPhone).then((wrong) => wrong && ctx.session.fail(wrong)),
       );
     },
     config: (patch?: unknown) => config.set(patch),

@@ -8,46 +8,29 @@ import { SDK_CODES, SUCCESS_MESSAGES, OK } from "../protocol/codes";
 import type { Carrier } from "../protocol/hosts";
 import { completeMaskedPhone } from "../protocol/masked-phone";
 import type { PageOption } from "../protocol/wire";
-import type { MountedView, MountView, ViewKind, ViewState } from "../views/contract";
+import type { MountedView, ViewKind, ViewState } from "../views/contract";
 import type { StepContext } from "./context";
 import { codeError, type CodeText } from "./errors";
-import { safeCall, type Report } from "./once";
+import { safeCall } from "./once";
 import type { NumberAnswer } from "./responses";
-import type { Callbacks, Session } from "./session";
+import type { Callbacks } from "./session";
 import { requestToken } from "./token";
-import type { CodeError, CustomPopupOptions, PageOptions } from "./types";
-
-/** What the integrator configured before `getTokenInfo`. */
-export interface ViewSettings {
-  popup?: { containerId: string; options: CustomPopupOptions };
-  page?: PageOptions;
-  layerCallback?: unknown;
-  /** `SdkConfig.injectCss`: off when the integrator links style.css itself. */
-  injectCss: boolean;
-}
+import type { CodeError } from "./types";
 
 /** The hooks `authGetTokenByLayer` needs from a custom popup without mask. */
 export interface Layer {
   submit(callbacks: Callbacks): void;
 }
 
-export interface AuthorizeInput {
-  session: Session;
-  ctx: StepContext;
-  answer: NumberAnswer & { authLevel: "1" | "4" };
-  carrier: Carrier;
-  pageOption?: PageOption;
-  settings: ViewSettings;
-  mountView: MountView;
-  document: Document | undefined;
-  report: Report;
-}
-
 /** Mounts the view; returns the layer hooks for a custom popup without mask. */
-export function authorize(input: AuthorizeInput): Layer | undefined {
-  const { session, ctx, answer, settings, report, pageOption } = input;
+export function authorize(
+  ctx: StepContext,
+  answer: NumberAnswer & { authLevel: "1" | "4" },
+  carrier: Carrier,
+  pageOption: PageOption | undefined,
+): Layer | undefined {
+  const { session, report, popup } = ctx;
   const msgId = session.msgId;
-  const popup = settings.popup;
   const options = popup && popup.options;
   const mask = options && options.maskStyle && options.maskStyle.ifShowMask;
   const type = ctx.data.authPageType;
@@ -62,7 +45,7 @@ export function authorize(input: AuthorizeInput): Layer | undefined {
           ? "custom-page"
           : "standard-page";
   const layerKind = kind === "custom-popup";
-  const doc = input.document;
+  const doc = ctx.document;
   const failWith = (t: CodeText) => session.fail(codeError(t, msgId));
   // The element with the given id; the original always used `#ydrzCustomControls`, so try it too.
   const containerId = popup && popup.containerId;
@@ -86,7 +69,7 @@ export function authorize(input: AuthorizeInput): Layer | undefined {
     try {
       inFlight = true;
       guard("busy", true);
-      const wrong = await requestToken(session, ctx, answer.accessToken, phone);
+      const wrong = await requestToken(ctx, answer.accessToken, phone);
       inFlight = false;
       if (wrong && !session.done) {
         // Only a view that stays needs its input back; a settled one is destroyed anyway.
@@ -101,19 +84,19 @@ export function authorize(input: AuthorizeInput): Layer | undefined {
   };
 
   try {
-    session.view = input.mountView(
+    session.view = ctx.mountView(
       {
         kind,
-        carrier: input.carrier,
+        carrier,
         maskPhone: answer.maskPhone,
         authLevel: answer.authLevel,
         appName: (pageOption && pageOption.configBusinessName) || answer.appName,
         privacyLinks: answer.privacyLinks,
         pageOption,
         popupOptions: options,
-        pageOptions: settings.page,
+        pageOptions: ctx.page,
         container,
-        injectCss: settings.injectCss,
+        injectCss: ctx.injectCss,
       },
       {
         submit(digits) {
@@ -124,7 +107,7 @@ export function authorize(input: AuthorizeInput): Layer | undefined {
         },
         cancel: () => failWith(SDK_CODES.cancelled),
         ready() {
-          if (!session.done) safeCall(settings.layerCallback, { code: OK, msgId, message: SUCCESS_MESSAGES.layerReady }, report, "layerCallback");
+          if (!session.done) safeCall(ctx.layerCallback, { code: OK, msgId, message: SUCCESS_MESSAGES.layerReady }, report, "layerCallback");
         },
       },
     );

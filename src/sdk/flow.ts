@@ -8,25 +8,11 @@
 
 import { OK, SDK_CODES, SUCCESS_MESSAGES } from "../protocol/codes";
 import { joinUrl, PATHS, type Carrier } from "../protocol/hosts";
-import type { MountView } from "../views/contract";
-import { authorize, type AuthorizeInput, type Layer, type ViewSettings } from "./authorize";
+import { authorize } from "./authorize";
 import { apiUrl, fetched, idHeaders, requestOptions, type StepContext } from "./context";
 import { crossCarrierFetch } from "./cross-carrier";
-import type { Report } from "./once";
 import { asRecord, readNumberAnswer, readPageOption, recordOf, type NumberAnswer } from "./responses";
-import type { Session } from "./session";
 import type { CarrierResult } from "./types";
-
-export interface FlowEnv {
-  mountView: MountView;
-  document: Document | undefined;
-  settings: ViewSettings;
-  report: Report;
-  /** The accessToken of an authLevel "5" flow, for a later `authGetToken`. */
-  onAccessToken(answer: NumberAnswer, userInformation: string): void;
-  /** The custom popup without mask is up: `authGetTokenByLayer` may now be used. */
-  onLayer(layer: Layer): void;
-}
 
 /** The CM pre-fetch, sent as text/plain JSON so that the browser needs no CORS preflight. */
 async function cmPrefetch(ctx: StepContext): Promise<NumberAnswer | undefined> {
@@ -63,7 +49,8 @@ async function fetchPageOption(ctx: StepContext) {
   }
 }
 
-export async function runFlow(session: Session, ctx: StepContext, env: FlowEnv): Promise<void> {
+export async function runFlow(ctx: StepContext): Promise<void> {
+  const { session } = ctx;
   const { msgId } = session;
   const pageOption = ctx.data.authPageType === "1" ? session.time("pageOption", fetchPageOption(ctx)) : undefined;
   const cmAnswer = await session.time("CM", cmPrefetch(ctx));
@@ -85,7 +72,7 @@ export async function runFlow(session: Session, ctx: StepContext, env: FlowEnv):
 
   const answer = outcome;
   if (answer.authLevel === "5") {
-    env.onAccessToken(answer, ctx.userInformation);
+    ctx.onAccessToken!({ accessToken: answer.accessToken, maskPhone: answer.maskPhone, userInformation: ctx.userInformation });
     return session.succeed({
       code: OK,
       message: SUCCESS_MESSAGES.accessToken,
@@ -98,7 +85,5 @@ export async function runFlow(session: Session, ctx: StepContext, env: FlowEnv):
   }
   const option = pageOption && (await pageOption);
   if (session.done) return;
-  // env carries the view hooks authorize needs (mountView, document, settings, report).
-  const layer = authorize({ ...env, session, ctx, answer: answer as AuthorizeInput["answer"], carrier, pageOption: option });
-  if (layer) env.onLayer(layer);
+  session.layer = authorize(ctx, answer as NumberAnswer & { authLevel: "1" | "4" }, carrier, option);
 }

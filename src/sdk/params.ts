@@ -3,7 +3,7 @@
  * normalised to strings. Unknown fields (devInfo, setReturn, ...) are ignored.
  */
 
-import { asRecord, recordOf, text } from "./responses";
+import { recordOf, text } from "./responses";
 
 /** The request data a flow works with; every field a string. */
 export interface FlowData {
@@ -19,12 +19,10 @@ export interface FlowData {
 }
 
 /** The fields of `FlowData`; the first five are required by `getTokenInfo`. */
-const FIELDS = "version appId sign traceId timestamp expandParams authPageType businessType isTest".split(" ");
+export const FIELDS = "version appId sign traceId timestamp expandParams authPageType businessType isTest".split(" ");
 
 /** The traceId to echo as `msgId`, even for rejected input. */
 export const msgIdOf = (data: unknown): string => text(recordOf(data).traceId);
-
-export type Checked<T> = { ok: true; data: T } | { ok: false; field: string };
 
 /** The first of `fields` that is absent or blank; "data" when `data` is not an object. */
 export const missingField = (data: Record<string, unknown> | undefined, fields: readonly string[]): string | undefined =>
@@ -36,10 +34,4 @@ export function toFlowData(d: Record<string, unknown>): FlowData {
   for (const f of FIELDS) out[f] = text(d[f]);
   out.businessType ||= "8";
   return out as unknown as FlowData;
-}
-
-export function readFlowData(value: unknown): Checked<FlowData> {
-  const d = asRecord(value);
-  const field = missingField(d, FIELDS.slice(0, 5));
-  return field ? { ok: false, field } : { ok: true, data: toFlowData(d!) };
 }

@@ -6,6 +6,7 @@
  */
 
 import type { MountedView } from "../views/contract";
+import type { Layer } from "./authorize";
 import { safeCall, type Report } from "./once";
 import type { ErrorPayload, SuccessPayload, Timing } from "./types";
 
@@ -22,6 +23,8 @@ export interface Session {
   /** Milliseconds per step, filled by `time`. */
   readonly timing: Timing;
   view?: MountedView;
+  /** The custom popup without mask is up: `authGetTokenByLayer` may now be used. */
+  layer?: Layer;
   succeed(payload: SuccessPayload): void;
   fail(payload: ErrorPayload): void;
   /** A success that is not final (custom popup loaded): the session keeps running. */

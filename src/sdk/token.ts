@@ -11,7 +11,6 @@ import { apiUrl, idHeaders, requestOptions, type StepContext } from "./context";
 import { md5Hex } from "./crypto";
 import { codeError } from "./errors";
 import { readCodedAnswer, readString, recordOf, type CodedAnswer } from "./responses";
-import type { Session } from "./session";
 import type { CodeError } from "./types";
 
 /**
@@ -19,8 +18,8 @@ import type { CodeError } from "./types";
  * 104012, whose payload it returns unsettled: the caller decides who hears of it. `fullPhone` is
  * the completed number, hashed before it leaves the browser.
  */
-export async function requestToken(session: Session, ctx: StepContext, accessToken: string, fullPhone: string): Promise<CodeError | undefined> {
-  const d = ctx.data;
+export async function requestToken(ctx: StepContext, accessToken: string, fullPhone: string): Promise<CodeError | undefined> {
+  const { data: d, session } = ctx;
   const msgId = d.traceId;
   let answer: CodedAnswer | undefined;
   try {
