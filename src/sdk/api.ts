@@ -60,7 +60,7 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
     run: (ctx: StepContext) => Promise<unknown>,
   ) => {
     if (active) return void refuse(callbacks, SDK_CODES.busy, msgId);
-    const session = createSession({ msgId, callbacks, report, now: deps.now });
+    const session = createSession(msgId, callbacks, report, deps.now);
     active = session;
     session.onEnd(() => {
       if (active === session) active = undefined;

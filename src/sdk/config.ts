@@ -16,18 +16,19 @@ export interface ConfigStore {
   hostsFor(isTest: unknown): GatewayHosts;
 }
 
-const isHost = (v: unknown): v is string => typeof v === "string" && /^https?:\/\/\S+$/i.test(v.trim());
-
 export function createConfigStore(): ConfigStore {
   const current: ResolvedConfig = { timeout: DEFAULT_TIMEOUT_MS, injectCss: true };
   return {
     set(patch) {
       if (patch && typeof patch === "object") {
         const p = patch as SdkConfig;
-        if (isHost(p.cmHost)) current.cmHost = p.cmHost.trim();
-        if (isHost(p.apiHost)) current.apiHost = p.apiHost.trim();
-        if (typeof p.timeout === "number" && Number.isFinite(p.timeout) && p.timeout > 0) current.timeout = p.timeout;
-        if (typeof p.injectCss === "boolean") current.injectCss = p.injectCss;
+        for (const key of ["cmHost", "apiHost"] as const) {
+          const host = p[key];
+          if (typeof host === "string" && /^https?:\/\/\S+$/i.test(host.trim())) current[key] = host.trim();
+        }
+        const { timeout, injectCss } = p;
+        if (typeof timeout === "number" && timeout > 0 && timeout < Infinity) current.timeout = timeout;
+        if (typeof injectCss === "boolean") current.injectCss = injectCss;
       }
       return { ...current };
     },

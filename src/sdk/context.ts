@@ -53,6 +53,10 @@ export const idHeaders = (d: FlowData): Record<string, string> => ({ appId: d.ap
 /** A path under the `/h5/onekeylogin/*` host. */
 export const apiUrl = (ctx: StepContext, path: string): string => joinUrl(ctx.hosts.api, path);
 
+/** POSTs JSON to a `/h5/onekeylogin/*` path with the id headers and `more` headers. */
+export const postApi = (ctx: StepContext, path: string, body: unknown, more?: Record<string, string>): Promise<unknown> =>
+  ctx.transport.postJson(apiUrl(ctx, path), body, requestOptions(ctx, { ...idHeaders(ctx.data), ...more }));
+
 /** The transport failure entry of a carrier (a fresh object: it ends up in a payload). */
 export const networkEntry = (): CarrierResult => ({ ...SDK_CODES.network });
 

@@ -7,7 +7,7 @@
 import { OK, SDK_CODES, TOKEN_CODES, WRONG_DIGITS } from "../protocol/codes";
 import { PATHS } from "../protocol/hosts";
 import { formatTimestamp } from "../protocol/timestamp";
-import { apiUrl, idHeaders, requestOptions, type StepContext } from "./context";
+import { postApi, type StepContext } from "./context";
 import { md5Hex } from "./crypto";
 import { codeError } from "./errors";
 import { readCodedAnswer, readString, recordOf, type CodedAnswer } from "./responses";
@@ -23,9 +23,9 @@ export async function requestToken(ctx: StepContext, accessToken: string, fullPh
   const msgId = d.traceId;
   let answer: CodedAnswer | undefined;
   try {
-    const headers = { ...idHeaders(d), timestamp: formatTimestamp(new Date(ctx.now())), businessType: d.businessType };
+    const headers = { timestamp: formatTimestamp(new Date(ctx.now())), businessType: d.businessType };
     const body = { accessToken, phone: md5Hex(fullPhone), userInformation: ctx.userInformation, expandParams: d.expandParams };
-    answer = readCodedAnswer(await session.time("token", ctx.transport.postJson(apiUrl(ctx, PATHS.authGetToken), body, requestOptions(ctx, headers))));
+    answer = readCodedAnswer(await session.time("token", postApi(ctx, PATHS.authGetToken, body, headers)));
   } catch {
     // reported as 103005 below
   }
