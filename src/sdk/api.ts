@@ -5,7 +5,7 @@
  * is guarded: nothing the SDK does throws into the page.
  */
 
-import { SDK_CODES } from "../protocol/codes";
+import { BUSY, DIGITS_INCOMPLETE, ENDED, INNER_ERROR, LAYER_NOT_INITIALISED, MISSING_PARAM } from "../protocol/codes";
 import { completeMaskedPhone } from "../protocol/masked-phone";
 import { createConfigStore } from "./config";
 import { getConnection } from "./connection";
@@ -59,7 +59,7 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
     more: Partial<StepContext>,
     run: (ctx: StepContext) => Promise<unknown>,
   ) => {
-    if (active) return void refuse(callbacks, SDK_CODES.busy, msgId);
+    if (active) return void refuse(callbacks, BUSY, msgId);
     const session = createSession(msgId, callbacks, report, deps.now);
     active = session;
     session.onEnd(() => {
@@ -86,7 +86,7 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
       userAgent: text(nav && nav.userAgent),
     }).catch((e) => {
       report("YDRZAuthLogin: internal failure", e);
-      session.fail(codeError(SDK_CODES.innerError, msgId));
+      session.fail(codeError(INNER_ERROR, msgId));
     });
     return session;
   };
@@ -97,7 +97,7 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
     const d = asRecord(o.data);
     const msgId = msgIdOf(d);
     const field = missingField(d, FIELDS.slice(0, 5));
-    if (field) return void refuse(callbacks, SDK_CODES.missingParam, msgId, field);
+    if (field) return void refuse(callbacks, MISSING_PARAM, msgId, field);
     const more: Partial<StepContext> = {
       popup,
       page,
@@ -111,7 +111,7 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
   };
 
   const endGetToken = () => {
-    if (active) active.fail(codeError(SDK_CODES.ended, active.msgId));
+    if (active) active.fail(codeError(ENDED, active.msgId));
   };
 
   /** The promise form: `startFlow`'s callbacks settle the promise; the signal ends this call only. */
@@ -120,7 +120,7 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
       const fail = (payload: ErrorPayload) => reject(new YDRZError(payload));
       const { signal, layerCallback } = recordOf(options) as GetTokenOptions;
       try {
-        if (signal && signal.aborted) return fail(codeError(SDK_CODES.ended, msgIdOf(data)));
+        if (signal && signal.aborted) return fail(codeError(ENDED, msgIdOf(data)));
         const session = startFlow({ data, layerCallback, success: resolve, error: fail });
         if (!session || !signal) return;
         const onAbort = () => {
@@ -130,7 +130,7 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
         session.onEnd(() => signal.removeEventListener("abort", onAbort));
       } catch (e) {
         report("YDRZAuthLogin.getToken failed", e);
-        fail(codeError(SDK_CODES.innerError, msgIdOf(data)));
+        fail(codeError(INNER_ERROR, msgIdOf(data)));
       }
     });
 
@@ -150,7 +150,7 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
       const asObject = typeof first === "function" ? undefined : asRecord(first);
       const callbacks: Callbacks = asObject ? callbacksOf(asObject) : { success: first, error: second };
       const layer = active && active.layer;
-      if (!layer) return refuse(callbacks, SDK_CODES.layerNotInitialised, active ? active.msgId : "");
+      if (!layer) return refuse(callbacks, LAYER_NOT_INITIALISED, active ? active.msgId : "");
       layer.submit(callbacks);
     },
     /** For integrators drawing their own UI after authLevel "5". */
@@ -160,13 +160,13 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
       const d = asRecord(o.data);
       const msgId = msgIdOf(d);
       const field = missingField(d, ["version", "appId", "traceId", "accessToken"]);
-      if (field) return refuse(callbacks, SDK_CODES.missingParam, msgId, field);
+      if (field) return refuse(callbacks, MISSING_PARAM, msgId, field);
       const accessToken = text(d!.accessToken);
       // The original lets integrators omit maskPhone: it keeps the last one it handed out.
       const maskPhone = text(d!.maskPhone) || (issued && issued.maskPhone) || "";
-      if (maskPhone === "") return refuse(callbacks, SDK_CODES.missingParam, msgId, "maskPhone");
+      if (maskPhone === "") return refuse(callbacks, MISSING_PARAM, msgId, "maskPhone");
       const fullPhone = completeMaskedPhone(maskPhone, text(d!.maskVal));
-      if (fullPhone === undefined) return refuse(callbacks, SDK_CODES.digitsIncomplete, msgId);
+      if (fullPhone === undefined) return refuse(callbacks, DIGITS_INCOMPLETE, msgId);
       // The fingerprint the accessToken was issued with. Sign and timestamp are not sent by this
       // request; a stray one of the integrator must not travel on.
       const issuedBy = issued && issued.accessToken === accessToken ? issued : undefined;

@@ -4,7 +4,7 @@
  * submit, a cancel or an `authGetTokenByLayer` call leads to.
  */
 
-import { SDK_CODES, SUCCESS_MESSAGES, OK } from "../protocol/codes";
+import { AGREEMENT_UNTICKED, BUSY, CANCELLED, DIGITS_INCOMPLETE, INNER_ERROR, LAYER_LOAD_FAILED, LAYER_NOT_INITIALISED, OK, SUCCESS_MESSAGES } from "../protocol/codes";
 import type { Carrier } from "../protocol/hosts";
 import { completeMaskedPhone } from "../protocol/masked-phone";
 import type { PageOption } from "../protocol/wire";
@@ -51,7 +51,7 @@ export function authorize(
   const containerId = popup && popup.containerId;
   const container =
     (layerKind && doc && ((containerId && doc.getElementById(containerId)) || doc.getElementById("ydrzCustomControls"))) || undefined;
-  if (layerKind && !container) return void failWith(SDK_CODES.layerLoadFailed);
+  if (layerKind && !container) return void failWith(LAYER_LOAD_FAILED);
 
   let inFlight = false;
   const guard = (what: keyof MountedView, ...args: unknown[]) => {
@@ -79,7 +79,7 @@ export function authorize(
       }
     } catch (e) {
       report("YDRZAuthLogin: the token step failed", e);
-      failWith(SDK_CODES.innerError);
+      failWith(INNER_ERROR);
     }
   };
 
@@ -102,10 +102,10 @@ export function authorize(
         submit(digits) {
           if (session.done || inFlight) return;
           const phone = fullPhone(typeof digits === "string" ? digits : "");
-          if (phone === undefined) guard("toast", SDK_CODES.digitsIncomplete.message);
+          if (phone === undefined) guard("toast", DIGITS_INCOMPLETE.message);
           else requestWith(phone, () => undefined);
         },
-        cancel: () => failWith(SDK_CODES.cancelled),
+        cancel: () => failWith(CANCELLED),
         ready() {
           if (!session.done) safeCall(ctx.layerCallback, { code: OK, msgId, message: SUCCESS_MESSAGES.layerReady }, report, "layerCallback");
         },
@@ -113,7 +113,7 @@ export function authorize(
     );
   } catch (e) {
     report("YDRZAuthLogin: mounting the view failed", e);
-    return void failWith(SDK_CODES.layerLoadFailed);
+    return void failWith(LAYER_LOAD_FAILED);
   }
   if (!layerKind) return undefined;
 
@@ -121,12 +121,12 @@ export function authorize(
   return {
     submit(callbacks) {
       const refuse = (t: CodeText) => safeCall(callbacks.error, codeError(t, msgId), report, "error");
-      if (session.done) return refuse(SDK_CODES.layerNotInitialised);
-      if (inFlight) return refuse(SDK_CODES.busy);
+      if (session.done) return refuse(LAYER_NOT_INITIALISED);
+      if (inFlight) return refuse(BUSY);
       const state = guard("state") as ViewState | undefined;
-      const phone = state && state.complete ? fullPhone(String(state.digits ?? "")) : undefined;
-      if (phone === undefined) return refuse(SDK_CODES.digitsIncomplete);
-      if (!(state && state.agreed)) return refuse(SDK_CODES.agreementUnticked);
+      const phone = state && state.complete ? fullPhone(state.digits == null ? "" : String(state.digits)) : undefined;
+      if (phone === undefined) return refuse(DIGITS_INCOMPLETE);
+      if (!(state && state.agreed)) return refuse(AGREEMENT_UNTICKED);
       const release = session.routeFinalTo(callbacks);
       requestWith(phone, (payload) => {
         // This authGetTokenByLayer call is over; the popup stays for another try.

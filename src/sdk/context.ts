@@ -1,6 +1,6 @@
 /** What every gateway step of one flow needs: the request data, where to send, how long to wait. */
 
-import { OK, SDK_CODES } from "../protocol/codes";
+import { NETWORK, OK } from "../protocol/codes";
 import { joinUrl, type GatewayHosts } from "../protocol/hosts";
 import type { CodeText } from "./errors";
 import type { FlowData } from "./params";
@@ -58,7 +58,7 @@ export const postApi = (ctx: StepContext, path: string, body: unknown, more?: Re
   ctx.transport.postJson(apiUrl(ctx, path), body, requestOptions(ctx, { ...idHeaders(ctx.data), ...more }));
 
 /** The transport failure entry of a carrier (a fresh object: it ends up in a payload). */
-export const networkEntry = (): CarrierResult => ({ ...SDK_CODES.network });
+export const networkEntry = (): CarrierResult => ({ ...NETWORK });
 
 /**
  * A carrier's number-fetch answer: the answer to show (it has an accessToken), else that

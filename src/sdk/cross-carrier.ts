@@ -4,7 +4,7 @@
  * for the masked number and accessToken.
  */
 
-import { OK, SDK_CODES } from "../protocol/codes";
+import { CROSS_CARRIER_OFF, OK } from "../protocol/codes";
 import { CROSS_CARRIER } from "../protocol/hosts";
 import { fetched, networkEntry, postApi, requestOptions, type StepContext } from "./context";
 import { buildPhonescripRequest } from "./reqdata";
@@ -19,10 +19,8 @@ export async function crossCarrierFetch(carrier: CrossCarrier, ctx: StepContext)
   const names = CROSS_CARRIER[carrier];
   try {
     // Step 1: the carrier gateway's URL.
-    const body = buildPhonescripRequest(
-      { appId: d.appId, version: d.version, msgId: d.traceId, timestamp: d.timestamp, businessType: d.businessType, userAgent: ctx.userAgent },
-      ctx.random,
-    );
+    // The flow data has the appId, version, timestamp and businessType it needs.
+    const body = buildPhonescripRequest({ ...d, msgId: d.traceId, userAgent: ctx.userAgent }, ctx.random);
     const step1 = readCodedAnswer(await postApi(ctx, names.phonescrip, body));
     if (step1 && step1.code !== OK) return { code: step1.code, message: step1.message };
     const url = step1 && step1.data;
@@ -39,7 +37,7 @@ export async function crossCarrierFetch(carrier: CrossCarrier, ctx: StepContext)
     const headers = { businessType: d.businessType, timestamp: d.timestamp, authPageType: d.authPageType };
     const answer = readNumberAnswer(await postApi(ctx, names.callback, { data: step2.data, ver: "1.0", userInformation: ctx.userInformation }, headers));
     // 103000 without an accessToken: the app has the cross-carrier fetch switched off.
-    return fetched(answer, SDK_CODES.crossCarrierOff);
+    return fetched(answer, CROSS_CARRIER_OFF);
   } catch {
     return networkEntry();
   }

@@ -6,7 +6,7 @@
  * anything.
  */
 
-import { OK, SDK_CODES, SUCCESS_MESSAGES } from "../protocol/codes";
+import { INNER_ERROR, OK, SKIPPED_CT, SKIPPED_CU, SUCCESS_MESSAGES } from "../protocol/codes";
 import { joinUrl, PATHS, type Carrier } from "../protocol/hosts";
 import { authorize } from "./authorize";
 import { apiUrl, fetched, idHeaders, requestOptions, type StepContext } from "./context";
@@ -55,10 +55,10 @@ export async function runFlow(ctx: StepContext): Promise<void> {
   const pageOption = ctx.data.authPageType === "1" ? session.time("pageOption", fetchPageOption(ctx)) : undefined;
   const cmAnswer = await session.time("CM", cmPrefetch(ctx));
   if (session.done) return;
-  let outcome = fetched(cmAnswer, SDK_CODES.innerError);
+  let outcome = fetched(cmAnswer, INNER_ERROR);
   let carrier: Carrier = "CM";
   const YDData = outcome;
-  const entries: Record<string, CarrierResult> = { CT: { ...SDK_CODES.skippedCT }, CU: { ...SDK_CODES.skippedCU } };
+  const entries: Record<string, CarrierResult> = { CT: { ...SKIPPED_CT }, CU: { ...SKIPPED_CU } };
   // When the CM gateway names the subscriber's carrier, the others cannot hand out its number.
   const owner = cmAnswer && cmAnswer.owner;
   for (const c of ["CT", "CU"] as const) {

@@ -4,7 +4,7 @@
  * on the page for another try instead of ending the flow.
  */
 
-import { OK, SDK_CODES, TOKEN_CODES, WRONG_DIGITS } from "../protocol/codes";
+import { INNER_ERROR, OK, TOKEN_CODES, WRONG_DIGITS } from "../protocol/codes";
 import { PATHS } from "../protocol/hosts";
 import { formatTimestamp } from "../protocol/timestamp";
 import { postApi, type StepContext } from "./context";
@@ -34,7 +34,7 @@ export async function requestToken(ctx: StepContext, accessToken: string, fullPh
   const token = answer && readString(recordOf(answer.data).token);
   if (code === OK && token)
     return void session.succeed({ code: OK, message, token, userInformation: ctx.userInformation, msgId, timing: session.timingSnapshot() });
-  const payload = !code || code === OK ? codeError(SDK_CODES.innerError, msgId) : codeError({ code, message }, msgId);
+  const payload = !code || code === OK ? codeError(INNER_ERROR, msgId) : codeError({ code, message }, msgId);
   if (code === WRONG_DIGITS) return payload;
   session.fail(payload);
 }
