@@ -123,9 +123,8 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
         if (signal && signal.aborted) return fail(codeError(ENDED, msgIdOf(data)));
         const session = startFlow({ data, layerCallback, success: resolve, error: fail });
         if (!session || !signal) return;
-        const onAbort = () => {
-          if (active === session) endGetToken();
-        };
+        // What endGetToken does, for this call only (a no-op once it has settled).
+        const onAbort = () => session.fail(codeError(ENDED, session.msgId));
         signal.addEventListener("abort", onAbort);
         session.onEnd(() => signal.removeEventListener("abort", onAbort));
       } catch (e) {
