@@ -7,7 +7,7 @@
 
 import { BUSY, DIGITS_INCOMPLETE, ENDED, INNER_ERROR, LAYER_NOT_INITIALISED, MISSING_PARAM } from "../protocol/codes";
 import { completeMaskedPhone } from "../protocol/masked-phone";
-import { createConfigStore } from "./config";
+import { applyConfig, defaultConfig, hostsFor } from "./config";
 import { getConnection } from "./connection";
 import type { IssuedAccessToken, StepContext } from "./context";
 import { resolveDeps, type Deps } from "./deps";
@@ -30,7 +30,7 @@ const VERSION: string = typeof __VERSION__ === "string" ? __VERSION__ : "0.0.0-d
 export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
   const deps = resolveDeps(partialDeps);
   const { report } = deps;
-  const config = createConfigStore();
+  const config = defaultConfig();
   let active: Session | undefined;
   let popup: StepContext["popup"];
   let page: PageOptions | undefined;
@@ -79,8 +79,8 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
       ...deps,
       ...more,
       data,
-      hosts: config.hostsFor(data.isTest),
-      timeout: config.get().timeout,
+      hosts: hostsFor(config, data.isTest),
+      timeout: config.timeout,
       session,
       userInformation: userInfo,
       userAgent: text(nav && nav.userAgent),
@@ -102,7 +102,7 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
       popup,
       page,
       layerCallback: o.layerCallback,
-      injectCss: config.get().injectCss,
+      injectCss: config.injectCss,
       onAccessToken(i) {
         issued = i;
       },
@@ -174,7 +174,7 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
         requestToken(ctx, accessToken, fullPhone).then((wrong) => wrong && ctx.session.fail(wrong)),
       );
     },
-    config: (patch?: unknown) => config.set(patch),
+    config: (patch?: unknown) => applyConfig(config, patch),
   };
   // getToken reports its own failures as a rejection; the others return undefined when they throw
   // (config and getConnection a usable value).
@@ -186,7 +186,7 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
           return fn(...args);
         } catch (e) {
           report(`YDRZAuthLogin.${name} failed`, e);
-          return name === "config" ? config.get() : name === "getConnection" ? { appid: text(args[0]), msgid: "", netType: "unknown" } : undefined;
+          return name === "config" ? { ...config } : name === "getConnection" ? { appid: text(args[0]), msgid: "", netType: "unknown" } : undefined;
         }
       };
   }

@@ -72,7 +72,7 @@ export async function runFlow(ctx: StepContext): Promise<void> {
 
   const answer = outcome;
   if (answer.authLevel === "5") {
-    ctx.onAccessToken!({ accessToken: answer.accessToken, maskPhone: answer.maskPhone, userInformation: ctx.userInformation });
+    ctx.onAccessToken!({ ...answer, userInformation: ctx.userInformation });
     return session.succeed({
       code: OK,
       message: SUCCESS_MESSAGES.accessToken,
