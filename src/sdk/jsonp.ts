@@ -13,7 +13,7 @@ export function jsonp(doc: Document, win: Window, url: string, callbackName: str
     options,
     () =>
       new Promise((resolve, reject) => {
-        const hadPrevious = Object.prototype.hasOwnProperty.call(globals, callbackName);
+        const hadPrevious = {}.hasOwnProperty.call(globals, callbackName);
         const previous = globals[callbackName];
         const script = doc.createElement("script");
         // Duplicate calls (a gateway script calling twice) are ignored after the first.
