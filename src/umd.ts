@@ -8,13 +8,8 @@
 import { YDRZAuthLogin } from "./sdk/api";
 
 const script = typeof document !== "undefined" ? (document.currentScript as HTMLScriptElement | null) : null;
-if (script && script.dataset) {
-  const { cmHost, apiHost, timeout } = script.dataset;
-  YDRZAuthLogin.config({
-    ...(cmHost ? { cmHost } : {}),
-    ...(apiHost ? { apiHost } : {}),
-    ...(timeout && Number(timeout) > 0 ? { timeout: Number(timeout) } : {}),
-  });
-}
+const data = script && script.dataset;
+// config() ignores what is absent or invalid (a missing or non-positive timeout, a non-URL host).
+if (data) YDRZAuthLogin.config({ cmHost: data.cmHost, apiHost: data.apiHost, timeout: Number(data.timeout) });
 
 export default YDRZAuthLogin;

@@ -5,27 +5,48 @@
 
 export const OK = "103000";
 
-/** Codes the SDK itself produces (never from the gateway). */
+/** `{code, message}` of a code the SDK produces. */
+const c = (code: string, message: string) => ({ code, message });
+
+/**
+ * Codes the SDK itself produces (never from the gateway), one constant each: the SDK imports
+ * these, so that a bundle needs neither the table below nor its keys.
+ */
+export const MISSING_PARAM = c("503", "参数缺失");
+export const ENDED = c("503", "获取token结束");
+export const BUSY = c("104018", "正在处理，请稍后");
+export const CANCELLED = c("501", "用户取消授权");
+export const NETWORK = c("500", "网络异常，请检查网络设置");
+export const CROSS_CARRIER_OFF = c("502", "电信/联通取号能力关闭");
+export const INNER_ERROR = c("103005", "inner error");
+export const LAYER_NOT_INITIALISED = c("505", "未初始化弹窗配置项");
+export const LAYER_LOAD_FAILED = c("506", "弹窗加载失败");
+export const DIGITS_INCOMPLETE = c("507", "用户未补齐4位号码");
+export const AGREEMENT_UNTICKED = c("508", "用户未勾选协议");
+/**
+ * Given to a carrier that the CM answer rules out (`msisdnOwner` names another one). The code is
+ * the one that carrier's gateway answers for a number it cannot fetch, which is what the
+ * original, trying it anyway, reports; the message says it was not tried.
+ */
+export const SKIPPED_CT = c("105003", "非电信号码，未尝试取号");
+export const SKIPPED_CU = c("105001", "非联通号码，未尝试取号");
+
+/** The same codes as a table (the emulator and the tests). */
 export const SDK_CODES = {
-  missingParam: { code: "503", message: "参数缺失" },
-  ended: { code: "503", message: "获取token结束" },
-  busy: { code: "104018", message: "正在处理，请稍后" },
-  cancelled: { code: "501", message: "用户取消授权" },
-  network: { code: "500", message: "网络异常，请检查网络设置" },
-  crossCarrierOff: { code: "502", message: "电信/联通取号能力关闭" },
-  innerError: { code: "103005", message: "inner error" },
-  layerNotInitialised: { code: "505", message: "未初始化弹窗配置项" },
-  layerLoadFailed: { code: "506", message: "弹窗加载失败" },
-  digitsIncomplete: { code: "507", message: "用户未补齐4位号码" },
-  agreementUnticked: { code: "508", message: "用户未勾选协议" },
-  /**
-   * Given to a carrier that the CM answer rules out (`msisdnOwner` names another one). The code is
-   * the one that carrier's gateway answers for a number it cannot fetch, which is what the
-   * original, trying it anyway, reports; the message says it was not tried.
-   */
-  skippedCT: { code: "105003", message: "非电信号码，未尝试取号" },
-  skippedCU: { code: "105001", message: "非联通号码，未尝试取号" },
-} as const;
+  missingParam: MISSING_PARAM,
+  ended: ENDED,
+  busy: BUSY,
+  cancelled: CANCELLED,
+  network: NETWORK,
+  crossCarrierOff: CROSS_CARRIER_OFF,
+  innerError: INNER_ERROR,
+  layerNotInitialised: LAYER_NOT_INITIALISED,
+  layerLoadFailed: LAYER_LOAD_FAILED,
+  digitsIncomplete: DIGITS_INCOMPLETE,
+  agreementUnticked: AGREEMENT_UNTICKED,
+  skippedCT: SKIPPED_CT,
+  skippedCU: SKIPPED_CU,
+};
 
 /** Non-final and final success messages of the views (api.md). */
 export const SUCCESS_MESSAGES = {

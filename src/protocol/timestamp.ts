@@ -1,17 +1,9 @@
 /** The 17-digit `yyyyMMddHHmmssSSS` timestamps of the protocol (local time, 24-hour clock). */
 
-const pad = (n: number, width: number) => String(n).padStart(width, "0");
-
 export function formatTimestamp(date: Date = new Date()): string {
-  return (
-    pad(date.getFullYear(), 4) +
-    pad(date.getMonth() + 1, 2) +
-    pad(date.getDate(), 2) +
-    pad(date.getHours(), 2) +
-    pad(date.getMinutes(), 2) +
-    pad(date.getSeconds(), 2) +
-    pad(date.getMilliseconds(), 3)
-  );
+  return [date.getFullYear(), date.getMonth() + 1, date.getDate(), date.getHours(), date.getMinutes(), date.getSeconds(), date.getMilliseconds()]
+    .map((n, i) => String(n).padStart(i ? (i > 5 ? 3 : 2) : 4, "0"))
+    .join("");
 }
 
 /** Parses a 17-digit timestamp as local time; `undefined` when it is not a real date. */

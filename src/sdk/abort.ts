@@ -7,11 +7,10 @@ export type TransportErrorKind = "timeout" | "abort" | "network" | "http" | "par
 
 export class TransportError extends Error {
   override readonly name = "TransportError";
-  constructor(
-    readonly kind: TransportErrorKind,
-    message: string = kind,
-  ) {
-    super(message);
+  declare readonly kind: TransportErrorKind;
+  constructor(kind: TransportErrorKind, message?: string) {
+    super(message || kind);
+    (this as { kind: TransportErrorKind }).kind = kind;
   }
 }
 
@@ -24,32 +23,37 @@ export interface RequestOptions {
 }
 
 /**
- * One abort controller per request, fed by the caller's signal and by the timer; `finish` must be
- * called when the request is over. Shared by fetch and JSONP.
+ * Runs one request under its own abort signal, fed by the caller's signal and by the timer: the
+ * promise rejects with "abort" or "timeout" as soon as either fires (`start` is not even called
+ * for an already aborted caller), and any other failure of `start` becomes a TransportError
+ * ("network" unless it is one already). `cleanup` runs as it settles (synchronously on abort);
+ * nothing is left behind.
  */
-export function linkAbort(options: RequestOptions): {
-  signal: AbortSignal;
-  reason(): TransportErrorKind;
-  finish(): void;
-} {
-  const controller = new AbortController();
-  let timedOut = false;
-  const onAbort = () => controller.abort();
-  const outer = options.signal;
-  if (outer) {
-    if (outer.aborted) controller.abort();
-    else outer.addEventListener("abort", onAbort);
-  }
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, options.timeout);
-  return {
-    signal: controller.signal,
-    reason: () => (timedOut ? "timeout" : outer && outer.aborted ? "abort" : "network"),
-    finish() {
+export function withAbort<T>(options: RequestOptions, start: (signal: AbortSignal) => Promise<T>, cleanup?: () => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const controller = new AbortController();
+    const { signal } = controller;
+    const outer = options.signal;
+    let kind: TransportErrorKind = "abort";
+    const abort = () => controller.abort();
+    const settle = <V>(fn: (v: V) => void) => (v: V) => {
       clearTimeout(timer);
-      if (outer) outer.removeEventListener("abort", onAbort);
-    },
-  };
+      if (outer) outer.removeEventListener("abort", abort);
+      if (cleanup) cleanup();
+      fn(v);
+    };
+    signal.addEventListener("abort", () => settle(reject)(new TransportError(kind)));
+    const timer = setTimeout(() => {
+      kind = "timeout";
+      abort();
+    }, options.timeout);
+    if (outer) {
+      outer.addEventListener("abort", abort);
+      if (outer.aborted) abort();
+    }
+    if (!signal.aborted)
+      start(signal).then(settle(resolve), (e) =>
+        settle(reject)(e instanceof TransportError ? e : new TransportError("network", e instanceof Error ? e.message : "")),
+      );
+  });
 }

@@ -5,33 +5,21 @@
  * is guarded: nothing the SDK does throws into the page.
  */
 
-import { SDK_CODES } from "../protocol/codes";
-import { readAuthGetTokenData, type IssuedAccessToken } from "./auth-get-token";
-import type { Layer, ViewSettings } from "./authorize";
-import { createConfigStore } from "./config";
+import { BUSY, DIGITS_INCOMPLETE, ENDED, INNER_ERROR, LAYER_NOT_INITIALISED, MISSING_PARAM } from "../protocol/codes";
+import { completeMaskedPhone } from "../protocol/masked-phone";
+import { applyConfig, defaultConfig, hostsFor } from "./config";
 import { getConnection } from "./connection";
-import type { StepContext } from "./context";
+import type { IssuedAccessToken, StepContext } from "./context";
 import { resolveDeps, type Deps } from "./deps";
-import { codeError, YDRZError } from "./errors";
+import { codeError, YDRZError, type CodeText } from "./errors";
 import { userInformation } from "./fingerprint";
 import { runFlow } from "./flow";
 import { safeCall } from "./once";
-import { msgIdOf, readFlowData, type FlowData } from "./params";
+import { FIELDS, missingField, msgIdOf, toFlowData, type FlowData } from "./params";
 import { asRecord, recordOf, text } from "./responses";
 import { createSession, type Callbacks, type Session } from "./session";
 import { requestToken } from "./token";
-import type {
-  AuthGetTokenOptions,
-  AuthLogin,
-  CustomPopupOptions,
-  ErrorPayload,
-  GetTokenInfoOptions,
-  GetTokenOptions,
-  PageOptions,
-  SdkConfig,
-  SuccessPayload,
-  TokenRequestData,
-} from "./types";
+import type { AuthLogin, CustomPopupOptions, ErrorPayload, GetTokenOptions, PageOptions, SuccessPayload, TokenRequestData } from "./types";
 
 export type { Deps } from "./deps";
 export type { AuthLogin, GetTokenOptions } from "./types";
@@ -42,110 +30,88 @@ const VERSION: string = typeof __VERSION__ === "string" ? __VERSION__ : "0.0.0-d
 export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
   const deps = resolveDeps(partialDeps);
   const { report } = deps;
-  const config = createConfigStore();
+  const config = defaultConfig();
   let active: Session | undefined;
-  let layer: Layer | undefined;
-  let popup: ViewSettings["popup"];
+  let popup: StepContext["popup"];
   let page: PageOptions | undefined;
   let issued: IssuedAccessToken | undefined;
 
   const navigatorOf = (): Navigator | undefined => {
     const win = deps.window;
-    return win ? win.navigator : undefined;
+    return win && win.navigator;
   };
 
-  const begin = (msgId: string, callbacks: Callbacks): Session => {
-    const session = createSession({ msgId, callbacks, report, now: deps.now });
+  /** The success and error callbacks of an options object. */
+  const callbacksOf = (o: Record<string, unknown>): Callbacks => ({ success: o.success, error: o.error });
+
+  /** Refusals happen before a session exists: only the new call hears of them. */
+  const refuse = (callbacks: Callbacks, t: CodeText, msgId: string, field?: string) => safeCall(callbacks.error, codeError(t, msgId, field), report, "error");
+
+  /**
+   * Starts a call unless one is running; `run` does its work, and a bug of ours there still ends
+   * the call with one documented payload. `more`: the view settings of getTokenInfo.
+   */
+  const begin = (
+    msgId: string,
+    callbacks: Callbacks,
+    data: FlowData,
+    userInfo: string | undefined,
+    more: Partial<StepContext>,
+    run: (ctx: StepContext) => Promise<unknown>,
+  ) => {
+    if (active) return void refuse(callbacks, BUSY, msgId);
+    const session = createSession(msgId, callbacks, report, deps.now);
     active = session;
     session.onEnd(() => {
-      if (active === session) {
-        active = undefined;
-        layer = undefined;
+      if (active === session) active = undefined;
+    });
+    if (userInfo === undefined) {
+      const win = deps.window;
+      try {
+        userInfo = win ? userInformation(win) : "";
+      } catch (e) {
+        report("YDRZAuthLogin: reading the browser fingerprint failed", e);
+        userInfo = "";
       }
+    }
+    const nav = navigatorOf();
+    run({
+      ...deps,
+      ...more,
+      data,
+      hosts: hostsFor(config, data.isTest),
+      timeout: config.timeout,
+      session,
+      userInformation: userInfo,
+      userAgent: text(nav && nav.userAgent),
+    }).catch((e) => {
+      report("YDRZAuthLogin: internal failure", e);
+      session.fail(codeError(INNER_ERROR, msgId));
     });
     return session;
   };
 
-  const fingerprint = (): string => {
-    const win = deps.window;
-    try {
-      return win ? userInformation(win) : "";
-    } catch (e) {
-      report("YDRZAuthLogin: reading the browser fingerprint failed", e);
-      return "";
-    }
-  };
-
-  const stepContext = (session: Session, data: FlowData, userInfo: string): StepContext => {
-    const current = config.get();
-    const nav = navigatorOf();
-    return {
-      data,
-      hosts: config.hostsFor(data.isTest),
-      transport: deps.transport,
-      timeout: current.timeout,
-      signal: session.signal,
-      userInformation: userInfo,
-      userAgent: text(nav && nav.userAgent),
-      now: deps.now,
-      random: deps.random,
-    };
-  };
-
-  /** A bug of ours must still end the call with one documented payload. */
-  const failInternally = (session: Session) => (e: unknown) => {
-    report("YDRZAuthLogin: internal failure", e);
-    session.fail(codeError(SDK_CODES.innerError, session.msgId));
-  };
-
-  /** Refusals happen before a session exists: only the new call hears of them. */
-  const refuse = (callbacks: Callbacks, payload: ErrorPayload) => safeCall(callbacks.error, payload, report, "error");
-
   const startFlow = (options: unknown): Session | undefined => {
     const o = recordOf(options);
-    const callbacks = { success: o.success, error: o.error };
-    const msgId = msgIdOf(o.data);
-    const checked = readFlowData(o.data);
-    if (!checked.ok) return void refuse(callbacks, codeError(SDK_CODES.missingParam, msgId, checked.field));
-    if (active) return void refuse(callbacks, codeError(SDK_CODES.busy, msgId));
-    const session = begin(msgId, callbacks);
-    const ctx = stepContext(session, checked.data, fingerprint());
-    const settings: ViewSettings = { popup, page, layerCallback: o.layerCallback, injectCss: config.get().injectCss };
-    runFlow(session, ctx, {
-      mountView: deps.mountView,
-      document: deps.document,
-      settings,
-      report,
-      onAccessToken(answer, userInfo) {
-        issued = { accessToken: answer.accessToken, maskPhone: answer.maskPhone, userInformation: userInfo };
+    const callbacks = callbacksOf(o);
+    const d = asRecord(o.data);
+    const msgId = msgIdOf(d);
+    const field = missingField(d, FIELDS.slice(0, 5));
+    if (field) return void refuse(callbacks, MISSING_PARAM, msgId, field);
+    const more: Partial<StepContext> = {
+      popup,
+      page,
+      layerCallback: o.layerCallback,
+      injectCss: config.injectCss,
+      onAccessToken(i) {
+        issued = i;
       },
-      onLayer(l) {
-        if (active === session) layer = l;
-      },
-    }).catch(failInternally(session));
-    return session;
-  };
-
-  const authGetToken = (options: unknown) => {
-    const o = recordOf(options);
-    const callbacks = { success: o.success, error: o.error };
-    const input = readAuthGetTokenData(o.data, issued);
-    if (!input.ok) return refuse(callbacks, input.payload);
-    if (active) return refuse(callbacks, codeError(SDK_CODES.busy, input.msgId));
-    const { data, accessToken, fullPhone } = input;
-    const session = begin(input.msgId, callbacks);
-    const ctx = stepContext(session, data, input.issuedBy ? input.issuedBy.userInformation : fingerprint());
-    session
-      .time("token", requestToken(ctx, { accessToken, fullPhone }))
-      .then((outcome) => {
-        if (outcome.kind === "success") session.succeed({ ...outcome.payload, timing: session.timingSnapshot() });
-        else session.fail(outcome.payload);
-      })
-      .catch(failInternally(session));
+    };
+    return begin(msgId, callbacks, toFlowData(d!), undefined, more, runFlow);
   };
 
   const endGetToken = () => {
-    if (active) active.fail(codeError(SDK_CODES.ended, active.msgId));
+    if (active) active.fail(codeError(ENDED, active.msgId));
   };
 
   /** The promise form: `startFlow`'s callbacks settle the promise; the signal ends this call only. */
@@ -154,47 +120,64 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
       const fail = (payload: ErrorPayload) => reject(new YDRZError(payload));
       const { signal, layerCallback } = recordOf(options) as GetTokenOptions;
       try {
-        if (signal && signal.aborted) return fail(codeError(SDK_CODES.ended, msgIdOf(data)));
+        if (signal && signal.aborted) return fail(codeError(ENDED, msgIdOf(data)));
         const session = startFlow({ data, layerCallback, success: resolve, error: fail });
         if (!session || !signal) return;
-        const onAbort = () => {
-          if (active === session) endGetToken();
-        };
+        // What endGetToken does, for this call only (a no-op once it has settled).
+        const onAbort = () => session.fail(codeError(ENDED, session.msgId));
         signal.addEventListener("abort", onAbort);
         session.onEnd(() => signal.removeEventListener("abort", onAbort));
       } catch (e) {
         report("YDRZAuthLogin.getToken failed", e);
-        fail(codeError(SDK_CODES.innerError, msgIdOf(data)));
+        fail(codeError(INNER_ERROR, msgIdOf(data)));
       }
     });
 
   type Method = (...args: never[]) => unknown;
   const methods: Record<string, Method> = {
-    getTokenInfo: (options: GetTokenInfoOptions) => void startFlow(options),
+    getTokenInfo: (options: unknown) => void startFlow(options),
     getToken,
     getConnection: (appid: string) => getConnection(appid, navigatorOf(), deps.random),
     endGetToken,
-    CustomControlsInit(containerId: string, options: CustomPopupOptions) {
+    CustomControlsInit(containerId: unknown, options: unknown) {
       popup = { containerId: text(containerId), options: recordOf(options) as CustomPopupOptions };
     },
-    authPageInit(options: PageOptions) {
+    authPageInit(options: unknown) {
       page = recordOf(options) as PageOptions;
     },
     authGetTokenByLayer(first?: unknown, second?: unknown) {
       const asObject = typeof first === "function" ? undefined : asRecord(first);
-      const callbacks: Callbacks = asObject ? { success: asObject.success, error: asObject.error } : { success: first, error: second };
-      if (!layer || !active) return refuse(callbacks, codeError(SDK_CODES.layerNotInitialised, active ? active.msgId : ""));
+      const callbacks: Callbacks = asObject ? callbacksOf(asObject) : { success: first, error: second };
+      const layer = active && active.layer;
+      if (!layer) return refuse(callbacks, LAYER_NOT_INITIALISED, active ? active.msgId : "");
       layer.submit(callbacks);
     },
-    authGetToken: (options: AuthGetTokenOptions) => authGetToken(options),
-    config: (patch?: SdkConfig) => config.set(patch),
+    /** For integrators drawing their own UI after authLevel "5". */
+    authGetToken(options: unknown) {
+      const o = recordOf(options);
+      const callbacks = callbacksOf(o);
+      const d = asRecord(o.data);
+      const msgId = msgIdOf(d);
+      const field = missingField(d, ["version", "appId", "traceId", "accessToken"]);
+      if (field) return refuse(callbacks, MISSING_PARAM, msgId, field);
+      const accessToken = text(d!.accessToken);
+      // The original lets integrators omit maskPhone: it keeps the last one it handed out.
+      const maskPhone = text(d!.maskPhone) || (issued && issued.maskPhone) || "";
+      if (maskPhone === "") return refuse(callbacks, MISSING_PARAM, msgId, "maskPhone");
+      const fullPhone = completeMaskedPhone(maskPhone, text(d!.maskVal));
+      if (fullPhone === undefined) return refuse(callbacks, DIGITS_INCOMPLETE, msgId);
+      // The fingerprint the accessToken was issued with. Sign and timestamp are not sent by this
+      // request; a stray one of the integrator must not travel on.
+      const issuedBy = issued && issued.accessToken === accessToken ? issued : undefined;
+      begin(msgId, callbacks, { ...toFlowData(d!), sign: "", timestamp: "" }, issuedBy && issuedBy.userInformation, {}, (ctx) =>
+        // 104012 ends this call too: there is no view to keep open.
+        requestToken(ctx, accessToken, fullPhone).then((wrong) => wrong && ctx.session.fail(wrong)),
+      );
+    },
+    config: (patch?: unknown) => applyConfig(config, patch),
   };
-  // What a method that threw returns instead (undefined where not listed).
-  const fallbacks: Record<string, Method> = {
-    getConnection: (appid: unknown) => ({ appid: text(appid), msgid: "", netType: "unknown" }),
-    config: () => config.get(),
-  };
-  // getToken reports its own failures as a rejection.
+  // getToken reports its own failures as a rejection; the others return undefined when they throw
+  // (config and getConnection a usable value).
   for (const name of Object.keys(methods)) {
     const fn = methods[name];
     if (fn !== getToken)
@@ -203,7 +186,7 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
           return fn(...args);
         } catch (e) {
           report(`YDRZAuthLogin.${name} failed`, e);
-          return fallbacks[name] && fallbacks[name](...args);
+          return name === "config" ? { ...config } : name === "getConnection" ? { appid: text(args[0]), msgid: "", netType: "unknown" } : undefined;
         }
       };
   }

@@ -9,32 +9,28 @@ import type { ResolvedConfig, SdkConfig } from "./types";
 
 export const DEFAULT_TIMEOUT_MS = 8000;
 
-export interface ConfigStore {
-  /** Merges valid fields of `patch`; invalid values are ignored (untrusted integrator input). */
-  set(patch: unknown): ResolvedConfig;
-  get(): ResolvedConfig;
-  hostsFor(isTest: unknown): GatewayHosts;
+/** The configuration an instance starts with. */
+export const defaultConfig = (): ResolvedConfig => ({ timeout: DEFAULT_TIMEOUT_MS, injectCss: true });
+
+/**
+ * Merges the valid fields of `patch` into `current`; invalid values are ignored (untrusted
+ * integrator input). Returns a copy of the result.
+ */
+export function applyConfig(current: ResolvedConfig, patch: unknown): ResolvedConfig {
+  if (patch && typeof patch === "object") {
+    const p = patch as SdkConfig;
+    for (const key of ["cmHost", "apiHost"] as const) {
+      const host = p[key];
+      if (typeof host === "string" && /^https?:\/\/\S+$/i.test(host.trim())) current[key] = host.trim();
+    }
+    const { timeout, injectCss } = p;
+    if (typeof timeout === "number" && timeout > 0 && timeout < Infinity) current.timeout = timeout;
+    if (typeof injectCss === "boolean") current.injectCss = injectCss;
+  }
+  return { ...current };
 }
 
-const isHost = (v: unknown): v is string => typeof v === "string" && /^https?:\/\/\S+$/i.test(v.trim());
-
-export function createConfigStore(): ConfigStore {
-  const current: ResolvedConfig = { timeout: DEFAULT_TIMEOUT_MS, injectCss: true };
-  return {
-    set(patch) {
-      if (patch && typeof patch === "object") {
-        const p = patch as SdkConfig;
-        if (isHost(p.cmHost)) current.cmHost = p.cmHost.trim();
-        if (isHost(p.apiHost)) current.apiHost = p.apiHost.trim();
-        if (typeof p.timeout === "number" && Number.isFinite(p.timeout) && p.timeout > 0) current.timeout = p.timeout;
-        if (typeof p.injectCss === "boolean") current.injectCss = p.injectCss;
-      }
-      return { ...current };
-    },
-    get: () => ({ ...current }),
-    hostsFor(isTest) {
-      const base = isTest === "0" ? TEST_HOSTS : PRODUCTION_HOSTS;
-      return { cm: current.cmHost || base.cm, api: current.apiHost || base.api };
-    },
-  };
+export function hostsFor(current: ResolvedConfig, isTest: string): GatewayHosts {
+  const base = isTest === "0" ? TEST_HOSTS : PRODUCTION_HOSTS;
+  return { cm: current.cmHost || base.cm, api: current.apiHost || base.api };
 }

@@ -18,7 +18,7 @@ function netType(nav: Navigator | undefined): NetType {
 
 export function getConnection(appid: unknown, nav: Navigator | undefined, random: Random): Connection {
   return {
-    appid: typeof appid === "string" ? appid : appid == null ? "" : String(appid),
+    appid: appid == null ? "" : String(appid),
     msgid: randomString(ALPHANUMERIC, 32, random),
     netType: netType(nav),
   };

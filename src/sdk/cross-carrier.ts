@@ -4,55 +4,41 @@
  * for the masked number and accessToken.
  */
 
-import { OK, SDK_CODES } from "../protocol/codes";
-import { CROSS_CARRIER, joinUrl } from "../protocol/hosts";
-import type { CarrierCallbackRequest } from "../protocol/wire";
-import { failed, type FetchOutcome } from "./cm-prefetch";
-import { idHeaders, requestOptions, type StepContext } from "./context";
+import { CROSS_CARRIER_OFF, OK } from "../protocol/codes";
+import { CROSS_CARRIER } from "../protocol/hosts";
+import { fetched, networkEntry, postApi, requestOptions, type StepContext } from "./context";
 import { buildPhonescripRequest } from "./reqdata";
-import { readCode, readCodedAnswer, readNumberAnswer, readString, recordOf } from "./responses";
+import { readCodedAnswer, readNumberAnswer, readString, recordOf, text, type NumberAnswer } from "./responses";
+import type { CarrierResult } from "./types";
 
 export type CrossCarrier = keyof typeof CROSS_CARRIER;
 
-/** Only web URLs may become a script: a gateway answering `javascript:` or `data:` is refused. */
-const isScriptUrl = (value: unknown): value is string => typeof value === "string" && /^https?:\/\//i.test(value);
-
-/** Steps 1 and 2: the gateway URL, then its JSONP answer. Resolves with the opaque data. */
-async function fetchOpaque(carrier: CrossCarrier, ctx: StepContext): Promise<{ data: unknown } | FetchOutcome> {
+/** The answer to show, or this carrier's `{code, message}` entry; never rejects. */
+export async function crossCarrierFetch(carrier: CrossCarrier, ctx: StepContext): Promise<NumberAnswer | CarrierResult> {
   const d = ctx.data;
   const names = CROSS_CARRIER[carrier];
-  const body = buildPhonescripRequest(
-    { appId: d.appId, version: d.version, msgId: d.traceId, timestamp: d.timestamp, businessType: d.businessType, userAgent: ctx.userAgent },
-    ctx.random,
-  );
-  const step1 = readCodedAnswer(await ctx.transport.postJson(joinUrl(ctx.hosts.api, names.phonescrip), body, requestOptions(ctx, idHeaders(d))));
-  if (!step1) return failed();
-  if (step1.code !== OK) return failed({ code: step1.code, message: step1.message });
-  if (!isScriptUrl(step1.data)) return failed();
-
-  const step2 = recordOf(await ctx.transport.jsonp(step1.data, names.jsonpCallback, requestOptions(ctx)));
-  const result = readCode(step2.result);
-  if (result === undefined) return failed();
-  if (result !== "0") return failed({ code: result, message: readString(step2.data) });
-  return { data: step2.data };
-}
-
-export async function crossCarrierFetch(carrier: CrossCarrier, ctx: StepContext): Promise<FetchOutcome> {
-  const d = ctx.data;
   try {
-    const opaque = await fetchOpaque(carrier, ctx);
-    if ("ok" in opaque) return opaque;
-    const headers = { ...idHeaders(d), businessType: d.businessType, timestamp: d.timestamp, authPageType: d.authPageType };
-    const body: CarrierCallbackRequest = { data: opaque.data, ver: "1.0", userInformation: ctx.userInformation };
-    const answer = readNumberAnswer(
-      await ctx.transport.postJson(joinUrl(ctx.hosts.api, CROSS_CARRIER[carrier].callback), body, requestOptions(ctx, headers)),
-    );
-    if (!answer) return failed();
-    if (answer.code !== OK) return failed({ code: answer.code, message: answer.message });
+    // Step 1: the carrier gateway's URL.
+    // The flow data has the appId, version, timestamp and businessType it needs.
+    const body = buildPhonescripRequest({ ...d, msgId: d.traceId, userAgent: ctx.userAgent }, ctx.random);
+    const step1 = readCodedAnswer(await postApi(ctx, names.phonescrip, body));
+    if (step1 && step1.code !== OK) return { code: step1.code, message: step1.message };
+    const url = step1 && step1.data;
+    // Only web URLs may become a script: a gateway answering `javascript:` or `data:` is refused.
+    if (typeof url !== "string" || !/^https?:\/\//i.test(url)) return networkEntry();
+
+    // Step 2: its JSONP answer, opaque data.
+    const step2 = recordOf(await ctx.transport.jsonp(url, names.jsonpCallback, requestOptions(ctx)));
+    const result = text(step2.result);
+    if (!result) return networkEntry();
+    if (result !== "0") return { code: result, message: readString(step2.data) };
+
+    // Step 3: the opaque data for the masked number and accessToken.
+    const headers = { businessType: d.businessType, timestamp: d.timestamp, authPageType: d.authPageType };
+    const answer = readNumberAnswer(await postApi(ctx, names.callback, { data: step2.data, ver: "1.0", userInformation: ctx.userInformation }, headers));
     // 103000 without an accessToken: the app has the cross-carrier fetch switched off.
-    if (answer.accessToken === "") return failed({ ...SDK_CODES.crossCarrierOff });
-    return { ok: true, answer };
+    return fetched(answer, CROSS_CARRIER_OFF);
   } catch {
-    return failed();
+    return networkEntry();
   }
 }

@@ -29,11 +29,7 @@ const globalWindow = (): Window | undefined => (typeof window !== "undefined" ? 
 /** Fills the gaps of `partial`; `window`/`document` stay lazy getters over the page's globals. */
 export function resolveDeps(partial: Partial<Deps> = {}): Deps {
   const win = () => ("window" in partial ? partial.window : globalWindow());
-  const doc = () => {
-    if ("document" in partial) return partial.document;
-    const w = win();
-    return w && w.document;
-  };
+  const doc = () => ("document" in partial ? partial.document : (win() || ({} as Partial<Window>)).document);
   const transport =
     partial.transport ||
     createBrowserTransport({

@@ -4,7 +4,7 @@
  * fields, so integrators can branch on `err.code` / `err.YDData` without unwrapping.
  */
 
-import type { CarrierResult, CodeError, ErrorPayload, FetchFailure, Timing } from "./types";
+import type { CarrierResult, CodeError, ErrorPayload, Timing } from "./types";
 
 /** A `{code, message}` pair from src/protocol/codes.ts. */
 export interface CodeText {
@@ -12,47 +12,35 @@ export interface CodeText {
   readonly message: string;
 }
 
-export function codeError(text: CodeText, msgId: string, field?: string): CodeError {
-  const payload: CodeError = { code: text.code, message: text.message, msgId };
-  if (field !== undefined) payload.field = field;
-  return payload;
-}
-
-export function isFetchFailure(payload: ErrorPayload): payload is FetchFailure {
-  return "YDData" in payload;
-}
-
-function describe(payload: ErrorPayload): string {
-  if (!isFetchFailure(payload)) return payload.message;
-  const part = (name: string, r: CarrierResult) => `${name} ${r.code} ${r.message}`;
-  return `取号失败 (${part("CM", payload.YDData)}; ${part("CT", payload.CTData)}; ${part("CU", payload.CUData)})`;
-}
+/** `t` is exactly `{code, message}` (a constant of codes.ts or a gateway's pair). */
+export const codeError = (t: CodeText, msgId: string, field?: string): CodeError => ({ ...t, msgId, ...(field !== undefined && { field }) });
 
 /** Rejection value of `getToken`: the error payload as an `Error` (name "YDRZError"). */
 export class YDRZError extends Error {
   override readonly name = "YDRZError";
   /** The payload the callback API would have passed to `error`. */
-  readonly payload: ErrorPayload;
-  readonly msgId: string;
-  readonly code?: string;
-  readonly field?: string;
-  readonly YDData?: CarrierResult;
-  readonly CTData?: CarrierResult;
-  readonly CUData?: CarrierResult;
-  readonly timing?: Timing;
+  declare readonly payload: ErrorPayload;
+  declare readonly msgId: string;
+  declare readonly code?: string;
+  declare readonly field?: string;
+  declare readonly YDData?: CarrierResult;
+  declare readonly CTData?: CarrierResult;
+  declare readonly CUData?: CarrierResult;
+  declare readonly timing?: Timing;
 
   constructor(payload: ErrorPayload) {
-    super(describe(payload));
-    this.payload = payload;
-    this.msgId = payload.msgId;
-    this.timing = payload.timing;
-    if (isFetchFailure(payload)) {
-      this.YDData = payload.YDData;
-      this.CTData = payload.CTData;
-      this.CUData = payload.CUData;
-    } else {
-      this.code = payload.code;
-      this.field = payload.field;
-    }
+    const p = payload as CodeError & { YDData: CarrierResult; CTData: CarrierResult; CUData: CarrierResult };
+    const fetch = "YDData" in payload;
+    super(
+      fetch
+        ? `取号失败 (${[["CM", p.YDData] as const, ["CT", p.CTData] as const, ["CU", p.CUData] as const].map(([n, r]) => `${n} ${r.code} ${r.message}`).join("; ")})`
+        : p.message,
+    );
+    // The fields of the payload the promise API exposes, in this order.
+    const self = this as unknown as Record<string, unknown>;
+    self.payload = payload;
+    self.msgId = p.msgId;
+    self.timing = p.timing;
+    for (const k of fetch ? ["YDData", "CTData", "CUData"] : ["code", "field"]) self[k] = p[k as keyof typeof p];
   }
 }

@@ -27,14 +27,6 @@ function readableTop(win: FingerprintWindow): FingerprintWindow {
   return win;
 }
 
-/**
- * `String(navigator.plugins)` is "[object PluginArray]" wherever the property exists (WebIDL: the
- * getter returns a PluginArray, never null). The getter itself is not called: Chromium's first
- * read asks the browser process for the list (10–17 ms at 4× CPU, most of the work before the
- * first request), for a text that cannot differ.
- */
-const pluginsText = (nav: Navigator): string => ("plugins" in nav ? "[object PluginArray]" : "undefined");
-
 export function userInformation(win: FingerprintWindow): string {
   const w = readableTop(win);
   const nav = w.navigator as Navigator & { cpuClass?: unknown; availHeight?: unknown };
@@ -49,13 +41,17 @@ export function userInformation(win: FingerprintWindow): string {
     nav.cpuClass,
     nav.hardwareConcurrency,
     nav.language,
-    pluginsText(nav),
+    // `String(navigator.plugins)` is "[object PluginArray]" wherever the property exists (WebIDL:
+    // the getter returns a PluginArray, never null). The getter itself is not called: Chromium's
+    // first read asks the browser process for the list (10–17 ms at 4× CPU, most of the work
+    // before the first request), for a text that cannot differ.
+    "plugins" in nav ? "[object PluginArray]" : undefined,
     scr.availWidth,
     // The original reads navigator.availHeight (undefined everywhere); kept for the same shape.
     nav.availHeight,
     scr.colorDepth,
     new Date().getTimezoneOffset(),
   ];
-  const digest = md5Hex(fields.map((v) => String(v)).join("@@"));
+  const digest = md5Hex(fields.map(String).join("@@"));
   return encodeURIComponent(base64Utf8(platform + "@@" + ua.slice(0, 100) + "@@" + digest));
 }

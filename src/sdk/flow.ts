@@ -1,79 +1,89 @@
 /**
- * `getTokenInfo` from the number fetch to the view: CM pre-fetch (with getPageOption alongside for
- * the standard popup), then Telecom, then Unicom, then either the accessToken (authLevel "5") or
- * the authorization view. Every await is followed by a check of `session.done`: once the call has
- * settled (endGetToken, cancel) the flow stops without touching anything.
+ * `getTokenInfo` from the number fetch to the view: CM pre-fetch (wire-protocol.md §1, with
+ * getPageOption §3 alongside for the standard popup), then Telecom, then Unicom, then either the
+ * accessToken (authLevel "5") or the authorization view. Every await is followed by a check of
+ * `session.done`: once the call has settled (endGetToken, cancel) the flow stops without touching
+ * anything.
  */
 
-import { OK, SDK_CODES, SUCCESS_MESSAGES } from "../protocol/codes";
-import type { Carrier } from "../protocol/hosts";
-import type { MountView } from "../views/contract";
-import { authorize, type AuthorizeInput, type Layer, type ViewSettings } from "./authorize";
-import { cmPrefetch, type FetchOutcome } from "./cm-prefetch";
-import type { StepContext } from "./context";
-import { crossCarrierFetch, type CrossCarrier } from "./cross-carrier";
-import type { Report } from "./once";
-import { fetchPageOption } from "./page-option";
-import type { NumberAnswer } from "./responses";
-import type { Session } from "./session";
-import type { AccessTokenSuccess, CarrierResult, FetchFailure } from "./types";
+import { INNER_ERROR, OK, SKIPPED_CT, SKIPPED_CU, SUCCESS_MESSAGES } from "../protocol/codes";
+import { joinUrl, PATHS, type Carrier } from "../protocol/hosts";
+import { authorize } from "./authorize";
+import { apiUrl, fetched, idHeaders, requestOptions, type StepContext } from "./context";
+import { crossCarrierFetch } from "./cross-carrier";
+import { asRecord, readNumberAnswer, readPageOption, recordOf, type NumberAnswer } from "./responses";
+import type { CarrierResult } from "./types";
 
-export interface FlowEnv {
-  mountView: MountView;
-  document: Document | undefined;
-  settings: ViewSettings;
-  report: Report;
-  /** The accessToken of an authLevel "5" flow, for a later `authGetToken`. */
-  onAccessToken(answer: NumberAnswer, userInformation: string): void;
-  /** The custom popup without mask is up: `authGetTokenByLayer` may now be used. */
-  onLayer(layer: Layer): void;
-}
-
-/** When the CM gateway names the subscriber's carrier, the others cannot hand out its number. */
-export function ruledOut(carrier: CrossCarrier, owner: Carrier | undefined): boolean {
-  return owner !== undefined && owner !== carrier;
-}
-
-
-async function fetchNumber(session: Session, ctx: StepContext): Promise<{ answer: NumberAnswer; carrier: Carrier } | FetchFailure | undefined> {
-  const cm = await session.time("CM", cmPrefetch(ctx));
-  if (session.done) return undefined;
-  if (cm.ok) return { answer: cm.answer, carrier: "CM" };
-  const entries: Record<CrossCarrier, CarrierResult> = { CT: { ...SDK_CODES.skippedCT }, CU: { ...SDK_CODES.skippedCU } };
-  for (const carrier of ["CT", "CU"] as const) {
-    if (ruledOut(carrier, cm.owner)) continue;
-    const outcome: FetchOutcome = await session.time(carrier, crossCarrierFetch(carrier, ctx));
-    if (session.done) return undefined;
-    if (outcome.ok) return { answer: outcome.answer, carrier };
-    entries[carrier] = outcome.entry;
+/** The CM pre-fetch, sent as text/plain JSON so that the browser needs no CORS preflight. */
+async function cmPrefetch(ctx: StepContext): Promise<NumberAnswer | undefined> {
+  const d = ctx.data;
+  const body = {
+    version: d.version,
+    timestamp: d.timestamp,
+    appId: d.appId,
+    businessType: d.businessType,
+    traceId: d.traceId,
+    msgId: d.traceId,
+    sign: d.sign,
+    authPageType: d.authPageType,
+    userInformation: ctx.userInformation,
+    expandParams: d.expandParams,
+  };
+  try {
+    const r = await ctx.transport.postText(joinUrl(ctx.hosts.cm, PATHS.preGetMobile), JSON.stringify(body), requestOptions(ctx));
+    // The fields come wrapped in `body`; accept a flat answer too.
+    return readNumberAnswer(asRecord(recordOf(r).body) || r);
+  } catch {
+    return undefined;
   }
-  return { msgId: session.msgId, YDData: cm.entry, CTData: entries.CT, CUData: entries.CU };
 }
 
-export async function runFlow(session: Session, ctx: StepContext, env: FlowEnv): Promise<void> {
-  // Started before the pre-fetch; its failure only means a popup with default texts.
-  const pageOption = ctx.data.authPageType === "1" ? session.time("pageOption", fetchPageOption(ctx)) : undefined;
-  const found = await fetchNumber(session, ctx);
-  if (!found) return;
-  if (!("answer" in found)) return session.fail({ ...found, timing: session.timingSnapshot() });
+/** `getPageOption` needs no accessToken; its failure only means a popup with default texts. */
+async function fetchPageOption(ctx: StepContext) {
+  const d = ctx.data;
+  const headers = { ...idHeaders(d), interfaceVersion: "1.0", timestamp: d.timestamp, businessType: d.businessType };
+  try {
+    return readPageOption(await ctx.transport.get(apiUrl(ctx, PATHS.pageOption), requestOptions(ctx, headers)));
+  } catch {
+    return undefined;
+  }
+}
 
-  const { answer, carrier } = found;
+export async function runFlow(ctx: StepContext): Promise<void> {
+  const { session } = ctx;
+  const { msgId } = session;
+  const pageOption = ctx.data.authPageType === "1" ? session.time("pageOption", fetchPageOption(ctx)) : undefined;
+  const cmAnswer = await session.time("CM", cmPrefetch(ctx));
+  if (session.done) return;
+  let outcome = fetched(cmAnswer, INNER_ERROR);
+  let carrier: Carrier = "CM";
+  const YDData = outcome;
+  const entries: Record<string, CarrierResult> = { CT: { ...SKIPPED_CT }, CU: { ...SKIPPED_CU } };
+  // When the CM gateway names the subscriber's carrier, the others cannot hand out its number.
+  const owner = cmAnswer && cmAnswer.owner;
+  for (const c of ["CT", "CU"] as const) {
+    if ("accessToken" in outcome || (owner && owner !== c)) continue;
+    outcome = await session.time(c, crossCarrierFetch(c, ctx));
+    if (session.done) return;
+    carrier = c;
+    entries[c] = outcome;
+  }
+  if (!("accessToken" in outcome)) return session.fail({ msgId, YDData, CTData: entries.CT, CUData: entries.CU, timing: session.timingSnapshot() });
+
+  const answer = outcome;
   if (answer.authLevel === "5") {
-    env.onAccessToken(answer, ctx.userInformation);
-    const payload: AccessTokenSuccess = {
+    ctx.onAccessToken!({ ...answer, userInformation: ctx.userInformation });
+    return session.succeed({
       code: OK,
       message: SUCCESS_MESSAGES.accessToken,
-      msgId: session.msgId,
+      msgId,
       accessToken: answer.accessToken,
       maskPhone: answer.maskPhone,
       oper: carrier,
       timing: session.timingSnapshot(),
-    };
-    return session.succeed(payload);
+    });
   }
-  const option = pageOption ? await pageOption : undefined;
+  const option = pageOption && (await pageOption);
   if (session.done) return;
-  // env carries the view hooks authorize needs (mountView, document, settings, report).
-  const layer = authorize({ ...env, session, ctx, answer: answer as AuthorizeInput["answer"], carrier, pageOption: option });
-  if (layer) env.onLayer(layer);
+  session.layer = authorize(ctx, answer as NumberAnswer & { authLevel: "1" | "4" }, carrier, option);
 }

@@ -3,7 +3,7 @@
  * normalised to strings. Unknown fields (devInfo, setReturn, ...) are ignored.
  */
 
-import { asRecord, recordOf, text } from "./responses";
+import { recordOf, text } from "./responses";
 
 /** The request data a flow works with; every field a string. */
 export interface FlowData {
@@ -18,37 +18,20 @@ export interface FlowData {
   isTest: string;
 }
 
+/** The fields of `FlowData`; the first five are required by `getTokenInfo`. */
+export const FIELDS = "version appId sign traceId timestamp expandParams authPageType businessType isTest".split(" ");
+
 /** The traceId to echo as `msgId`, even for rejected input. */
-export function msgIdOf(data: unknown): string {
-  return text(recordOf(data).traceId);
-}
+export const msgIdOf = (data: unknown): string => text(recordOf(data).traceId);
 
-export type Checked<T> = { ok: true; data: T } | { ok: false; field: string };
-
-/** The first of `fields` that is absent or blank, else undefined. */
-export function missingField(data: Record<string, unknown>, fields: readonly string[]): string | undefined {
-  return fields.find((f) => text(data[f]).trim() === "");
-}
-
-const REQUIRED = ["version", "appId", "sign", "traceId", "timestamp"] as const;
+/** The first of `fields` that is absent or blank; "data" when `data` is not an object. */
+export const missingField = (data: Record<string, unknown> | undefined, fields: readonly string[]): string | undefined =>
+  data ? fields.find((f) => text(data[f]).trim() === "") : "data";
 
 /** Every field of the request data as a string, with the original's default businessType. */
 export function toFlowData(d: Record<string, unknown>): FlowData {
-  return {
-    version: text(d.version),
-    appId: text(d.appId),
-    sign: text(d.sign),
-    traceId: text(d.traceId),
-    timestamp: text(d.timestamp),
-    expandParams: text(d.expandParams),
-    authPageType: text(d.authPageType),
-    businessType: text(d.businessType) || "8",
-    isTest: text(d.isTest),
-  };
-}
-
-export function readFlowData(value: unknown): Checked<FlowData> {
-  const d = asRecord(value);
-  const field = d ? missingField(d, REQUIRED) : "data";
-  return field ? { ok: false, field } : { ok: true, data: toFlowData(d!) };
+  const out: Record<string, string> = {};
+  for (const f of FIELDS) out[f] = text(d[f]);
+  out.businessType ||= "8";
+  return out as unknown as FlowData;
 }

@@ -10,7 +10,7 @@ export const defaultRandom: Random = () => {
 };
 
 export const ALPHANUMERIC = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
-export const HEX = "0123456789abcdef";
+export const HEX = ALPHANUMERIC.slice(0, 16);
 
 export function randomString(alphabet: string, length: number, random: Random): string {
   let out = "";

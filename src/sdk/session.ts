@@ -6,6 +6,7 @@
  */
 
 import type { MountedView } from "../views/contract";
+import type { Layer } from "./authorize";
 import { safeCall, type Report } from "./once";
 import type { ErrorPayload, SuccessPayload, Timing } from "./types";
 
@@ -19,9 +20,9 @@ export interface Session {
   /** Aborted when the session settles. */
   readonly signal: AbortSignal;
   readonly done: boolean;
-  /** Milliseconds per step, filled by `time`. */
-  readonly timing: Timing;
   view?: MountedView;
+  /** The custom popup without mask is up: `authGetTokenByLayer` may now be used. */
+  layer?: Layer;
   succeed(payload: SuccessPayload): void;
   fail(payload: ErrorPayload): void;
   /** A success that is not final (custom popup loaded): the session keeps running. */
@@ -33,20 +34,19 @@ export interface Session {
   routeFinalTo(callbacks: Callbacks): () => void;
   /** Runs `fn` once when the session settles (before the callback). */
   onEnd(fn: () => void): void;
-  /** Awaits `step`, recording its duration under `name`. */
+  /** Awaits `step`, recording its duration in ms under `name`. */
   time<T>(name: string, step: Promise<T>): Promise<T>;
   /** A copy of the timing with the total so far. */
   timingSnapshot(): Timing;
 }
 
-export function createSession(options: { msgId: string; callbacks: Callbacks; report: Report; now: () => number }): Session {
-  const { msgId, report, now } = options;
+export function createSession(msgId: string, sink: Callbacks, report: Report, now: () => number): Session {
   const started = now();
   const controller = new AbortController();
   const timing: Timing = {};
   const endHooks: (() => void)[] = [];
-  let sink: Callbacks = options.callbacks;
   let view: MountedView | undefined;
+  let settled = false;
 
   const destroyView = () => {
     const v = view;
@@ -57,10 +57,9 @@ export function createSession(options: { msgId: string; callbacks: Callbacks; re
       report("YDRZAuthLogin: destroying the view failed", e);
     }
   };
-  let settled = false;
   // The first final outcome wins and later ones are dropped, so races between the gateway, the
   // user, endGetToken and timeouts cannot produce a second callback.
-  const settle = (label: "success" | "error", payload: SuccessPayload | ErrorPayload) => {
+  const settle = (label: "success" | "error") => (payload: SuccessPayload | ErrorPayload) => {
     if (settled) return;
     settled = true;
     const fn = sink[label];
@@ -80,7 +79,6 @@ export function createSession(options: { msgId: string; callbacks: Callbacks; re
     get done() {
       return settled;
     },
-    timing,
     get view() {
       return view;
     },
@@ -89,8 +87,8 @@ export function createSession(options: { msgId: string; callbacks: Callbacks; re
       // A view mounted after settling (a late mountView) must not outlive its call.
       if (settled) destroyView();
     },
-    succeed: (payload) => settle("success", payload),
-    fail: (payload) => settle("error", payload),
+    succeed: settle("success"),
+    fail: settle("error"),
     notify(payload) {
       if (!settled) safeCall(sink.success, payload, report, "success");
     },

@@ -4,53 +4,37 @@
  * on the page for another try instead of ending the flow.
  */
 
-import { OK, SDK_CODES, TOKEN_CODES, WRONG_DIGITS } from "../protocol/codes";
-import { joinUrl, PATHS } from "../protocol/hosts";
-import type { AuthGetTokenRequest } from "../protocol/wire";
-import { freshTimestamp, idHeaders, requestOptions, type StepContext } from "./context";
+import { INNER_ERROR, OK, TOKEN_CODES, WRONG_DIGITS } from "../protocol/codes";
+import { PATHS } from "../protocol/hosts";
+import { formatTimestamp } from "../protocol/timestamp";
+import { postApi, type StepContext } from "./context";
 import { md5Hex } from "./crypto";
 import { codeError } from "./errors";
-import { readCodedAnswer, readString, recordOf } from "./responses";
-import type { CodeError, TokenSuccess } from "./types";
+import { readCodedAnswer, readString, recordOf, type CodedAnswer } from "./responses";
+import type { CodeError } from "./types";
 
-export type TokenOutcome =
-  | { kind: "success"; payload: TokenSuccess }
-  | { kind: "wrongDigits"; payload: CodeError }
-  | { kind: "error"; payload: CodeError };
-
-export interface TokenInput {
-  accessToken: string;
-  /** The completed 11-digit number (hashed before it leaves the browser). */
-  fullPhone: string;
-}
-
-type TokenContext = Pick<StepContext, "data" | "hosts" | "transport" | "timeout" | "signal" | "userInformation" | "now">;
-
-export async function requestToken(ctx: TokenContext, input: TokenInput): Promise<TokenOutcome> {
-  const d = ctx.data;
+/**
+ * Requests the token (timed as "token") and settles the session with the outcome, except for a
+ * 104012, whose payload it returns unsettled: the caller decides who hears of it. `fullPhone` is
+ * the completed number, hashed before it leaves the browser.
+ */
+export async function requestToken(ctx: StepContext, accessToken: string, fullPhone: string): Promise<CodeError | undefined> {
+  const { data: d, session } = ctx;
   const msgId = d.traceId;
-  const headers = { ...idHeaders(d), timestamp: freshTimestamp(ctx), businessType: d.businessType };
-  const body: AuthGetTokenRequest = {
-    accessToken: input.accessToken,
-    phone: md5Hex(input.fullPhone),
-    userInformation: ctx.userInformation,
-    expandParams: d.expandParams,
-  };
-  let answer;
+  let answer: CodedAnswer | undefined;
   try {
-    answer = readCodedAnswer(
-      await ctx.transport.postJson(joinUrl(ctx.hosts.api, PATHS.authGetToken), body, requestOptions(ctx, headers)),
-    );
+    const headers = { timestamp: formatTimestamp(new Date(ctx.now())), businessType: d.businessType };
+    const body = { accessToken, phone: md5Hex(fullPhone), userInformation: ctx.userInformation, expandParams: d.expandParams };
+    answer = readCodedAnswer(await session.time("token", postApi(ctx, PATHS.authGetToken, body, headers)));
   } catch {
-    return { kind: "error", payload: codeError(SDK_CODES.innerError, msgId) };
+    // reported as 103005 below
   }
-  if (!answer) return { kind: "error", payload: codeError(SDK_CODES.innerError, msgId) };
-  const message = answer.message || TOKEN_CODES[answer.code] || "";
-  if (answer.code === OK) {
-    const token = readString(recordOf(answer.data).token);
-    if (token === "") return { kind: "error", payload: codeError(SDK_CODES.innerError, msgId) };
-    return { kind: "success", payload: { code: OK, message, token, userInformation: ctx.userInformation, msgId } };
-  }
-  const payload = codeError({ code: answer.code, message }, msgId);
-  return { kind: answer.code === WRONG_DIGITS ? "wrongDigits" : "error", payload };
+  const code = answer ? answer.code : "";
+  const message = (answer && answer.message) || TOKEN_CODES[code] || "";
+  const token = answer && readString(recordOf(answer.data).token);
+  if (code === OK && token)
+    return void session.succeed({ code: OK, message, token, userInformation: ctx.userInformation, msgId, timing: session.timingSnapshot() });
+  const payload = !code || code === OK ? codeError(INNER_ERROR, msgId) : codeError({ code, message }, msgId);
+  if (code === WRONG_DIGITS) return payload;
+  session.fail(payload);
 }

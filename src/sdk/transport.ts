@@ -3,7 +3,7 @@
  * failure becomes a `TransportError` whose `kind` the flow maps to the documented payloads.
  */
 
-import { linkAbort, TransportError, type RequestOptions } from "./abort";
+import { TransportError, withAbort, type RequestOptions } from "./abort";
 import { jsonp } from "./jsonp";
 
 export { TransportError, type RequestOptions, type TransportErrorKind } from "./abort";
@@ -19,14 +19,6 @@ export interface Transport {
   jsonp(url: string, callbackName: string, options: RequestOptions): Promise<unknown>;
 }
 
-export function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new TransportError("parse", "the gateway answered something that is not JSON");
-  }
-}
-
 export interface BrowserTransportEnv {
   fetch(): typeof fetch | undefined;
   document(): Document | undefined;
@@ -34,23 +26,19 @@ export interface BrowserTransportEnv {
 }
 
 export function createBrowserTransport(env: BrowserTransportEnv): Transport {
-  const request = async (url: string, init: RequestInit, options: RequestOptions): Promise<unknown> => {
-    const fetchFn = env.fetch();
-    if (!fetchFn) throw new TransportError("network", "fetch is not available");
-    const link = linkAbort(options);
-    try {
-      if (link.signal.aborted) throw new TransportError(link.reason());
-      const headers = { ...init.headers, ...options.headers } as Record<string, string>;
-      const response = await fetchFn(url, { ...init, headers, signal: link.signal });
-      if (!response.ok) throw new TransportError("http", `HTTP ${response.status}`);
-      return parseJson(await response.text());
-    } catch (e) {
-      if (e instanceof TransportError && e.kind !== "network") throw e;
-      throw new TransportError(link.signal.aborted ? link.reason() : "network", e instanceof Error ? e.message : undefined);
-    } finally {
-      link.finish();
-    }
-  };
+  const request = (url: string, init: RequestInit, options: RequestOptions) =>
+    withAbort(options, async (signal) => {
+      const fetchFn = env.fetch();
+      if (!fetchFn) throw new TransportError("network");
+      const response = await fetchFn(url, { ...init, headers: { ...init.headers, ...options.headers } as Record<string, string>, signal });
+      if (!response.ok) throw new TransportError("http", "HTTP " + response.status);
+      const text = await response.text();
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        throw new TransportError("parse");
+      }
+    });
   return {
     postText: (url, body, options) => request(url, { method: "POST", body }, options),
     postJson: (url, body, options) =>
@@ -59,8 +47,7 @@ export function createBrowserTransport(env: BrowserTransportEnv): Transport {
     jsonp(url, callbackName, options) {
       const doc = env.document();
       const win = env.window();
-      if (!doc || !win) return Promise.reject(new TransportError("network", "no document for JSONP"));
-      return jsonp(doc, win, url, callbackName, options);
+      return doc && win ? jsonp(doc, win, url, callbackName, options) : Promise.reject(new TransportError("network"));
     },
   };
 }
