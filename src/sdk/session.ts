@@ -19,7 +19,8 @@ export interface Session {
   readonly msgId: string;
   /** Aborted when the session settles. */
   readonly signal: AbortSignal;
-  readonly done: boolean;
+  /** Set once the session has settled. */
+  done?: boolean;
   view?: MountedView;
   /** The custom popup without mask is up: `authGetTokenByLayer` may now be used. */
   layer?: Layer;
@@ -46,7 +47,6 @@ export function createSession(msgId: string, sink: Callbacks, report: Report, no
   const timing: Timing = {};
   const endHooks: (() => void)[] = [];
   let view: MountedView | undefined;
-  let settled = false;
 
   const destroyView = () => {
     const v = view;
@@ -60,8 +60,8 @@ export function createSession(msgId: string, sink: Callbacks, report: Report, no
   // The first final outcome wins and later ones are dropped, so races between the gateway, the
   // user, endGetToken and timeouts cannot produce a second callback.
   const settle = (label: "success" | "error") => (payload: SuccessPayload | ErrorPayload) => {
-    if (settled) return;
-    settled = true;
+    if (session.done) return;
+    session.done = true;
     const fn = sink[label];
     try {
       controller.abort();
@@ -73,24 +73,21 @@ export function createSession(msgId: string, sink: Callbacks, report: Report, no
     safeCall(fn, payload, report, label);
   };
 
-  return {
+  const session: Session = {
     msgId,
     signal: controller.signal,
-    get done() {
-      return settled;
-    },
     get view() {
       return view;
     },
     set view(v) {
       view = v;
       // A view mounted after settling (a late mountView) must not outlive its call.
-      if (settled) destroyView();
+      if (session.done) destroyView();
     },
     succeed: settle("success"),
     fail: settle("error"),
     notify(payload) {
-      if (!settled) safeCall(sink.success, payload, report, "success");
+      if (!session.done) safeCall(sink.success, payload, report, "success");
     },
     routeFinalTo(callbacks) {
       const previous = sink;
@@ -100,7 +97,7 @@ export function createSession(msgId: string, sink: Callbacks, report: Report, no
       };
     },
     onEnd(fn) {
-      if (settled) fn();
+      if (session.done) fn();
       else endHooks.push(fn);
     },
     async time(name, step) {
@@ -113,4 +110,5 @@ export function createSession(msgId: string, sink: Callbacks, report: Report, no
     },
     timingSnapshot: () => ({ ...timing, total: now() - started }),
   };
+  return session;
 }
