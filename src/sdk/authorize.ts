@@ -4,7 +4,7 @@
  * submit, a cancel or an `authGetTokenByLayer` call leads to.
  */
 
-import { AGREEMENT_UNTICKED, BUSY, CANCELLED, DIGITS_INCOMPLETE, INNER_ERROR, LAYER_LOAD_FAILED, LAYER_NOT_INITIALISED, OK, SUCCESS_MESSAGES } from "../protocol/codes";
+import { AGREEMENT_UNTICKED, BUSY, CANCELLED, DIGITS_INCOMPLETE, INNER_ERROR, LAYER_LOAD_FAILED, OK, SUCCESS_MESSAGES } from "../protocol/codes";
 import type { Carrier } from "../protocol/hosts";
 import { completeMaskedPhone } from "../protocol/masked-phone";
 import type { PageOption } from "../protocol/wire";
@@ -121,13 +121,14 @@ export function authorize(
   return {
     submit(callbacks) {
       const refuse = (t: CodeText) => safeCall(callbacks.error, codeError(t, msgId), report, "error");
-      if (session.done) return refuse(LAYER_NOT_INITIALISED);
+      // Only the running call's layer is reached (api.ts reads it from the active session, which
+      // is cleared as it settles): no check for a settled session is needed here.
       if (inFlight) return refuse(BUSY);
       const state = guard("state") as ViewState | undefined;
       const phone = state && state.complete ? fullPhone(state.digits == null ? "" : String(state.digits)) : undefined;
       if (phone === undefined) return refuse(DIGITS_INCOMPLETE);
       if (!(state && state.agreed)) return refuse(AGREEMENT_UNTICKED);
-      const release = session.routeFinalTo(callbacks);
+      const release = session.route(callbacks);
       requestWith(phone, (payload) => {
         // This authGetTokenByLayer call is over; the popup stays for another try.
         release();

@@ -33,7 +33,7 @@ export function resolveDeps(partial: Partial<Deps> = {}): Deps {
   return {
     transport: partial.transport || createBrowserTransport(win, doc),
     mountView: partial.mountView || realMountView,
-    now: partial.now || (() => Date.now()),
+    now: partial.now || Date.now,
     random: partial.random || defaultRandom,
     report: partial.report || consoleReport,
     get window() {

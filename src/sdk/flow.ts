@@ -61,7 +61,7 @@ export async function runFlow(ctx: StepContext): Promise<void> {
     carrier = c;
     entries[c] = outcome;
   }
-  if (!("accessToken" in outcome)) return session.fail({ msgId, YDData, CTData: entries.CT, CUData: entries.CU, timing: session.timingSnapshot() });
+  if (!("accessToken" in outcome)) return session.fail({ msgId, YDData, CTData: entries.CT, CUData: entries.CU, timing: session.timing() });
 
   const answer = outcome;
   if (answer.authLevel === "5") {
@@ -73,7 +73,7 @@ export async function runFlow(ctx: StepContext): Promise<void> {
       accessToken: answer.accessToken,
       maskPhone: answer.maskPhone,
       oper: carrier,
-      timing: session.timingSnapshot(),
+      timing: session.timing(),
     });
   }
   const option = pageOption && (await pageOption);

@@ -32,19 +32,19 @@ export interface Session {
    * Sends the final outcome to another call's callbacks (authGetTokenByLayer) until the returned
    * function is called.
    */
-  routeFinalTo(callbacks: Callbacks): () => void;
+  route(callbacks: Callbacks): () => void;
   /** Runs `fn` once when the session settles (before the callback). */
   onEnd(fn: () => void): void;
   /** Awaits `step`, recording its duration in ms under `name`. */
   time<T>(name: string, step: Promise<T>): Promise<T>;
   /** A copy of the timing with the total so far. */
-  timingSnapshot(): Timing;
+  timing(): Timing;
 }
 
 export function createSession(msgId: string, sink: Callbacks, report: Report, now: () => number): Session {
   const started = now();
   const controller = new AbortController();
-  const timing: Timing = {};
+  const steps: Timing = {};
   const endHooks: (() => void)[] = [];
   let view: MountedView | undefined;
 
@@ -89,7 +89,7 @@ export function createSession(msgId: string, sink: Callbacks, report: Report, no
     notify(payload) {
       if (!session.done) safeCall(sink.success, payload, report, "success");
     },
-    routeFinalTo(callbacks) {
+    route(callbacks) {
       const previous = sink;
       sink = callbacks;
       return () => {
@@ -105,10 +105,10 @@ export function createSession(msgId: string, sink: Callbacks, report: Report, no
       try {
         return await step;
       } finally {
-        timing[name] = now() - t;
+        steps[name] = now() - t;
       }
     },
-    timingSnapshot: () => ({ ...timing, total: now() - started }),
+    timing: () => ({ ...steps, total: now() - started }),
   };
   return session;
 }
