@@ -84,32 +84,34 @@ export function authorize(
   };
 
   try {
-    session.view = ctx.mountView(
-      {
-        kind,
-        carrier,
-        maskPhone: answer.maskPhone,
-        authLevel: answer.authLevel,
-        appName: (pageOption && pageOption.configBusinessName) || answer.appName,
-        privacyLinks: answer.privacyLinks,
-        pageOption,
-        popupOptions: options,
-        pageOptions: ctx.page,
-        container,
-        injectCss: ctx.injectCss,
-      },
-      {
-        submit(digits) {
-          if (session.done || inFlight) return;
-          const phone = fullPhone(typeof digits === "string" ? digits : "");
-          if (phone === undefined) guard("toast", DIGITS_INCOMPLETE.message);
-          else requestWith(phone, () => undefined);
+    session.show(
+      ctx.mountView(
+        {
+          kind,
+          carrier,
+          maskPhone: answer.maskPhone,
+          authLevel: answer.authLevel,
+          appName: (pageOption && pageOption.configBusinessName) || answer.appName,
+          privacyLinks: answer.privacyLinks,
+          pageOption,
+          popupOptions: options,
+          pageOptions: ctx.page,
+          container,
+          injectCss: ctx.injectCss,
         },
-        cancel: () => failWith(CANCELLED),
-        ready() {
-          if (!session.done) safeCall(ctx.layerCallback, { code: OK, msgId, message: SUCCESS_MESSAGES.layerReady }, report, "layerCallback");
+        {
+          submit(digits) {
+            if (session.done || inFlight) return;
+            const phone = fullPhone(typeof digits === "string" ? digits : "");
+            if (phone === undefined) guard("toast", DIGITS_INCOMPLETE.message);
+            else requestWith(phone, () => undefined);
+          },
+          cancel: () => failWith(CANCELLED),
+          ready() {
+            if (!session.done) safeCall(ctx.layerCallback, { code: OK, msgId, message: SUCCESS_MESSAGES.layerReady }, report, "layerCallback");
+          },
         },
-      },
+      ),
     );
   } catch (e) {
     report("YDRZAuthLogin: mounting the view failed", e);

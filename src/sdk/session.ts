@@ -21,7 +21,10 @@ export interface Session {
   readonly signal: AbortSignal;
   /** Set once the session has settled. */
   done?: boolean;
+  /** The mounted view, if any (set through `show`). */
   view?: MountedView;
+  /** Keeps the mounted view, destroyed as the session settles (at once if it already has). */
+  show(view: MountedView): void;
   /** The custom popup without mask is up: `authGetTokenByLayer` may now be used. */
   layer?: Layer;
   succeed(payload: SuccessPayload): void;
@@ -46,11 +49,10 @@ export function createSession(msgId: string, sink: Callbacks, report: Report, no
   const controller = new AbortController();
   const steps: Timing = {};
   const endHooks: (() => void)[] = [];
-  let view: MountedView | undefined;
 
   const destroyView = () => {
-    const v = view;
-    view = undefined;
+    const v = session.view;
+    session.view = undefined;
     try {
       if (v) v.destroy();
     } catch (e) {
@@ -76,11 +78,8 @@ export function createSession(msgId: string, sink: Callbacks, report: Report, no
   const session: Session = {
     msgId,
     signal: controller.signal,
-    get view() {
-      return view;
-    },
-    set view(v) {
-      view = v;
+    show(v) {
+      session.view = v;
       // A view mounted after settling (a late mountView) must not outlive its call.
       if (session.done) destroyView();
     },
