@@ -55,9 +55,11 @@ export const SUCCESS_MESSAGES = {
   accessToken: "获取AccessToken成功",
 } as const;
 
-/** CM number fetch codes (seed 003 §5.1.1 (1)). */
-export const CM_FETCH_CODES: Readonly<Record<string, string>> = {
-  "103000": "成功",
+/**
+ * CM number fetch failure codes (seed 003 §5.1.1 (1)): the texts the SDK gives a failure answered
+ * without one (a success needs no text, so "成功" stays out of the browser bundle).
+ */
+export const CM_FETCH_FAILURES: Readonly<Record<string, string>> = {
   "130010": "参数为空",
   "105002": "移动网关取号失败",
   "105112": "时间戳非法",
@@ -74,6 +76,9 @@ export const CM_FETCH_CODES: Readonly<Record<string, string>> = {
   "170001": "referer 校验失败",
   "103211": "其他错误",
 };
+
+/** CM number fetch codes (seed 003 §5.1.1 (1)), success included (the emulator). */
+export const CM_FETCH_CODES: Readonly<Record<string, string>> = { "103000": "成功", ...CM_FETCH_FAILURES };
 
 /** Token codes (seed 003 §5.1.2). */
 export const TOKEN_CODES: Readonly<Record<string, string>> = {

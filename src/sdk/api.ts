@@ -146,7 +146,8 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
       page = recordOf(options) as PageOptions;
     },
     authGetTokenByLayer(first?: unknown, second?: unknown) {
-      const asObject = typeof first === "function" ? undefined : asRecord(first);
+      // A function is not a record: (success, error) as two arguments.
+      const asObject = asRecord(first);
       const callbacks: Callbacks = asObject ? callbacksOf(asObject) : { success: first, error: second };
       const layer = active && active.layer;
       if (!layer) return refuse(callbacks, LAYER_NOT_INITIALISED, active ? active.msgId : "");

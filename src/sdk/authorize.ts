@@ -4,7 +4,7 @@
  * submit, a cancel or an `authGetTokenByLayer` call leads to.
  */
 
-import { AGREEMENT_UNTICKED, BUSY, CANCELLED, DIGITS_INCOMPLETE, INNER_ERROR, LAYER_LOAD_FAILED, LAYER_NOT_INITIALISED, OK, SUCCESS_MESSAGES } from "../protocol/codes";
+import { AGREEMENT_UNTICKED, BUSY, CANCELLED, DIGITS_INCOMPLETE, INNER_ERROR, LAYER_LOAD_FAILED, OK, SUCCESS_MESSAGES } from "../protocol/codes";
 import type { Carrier } from "../protocol/hosts";
 import { completeMaskedPhone } from "../protocol/masked-phone";
 import type { PageOption } from "../protocol/wire";
@@ -84,32 +84,34 @@ export function authorize(
   };
 
   try {
-    session.view = ctx.mountView(
-      {
-        kind,
-        carrier,
-        maskPhone: answer.maskPhone,
-        authLevel: answer.authLevel,
-        appName: (pageOption && pageOption.configBusinessName) || answer.appName,
-        privacyLinks: answer.privacyLinks,
-        pageOption,
-        popupOptions: options,
-        pageOptions: ctx.page,
-        container,
-        injectCss: ctx.injectCss,
-      },
-      {
-        submit(digits) {
-          if (session.done || inFlight) return;
-          const phone = fullPhone(typeof digits === "string" ? digits : "");
-          if (phone === undefined) guard("toast", DIGITS_INCOMPLETE.message);
-          else requestWith(phone, () => undefined);
+    session.show(
+      ctx.mountView(
+        {
+          kind,
+          carrier,
+          maskPhone: answer.maskPhone,
+          authLevel: answer.authLevel,
+          appName: (pageOption && pageOption.configBusinessName) || answer.appName,
+          privacyLinks: answer.privacyLinks,
+          pageOption,
+          popupOptions: options,
+          pageOptions: ctx.page,
+          container,
+          injectCss: ctx.injectCss,
         },
-        cancel: () => failWith(CANCELLED),
-        ready() {
-          if (!session.done) safeCall(ctx.layerCallback, { code: OK, msgId, message: SUCCESS_MESSAGES.layerReady }, report, "layerCallback");
+        {
+          submit(digits) {
+            if (session.done || inFlight) return;
+            const phone = fullPhone(typeof digits === "string" ? digits : "");
+            if (phone === undefined) guard("toast", DIGITS_INCOMPLETE.message);
+            else requestWith(phone, () => undefined);
+          },
+          cancel: () => failWith(CANCELLED),
+          ready() {
+            if (!session.done) safeCall(ctx.layerCallback, { code: OK, msgId, message: SUCCESS_MESSAGES.layerReady }, report, "layerCallback");
+          },
         },
-      },
+      ),
     );
   } catch (e) {
     report("YDRZAuthLogin: mounting the view failed", e);
@@ -121,13 +123,14 @@ export function authorize(
   return {
     submit(callbacks) {
       const refuse = (t: CodeText) => safeCall(callbacks.error, codeError(t, msgId), report, "error");
-      if (session.done) return refuse(LAYER_NOT_INITIALISED);
+      // Only the running call's layer is reached (api.ts reads it from the active session, which
+      // is cleared as it settles): no check for a settled session is needed here.
       if (inFlight) return refuse(BUSY);
       const state = guard("state") as ViewState | undefined;
       const phone = state && state.complete ? fullPhone(state.digits == null ? "" : String(state.digits)) : undefined;
       if (phone === undefined) return refuse(DIGITS_INCOMPLETE);
       if (!(state && state.agreed)) return refuse(AGREEMENT_UNTICKED);
-      const release = session.routeFinalTo(callbacks);
+      const release = session.route(callbacks);
       requestWith(phone, (payload) => {
         // This authGetTokenByLayer call is over; the popup stays for another try.
         release();

@@ -30,21 +30,10 @@ const globalWindow = (): Window | undefined => (typeof window !== "undefined" ? 
 export function resolveDeps(partial: Partial<Deps> = {}): Deps {
   const win = () => ("window" in partial ? partial.window : globalWindow());
   const doc = () => ("document" in partial ? partial.document : (win() || ({} as Partial<Window>)).document);
-  const transport =
-    partial.transport ||
-    createBrowserTransport({
-      fetch: () => {
-        const w = win();
-        if (w && typeof w.fetch === "function") return w.fetch.bind(w);
-        return typeof fetch === "function" ? fetch : undefined;
-      },
-      document: doc,
-      window: win,
-    });
   return {
-    transport,
+    transport: partial.transport || createBrowserTransport(win, doc),
     mountView: partial.mountView || realMountView,
-    now: partial.now || (() => Date.now()),
+    now: partial.now || Date.now,
     random: partial.random || defaultRandom,
     report: partial.report || consoleReport,
     get window() {

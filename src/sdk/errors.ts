@@ -29,18 +29,15 @@ export class YDRZError extends Error {
   declare readonly timing?: Timing;
 
   constructor(payload: ErrorPayload) {
-    const p = payload as CodeError & { YDData: CarrierResult; CTData: CarrierResult; CUData: CarrierResult };
-    const fetch = "YDData" in payload;
-    super(
-      fetch
-        ? `取号失败 (${[["CM", p.YDData] as const, ["CT", p.CTData] as const, ["CU", p.CUData] as const].map(([n, r]) => `${n} ${r.code} ${r.message}`).join("; ")})`
-        : p.message,
-    );
+    const p = payload as CodeError & Record<string, CarrierResult>;
+    // A fetch failure: its carriers' entries, in the payload's order.
+    const entries = "YDData" in payload ? ["YDData", "CTData", "CUData"] : undefined;
+    super(entries ? `取号失败 (${entries.map((k, i) => `${["CM", "CT", "CU"][i]} ${p[k].code} ${p[k].message}`).join("; ")})` : p.message);
     // The fields of the payload the promise API exposes, in this order.
     const self = this as unknown as Record<string, unknown>;
     self.payload = payload;
     self.msgId = p.msgId;
     self.timing = p.timing;
-    for (const k of fetch ? ["YDData", "CTData", "CUData"] : ["code", "field"]) self[k] = p[k as keyof typeof p];
+    for (const k of entries || ["code", "field"]) self[k] = p[k];
   }
 }

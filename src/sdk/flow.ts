@@ -17,20 +17,13 @@ import type { CarrierResult } from "./types";
 /** The CM pre-fetch, sent as text/plain JSON so that the browser needs no CORS preflight. */
 async function cmPrefetch(ctx: StepContext): Promise<NumberAnswer | undefined> {
   const d = ctx.data;
-  const body = {
-    version: d.version,
-    timestamp: d.timestamp,
-    appId: d.appId,
-    businessType: d.businessType,
-    traceId: d.traceId,
-    msgId: d.traceId,
-    sign: d.sign,
-    authPageType: d.authPageType,
-    userInformation: ctx.userInformation,
-    expandParams: d.expandParams,
-  };
+  // The documented fields in the documented order (a replacer array picks and orders the keys).
+  const body = JSON.stringify(
+    { ...d, msgId: d.traceId, userInformation: ctx.userInformation },
+    "version timestamp appId businessType traceId msgId sign authPageType userInformation expandParams".split(" "),
+  );
   try {
-    const r = await ctx.transport.postText(joinUrl(ctx.hosts.cm, PATHS.preGetMobile), JSON.stringify(body), requestOptions(ctx));
+    const r = await ctx.transport.postText(joinUrl(ctx.hosts.cm, PATHS.preGetMobile), body, requestOptions(ctx));
     // The fields come wrapped in `body`; accept a flat answer too.
     return readNumberAnswer(asRecord(recordOf(r).body) || r);
   } catch {
@@ -68,7 +61,7 @@ export async function runFlow(ctx: StepContext): Promise<void> {
     carrier = c;
     entries[c] = outcome;
   }
-  if (!("accessToken" in outcome)) return session.fail({ msgId, YDData, CTData: entries.CT, CUData: entries.CU, timing: session.timingSnapshot() });
+  if (!("accessToken" in outcome)) return session.fail({ msgId, YDData, CTData: entries.CT, CUData: entries.CU, timing: session.timing() });
 
   const answer = outcome;
   if (answer.authLevel === "5") {
@@ -80,7 +73,7 @@ export async function runFlow(ctx: StepContext): Promise<void> {
       accessToken: answer.accessToken,
       maskPhone: answer.maskPhone,
       oper: carrier,
-      timing: session.timingSnapshot(),
+      timing: session.timing(),
     });
   }
   const option = pageOption && (await pageOption);

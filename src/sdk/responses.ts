@@ -4,7 +4,7 @@
  * a documented payload. Codes arrive as strings or, from sloppy gateways, as numbers.
  */
 
-import { CM_FETCH_CODES, OK } from "../protocol/codes";
+import { CM_FETCH_FAILURES, OK } from "../protocol/codes";
 import type { Carrier } from "../protocol/hosts";
 import type { PageOption } from "../protocol/wire";
 import type { AgreementLink } from "./types";
@@ -64,7 +64,7 @@ export function readNumberAnswer(value: unknown): NumberAnswer | undefined {
   const level = text(r.authLevel);
   const answer: NumberAnswer = {
     code,
-    message: readString(r.resultDesc) || readString(r.desc) || CM_FETCH_CODES[code] || "",
+    message: readString(r.resultDesc) || readString(r.desc) || CM_FETCH_FAILURES[code] || "",
     accessToken: readString(r.accessToken),
     maskPhone,
     authLevel: level === "5" || level === "1" ? level : level === "4" || maskPhone.includes("*") ? "4" : "1",

@@ -19,8 +19,12 @@ export interface Session {
   readonly msgId: string;
   /** Aborted when the session settles. */
   readonly signal: AbortSignal;
-  readonly done: boolean;
+  /** Set once the session has settled. */
+  done?: boolean;
+  /** The mounted view, if any (set through `show`). */
   view?: MountedView;
+  /** Keeps the mounted view, destroyed as the session settles (at once if it already has). */
+  show(view: MountedView): void;
   /** The custom popup without mask is up: `authGetTokenByLayer` may now be used. */
   layer?: Layer;
   succeed(payload: SuccessPayload): void;
@@ -31,26 +35,24 @@ export interface Session {
    * Sends the final outcome to another call's callbacks (authGetTokenByLayer) until the returned
    * function is called.
    */
-  routeFinalTo(callbacks: Callbacks): () => void;
+  route(callbacks: Callbacks): () => void;
   /** Runs `fn` once when the session settles (before the callback). */
   onEnd(fn: () => void): void;
   /** Awaits `step`, recording its duration in ms under `name`. */
   time<T>(name: string, step: Promise<T>): Promise<T>;
   /** A copy of the timing with the total so far. */
-  timingSnapshot(): Timing;
+  timing(): Timing;
 }
 
 export function createSession(msgId: string, sink: Callbacks, report: Report, now: () => number): Session {
   const started = now();
   const controller = new AbortController();
-  const timing: Timing = {};
+  const steps: Timing = {};
   const endHooks: (() => void)[] = [];
-  let view: MountedView | undefined;
-  let settled = false;
 
   const destroyView = () => {
-    const v = view;
-    view = undefined;
+    const v = session.view;
+    session.view = undefined;
     try {
       if (v) v.destroy();
     } catch (e) {
@@ -60,8 +62,8 @@ export function createSession(msgId: string, sink: Callbacks, report: Report, no
   // The first final outcome wins and later ones are dropped, so races between the gateway, the
   // user, endGetToken and timeouts cannot produce a second callback.
   const settle = (label: "success" | "error") => (payload: SuccessPayload | ErrorPayload) => {
-    if (settled) return;
-    settled = true;
+    if (session.done) return;
+    session.done = true;
     const fn = sink[label];
     try {
       controller.abort();
@@ -73,26 +75,20 @@ export function createSession(msgId: string, sink: Callbacks, report: Report, no
     safeCall(fn, payload, report, label);
   };
 
-  return {
+  const session: Session = {
     msgId,
     signal: controller.signal,
-    get done() {
-      return settled;
-    },
-    get view() {
-      return view;
-    },
-    set view(v) {
-      view = v;
+    show(v) {
+      session.view = v;
       // A view mounted after settling (a late mountView) must not outlive its call.
-      if (settled) destroyView();
+      if (session.done) destroyView();
     },
     succeed: settle("success"),
     fail: settle("error"),
     notify(payload) {
-      if (!settled) safeCall(sink.success, payload, report, "success");
+      if (!session.done) safeCall(sink.success, payload, report, "success");
     },
-    routeFinalTo(callbacks) {
+    route(callbacks) {
       const previous = sink;
       sink = callbacks;
       return () => {
@@ -100,7 +96,7 @@ export function createSession(msgId: string, sink: Callbacks, report: Report, no
       };
     },
     onEnd(fn) {
-      if (settled) fn();
+      if (session.done) fn();
       else endHooks.push(fn);
     },
     async time(name, step) {
@@ -108,9 +104,10 @@ export function createSession(msgId: string, sink: Callbacks, report: Report, no
       try {
         return await step;
       } finally {
-        timing[name] = now() - t;
+        steps[name] = now() - t;
       }
     },
-    timingSnapshot: () => ({ ...timing, total: now() - started }),
+    timing: () => ({ ...steps, total: now() - started }),
   };
+  return session;
 }

@@ -33,7 +33,7 @@ export async function requestToken(ctx: StepContext, accessToken: string, fullPh
   const message = (answer && answer.message) || TOKEN_CODES[code] || "";
   const token = answer && readString(recordOf(answer.data).token);
   if (code === OK && token)
-    return void session.succeed({ code: OK, message, token, userInformation: ctx.userInformation, msgId, timing: session.timingSnapshot() });
+    return void session.succeed({ code: OK, message, token, userInformation: ctx.userInformation, msgId, timing: session.timing() });
   const payload = !code || code === OK ? codeError(INNER_ERROR, msgId) : codeError({ code, message }, msgId);
   if (code === WRONG_DIGITS) return payload;
   session.fail(payload);

@@ -19,18 +19,17 @@ export interface Transport {
   jsonp(url: string, callbackName: string, options: RequestOptions): Promise<unknown>;
 }
 
-export interface BrowserTransportEnv {
-  fetch(): typeof fetch | undefined;
-  document(): Document | undefined;
-  window(): Window | undefined;
-}
-
-export function createBrowserTransport(env: BrowserTransportEnv): Transport {
+/**
+ * `win`/`doc`: the page's window and document, read at each request (never at import). Requests
+ * go through the window's `fetch` (called on the window), else the global one.
+ */
+export function createBrowserTransport(win: () => Window | undefined, doc: () => Document | undefined): Transport {
   const request = (url: string, init: RequestInit, options: RequestOptions) =>
     withAbort(options, async (signal) => {
-      const fetchFn = env.fetch();
-      if (!fetchFn) throw new TransportError("network");
-      const response = await fetchFn(url, { ...init, headers: { ...init.headers, ...options.headers } as Record<string, string>, signal });
+      const w = win();
+      const owner = w && typeof w.fetch === "function" ? w : typeof fetch === "function" ? globalThis : undefined;
+      if (!owner) throw new TransportError("network");
+      const response = await owner.fetch(url, { ...init, headers: { ...init.headers, ...options.headers } as Record<string, string>, signal });
       if (!response.ok) throw new TransportError("http", "HTTP " + response.status);
       const text = await response.text();
       try {
@@ -45,9 +44,9 @@ export function createBrowserTransport(env: BrowserTransportEnv): Transport {
       request(url, { method: "POST", body: JSON.stringify(body), headers: { "Content-Type": "application/json" } }, options),
     get: (url, options) => request(url, { method: "GET" }, options),
     jsonp(url, callbackName, options) {
-      const doc = env.document();
-      const win = env.window();
-      return doc && win ? jsonp(doc, win, url, callbackName, options) : Promise.reject(new TransportError("network"));
+      const d = doc();
+      const w = win();
+      return d && w ? jsonp(d, w, url, callbackName, options) : Promise.reject(new TransportError("network"));
     },
   };
 }

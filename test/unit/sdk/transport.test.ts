@@ -10,7 +10,9 @@ function transportWith(fetchImpl: (url: string, init: RequestInit) => Promise<Re
     calls.push([url, init]);
     return fetchImpl(url, init);
   }) as unknown as typeof fetch;
-  const transport: Transport = createBrowserTransport({ fetch: () => fetchFn, document: () => document, window: () => window });
+  // The page's window, with this fetch.
+  const win = new Proxy(window, { get: (target, key) => (key === "fetch" ? fetchFn : Reflect.get(target, key)) });
+  const transport: Transport = createBrowserTransport(() => win, () => document);
   return { transport, calls };
 }
 
