@@ -74,20 +74,27 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
         userInfo = "";
       }
     }
-    const nav = navigatorOf();
-    run({
-      ...deps,
-      ...more,
-      data,
-      hosts: hostsFor(config, data.isTest),
-      timeout: config.timeout,
-      session,
-      userInformation: userInfo,
-      userAgent: text(nav && nav.userAgent),
-    }).catch((e) => {
+    const fail = (e: unknown) => {
       report("YDRZAuthLogin: internal failure", e);
       session.fail(codeError(INNER_ERROR, msgId));
-    });
+    };
+    // The session is already active: whatever throws from here on must still end it, or every
+    // later call would be refused as busy (104018).
+    try {
+      const nav = navigatorOf();
+      run({
+        ...deps,
+        ...more,
+        data,
+        hosts: hostsFor(config, data.isTest),
+        timeout: config.timeout,
+        session,
+        userInformation: userInfo,
+        userAgent: text(nav && nav.userAgent),
+      }).catch(fail);
+    } catch (e) {
+      fail(e);
+    }
     return session;
   };
 

@@ -277,3 +277,21 @@ describe("a transport that ignores aborts (late answers after the end)", () => {
     expect(rec.all.map((r) => (r.payload as { code: string }).code)).toEqual(["501"]);
   });
 });
+
+describe("a page whose navigator throws", () => {
+  it("ends the call with 103005 and stays usable (no lasting 104018)", async () => {
+    const hostile = Object.defineProperty({}, "navigator", {
+      get() {
+        throw new Error("navigator is not available");
+      },
+    }) as unknown as Window;
+    const views = fakeViews();
+    const report = vi.fn();
+    const sdk = createAuthLogin({ transport: fakeTransport(routes({ [PATHS.preGetMobile]: cmOk() })), mountView: views.mountView, report, window: hostile });
+    const first = start(sdk);
+    expect(await first.first).toEqual({ kind: "error", payload: { code: "103005", message: "inner error", msgId: "trace-1" } });
+    expect(report).toHaveBeenCalledWith("YDRZAuthLogin: internal failure", expect.any(Error));
+    const second = start(sdk);
+    expect((await second.first).payload).not.toMatchObject({ code: "104018" });
+  });
+});
