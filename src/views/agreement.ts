@@ -6,6 +6,7 @@
  */
 
 import type { Carrier } from "../protocol/hosts";
+import type { ViewModel } from "./contract";
 import type { AgreementLink } from "../sdk/types";
 import { h, icon, img } from "./dom";
 import { obj } from "./options";
@@ -26,27 +27,17 @@ export interface CheckboxLook {
   checkedUrl?: string;
 }
 
+/** What a view sets of its agreement line (the rest comes from the model). */
 export interface AgreementOptions {
   id?: string;
   className?: string;
-  checkboxId: string;
-  entry: boolean;
-  carrier: Carrier;
-  appName: string;
-  privacyLinks: unknown;
-  agreeArr: unknown;
+  /** The business name, when the view's options override `model.appName`. */
+  appName?: string;
+  agreeArr?: unknown;
   linkColor?: string;
   linkFontSize?: string;
   linkFontFamily?: string;
-  appNameColor?: string;
   look?: CheckboxLook;
-  onChange(checked: boolean): void;
-}
-
-export interface Agreement {
-  el: HTMLElement;
-  checkbox: HTMLInputElement;
-  checked(): boolean;
 }
 
 let uid = 0;
@@ -56,10 +47,11 @@ const MAX_LINKS = 10;
 
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value.slice(0, MAX_LINKS) : []);
 
-export function createAgreement(opts: AgreementOptions): Agreement {
+/** The line, its checkbox `#checkboxId` first; `onChange` runs on each tick and untick. */
+export function createAgreement(model: ViewModel, checkboxId: string, onChange: () => void, opts: AgreementOptions): HTMLElement {
   const textId = "ydrz-agree-text-" + ++uid;
   const checkbox = h("input", {
-    id: opts.checkboxId,
+    id: checkboxId,
     className: "ydrz-checkbox",
     attrs: { type: "checkbox", "aria-labelledby": textId },
   });
@@ -77,11 +69,10 @@ export function createAgreement(opts: AgreementOptions): Agreement {
     }
   }
 
-  const appName = h("span", { className: "ydrz-app-name", text: opts.appName });
-  setStyle(appName, "color", opts.appNameColor);
+  const appName = h("span", { className: "ydrz-app-name", text: opts.appName == null ? model.appName : opts.appName });
   const text = h("span", { id: textId, className: "ydrz-agree-text" });
-  text.append(opts.entry ? "请补充完整号码同意" : "我已阅读同意");
-  for (const item of [CARRIER_AGREEMENTS[opts.carrier] || CARRIER_AGREEMENTS.CM, ...list(opts.privacyLinks), ...list(opts.agreeArr)]) {
+  text.append(model.authLevel == "4" ? "请补充完整号码同意" : "我已阅读同意");
+  for (const item of [CARRIER_AGREEMENTS[model.carrier] || CARRIER_AGREEMENTS.CM, ...list(model.privacyLinks), ...list(opts.agreeArr)]) {
     // Untrusted entries: only a name that is text and not blank makes one; its URL may fail.
     const link = obj(item);
     const name = toText(link.name, "");
@@ -98,9 +89,9 @@ export function createAgreement(opts: AgreementOptions): Agreement {
   text.append("并授权", appName, "使用此号码");
 
   const el = h("div", { id: opts.id, className: "ydrz-agreement" + (opts.className ? " " + opts.className : "") }, [
-    h("label", { className: "ydrz-check", attrs: { for: opts.checkboxId } }, [checkbox, box]),
+    h("label", { className: "ydrz-check", attrs: { for: checkboxId } }, [checkbox, box]),
     text,
   ]);
-  checkbox.addEventListener("change", () => opts.onChange(checkbox.checked));
-  return { el, checkbox, checked: () => checkbox.checked };
+  checkbox.addEventListener("change", onChange);
+  return el;
 }

@@ -6,28 +6,8 @@
  * the labelling and Escape while focus is inside it.
  */
 
-import { focusNoScroll, Listeners } from "./dom";
+import { focusNoScroll, Listeners, TITLE } from "./dom";
 import { lockScroll } from "./scroll-lock";
-
-export interface DialogOptions {
-  /** The view's outermost element: everything outside it becomes inert when modal. */
-  root: HTMLElement;
-  /** The element with role="dialog". */
-  dialog: HTMLElement;
-  /** id of the element that names the dialog (title); a fallback aria-label is used when absent. */
-  labelledBy?: string;
-  label?: string;
-  modal: boolean;
-  onEscape(): void;
-  /** Where focus goes on open (default: the first tabbable element, else the dialog). */
-  initialFocus?(): HTMLElement | null | undefined;
-}
-
-export interface DialogHandle {
-  /** Gives focus to the first tabbable element of the dialog. */
-  focusFirst(): void;
-  close(): void;
-}
 
 /** Focusable by Tab unless disabled, a hidden input, tabindex < 0, hidden or inert, or not rendered. */
 export function tabbables(container: HTMLElement): HTMLElement[] {
@@ -42,8 +22,13 @@ export function tabbables(container: HTMLElement): HTMLElement[] {
   );
 }
 
-export function openDialog(opts: DialogOptions): DialogHandle {
-  const { root, dialog, modal } = opts;
+/**
+ * Makes `dialog` (inside `root`, the view's outermost element: everything outside it becomes
+ * inert when modal) a dialog named by the element `labelledBy` (else by TITLE). Focus goes to the
+ * dialog itself on open, not to the first digit: focusing an input would pop the system keyboard
+ * up on Android over the view, which is what the built-in keypad avoids. Returns the close.
+ */
+export function openDialog(root: HTMLElement, dialog: HTMLElement, labelledBy: string | undefined, modal: boolean, onEscape: () => void): () => void {
   const doc = root.ownerDocument;
   const listeners = new Listeners();
   const previouslyFocused = doc.activeElement as HTMLElement | null;
@@ -53,13 +38,11 @@ export function openDialog(opts: DialogOptions): DialogHandle {
 
   dialog.setAttribute("role", "dialog");
   if (modal) dialog.setAttribute("aria-modal", "true");
-  if (opts.labelledBy && doc.getElementById(opts.labelledBy)) dialog.setAttribute("aria-labelledby", opts.labelledBy);
-  else if (opts.label) dialog.setAttribute("aria-label", opts.label);
+  if (labelledBy && doc.getElementById(labelledBy)) dialog.setAttribute("aria-labelledby", labelledBy);
+  else dialog.setAttribute("aria-label", TITLE);
   if (!dialog.hasAttribute("tabindex")) dialog.setAttribute("tabindex", "-1");
 
-  const focusFirst = (): void => {
-    focusNoScroll((opts.initialFocus && opts.initialFocus()) || tabbables(dialog)[0] || dialog);
-  };
+  const focusFirst = (): void => focusNoScroll(dialog);
 
   if (modal) {
     // Siblings of the view (and of each of its ancestors up to <body>) leave the tab order and the
@@ -95,7 +78,7 @@ export function openDialog(opts: DialogOptions): DialogHandle {
         if (!modal && !root.contains(event.target as Node)) return;
         event.preventDefault();
         event.stopPropagation();
-        opts.onEscape();
+        onEscape();
       } else if (key === "Tab" && modal) {
         // Tab from the last (Shift+Tab from the first, or from the dialog itself) wraps round;
         // so does Tab from anywhere outside. With nothing tabbable, focus stays on the dialog.
@@ -115,17 +98,14 @@ export function openDialog(opts: DialogOptions): DialogHandle {
 
   if (modal) focusFirst();
 
-  return {
-    focusFirst,
-    close() {
-      if (closed) return;
-      closed = true;
-      listeners.clear();
-      while (undo.length) undo.pop()!();
-      const active = doc.activeElement;
-      if ((modal || !active || active === doc.body || root.contains(active)) && previouslyFocused && previouslyFocused.isConnected && typeof previouslyFocused.focus === "function") {
-        focusNoScroll(previouslyFocused);
-      }
-    },
+  return () => {
+    if (closed) return;
+    closed = true;
+    listeners.clear();
+    while (undo.length) undo.pop()!();
+    const active = doc.activeElement;
+    if ((modal || !active || active === doc.body || root.contains(active)) && previouslyFocused && previouslyFocused.isConnected && typeof previouslyFocused.focus === "function") {
+      focusNoScroll(previouslyFocused);
+    }
   };
 }

@@ -2,6 +2,9 @@
 
 import { safeUrl } from "./sanitize";
 
+/** The views' title, submit text and, without a title, their accessible name. */
+export const TITLE = "本机号码登录";
+
 export interface Props {
   id?: string;
   className?: string;

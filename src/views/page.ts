@@ -5,9 +5,9 @@
  */
 
 import type { MountedView, ViewHandlers, ViewModel } from "./contract";
-import { createController, TITLE } from "./controller";
+import { createController } from "./controller";
 import { createCustomControl } from "./custom-control";
-import { h, icon, iconButton, img } from "./dom";
+import { h, icon, iconButton, img, TITLE } from "./dom";
 import { applyBox, option, readBox, type Box, type Defaults } from "./layout";
 import { colour, fontFamily, fontSize, obj, textOption } from "./options";
 import { safeUrl, setStyle } from "./sanitize";
@@ -107,7 +107,7 @@ export function mountPage(model: ViewModel, handlers: ViewHandlers): MountedView
       // `url` (§3.6.2 table) is the ticked image; `checkedUrl` (§3.6.1 example) says the same.
       checkedUrl: ((typeof check.checkedUrl == "string" && check.checkedUrl) || check.url) as string,
     },
-  }).el;
+  });
   place(agreement, "agreeStyle", ["width", "height", "bgColor"]);
 
   // Submit.

@@ -4,9 +4,9 @@
  */
 
 import type { MountedView, ViewHandlers, ViewModel } from "./contract";
-import { createController, TITLE } from "./controller";
+import { createController } from "./controller";
 import { createDefinedButtons } from "./custom-control";
-import { h, iconButton, mask } from "./dom";
+import { h, iconButton, mask, TITLE } from "./dom";
 import { colour, obj, textOption } from "./options";
 import { setStyle } from "./sanitize";
 
@@ -34,7 +34,7 @@ export function mountStandardPopup(model: ViewModel, handlers: ViewHandlers): Mo
       linkColor: colour(option.agreeTextColour, field + "agreeTextColour"),
       // The agreement lets the ticked image through its image URL allow-list.
       look: { checkedUrl: option.agreeCheckPic as string },
-    }).el,
+    }),
     createDefinedButtons(option.customControlsConf, ctl.listeners),
   ]);
   const root = h("div", { id: "YDRZLayer", className: "ydrz-root ydrz-layer-mark-wrap" }, [
