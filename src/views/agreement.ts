@@ -50,12 +50,8 @@ const list = (value: unknown): unknown[] => (Array.isArray(value) ? value.slice(
 /** The line, its checkbox `#checkboxId` first; `onChange` runs on each tick and untick. */
 export function createAgreement(model: ViewModel, checkboxId: string, onChange: () => void, opts: AgreementOptions): HTMLElement {
   const textId = "ydrz-agree-text-" + ++uid;
-  const checkbox = h("input", {
-    id: checkboxId,
-    className: "ydrz-checkbox",
-    attrs: { type: "checkbox", "aria-labelledby": textId },
-  });
-  const box = h("span", { className: "ydrz-check-box", attrs: { "aria-hidden": "true" } }, [icon("check", "ydrz-check-icon")]);
+  const checkbox = h("input", "ydrz-checkbox", { id: checkboxId, type: "checkbox", "aria-labelledby": textId });
+  const box = h("span", "ydrz-check-box", { "aria-hidden": "true" }, [icon("check", "ydrz-check-icon")]);
   const look = opts.look || {};
   setStyle(box, "width", look.width);
   setStyle(box, "height", look.height);
@@ -69,8 +65,8 @@ export function createAgreement(model: ViewModel, checkboxId: string, onChange: 
     }
   }
 
-  const appName = h("span", { className: "ydrz-app-name", text: opts.appName == null ? model.appName : opts.appName });
-  const text = h("span", { id: textId, className: "ydrz-agree-text" });
+  const appName = h("span", "ydrz-app-name", 0, [opts.appName == null ? model.appName : opts.appName]);
+  const text = h("span", "ydrz-agree-text", { id: textId });
   text.append(model.authLevel == "4" ? "请补充完整号码同意" : "我已阅读同意");
   for (const item of [CARRIER_AGREEMENTS[model.carrier] || CARRIER_AGREEMENTS.CM, ...list(model.privacyLinks), ...list(opts.agreeArr)]) {
     // Untrusted entries: only a name that is text and not blank makes one; its URL may fail.
@@ -79,8 +75,8 @@ export function createAgreement(model: ViewModel, checkboxId: string, onChange: 
     if (!name.trim()) continue;
     const url = safeUrl(link.url, "link");
     const node = url
-      ? h("a", { className: "ydrz-agree-link", text: name, attrs: { href: url, target: "_blank", rel: "noopener noreferrer" } })
-      : h("span", { className: "ydrz-agree-link ydrz-agree-link-plain", text: name });
+      ? h("a", "ydrz-agree-link", { href: url, target: "_blank", rel: "noopener noreferrer" }, [name])
+      : h("span", "ydrz-agree-link ydrz-agree-link-plain", 0, [name]);
     setStyle(node, "color", opts.linkColor);
     setStyle(node, "font-size", opts.linkFontSize);
     setStyle(node, "font-family", opts.linkFontFamily);
@@ -88,8 +84,8 @@ export function createAgreement(model: ViewModel, checkboxId: string, onChange: 
   }
   text.append("并授权", appName, "使用此号码");
 
-  const el = h("div", { id: opts.id, className: "ydrz-agreement" + (opts.className ? " " + opts.className : "") }, [
-    h("label", { className: "ydrz-check", attrs: { for: checkboxId } }, [checkbox, box]),
+  const el = h("div", "ydrz-agreement" + (opts.className ? " " + opts.className : ""), { id: opts.id }, [
+    h("label", "ydrz-check", { for: checkboxId }, [checkbox, box]),
     text,
   ]);
   checkbox.addEventListener("change", onChange);

@@ -52,12 +52,12 @@ function scrollParent(el: HTMLElement): HTMLElement | undefined {
 
 /** Toast and loading: each an SDK root of its own (for the scoped CSS) and a polite live region. */
 const status = (host: HTMLElement, id: string, className: string, child: HTMLElement): HTMLElement =>
-  host.appendChild(h("div", { id, className: "ydrz-root " + className, attrs: { role: "status", "aria-live": "polite" } }, [child]));
+  host.appendChild(h("div", "ydrz-root " + className, { id, role: "status", "aria-live": "polite" }, [child]));
 
 export function createController(model: ViewModel, handlers: ViewHandlers, mode: SubmitMode): Controller {
   const listeners = new Listeners();
   const entry = model.authLevel == "4";
-  const tip = h("p", { id: "YDRZErrorTips", className: "ydrz-error-tips", attrs: { "aria-live": "assertive", "aria-atomic": "true" } });
+  const tip = h("p", "ydrz-error-tips", { id: "YDRZErrorTips", "aria-live": "assertive", "aria-atomic": "true" });
   // Set while the view is built, before `mount`.
   let digits: Digits;
   let checkbox: HTMLInputElement;
@@ -94,7 +94,7 @@ export function createController(model: ViewModel, handlers: ViewHandlers, mode:
     // Removing a toast that is already gone does nothing.
     if (toastEl) toastEl.remove();
     if (text != null) {
-      toastEl = status(host, "YDRZToast", "ydrz-toast-wrap", h("div", { className: "ydrz-toast", text }));
+      toastEl = status(host, "YDRZToast", "ydrz-toast-wrap", h("div", "ydrz-toast", 0, [text]));
       toastTimer = setTimeout(toast, TOAST_MS);
     }
   };
@@ -105,9 +105,9 @@ export function createController(model: ViewModel, handlers: ViewHandlers, mode:
         host,
         "YDRZLoad",
         "ydrz-loading-wrap",
-        h("div", { className: "ydrz-loading" }, [
-          h("span", { className: "ydrz-spinner", attrs: { "aria-hidden": "true" } }),
-          h("span", { className: "ydrz-loading-text", text: "请稍候..." }),
+        h("div", "ydrz-loading", 0, [
+          h("span", "ydrz-spinner", { "aria-hidden": "true" }),
+          h("span", "ydrz-loading-text", 0, ["请稍候..."]),
         ]),
       );
     } else if (!on && loadingEl) {
@@ -217,7 +217,7 @@ export function createController(model: ViewModel, handlers: ViewHandlers, mode:
       return el;
     },
     submit: (text, idSuffix = "", className = "") =>
-      (submitBtn = h("button", { id: "YDRZ_Submitbtn" + idSuffix, className: "ydrz-submit-btn" + className, text })),
+      (submitBtn = h("button", "ydrz-submit-btn" + className, { id: "YDRZ_Submitbtn" + idSuffix }, [text])),
     mount(r, d, cancelButtons, titleId, container, padTarget) {
       const body = document.body;
       host = container ? body : r;

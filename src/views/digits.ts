@@ -49,7 +49,7 @@ export function createDigits(
   // What comes before the run of `*`, the run, and the rest (all but the first may be empty).
   const [, prefix, run, suffix] = /^([^*]*)(\**)([^]*)$/.exec(masked)!;
   const count = entry ? Math.min(run.length, 8) : 0;
-  const el = h("div", { className, id });
+  const el = h("div", className, { id });
   const inputs: HTMLInputElement[] = [];
   let active = 0;
   let composing = false;
@@ -93,7 +93,7 @@ export function createDigits(
   };
 
   if (!count) {
-    el.appendChild(h("span", { className: "ydrz-phone-text", text: masked }));
+    el.appendChild(h("span", "ydrz-phone-text", 0, [masked]));
     return digits;
   }
 
@@ -101,8 +101,8 @@ export function createDigits(
   el.setAttribute("aria-label", `手机号码${prefix}${"*".repeat(count)}${suffix}，请输入中间${count}位`);
   el.setAttribute("aria-describedby", describedBy);
 
-  const part = (text: string): HTMLElement => h("span", { className: "ydrz-phone-part", text, attrs: { "aria-hidden": "true" } });
-  const cells = h("span", { className: "ydrz-digit-cells" });
+  const part = (text: string): HTMLElement => h("span", "ydrz-phone-part", { "aria-hidden": "true" }, [text]);
+  const cells = h("span", "ydrz-digit-cells");
   el.append(part(prefix), cells, part(suffix));
 
   /** Backspace in cell `i`: clears it, or when it is empty the one before, and moves there. */
@@ -132,18 +132,7 @@ export function createDigits(
   };
 
   for (let index = 0; index < count; index++) {
-    const input = h("input", {
-      id: inputIdPrefix + index,
-      className: "ydrz-digit",
-      attrs: {
-        type: "text",
-        inputmode: "numeric",
-        pattern: "[0-9]*",
-        autocomplete: "off",
-        enterkeyhint: index < count - 1 ? "next" : "done",
-        "aria-label": `第${index + 1}位`,
-      },
-    });
+    const input = h("input", "ydrz-digit", { id: inputIdPrefix + index, type: "text", inputmode: "numeric", pattern: "[0-9]*", autocomplete: "off", enterkeyhint: index < count - 1 ? "next" : "done", "aria-label": `第${index + 1}位` });
     inputs.push(input);
     cells.appendChild(input);
     L.on(input, "focus", () => {

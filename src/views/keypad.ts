@@ -35,11 +35,7 @@ export function createKeypad(host: HTMLElement, padTarget: HTMLElement, keepOpen
   /** A key; `del` gets the delete icon and its aria-label instead of a text. */
   const key = (value: string): HTMLElement => {
     const del = value === "del";
-    return h(
-      "button",
-      { className: del ? "qs-key del-icon" : "qs-key", text: del ? "" : value, attrs: del ? { "qs-data-value": value, "aria-label": "删除", tabindex: "-1" } : { "qs-data-value": value, tabindex: "-1" } },
-      [del && icon("delete")],
-    );
+    return h("button", del ? "qs-key del-icon" : "qs-key", del ? { "qs-data-value": value, "aria-label": "删除", tabindex: "-1" } : { "qs-data-value": value, tabindex: "-1" }, [del ? icon("delete") : value]);
   };
 
   const close = (): void => {
@@ -55,9 +51,9 @@ export function createKeypad(host: HTMLElement, padTarget: HTMLElement, keepOpen
     open() {
       if (wrap) return;
       const keys = [..."123456789"].map(key);
-      keys.push(h("span", { className: "qs-key qs-key-blank", attrs: { "aria-hidden": "true" } }), key("0"), key("del"));
-      const board = h("div", { id: "qs-keyboard-id", className: "qs-key-board", attrs: { role: "group", "aria-label": "数字键盘" } }, keys);
-      const el = (wrap = h("div", { className: "ydrz-root qs-key-board-wrap" }, [board]));
+      keys.push(h("span", "qs-key qs-key-blank", { "aria-hidden": "true" }), key("0"), key("del"));
+      const board = h("div", "qs-key-board", { id: "qs-keyboard-id", role: "group", "aria-label": "数字键盘" }, keys);
+      const el = (wrap = h("div", "ydrz-root qs-key-board-wrap", 0, [board]));
       // pointerdown only keeps focus in the digit cell; the key acts on click, after the finger
       // is up, so that closing the keypad (which moves the view) cannot redirect this tap.
       L.on(el, "pointerdown", (event) => event.preventDefault());

@@ -36,8 +36,8 @@ export function mountPage(model: ViewModel, handlers: ViewHandlers): MountedView
   const group = (key: string): Record<string, unknown> => obj(o[key]);
   const ctl = createController(model, handlers, "button");
 
-  const page = h("div", { className: "ydrz-page" });
-  const wrap = h("div", { id: "YDRZPage", className: "ydrz-root ydrz-page-wrap" }, [page]);
+  const page = h("div", "ydrz-page");
+  const wrap = h("div", "ydrz-root ydrz-page-wrap", { id: "YDRZPage" }, [page]);
   setStyle(wrap, "background-color", colour(o.bgColor, "bgColor") || "#fff");
   /** Styles `el` from the option group `key` over its default and appends it to the page. */
   const place = (el: HTMLElement, key: string, skip?: string[]): Box => {
@@ -52,13 +52,13 @@ export function mountPage(model: ViewModel, handlers: ViewHandlers): MountedView
   // Title ("" allowed: no title).
   const titleText = textOption(group("titleStyle").name, TITLE, true);
   const titleId = titleText.trim() ? "ydrz-page-title-" + ++uid : undefined;
-  if (titleId) place(h("h1", { id: titleId, className: "ydrz-title ydrz-page-title", text: titleText }), "titleStyle");
+  if (titleId) place(h("h1", "ydrz-title ydrz-page-title", { id: titleId }, [titleText]), "titleStyle");
 
   // Logo: the integrator's image, or an inline mark (painting needs no request).
   const logoUrl = safeUrl(group("logoStyle").url, "image");
   const logo = logoUrl
     ? img(logoUrl, "ydrz-logo")
-    : h("div", { className: "ydrz-logo ydrz-logo-default", attrs: { "aria-hidden": "true" } }, [icon("phone", "ydrz-logo-icon")]);
+    : h("div", "ydrz-logo ydrz-logo-default", { "aria-hidden": "true" }, [icon("phone", "ydrz-logo-icon")]);
   // A logo that cannot load leaves its place empty rather than a broken-image glyph.
   if (logoUrl) logo.addEventListener("error", () => (logo.style.visibility = "hidden"));
   place(logo, "logoStyle");
@@ -77,13 +77,13 @@ export function mountPage(model: ViewModel, handlers: ViewHandlers): MountedView
   page.append(tip);
 
   // Auth text: "{appName}申请使用您的本机号码登录".
-  const appName = h("span", { className: "ydrz-app-name", text: model.appName });
+  const appName = h("span", "ydrz-app-name", 0, [model.appName]);
   setStyle(appName, "color", option(group("authTextStyle"), "authTextStyle", "appNameColor", "#444444", colour));
-  place(h("p", { className: "ydrz-auth-text" }, [appName, document.createTextNode("申请使用您的" + TITLE)]), "authTextStyle");
+  place(h("p", "ydrz-auth-text", 0, [appName, "申请使用您的" + TITLE]), "authTextStyle");
 
   // Tip line.
   const carrier = { CM: "移动", CT: "电信", CU: "联通" }[model.carrier];
-  place(h("p", { className: "ydrz-tip", text: textOption(group("tipStyle").text, "认证服务由中国" + carrier + "提供") }), "tipStyle");
+  place(h("p", "ydrz-tip", 0, [textOption(group("tipStyle").text, "认证服务由中国" + carrier + "提供")]), "tipStyle");
 
   // Agreement.
   const agree = group("agreeStyle");

@@ -23,10 +23,10 @@ export function mountStandardPopup(model: ViewModel, handlers: ViewHandlers): Mo
   const submit = ctl.submit(textOption(option.agreeButtonText, TITLE));
   setStyle(submit, "background-color", colour(option.agreeButtonColour, field + "agreeButtonColour"));
 
-  const modal = h("div", { id: "YDRZ_Modal", className: "ydrz-layer-wrap" }, [
+  const modal = h("div", "ydrz-layer-wrap", { id: "YDRZ_Modal" }, [
     close,
-    h("h2", { id: titleId, className: "ydrz-title", text: textOption(option.pageTitle, TITLE) }),
-    h("div", { className: "ydrz-phone-wrap" }, [ctl.digits(model.authLevel == "4" ? "ydrz-auth-phone" : "ydrz-maskphone", "inputVal").el]),
+    h("h2", "ydrz-title", { id: titleId }, [textOption(option.pageTitle, TITLE)]),
+    h("div", "ydrz-phone-wrap", 0, [ctl.digits(model.authLevel == "4" ? "ydrz-auth-phone" : "ydrz-maskphone", "inputVal").el]),
     ctl.tip,
     submit,
     ctl.agreement({
@@ -37,7 +37,7 @@ export function mountStandardPopup(model: ViewModel, handlers: ViewHandlers): Mo
     }),
     createDefinedButtons(option.customControlsConf, ctl.listeners),
   ]);
-  const root = h("div", { id: "YDRZLayer", className: "ydrz-root ydrz-layer-mark-wrap" }, [
+  const root = h("div", "ydrz-root ydrz-layer-mark-wrap", { id: "YDRZLayer" }, [
     mask(),
     modal,
   ]);
