@@ -9,8 +9,8 @@ import type { Carrier } from "../protocol/hosts";
 import type { ViewModel } from "./contract";
 import type { AgreementLink } from "../sdk/types";
 import { h, icon, img } from "./dom";
-import { obj } from "./options";
-import { safeUrl, setStyle, toText } from "./sanitize";
+import { obj, textOption } from "./options";
+import { safeUrl, setStyles } from "./sanitize";
 
 export const CARRIER_AGREEMENTS: Readonly<Record<Carrier, AgreementLink>> = {
   CM: { name: "《中国移动认证服务协议》", url: "https://wap.cmpassport.com/resources/html/contract.html" },
@@ -18,14 +18,8 @@ export const CARRIER_AGREEMENTS: Readonly<Record<Carrier, AgreementLink>> = {
   CU: { name: "《中国联通认证服务协议》", url: "https://opencloud.wostore.cn/authz/resource/html/disclaimer.html?fromsdk=true" },
 };
 
-export interface CheckboxLook {
-  width?: string;
-  height?: string;
-  uncheckColor?: string;
-  checkedColor?: string;
-  uncheckUrl?: string;
-  checkedUrl?: string;
-}
+/** CSS by property name: validated values (undefined: not set). */
+export type Styles = Record<string, string | undefined>;
 
 /** What a view sets of its agreement line (the rest comes from the model). */
 export interface AgreementOptions {
@@ -34,10 +28,13 @@ export interface AgreementOptions {
   /** The business name, when the view's options override `model.appName`. */
   appName?: string;
   agreeArr?: unknown;
-  linkColor?: string;
-  linkFontSize?: string;
-  linkFontFamily?: string;
-  look?: CheckboxLook;
+  /** Each link's CSS. */
+  link?: Styles;
+  /** The check box's CSS (its colours: `--ydrz-check-off`, `--ydrz-check-on`). */
+  box?: Styles;
+  /** Images of the unticked and ticked box; they pass the image URL allow-list here. */
+  uncheckUrl?: unknown;
+  checkedUrl?: unknown;
 }
 
 let uid = 0;
@@ -52,13 +49,9 @@ export function createAgreement(model: ViewModel, checkboxId: string, onChange: 
   const textId = "ydrz-agree-text-" + ++uid;
   const checkbox = h("input", "ydrz-checkbox", { id: checkboxId, type: "checkbox", "aria-labelledby": textId });
   const box = h("span", "ydrz-check-box", { "aria-hidden": "true" }, [icon("check", "ydrz-check-icon")]);
-  const look = opts.look || {};
-  setStyle(box, "width", look.width);
-  setStyle(box, "height", look.height);
-  setStyle(box, "--ydrz-check-off", look.uncheckColor);
-  setStyle(box, "--ydrz-check-on", look.checkedColor);
-  for (const [state, raw] of [["off", look.uncheckUrl], ["on", look.checkedUrl]]) {
-    const url = safeUrl(raw, "image");
+  setStyles(box, opts.box);
+  for (const [state, raw] of [["off", opts.uncheckUrl], ["on", opts.checkedUrl]]) {
+    const url = safeUrl(raw as unknown, "image");
     if (url) {
       box.classList.add("ydrz-has-" + state + "-img");
       box.appendChild(img(url, "ydrz-check-img ydrz-check-img-" + state));
@@ -71,15 +64,13 @@ export function createAgreement(model: ViewModel, checkboxId: string, onChange: 
   for (const item of [CARRIER_AGREEMENTS[model.carrier] || CARRIER_AGREEMENTS.CM, ...list(model.privacyLinks), ...list(opts.agreeArr)]) {
     // Untrusted entries: only a name that is text and not blank makes one; its URL may fail.
     const link = obj(item);
-    const name = toText(link.name, "");
+    const name = textOption(link.name, "");
     if (!name.trim()) continue;
     const url = safeUrl(link.url, "link");
     const node = url
       ? h("a", "ydrz-agree-link", { href: url, target: "_blank", rel: "noopener noreferrer" }, [name])
       : h("span", "ydrz-agree-link ydrz-agree-link-plain", 0, [name]);
-    setStyle(node, "color", opts.linkColor);
-    setStyle(node, "font-size", opts.linkFontSize);
-    setStyle(node, "font-family", opts.linkFontFamily);
+    setStyles(node, opts.link);
     text.appendChild(node);
   }
   text.append("并授权", appName, "使用此号码");

@@ -57,7 +57,7 @@ export function mountCustomPopup(model: ViewModel, handlers: ViewHandlers): Moun
 
   const agreeRaw = obj(o.agreeStyle);
   const agreeBox = readBox(agreeRaw, "agreeStyle", {}, ["width", "height", "bgColor"]);
-  const agreement = ctl.agreement({ id: "YDRZ_Agreement", agreeArr: agreeRaw.agreeArr, linkColor: colour(agreeRaw.hrefColor, "agreeStyle.hrefColor") }, "_two");
+  const agreement = ctl.agreement({ id: "YDRZ_Agreement", agreeArr: agreeRaw.agreeArr, link: { color: colour(agreeRaw.hrefColor, "agreeStyle.hrefColor") } }, "_two");
   applyBox(agreement, agreeBox);
   if (agreeBox.textAlign) agreement.classList.add("ydrz-align-" + agreeBox.textAlign);
   layer.append(agreement);

@@ -34,7 +34,6 @@ export function openDialog(root: HTMLElement, dialog: HTMLElement, labelledBy: s
   const previouslyFocused = doc.activeElement as HTMLElement | null;
   /** What the modal view changed outside itself, undone last first on close. */
   const undo: (() => void)[] = [];
-  let closed = false;
 
   dialog.setAttribute("role", "dialog");
   if (modal) dialog.setAttribute("aria-modal", "true");
@@ -98,9 +97,8 @@ export function openDialog(root: HTMLElement, dialog: HTMLElement, labelledBy: s
 
   if (modal) focusFirst();
 
+  // Called once: the controller's destroy is idempotent.
   return () => {
-    if (closed) return;
-    closed = true;
     listeners.clear();
     while (undo.length) undo.pop()!();
     const active = doc.activeElement;

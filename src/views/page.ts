@@ -94,19 +94,20 @@ export function mountPage(model: ViewModel, handlers: ViewHandlers): MountedView
   const agreement = ctl.agreement({
     className: "ydrz-page-agreement",
     agreeArr: href.agreeArr,
-    linkColor: option(href, hrefField, "fontColor", "#1E82EB", colour),
-    linkFontSize: option(href, hrefField, "fontSize", undefined, fontSize),
-    linkFontFamily: option(href, hrefField, "fontFamily", undefined, fontFamily),
-    // URLs pass the agreement's image allow-list.
-    look: {
+    link: {
+      color: option(href, hrefField, "fontColor", "#1E82EB", colour),
+      "font-size": option(href, hrefField, "fontSize", undefined, fontSize),
+      "font-family": option(href, hrefField, "fontFamily", undefined, fontFamily),
+    },
+    box: {
       width: option(check, checkField, "width", 15.96),
       height: option(check, checkField, "height", 15.96),
-      uncheckColor: option(check, checkField, "uncheckColor", "#cccccc", colour),
-      checkedColor: option(check, checkField, "checkedColor", "#1E82EB", colour),
-      uncheckUrl: check.uncheckUrl as string,
-      // `url` (§3.6.2 table) is the ticked image; `checkedUrl` (§3.6.1 example) says the same.
-      checkedUrl: ((typeof check.checkedUrl == "string" && check.checkedUrl) || check.url) as string,
+      "--ydrz-check-off": option(check, checkField, "uncheckColor", "#cccccc", colour),
+      "--ydrz-check-on": option(check, checkField, "checkedColor", "#1E82EB", colour),
     },
+    uncheckUrl: check.uncheckUrl,
+    // `url` (§3.6.2 table) is the ticked image; `checkedUrl` (§3.6.1 example) says the same.
+    checkedUrl: (typeof check.checkedUrl == "string" && check.checkedUrl) || check.url,
   });
   place(agreement, "agreeStyle", ["width", "height", "bgColor"]);
 

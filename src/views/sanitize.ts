@@ -21,6 +21,11 @@ export function setStyle(el: HTMLElement | SVGElement, prop: string, value: stri
   return ok;
 }
 
+/** `setStyle` for each own property of `styles` (none: nothing). */
+export function setStyles(el: HTMLElement | SVGElement, styles: Record<string, string | undefined> = {}): void {
+  for (const prop of Object.keys(styles)) setStyle(el, prop, styles[prop]);
+}
+
 /** Image types that can be shown from a `data:` URL without any script running. */
 const DATA_IMAGE = /^data:image\/(?:png|gif|jpe?g|webp|bmp);base64,[a-z0-9+/=\s]+$/i;
 
@@ -50,11 +55,4 @@ export function safeUrl(value: unknown, kind: "link" | "image" = "link"): string
   }
   if (/[\u0000-\u001f\u007f]/.test(collapsed)) return undefined;
   return collapsed;
-}
-
-/** Turns anything into display text (never markup); non-text values give the fallback. */
-export function toText(value: unknown, fallback: string, maxLength = 200): string {
-  if (typeof value == "number" && isFinite(value)) return value + "";
-  if (typeof value !== "string") return fallback;
-  return value.length > maxLength ? value.slice(0, maxLength) : value;
 }

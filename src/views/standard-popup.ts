@@ -31,9 +31,8 @@ export function mountStandardPopup(model: ViewModel, handlers: ViewHandlers): Mo
     submit,
     ctl.agreement({
       appName: textOption(option.configBusinessName, model.appName),
-      linkColor: colour(option.agreeTextColour, field + "agreeTextColour"),
-      // The agreement lets the ticked image through its image URL allow-list.
-      look: { checkedUrl: option.agreeCheckPic as string },
+      link: { color: colour(option.agreeTextColour, field + "agreeTextColour") },
+      checkedUrl: option.agreeCheckPic,
     }),
     createDefinedButtons(option.customControlsConf, ctl.listeners),
   ]);
