@@ -41,14 +41,14 @@ const measure = (doc: Document, win: Window): Measure => [doc, win.pageXOffset |
  * style and layout pass of the page that the lock's own writes then throw away (the largest
  * single cost of opening a view, measured by `npm run bench`).
  */
-export function primeScrollLock(doc: Document = document): void {
+export function primeScrollLock(doc: Document): void {
   const win = doc.defaultView;
   primed = win && doc.body ? measure(doc, win) : undefined;
   // Only valid for this task: a lock taken later measures afresh.
   if (primed) Promise.resolve().then(() => (primed = undefined));
 }
 
-export function lockScroll(doc: Document = document): () => void {
+export function lockScroll(doc: Document): () => void {
   const win = doc.defaultView;
   const html = doc.documentElement;
   const body = doc.body;
