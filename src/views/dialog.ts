@@ -46,12 +46,12 @@ export function openDialog(root: HTMLElement, dialog: HTMLElement, labelledBy: s
   if (modal) {
     // Siblings of the view (and of each of its ancestors up to <body>) leave the tab order and the
     // accessibility tree; we restore exactly what was there before.
-    for (let node: Element = root, parent; (parent = node.parentElement) && node !== doc.body; node = parent) {
+    for (let node: Element = root, parent; (parent = node.parentElement) && node != doc.body; node = parent) {
       for (const sibling of parent.children) {
-        if (sibling === node || /^(SCRIPT|STYLE|LINK)$/.test(sibling.tagName)) continue;
+        if (sibling == node || /^(SCRIPT|STYLE|LINK)$/.test(sibling.tagName)) continue;
         for (const [name, value] of [["inert", ""], ["aria-hidden", "true"]]) {
           const before = sibling.getAttribute(name);
-          undo.push(() => (before === null ? sibling.removeAttribute(name) : sibling.setAttribute(name, before)));
+          undo.push(() => (before == null ? sibling.removeAttribute(name) : sibling.setAttribute(name, before)));
           sibling.setAttribute(name, value);
         }
       }
@@ -73,12 +73,12 @@ export function openDialog(root: HTMLElement, dialog: HTMLElement, labelledBy: s
     "keydown",
     (event) => {
       const key = event.key;
-      if (key === "Escape" || key === "Esc") {
+      if (key == "Escape" || key == "Esc") {
         if (!modal && !root.contains(event.target as Node)) return;
         event.preventDefault();
         event.stopPropagation();
         onEscape();
-      } else if (key === "Tab" && modal) {
+      } else if (key == "Tab" && modal) {
         // Tab from the last (Shift+Tab from the first, or from the dialog itself) wraps round;
         // so does Tab from anywhere outside. With nothing tabbable, focus stays on the dialog.
         const list = tabbables(dialog);
@@ -86,7 +86,7 @@ export function openDialog(root: HTMLElement, dialog: HTMLElement, labelledBy: s
         const last = list[list.length - 1] || dialog;
         const active = doc.activeElement;
         const outside = !dialog.contains(active);
-        if (!list[0] || (event.shiftKey ? active === first || active === dialog || outside : active === last || outside)) {
+        if (!list[0] || (event.shiftKey ? active == first || active == dialog || outside : active == last || outside)) {
           event.preventDefault();
           (event.shiftKey ? last : first).focus();
         }
@@ -102,7 +102,7 @@ export function openDialog(root: HTMLElement, dialog: HTMLElement, labelledBy: s
     listeners.clear();
     while (undo.length) undo.pop()!();
     const active = doc.activeElement;
-    if ((modal || !active || active === doc.body || root.contains(active)) && previouslyFocused && previouslyFocused.isConnected && typeof previouslyFocused.focus === "function") {
+    if ((modal || !active || active == doc.body || root.contains(active)) && previouslyFocused && previouslyFocused.isConnected && typeof previouslyFocused.focus == "function") {
       focusNoScroll(previouslyFocused);
     }
   };

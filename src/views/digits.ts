@@ -69,7 +69,7 @@ export function createDigits(
     if (count) focusNoScroll(inputs[(active = Math.max(0, Math.min(count - 1, i)))]);
   };
   const focus = (): void => {
-    const i = inputs.findIndex((x) => x.value === "");
+    const i = inputs.findIndex((x) => x.value == "");
     focusCell(i < 0 ? count - 1 : i);
   };
   const digits: Digits = {
@@ -107,7 +107,7 @@ export function createDigits(
 
   /** Backspace in cell `i`: clears it, or when it is empty the one before, and moves there. */
   const backspace = (i: number): void => {
-    if (inputs[i].value === "" && i > 0) i--;
+    if (inputs[i].value == "" && i > 0) i--;
     inputs[i].value = "";
     focusCell(i);
     changed();
@@ -120,10 +120,10 @@ export function createDigits(
   const receive = (index: number, raw: string): void => {
     let digits = onlyDigits(raw);
     const middle = digits.slice(prefixDigits.length, prefixDigits.length + count);
-    if (middle.length === count && prefixDigits + middle + suffixDigits === digits) {
+    if (middle.length == count && prefixDigits + middle + suffixDigits == digits) {
       digits = middle;
       index = 0;
-    } else if (digits.length === count) {
+    } else if (digits.length == count) {
       index = 0;
     }
     for (const d of digits) if (index < count) inputs[index++].value = d;
@@ -168,7 +168,7 @@ export function createDigits(
     // Android keyboards report Backspace as "Unidentified" keydowns; an empty cell then only
     // shows up as a deleteContentBackward beforeinput with nothing to delete.
     L.on<InputEvent>(input, "beforeinput", (event) => {
-      if (event.inputType === "deleteContentBackward" && input.value === "" && index > 0 && !readOnly()) {
+      if (event.inputType == "deleteContentBackward" && input.value == "" && index > 0 && !readOnly()) {
         event.preventDefault();
         backspace(index);
       }
@@ -179,17 +179,17 @@ export function createDigits(
     });
     L.on<KeyboardEvent>(input, "keydown", (event) => {
       const key = event.key;
-      if (key === "Backspace" || key === "Delete") {
+      if (key == "Backspace" || key == "Delete") {
         event.preventDefault();
         if (readOnly()) return;
         // Delete clears this cell only; Backspace from an empty cell goes back one.
-        if (key === "Delete") {
+        if (key == "Delete") {
           input.value = "";
           changed();
         } else backspace(index);
-      } else if ((key === "ArrowLeft" && index > 0) || (key === "ArrowRight" && index < count - 1)) {
+      } else if ((key == "ArrowLeft" && index > 0) || (key == "ArrowRight" && index < count - 1)) {
         event.preventDefault();
-        focusCell(key === "ArrowLeft" ? index - 1 : index + 1);
+        focusCell(key == "ArrowLeft" ? index - 1 : index + 1);
       }
     });
   }

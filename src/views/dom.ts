@@ -20,7 +20,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 ): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   // Every button of ours is a plain button: none may submit a host <form> it sits in.
-  if (tag === "button") el.setAttribute("type", "button");
+  if (tag == "button") el.setAttribute("type", "button");
   if (className) el.className = className;
   // Own keys only: a host page's polluted Object.prototype must not add attributes (onclick…).
   if (attrs) for (const name of Object.keys(attrs)) if (attrs[name] != null) el.setAttribute(name, attrs[name]!);
@@ -42,7 +42,7 @@ export function safeCall(fn: () => void): void {
   try {
     fn();
   } catch (error) {
-    if (typeof console !== "undefined") console.error(error);
+    if (typeof console != "undefined") console.error(error);
   }
 }
 

@@ -34,7 +34,7 @@ export function createKeypad(host: HTMLElement, padTarget: HTMLElement, keepOpen
 
   /** A key; `del` gets the delete icon and its aria-label instead of a text. */
   const key = (value: string): HTMLElement => {
-    const del = value === "del";
+    const del = value == "del";
     return h("button", del ? "qs-key del-icon" : "qs-key", { "qs-data-value": value, "aria-label": del ? "删除" : undefined, tabindex: "-1" }, [del ? icon("delete") : value]);
   };
 

@@ -53,7 +53,7 @@ export function lockScroll(doc: Document): () => void {
   const html = doc.documentElement;
   const body = doc.body;
   if (!depth++ && win && body) {
-    const m = (pinned = primed && primed[0] === doc ? primed : measure(doc, win));
+    const m = (pinned = primed && primed[0] == doc ? primed : measure(doc, win));
     primed = undefined;
     hadNoStyle = [html, body].filter((el) => !el.hasAttribute("style"));
     saveStyle(saved, html, "overflow", "hidden");
@@ -80,7 +80,7 @@ export function lockScroll(doc: Document): () => void {
       }
       restoreStyles(saved);
     }
-    for (const el of hadNoStyle) if (el.getAttribute("style") === "") el.removeAttribute("style");
+    for (const el of hadNoStyle) if (el.getAttribute("style") == "") el.removeAttribute("style");
     hadNoStyle = [];
   };
 }
