@@ -39,7 +39,8 @@ export function openDialog(root: HTMLElement, dialog: HTMLElement, labelledBy: s
   if (modal) dialog.setAttribute("aria-modal", "true");
   if (labelledBy && doc.getElementById(labelledBy)) dialog.setAttribute("aria-labelledby", labelledBy);
   else dialog.setAttribute("aria-label", TITLE);
-  if (!dialog.hasAttribute("tabindex")) dialog.setAttribute("tabindex", "-1");
+  // No view sets a tabindex of its own on the dialog element.
+  dialog.setAttribute("tabindex", "-1");
 
   const focusFirst = (): void => focusNoScroll(dialog);
 
