@@ -12,6 +12,7 @@ import { h, icon, img } from "./dom";
 import { obj, textOption } from "./options";
 import { safeUrl, setStyles } from "./sanitize";
 
+/** Each name starts with "《" and the carrier's own name ("中国移动"…): the page's tip line reads it there. */
 export const CARRIER_AGREEMENTS: Readonly<Record<Carrier, AgreementLink>> = {
   CM: { name: "《中国移动认证服务协议》", url: "https://wap.cmpassport.com/resources/html/contract.html" },
   CT: { name: "《中国电信天翼账号服务条款》", url: "https://e.189.cn/sdk/agreement/detail.do?hidetop=true" },

@@ -5,6 +5,7 @@
  */
 
 import type { MountedView, ViewHandlers, ViewModel } from "./contract";
+import { CARRIER_AGREEMENTS } from "./agreement";
 import { createController } from "./controller";
 import { createCustomControl } from "./custom-control";
 import { h, icon, iconButton, img, TITLE } from "./dom";
@@ -82,8 +83,9 @@ export function mountPage(model: ViewModel, handlers: ViewHandlers): MountedView
   place(h("p", "ydrz-auth-text", 0, [appName, "申请使用您的" + TITLE]), "authTextStyle");
 
   // Tip line.
-  const carrier = { CM: "移动", CT: "电信", CU: "联通" }[model.carrier];
-  place(h("p", "ydrz-tip", 0, [textOption(group("tipStyle").text, "认证服务由中国" + carrier + "提供")]), "tipStyle");
+  // "中国移动" / "中国电信" / "中国联通": characters 1–4 of the carrier agreement's name.
+  const carrier = CARRIER_AGREEMENTS[model.carrier].name.slice(1, 5);
+  place(h("p", "ydrz-tip", 0, [textOption(group("tipStyle").text, "认证服务由" + carrier + "提供")]), "tipStyle");
 
   // Agreement.
   const agree = group("agreeStyle");
