@@ -6,47 +6,36 @@
  */
 
 import type { Carrier } from "../protocol/hosts";
+import type { ViewModel } from "./contract";
 import type { AgreementLink } from "../sdk/types";
 import { h, icon, img } from "./dom";
-import { obj } from "./options";
-import { safeUrl, setStyle, toText } from "./sanitize";
+import { obj, textOption } from "./options";
+import { safeUrl, setStyles } from "./sanitize";
 
+/** Each name starts with "《" and the carrier's own name ("中国移动"…): the page's tip line reads it there. */
 export const CARRIER_AGREEMENTS: Readonly<Record<Carrier, AgreementLink>> = {
   CM: { name: "《中国移动认证服务协议》", url: "https://wap.cmpassport.com/resources/html/contract.html" },
   CT: { name: "《中国电信天翼账号服务条款》", url: "https://e.189.cn/sdk/agreement/detail.do?hidetop=true" },
   CU: { name: "《中国联通认证服务协议》", url: "https://opencloud.wostore.cn/authz/resource/html/disclaimer.html?fromsdk=true" },
 };
 
-export interface CheckboxLook {
-  width?: string;
-  height?: string;
-  uncheckColor?: string;
-  checkedColor?: string;
-  uncheckUrl?: string;
-  checkedUrl?: string;
-}
+/** CSS by property name: validated values (undefined: not set). */
+export type Styles = Record<string, string | undefined>;
 
+/** What a view sets of its agreement line (the rest comes from the model). */
 export interface AgreementOptions {
   id?: string;
   className?: string;
-  checkboxId: string;
-  entry: boolean;
-  carrier: Carrier;
-  appName: string;
-  privacyLinks: unknown;
-  agreeArr: unknown;
-  linkColor?: string;
-  linkFontSize?: string;
-  linkFontFamily?: string;
-  appNameColor?: string;
-  look?: CheckboxLook;
-  onChange(checked: boolean): void;
-}
-
-export interface Agreement {
-  el: HTMLElement;
-  checkbox: HTMLInputElement;
-  checked(): boolean;
+  /** The business name, when the view's options override `model.appName`. */
+  appName?: string;
+  agreeArr?: unknown;
+  /** Each link's CSS. */
+  link?: Styles;
+  /** The check box's CSS (its colours: `--ydrz-check-off`, `--ydrz-check-on`). */
+  box?: Styles;
+  /** Images of the unticked and ticked box; they pass the image URL allow-list here. */
+  uncheckUrl?: unknown;
+  checkedUrl?: unknown;
 }
 
 let uid = 0;
@@ -56,51 +45,41 @@ const MAX_LINKS = 10;
 
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value.slice(0, MAX_LINKS) : []);
 
-export function createAgreement(opts: AgreementOptions): Agreement {
+/** The line, its checkbox `#checkboxId` first; `onChange` runs on each tick and untick. */
+export function createAgreement(model: ViewModel, checkboxId: string, onChange: () => void, opts: AgreementOptions): HTMLElement {
   const textId = "ydrz-agree-text-" + ++uid;
-  const checkbox = h("input", {
-    id: opts.checkboxId,
-    className: "ydrz-checkbox",
-    attrs: { type: "checkbox", "aria-labelledby": textId },
-  });
-  const box = h("span", { className: "ydrz-check-box", attrs: { "aria-hidden": "true" } }, [icon("check", "ydrz-check-icon")]);
-  const look = opts.look || {};
-  setStyle(box, "width", look.width);
-  setStyle(box, "height", look.height);
-  setStyle(box, "--ydrz-check-off", look.uncheckColor);
-  setStyle(box, "--ydrz-check-on", look.checkedColor);
-  for (const [state, raw] of [["off", look.uncheckUrl], ["on", look.checkedUrl]]) {
-    const url = safeUrl(raw, "image");
+  const checkbox = h("input", "ydrz-checkbox", { id: checkboxId, type: "checkbox", "aria-labelledby": textId });
+  const box = h("span", "ydrz-check-box", { "aria-hidden": "true" }, [icon("check", "ydrz-check-icon")]);
+  setStyles(box, opts.box);
+  for (const [state, raw] of [["off", opts.uncheckUrl], ["on", opts.checkedUrl]]) {
+    const url = safeUrl(raw as unknown, "image");
     if (url) {
       box.classList.add("ydrz-has-" + state + "-img");
       box.appendChild(img(url, "ydrz-check-img ydrz-check-img-" + state));
     }
   }
 
-  const appName = h("span", { className: "ydrz-app-name", text: opts.appName });
-  setStyle(appName, "color", opts.appNameColor);
-  const text = h("span", { id: textId, className: "ydrz-agree-text" });
-  text.append(opts.entry ? "请补充完整号码同意" : "我已阅读同意");
-  for (const item of [CARRIER_AGREEMENTS[opts.carrier] || CARRIER_AGREEMENTS.CM, ...list(opts.privacyLinks), ...list(opts.agreeArr)]) {
+  const appName = h("span", "ydrz-app-name", 0, [opts.appName == null ? model.appName : opts.appName]);
+  const text = h("span", "ydrz-agree-text", { id: textId });
+  text.append(model.authLevel == "4" ? "请补充完整号码同意" : "我已阅读同意");
+  for (const item of [CARRIER_AGREEMENTS[model.carrier] || CARRIER_AGREEMENTS.CM, ...list(model.privacyLinks), ...list(opts.agreeArr)]) {
     // Untrusted entries: only a name that is text and not blank makes one; its URL may fail.
     const link = obj(item);
-    const name = toText(link.name, "");
+    const name = textOption(link.name, "");
     if (!name.trim()) continue;
     const url = safeUrl(link.url, "link");
     const node = url
-      ? h("a", { className: "ydrz-agree-link", text: name, attrs: { href: url, target: "_blank", rel: "noopener noreferrer" } })
-      : h("span", { className: "ydrz-agree-link ydrz-agree-link-plain", text: name });
-    setStyle(node, "color", opts.linkColor);
-    setStyle(node, "font-size", opts.linkFontSize);
-    setStyle(node, "font-family", opts.linkFontFamily);
+      ? h("a", "ydrz-agree-link", { href: url, target: "_blank", rel: "noopener noreferrer" }, [name])
+      : h("span", "ydrz-agree-link ydrz-agree-link-plain", 0, [name]);
+    setStyles(node, opts.link);
     text.appendChild(node);
   }
   text.append("并授权", appName, "使用此号码");
 
-  const el = h("div", { id: opts.id, className: "ydrz-agreement" + (opts.className ? " " + opts.className : "") }, [
-    h("label", { className: "ydrz-check", attrs: { for: opts.checkboxId } }, [checkbox, box]),
+  const el = h("div", "ydrz-agreement" + (opts.className ? " " + opts.className : ""), { id: opts.id }, [
+    h("label", "ydrz-check", { for: checkboxId }, [checkbox, box]),
     text,
   ]);
-  checkbox.addEventListener("change", () => opts.onChange(checkbox.checked));
-  return { el, checkbox, checked: () => checkbox.checked };
+  checkbox.addEventListener("change", onChange);
+  return el;
 }

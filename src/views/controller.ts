@@ -1,25 +1,25 @@
 /**
  * What all views share once their DOM is built: digits ↔ keypad ↔ agreement ↔ submit,
- * the submit/ready/auto-submit rules, busy/wrongDigits/toast, dialog behaviour and a destroy
- * that removes every node and listener and gives focus and scrolling back.
+ * the submit/ready/auto-submit rules, busy/wrongDigits/toast (short messages and the loading
+ * state), dialog behaviour and a destroy that removes every node and listener and gives focus
+ * and scrolling back.
  */
 
-import type { MountedView, ViewHandlers, ViewModel, ViewState } from "./contract";
-import { createAgreement, type Agreement, type AgreementOptions } from "./agreement";
-import { openDialog, type DialogHandle } from "./dialog";
+import type { MountedView, ViewHandlers, ViewModel } from "./contract";
+import { createAgreement, type AgreementOptions } from "./agreement";
+import { openDialog } from "./dialog";
 import { createDigits, type Digits } from "./digits";
 import { h, Listeners, safeCall as call } from "./dom";
 import { createKeypad, type Keypad } from "./keypad";
-import { createLoading, createToast, TEXTS, type Loading, type Toast } from "./toast";
+
+/** How long a toast stays. */
+export const TOAST_MS = 1500;
 
 /**
  * - "button": a submit button asks for the token (standard views, custom page, custom popup level 1 with mask)
  * - "auto": submits by itself once digits are complete and the agreement ticked (custom popup with mask)
  * - "ready": never submits; reports readiness (custom popup without mask: `authGetTokenByLayer`)
  */
-/** The views' title, submit text and, without a title, their accessible name. */
-export const TITLE = "本机号码登录";
-
 export type SubmitMode = "button" | "auto" | "ready";
 
 export interface Controller {
@@ -29,7 +29,7 @@ export interface Controller {
   /** The number, wired to this controller (ids: inputIdPrefix + index). Called once. */
   digits(className: string, inputIdPrefix: string, id?: string): Digits;
   /** The agreement line, wired to this controller; checkbox id `YDRZ_Checkbox_l1|4` + idSuffix. Called once. */
-  agreement(opts: Partial<AgreementOptions>, idSuffix?: string): Agreement;
+  agreement(opts: AgreementOptions, idSuffix?: string): HTMLElement;
   /** The submit button `#YDRZ_Submitbtn` + idSuffix, wired to this controller. Called at most once. */
   submit(text: string, idSuffix?: string, className?: string): HTMLElement;
   /**
@@ -50,28 +50,34 @@ function scrollParent(el: HTMLElement): HTMLElement | undefined {
   }
 }
 
+/** Toast and loading: each an SDK root of its own (for the scoped CSS) and a polite live region. */
+const status = (host: HTMLElement, id: string, className: string, child: HTMLElement): HTMLElement =>
+  host.appendChild(h("div", "ydrz-root " + className, { id, role: "status", "aria-live": "polite" }, [child]));
+
 export function createController(model: ViewModel, handlers: ViewHandlers, mode: SubmitMode): Controller {
   const listeners = new Listeners();
   const entry = model.authLevel == "4";
-  const tip = h("p", { id: "YDRZErrorTips", className: "ydrz-error-tips", attrs: { "aria-live": "assertive", "aria-atomic": "true" } });
+  const tip = h("p", "ydrz-error-tips", { id: "YDRZErrorTips", "aria-live": "assertive", "aria-atomic": "true" });
   // Set while the view is built, before `mount`.
   let digits: Digits;
-  let agreement: Agreement;
+  let checkbox: HTMLInputElement;
   // Set by `mount`.
   let root: HTMLElement | undefined;
   let dialogEl: HTMLElement;
+  let host: HTMLElement;
   let submitBtn: HTMLElement | undefined;
   let keypad: Keypad | undefined;
-  let dialog: DialogHandle;
-  let toast: Toast;
-  let loading: Loading;
+  let closeDialog: () => void;
+  let toastEl: HTMLElement | undefined;
+  let toastTimer: ReturnType<typeof setTimeout> | undefined;
+  let loadingEl: HTMLElement | undefined;
   let busy = false;
   let pending = false;
   let wasReady = false;
   let cancelled = false;
   let destroyed = false;
 
-  const state = (): ViewState => ({ digits: digits.value(), complete: digits.complete(), agreed: agreement.checked() });
+  const complete = (): boolean => digits.value().length == digits.inputs.length;
 
   const ready = (): void => call(() => handlers.ready && handlers.ready());
 
@@ -82,14 +88,42 @@ export function createController(model: ViewModel, handlers: ViewHandlers, mode:
     call(() => handlers.submit(value));
   };
 
+  /** One toast per view: a new message replaces the current one and restarts the timer; no text: hides it. */
+  const toast = (text?: string): void => {
+    clearTimeout(toastTimer);
+    // Removing a toast that is already gone does nothing.
+    if (toastEl) toastEl.remove();
+    if (text != null) {
+      toastEl = status(host, "YDRZToast", "ydrz-toast-wrap", h("div", "ydrz-toast", 0, [text]));
+      toastTimer = setTimeout(toast, TOAST_MS);
+    }
+  };
+
+  const loading = (on: boolean): void => {
+    if (on && !loadingEl) {
+      loadingEl = status(
+        host,
+        "YDRZLoad",
+        "ydrz-loading-wrap",
+        h("div", "ydrz-loading", 0, [
+          h("span", "ydrz-spinner", { "aria-hidden": "true" }),
+          h("span", "ydrz-loading-text", 0, ["请稍候..."]),
+        ]),
+      );
+    } else if (!on && loadingEl) {
+      loadingEl.remove();
+      loadingEl = undefined;
+    }
+  };
+
   const refresh = (): void => {
     if (!root || destroyed) return;
-    const s = state();
+    const done = complete();
     if (submitBtn) {
-      submitBtn.classList.toggle("ydrz-disabled", !s.complete);
-      submitBtn.setAttribute("aria-disabled", String(!s.complete || busy));
+      submitBtn.classList.toggle("ydrz-disabled", !done);
+      submitBtn.setAttribute("aria-disabled", String(!done || busy));
     }
-    const now = s.complete && s.agreed;
+    const now = done && checkbox.checked;
     if (now && !wasReady) {
       if (mode == "auto") submit();
       else if (mode == "ready") ready();
@@ -109,11 +143,11 @@ export function createController(model: ViewModel, handlers: ViewHandlers, mode:
       busy = !!on;
       if (!busy) pending = false;
       // A hint such as "请阅读服务协议" is stale once the request runs; it would sit on the spinner.
-      if (busy) toast.destroy();
-      loading.set(busy);
+      if (busy) toast();
+      loading(busy);
       root!.classList.toggle("ydrz-busy", busy);
       dialogEl.setAttribute("aria-busy", busy + "");
-      digits.setReadOnly(busy);
+      for (const input of digits.inputs) input.readOnly = busy;
       if (busy && keypad) keypad.close();
       refresh();
     },
@@ -121,23 +155,26 @@ export function createController(model: ViewModel, handlers: ViewHandlers, mode:
       if (destroyed) return;
       view.busy(false);
       tip.hidden = false;
-      tip.textContent = TEXTS.wrongDigits;
-      for (const input of digits.inputs) input.setAttribute("aria-invalid", "true");
-      digits.clear();
+      tip.textContent = "号码有误，请重新填写";
+      for (const input of digits.inputs) {
+        input.setAttribute("aria-invalid", "true");
+        input.value = "";
+      }
+      refresh();
       wasReady = false;
-      digits.focusFirstEmpty();
+      digits.focus();
     },
     toast(text) {
-      if (!destroyed) toast.show(String(text));
+      if (!destroyed) toast(String(text));
     },
-    state,
+    state: () => ({ digits: digits.value(), complete: complete(), agreed: checkbox.checked }),
     destroy() {
       if (destroyed) return;
       destroyed = true;
-      if (keypad) keypad.destroy();
-      toast.destroy();
-      loading.destroy();
-      dialog.close();
+      if (keypad) keypad.close();
+      toast();
+      loading(false);
+      closeDialog();
       listeners.clear();
       root!.remove();
     },
@@ -149,16 +186,14 @@ export function createController(model: ViewModel, handlers: ViewHandlers, mode:
       tip.textContent = "";
       for (const input of digits.inputs) input.removeAttribute("aria-invalid");
     }
-    if (digits.complete() && keypad) keypad.close();
+    if (complete() && keypad) keypad.close();
     refresh();
   };
 
   const onDigitsActivate = (): void => {
     if (busy || destroyed || !keypad) return;
-    const wasOpen = keypad.isOpen();
-    keypad.open();
-    const board = keypad.element();
-    if (wasOpen || !board) return;
+    const board = keypad.open();
+    if (!board) return;
     // The keypad may now cover the number (inline popup low on the page, short landscape
     // screens): bring the number into the part of the screen that is left.
     const number = digits.el.getBoundingClientRect();
@@ -175,45 +210,21 @@ export function createController(model: ViewModel, handlers: ViewHandlers, mode:
     listeners,
     tip,
     digits: (className, inputIdPrefix, id) =>
-      (digits = createDigits({
-        maskPhone: model.maskPhone,
-        entry,
-        className,
-        id,
-        inputIdPrefix,
-        describedBy: tip.id,
-        listeners,
-        onChange: onDigitsChange,
-        onPointerActivate: onDigitsActivate,
-      })),
-    agreement: (opts, idSuffix = "") =>
-      (agreement = createAgreement({
-        checkboxId: "YDRZ_Checkbox_l" + (entry ? 4 : 1) + idSuffix,
-        entry,
-        carrier: model.carrier,
-        appName: model.appName,
-        privacyLinks: model.privacyLinks,
-        onChange: refresh,
-        ...opts,
-      } as AgreementOptions)),
+      (digits = createDigits(model.maskPhone, entry, className, inputIdPrefix, id, tip.id, listeners, onDigitsChange, onDigitsActivate)),
+    agreement(opts, idSuffix = "") {
+      const el = createAgreement(model, "YDRZ_Checkbox_l" + (entry ? 4 : 1) + idSuffix, refresh, opts);
+      checkbox = el.querySelector("input")!;
+      return el;
+    },
     submit: (text, idSuffix = "", className = "") =>
-      (submitBtn = h("button", { id: "YDRZ_Submitbtn" + idSuffix, className: "ydrz-submit-btn" + className, text })),
+      (submitBtn = h("button", "ydrz-submit-btn" + className, { id: "YDRZ_Submitbtn" + idSuffix }, [text])),
     mount(r, d, cancelButtons, titleId, container, padTarget) {
       const body = document.body;
-      const host = container ? body : r;
+      host = container ? body : r;
       root = r;
       dialogEl = d;
-      toast = createToast(host);
-      loading = createLoading(host);
       if (digits.inputs.length) {
-        keypad = createKeypad({
-          host,
-          padTarget: padTarget || host,
-          keepOpenWithin: () => [digits.el],
-          onDigit: (digit) => digits.type(digit),
-          onDelete: () => digits.erase(),
-          onClose: () => digits.setKeypadMode(false),
-        });
+        keypad = createKeypad(host, padTarget || host, digits.el, digits.key, digits.keypadClosed);
       } else {
         // Nothing to get wrong when the number is only shown (authLevel "1"): no reserved line.
         tip.hidden = true;
@@ -222,11 +233,10 @@ export function createController(model: ViewModel, handlers: ViewHandlers, mode:
         listeners.on(submitBtn, "click", (event) => {
           event.preventDefault();
           if (busy || destroyed) return;
-          const st = state();
-          if (!st.complete) {
-            toast.show(TEXTS.digitsIncomplete);
-            digits.focusFirstEmpty();
-          } else if (!st.agreed) toast.show(TEXTS.readAgreement);
+          if (!complete()) {
+            toast("未补齐4位号码");
+            digits.focus();
+          } else if (!checkbox.checked) toast("请阅读服务协议");
           else if (mode == "ready") ready();
           else submit();
         });
@@ -238,17 +248,7 @@ export function createController(model: ViewModel, handlers: ViewHandlers, mode:
         });
       }
       (container || body).appendChild(r);
-      dialog = openDialog({
-        root: r,
-        dialog: d,
-        labelledBy: titleId,
-        label: TITLE,
-        modal: !container,
-        onEscape: cancel,
-        // The dialog itself, not the first digit: focusing an input would pop the system
-        // keyboard up on Android over the view, which is what the built-in keypad avoids.
-        initialFocus: () => d,
-      });
+      closeDialog = openDialog(r, d, titleId, !container, cancel);
       refresh();
       return view;
     },

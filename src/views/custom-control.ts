@@ -12,7 +12,7 @@ import { safeUrl } from "./sanitize";
 /** A link when the URL passes the allow-list, else a plain button. */
 function linkButton(className: string, name: string, url: unknown, listeners: Listeners, onClick?: unknown): HTMLElement {
   const href = safeUrl(url);
-  const el = h(href ? "a" : "button", { className, text: name, attrs: href ? { href } : {} });
+  const el = h(href ? "a" : "button", className, { href }, [name]);
   if (typeof onClick == "function") listeners.on(el, "click", (event) => safeCall(() => onClick(event)));
   return el;
 }
@@ -37,7 +37,7 @@ export function createDefinedButtons(value: unknown, listeners: Listeners): HTML
   } catch {
     return;
   }
-  const wrap = h("div", { className: "ydrz-defined" });
+  const wrap = h("div", "ydrz-defined");
   (Array.isArray(list) ? list : [list])
     .slice(0, 3)
     .map(obj)

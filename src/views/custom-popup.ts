@@ -24,7 +24,7 @@ export function mountCustomPopup(model: ViewModel, handlers: ViewHandlers): Moun
 
   // Layer: `height` is a minimum so that a longer agreement at 320px never spills out.
   const layerBox = readBox(o.layerStyle, "layerStyle", { width: "80%", height: 240, bgColor: "#fff", borderRadius: 8 }, ["high", "left"]);
-  const layer = h("div", { id: "YDRZ_Modal_two", className: "ydrz-layer-two" });
+  const layer = h("div", "ydrz-layer-two", { id: "YDRZ_Modal_two" });
   setStyle(layer, "width", layerBox.width);
   setStyle(layer, "min-height", layerBox.height);
   setStyle(layer, "background-color", layerBox.bgColor);
@@ -57,7 +57,7 @@ export function mountCustomPopup(model: ViewModel, handlers: ViewHandlers): Moun
 
   const agreeRaw = obj(o.agreeStyle);
   const agreeBox = readBox(agreeRaw, "agreeStyle", {}, ["width", "height", "bgColor"]);
-  const agreement = ctl.agreement({ id: "YDRZ_Agreement", agreeArr: agreeRaw.agreeArr, linkColor: colour(agreeRaw.hrefColor, "agreeStyle.hrefColor") }, "_two").el;
+  const agreement = ctl.agreement({ id: "YDRZ_Agreement", agreeArr: agreeRaw.agreeArr, link: { color: colour(agreeRaw.hrefColor, "agreeStyle.hrefColor") } }, "_two");
   applyBox(agreement, agreeBox);
   if (agreeBox.textAlign) agreement.classList.add("ydrz-align-" + agreeBox.textAlign);
   layer.append(agreement);
@@ -65,7 +65,7 @@ export function mountCustomPopup(model: ViewModel, handlers: ViewHandlers): Moun
   const control = createCustomControl(o.customControlStyle, ctl.listeners);
   if (control) layer.append(control);
 
-  const root = h("div", { id: "YDRZLayerTwo", className: "ydrz-root ydrz-layer-mark-two-wrap" + (withMask ? " ydrz-extra-css" : "") });
+  const root = h("div", "ydrz-root ydrz-layer-mark-two-wrap" + (withMask ? " ydrz-extra-css" : ""), { id: "YDRZLayerTwo" });
   if (withMask) {
     const maskRaw = obj(o.maskStyle);
     const back = mask();

@@ -6,28 +6,8 @@
  * the labelling and Escape while focus is inside it.
  */
 
-import { focusNoScroll, Listeners } from "./dom";
+import { focusNoScroll, Listeners, TITLE } from "./dom";
 import { lockScroll } from "./scroll-lock";
-
-export interface DialogOptions {
-  /** The view's outermost element: everything outside it becomes inert when modal. */
-  root: HTMLElement;
-  /** The element with role="dialog". */
-  dialog: HTMLElement;
-  /** id of the element that names the dialog (title); a fallback aria-label is used when absent. */
-  labelledBy?: string;
-  label?: string;
-  modal: boolean;
-  onEscape(): void;
-  /** Where focus goes on open (default: the first tabbable element, else the dialog). */
-  initialFocus?(): HTMLElement | null | undefined;
-}
-
-export interface DialogHandle {
-  /** Gives focus to the first tabbable element of the dialog. */
-  focusFirst(): void;
-  close(): void;
-}
 
 /** Focusable by Tab unless disabled, a hidden input, tabindex < 0, hidden or inert, or not rendered. */
 export function tabbables(container: HTMLElement): HTMLElement[] {
@@ -42,34 +22,37 @@ export function tabbables(container: HTMLElement): HTMLElement[] {
   );
 }
 
-export function openDialog(opts: DialogOptions): DialogHandle {
-  const { root, dialog, modal } = opts;
+/**
+ * Makes `dialog` (inside `root`, the view's outermost element: everything outside it becomes
+ * inert when modal) a dialog named by the element `labelledBy` (else by TITLE). Focus goes to the
+ * dialog itself on open, not to the first digit: focusing an input would pop the system keyboard
+ * up on Android over the view, which is what the built-in keypad avoids. Returns the close.
+ */
+export function openDialog(root: HTMLElement, dialog: HTMLElement, labelledBy: string | undefined, modal: boolean, onEscape: () => void): () => void {
   const doc = root.ownerDocument;
   const listeners = new Listeners();
   const previouslyFocused = doc.activeElement as HTMLElement | null;
   /** What the modal view changed outside itself, undone last first on close. */
   const undo: (() => void)[] = [];
-  let closed = false;
 
   dialog.setAttribute("role", "dialog");
   if (modal) dialog.setAttribute("aria-modal", "true");
-  if (opts.labelledBy && doc.getElementById(opts.labelledBy)) dialog.setAttribute("aria-labelledby", opts.labelledBy);
-  else if (opts.label) dialog.setAttribute("aria-label", opts.label);
-  if (!dialog.hasAttribute("tabindex")) dialog.setAttribute("tabindex", "-1");
+  if (labelledBy && doc.getElementById(labelledBy)) dialog.setAttribute("aria-labelledby", labelledBy);
+  else dialog.setAttribute("aria-label", TITLE);
+  // No view sets a tabindex of its own on the dialog element.
+  dialog.setAttribute("tabindex", "-1");
 
-  const focusFirst = (): void => {
-    focusNoScroll((opts.initialFocus && opts.initialFocus()) || tabbables(dialog)[0] || dialog);
-  };
+  const focusFirst = (): void => focusNoScroll(dialog);
 
   if (modal) {
     // Siblings of the view (and of each of its ancestors up to <body>) leave the tab order and the
     // accessibility tree; we restore exactly what was there before.
-    for (let node: Element = root, parent; (parent = node.parentElement) && node !== doc.body; node = parent) {
+    for (let node: Element = root, parent; (parent = node.parentElement) && node != doc.body; node = parent) {
       for (const sibling of parent.children) {
-        if (sibling === node || /^(SCRIPT|STYLE|LINK)$/.test(sibling.tagName)) continue;
+        if (sibling == node || /^(SCRIPT|STYLE|LINK)$/.test(sibling.tagName)) continue;
         for (const [name, value] of [["inert", ""], ["aria-hidden", "true"]]) {
           const before = sibling.getAttribute(name);
-          undo.push(() => (before === null ? sibling.removeAttribute(name) : sibling.setAttribute(name, before)));
+          undo.push(() => (before == null ? sibling.removeAttribute(name) : sibling.setAttribute(name, before)));
           sibling.setAttribute(name, value);
         }
       }
@@ -91,12 +74,12 @@ export function openDialog(opts: DialogOptions): DialogHandle {
     "keydown",
     (event) => {
       const key = event.key;
-      if (key === "Escape" || key === "Esc") {
+      if (key == "Escape" || key == "Esc") {
         if (!modal && !root.contains(event.target as Node)) return;
         event.preventDefault();
         event.stopPropagation();
-        opts.onEscape();
-      } else if (key === "Tab" && modal) {
+        onEscape();
+      } else if (key == "Tab" && modal) {
         // Tab from the last (Shift+Tab from the first, or from the dialog itself) wraps round;
         // so does Tab from anywhere outside. With nothing tabbable, focus stays on the dialog.
         const list = tabbables(dialog);
@@ -104,7 +87,7 @@ export function openDialog(opts: DialogOptions): DialogHandle {
         const last = list[list.length - 1] || dialog;
         const active = doc.activeElement;
         const outside = !dialog.contains(active);
-        if (!list[0] || (event.shiftKey ? active === first || active === dialog || outside : active === last || outside)) {
+        if (!list[0] || (event.shiftKey ? active == first || active == dialog || outside : active == last || outside)) {
           event.preventDefault();
           (event.shiftKey ? last : first).focus();
         }
@@ -115,17 +98,13 @@ export function openDialog(opts: DialogOptions): DialogHandle {
 
   if (modal) focusFirst();
 
-  return {
-    focusFirst,
-    close() {
-      if (closed) return;
-      closed = true;
-      listeners.clear();
-      while (undo.length) undo.pop()!();
-      const active = doc.activeElement;
-      if ((modal || !active || active === doc.body || root.contains(active)) && previouslyFocused && previouslyFocused.isConnected && typeof previouslyFocused.focus === "function") {
-        focusNoScroll(previouslyFocused);
-      }
-    },
+  // Called once: the controller's destroy is idempotent.
+  return () => {
+    listeners.clear();
+    while (undo.length) undo.pop()!();
+    const active = doc.activeElement;
+    if ((modal || !active || active == doc.body || root.contains(active)) && previouslyFocused && previouslyFocused.isConnected && typeof previouslyFocused.focus == "function") {
+      focusNoScroll(previouslyFocused);
+    }
   };
 }

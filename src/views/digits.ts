@@ -7,35 +7,21 @@
 
 import { focusNoScroll, h, Listeners } from "./dom";
 
-export interface DigitsOptions {
-  maskPhone: string;
-  /** Whether the hidden digits must be typed (authLevel "4"). */
-  entry: boolean;
-  className: string;
-  id?: string;
-  /** `inputVal` (standard views) or `customInput` (custom popup): ids are prefix + index. */
-  inputIdPrefix: string;
-  describedBy?: string;
-  listeners: Listeners;
-  onChange(): void;
-  /** The user tapped or clicked the number: the keypad should open. */
-  onPointerActivate(): void;
-}
-
+/**
+ * What the controller uses. Read-only while busy is the cells' own `readOnly` (the controller sets
+ * it on `inputs`); clearing after a wrong number is the controller's too (it empties `inputs`).
+ */
 export interface Digits {
   el: HTMLElement;
   inputs: HTMLInputElement[];
+  /** The settled digits typed so far. */
   value(): string;
-  complete(): boolean;
-  clear(): void;
-  focusFirstEmpty(): void;
-  /** Keypad: types into the active cell and moves on. */
-  type(digit: string): void;
-  /** Keypad: deletes the active cell, or the previous one when the active one is empty. */
-  erase(): void;
-  setReadOnly(on: boolean): void;
-  /** While our keypad is open the system keyboard stays away (`inputmode="none"`). */
-  setKeypadMode(on: boolean): void;
+  /** Focuses the first empty cell (the last when all are filled). */
+  focus(): void;
+  /** Keypad: a digit types into the active cell and moves on; "del" deletes the active cell, or the previous one when the active one is empty. */
+  key(value: string): void;
+  /** The keypad closed: the system keyboard may come back (it stays away while ours is open: `inputmode="none"`). */
+  keypadClosed(): void;
 }
 
 /** Full-width digits (IME) become ASCII, everything else that is not a digit goes. */
@@ -43,46 +29,33 @@ export function onlyDigits(text: string): string {
   return text.replace(/[\uFF10-\uFF19]/g, (c) => String(c.charCodeAt(0) - 0xff10)).replace(/\D+/g, "");
 }
 
-export function createDigits(opts: DigitsOptions): Digits {
-  const masked = opts.maskPhone.slice(0, 40);
+/**
+ * `inputIdPrefix`: `inputVal` (standard views) or `customInput` (custom popup): ids are prefix +
+ * index. `entry`: the hidden digits must be typed (authLevel "4"). `onActivate`: the user tapped
+ * or clicked the number, the keypad should open.
+ */
+export function createDigits(
+  maskPhone: string,
+  entry: boolean,
+  className: string,
+  inputIdPrefix: string,
+  id: string | undefined,
+  describedBy: string,
+  L: Listeners,
+  changed: () => void,
+  onActivate: () => void,
+): Digits {
+  const masked = maskPhone.slice(0, 40);
   // What comes before the run of `*`, the run, and the rest (all but the first may be empty).
   const [, prefix, run, suffix] = /^([^*]*)(\**)([^]*)$/.exec(masked)!;
-  const count = opts.entry ? Math.min(run.length, 8) : 0;
-  const el = h("div", { className: opts.className, id: opts.id });
+  const count = entry ? Math.min(run.length, 8) : 0;
+  const el = h("div", className, { id });
   const inputs: HTMLInputElement[] = [];
-
-  if (!count) {
-    el.appendChild(h("span", { className: "ydrz-phone-text", text: masked }));
-    const noop = (): void => undefined;
-    return {
-      el,
-      inputs,
-      value: () => "",
-      complete: () => true,
-      clear: noop,
-      focusFirstEmpty: noop,
-      type: noop,
-      erase: noop,
-      setReadOnly: noop,
-      setKeypadMode: noop,
-    };
-  }
-
-  el.setAttribute("role", "group");
-  el.setAttribute("aria-label", `手机号码${prefix}${"*".repeat(count)}${suffix}，请输入中间${count}位`);
-  if (opts.describedBy) el.setAttribute("aria-describedby", opts.describedBy);
-
-  const part = (text: string): HTMLElement => h("span", { className: "ydrz-phone-part", text, attrs: { "aria-hidden": "true" } });
-  const cells = h("span", { className: "ydrz-digit-cells" });
-  el.append(part(prefix), cells, part(suffix));
-
   let active = 0;
   let composing = false;
-  let readOnly = false;
   let keypadMode = false;
   let restoreInputmodeOnBlur = false;
-  const L = opts.listeners;
-  const changed = opts.onChange;
+  const readOnly = (): boolean => inputs[0].readOnly;
   const prefixDigits = onlyDigits(prefix);
   const suffixDigits = onlyDigits(suffix);
 
@@ -91,18 +64,50 @@ export function createDigits(opts: DigitsOptions): Digits {
   const inputMode = (mode: string): void => {
     for (const i of inputs) i.setAttribute("inputmode", mode);
   };
-  /** Focuses cell `i`, clamped to the cells. */
+  /** Focuses cell `i`, clamped to the cells (none when the number is only shown). */
   const focusCell = (i: number): void => {
-    focusNoScroll(inputs[(active = Math.max(0, Math.min(count - 1, i)))]);
+    if (count) focusNoScroll(inputs[(active = Math.max(0, Math.min(count - 1, i)))]);
   };
-  const focusFirstEmpty = (): void => {
-    const i = inputs.findIndex((x) => x.value === "");
+  const focus = (): void => {
+    const i = inputs.findIndex((x) => x.value == "");
     focusCell(i < 0 ? count - 1 : i);
   };
+  const digits: Digits = {
+    el,
+    inputs,
+    value,
+    focus,
+    key(v) {
+      if (readOnly()) return;
+      if (v == "del") backspace(active);
+      else if (/^\d$/.test(v)) receive(active, v);
+    },
+    keypadClosed() {
+      if (keypadMode) {
+        keypadMode = false;
+        // Switching back while a cell has focus would pop the system keyboard up at once.
+        if (el.contains(el.ownerDocument.activeElement)) restoreInputmodeOnBlur = true;
+        else inputMode("numeric");
+      }
+    },
+  };
+
+  if (!count) {
+    el.appendChild(h("span", "ydrz-phone-text", 0, [masked]));
+    return digits;
+  }
+
+  el.setAttribute("role", "group");
+  el.setAttribute("aria-label", `手机号码${prefix}${"*".repeat(count)}${suffix}，请输入中间${count}位`);
+  el.setAttribute("aria-describedby", describedBy);
+
+  const part = (text: string): HTMLElement => h("span", "ydrz-phone-part", { "aria-hidden": "true" }, [text]);
+  const cells = h("span", "ydrz-digit-cells");
+  el.append(part(prefix), cells, part(suffix));
 
   /** Backspace in cell `i`: clears it, or when it is empty the one before, and moves there. */
   const backspace = (i: number): void => {
-    if (inputs[i].value === "" && i > 0) i--;
+    if (inputs[i].value == "" && i > 0) i--;
     inputs[i].value = "";
     focusCell(i);
     changed();
@@ -115,10 +120,10 @@ export function createDigits(opts: DigitsOptions): Digits {
   const receive = (index: number, raw: string): void => {
     let digits = onlyDigits(raw);
     const middle = digits.slice(prefixDigits.length, prefixDigits.length + count);
-    if (middle.length === count && prefixDigits + middle + suffixDigits === digits) {
+    if (middle.length == count && prefixDigits + middle + suffixDigits == digits) {
       digits = middle;
       index = 0;
-    } else if (digits.length === count) {
+    } else if (digits.length == count) {
       index = 0;
     }
     for (const d of digits) if (index < count) inputs[index++].value = d;
@@ -127,18 +132,7 @@ export function createDigits(opts: DigitsOptions): Digits {
   };
 
   for (let index = 0; index < count; index++) {
-    const input = h("input", {
-      id: opts.inputIdPrefix + index,
-      className: "ydrz-digit",
-      attrs: {
-        type: "text",
-        inputmode: "numeric",
-        pattern: "[0-9]*",
-        autocomplete: "off",
-        enterkeyhint: index < count - 1 ? "next" : "done",
-        "aria-label": `第${index + 1}位`,
-      },
-    });
+    const input = h("input", "ydrz-digit", { id: inputIdPrefix + index, type: "text", inputmode: "numeric", pattern: "[0-9]*", autocomplete: "off", enterkeyhint: index < count - 1 ? "next" : "done", "aria-label": `第${index + 1}位` });
     inputs.push(input);
     cells.appendChild(input);
     L.on(input, "focus", () => {
@@ -174,7 +168,7 @@ export function createDigits(opts: DigitsOptions): Digits {
     // Android keyboards report Backspace as "Unidentified" keydowns; an empty cell then only
     // shows up as a deleteContentBackward beforeinput with nothing to delete.
     L.on<InputEvent>(input, "beforeinput", (event) => {
-      if (event.inputType === "deleteContentBackward" && input.value === "" && index > 0 && !readOnly) {
+      if (event.inputType == "deleteContentBackward" && input.value == "" && index > 0 && !readOnly()) {
         event.preventDefault();
         backspace(index);
       }
@@ -185,17 +179,17 @@ export function createDigits(opts: DigitsOptions): Digits {
     });
     L.on<KeyboardEvent>(input, "keydown", (event) => {
       const key = event.key;
-      if (key === "Backspace" || key === "Delete") {
+      if (key == "Backspace" || key == "Delete") {
         event.preventDefault();
-        if (readOnly) return;
+        if (readOnly()) return;
         // Delete clears this cell only; Backspace from an empty cell goes back one.
-        if (key === "Delete") {
+        if (key == "Delete") {
           input.value = "";
           changed();
         } else backspace(index);
-      } else if ((key === "ArrowLeft" && index > 0) || (key === "ArrowRight" && index < count - 1)) {
+      } else if ((key == "ArrowLeft" && index > 0) || (key == "ArrowRight" && index < count - 1)) {
         event.preventDefault();
-        focusCell(key === "ArrowLeft" ? index - 1 : index + 1);
+        focusCell(key == "ArrowLeft" ? index - 1 : index + 1);
       }
     });
   }
@@ -207,14 +201,14 @@ export function createDigits(opts: DigitsOptions): Digits {
   // The keypad opens on the click that follows, not here: it moves the view, and a layout change
   // between pointerdown and click would send the click to whatever is then under the finger.
   L.on(el, "pointerdown", (event) => {
-    if (readOnly) return;
+    if (readOnly()) return;
     keypadMode = true;
     inputMode("none");
     event.preventDefault();
-    focusFirstEmpty();
+    focus();
   });
   L.on(el, "click", () => {
-    if (!readOnly) opts.onPointerActivate();
+    if (!readOnly()) onActivate();
   });
   L.on<FocusEvent>(el, "focusout", (event) => {
     const next = event.relatedTarget as Node | null;
@@ -224,37 +218,5 @@ export function createDigits(opts: DigitsOptions): Digits {
     }
   });
 
-  return {
-    el,
-    inputs,
-    value,
-    complete: () => value().length === count,
-    clear() {
-      for (const i of inputs) i.value = "";
-      active = 0;
-      changed();
-    },
-    focusFirstEmpty,
-    type(digit) {
-      if (/^\d$/.test(digit) && !readOnly) receive(active, digit);
-    },
-    erase() {
-      if (!readOnly) backspace(active);
-    },
-    setReadOnly(on) {
-      readOnly = on;
-      for (const i of inputs) i.readOnly = on;
-    },
-    setKeypadMode(on) {
-      if (on) {
-        keypadMode = true;
-        inputMode("none");
-      } else if (keypadMode) {
-        keypadMode = false;
-        // Switching back while a cell has focus would pop the system keyboard up at once.
-        if (el.contains(el.ownerDocument.activeElement)) restoreInputmodeOnBlur = true;
-        else inputMode("numeric");
-      }
-    },
-  };
+  return digits;
 }

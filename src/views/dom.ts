@@ -2,27 +2,29 @@
 
 import { safeUrl } from "./sanitize";
 
-export interface Props {
-  id?: string;
-  className?: string;
-  text?: string;
-  attrs?: Record<string, string>;
-}
+/** The views' title, submit text and, without a title, their accessible name. */
+export const TITLE = "本机号码登录";
 
+/** Attributes by name; an undefined value (an optional id) sets none. */
+export type Attrs = Record<string, string | undefined>;
+
+/**
+ * `h(tag, className, attrs, children)`: texts among the children become text nodes (never
+ * markup); `0` for no attributes.
+ */
 export function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,
-  props: Props = {},
-  children: (Node | null | undefined | false)[] = [],
+  className: string,
+  attrs?: Attrs | 0,
+  children: (Node | string | null | undefined | false)[] = [],
 ): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   // Every button of ours is a plain button: none may submit a host <form> it sits in.
-  if (tag === "button") el.setAttribute("type", "button");
-  if (props.id) el.id = props.id;
-  if (props.className) el.className = props.className;
+  if (tag == "button") el.setAttribute("type", "button");
+  if (className) el.className = className;
   // Own keys only: a host page's polluted Object.prototype must not add attributes (onclick…).
-  if (props.attrs) for (const name of Object.keys(props.attrs)) el.setAttribute(name, props.attrs[name]);
-  if (props.text !== undefined) el.textContent = props.text;
-  for (const child of children) if (child) el.appendChild(child);
+  if (attrs) for (const name of Object.keys(attrs)) if (attrs[name] != null) el.setAttribute(name, attrs[name]!);
+  for (const child of children) if (child) el.append(child);
   return el;
 }
 
@@ -40,12 +42,12 @@ export function safeCall(fn: () => void): void {
   try {
     fn();
   } catch (error) {
-    if (typeof console !== "undefined") console.error(error);
+    if (typeof console != "undefined") console.error(error);
   }
 }
 
 /** A decorative image (its meaning is carried by the element around it). */
-export const img = (src: string, className: string): HTMLImageElement => h("img", { className, attrs: { src, alt: "" } });
+export const img = (src: string, className: string): HTMLImageElement => h("img", className, { src, alt: "" });
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
@@ -86,11 +88,11 @@ export function iconButton(id: string, className: string, label: string, name: k
   const src = safeUrl(url, "image");
   const el = src ? img(src, imgClass!) : icon(name);
   if (src) el.addEventListener("error", () => el.replaceWith(icon(name)), { once: true });
-  return h("button", { id, className, attrs: { "aria-label": label } }, [el]);
+  return h("button", className, { id, "aria-label": label }, [el]);
 }
 
 /** The dimmed backdrop of a popup. */
-export const mask = (): HTMLElement => h("div", { className: "ydrz-layer-mark", attrs: { "aria-hidden": "true" } });
+export const mask = (): HTMLElement => h("div", "ydrz-layer-mark", { "aria-hidden": "true" });
 
 /** Listener bookkeeping so that `destroy` removes every listener it added. */
 export class Listeners {

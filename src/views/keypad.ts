@@ -8,30 +8,25 @@
 import { h, icon, Listeners } from "./dom";
 import { restoreStyles, saveStyle, type SavedStyles } from "./scroll-lock";
 
-export interface KeypadOptions {
-  /** Where the keypad element is appended (the modal root, or <body> for inline views). */
-  host: HTMLElement;
-  /** The element whose bottom padding grows while the keypad is open. */
-  padTarget: HTMLElement;
-  /** Pointer presses outside these elements close the keypad. */
-  keepOpenWithin: () => HTMLElement[];
-  onDigit(digit: string): void;
-  onDelete(): void;
-  onClose?(): void;
-}
-
+/**
+ * `open()` returns the keypad element when it has just opened (undefined when it was open
+ * already); `close()` is also the destroy.
+ */
 export interface Keypad {
-  open(): void;
+  open(): HTMLElement | undefined;
   close(): void;
-  isOpen(): boolean;
-  element(): HTMLElement | undefined;
-  destroy(): void;
 }
 
 /** Used when the keypad has no measurable height yet (jsdom, or before first layout). */
 const FALLBACK_HEIGHT = 216;
 
-export function createKeypad(opts: KeypadOptions): Keypad {
+/**
+ * `host`: where the keypad element is appended (the modal root, or <body> for inline views).
+ * `padTarget`: the element whose bottom padding grows while the keypad is open.
+ * `keepOpenWithin`: pointer presses outside it (and the keypad) close the keypad.
+ * `onKey`: a digit, or "del". `onClose`: after each close.
+ */
+export function createKeypad(host: HTMLElement, padTarget: HTMLElement, keepOpenWithin: HTMLElement, onKey: (value: string) => void, onClose: () => void): Keypad {
   let wrap: HTMLElement | undefined;
   const L = new Listeners();
   /** The padding-bottom (and --ydrz-keypad-h) of padTarget before the keypad opened. */
@@ -39,12 +34,8 @@ export function createKeypad(opts: KeypadOptions): Keypad {
 
   /** A key; `del` gets the delete icon and its aria-label instead of a text. */
   const key = (value: string): HTMLElement => {
-    const del = value === "del";
-    return h(
-      "button",
-      { className: del ? "qs-key del-icon" : "qs-key", text: del ? "" : value, attrs: del ? { "qs-data-value": value, "aria-label": "删除", tabindex: "-1" } : { "qs-data-value": value, tabindex: "-1" } },
-      [del && icon("delete")],
-    );
+    const del = value == "del";
+    return h("button", del ? "qs-key del-icon" : "qs-key", { "qs-data-value": value, "aria-label": del ? "删除" : undefined, tabindex: "-1" }, [del ? icon("delete") : value]);
   };
 
   const close = (): void => {
@@ -53,46 +44,43 @@ export function createKeypad(opts: KeypadOptions): Keypad {
     wrap.remove();
     wrap = undefined;
     restoreStyles(saved);
-    if (opts.onClose) opts.onClose();
+    onClose();
   };
 
   return {
     open() {
       if (wrap) return;
       const keys = [..."123456789"].map(key);
-      keys.push(h("span", { className: "qs-key qs-key-blank", attrs: { "aria-hidden": "true" } }), key("0"), key("del"));
-      const board = h("div", { id: "qs-keyboard-id", className: "qs-key-board", attrs: { role: "group", "aria-label": "数字键盘" } }, keys);
-      const el = (wrap = h("div", { className: "ydrz-root qs-key-board-wrap" }, [board]));
+      keys.push(h("span", "qs-key qs-key-blank", { "aria-hidden": "true" }), key("0"), key("del"));
+      const board = h("div", "qs-key-board", { id: "qs-keyboard-id", role: "group", "aria-label": "数字键盘" }, keys);
+      const el = (wrap = h("div", "ydrz-root qs-key-board-wrap", 0, [board]));
       // pointerdown only keeps focus in the digit cell; the key acts on click, after the finger
       // is up, so that closing the keypad (which moves the view) cannot redirect this tap.
       L.on(el, "pointerdown", (event) => event.preventDefault());
       L.on(el, "click", (event) => {
         const k = (event.target as Element).closest("[qs-data-value]");
         const value = k && k.getAttribute("qs-data-value");
-        if (value === "del") opts.onDelete();
-        else if (value) opts.onDigit(value);
+        if (value) onKey(value);
       });
       // A tap elsewhere closes the keypad; on click (capture) rather than pointerdown, for the
       // same reason: the tapped element is already chosen when the layout changes.
       L.on(
-        opts.host.ownerDocument,
+        host.ownerDocument,
         "click",
         (event) => {
           const target = event.target as Node;
-          if (!el.contains(target) && !opts.keepOpenWithin().some((within) => within.contains(target))) close();
+          if (!el.contains(target) && !keepOpenWithin.contains(target)) close();
         },
         true,
       );
-      opts.host.appendChild(el);
-      const target = opts.padTarget;
+      host.appendChild(el);
+      const target = padTarget;
       const height = el.getBoundingClientRect().height || FALLBACK_HEIGHT;
       const base = parseFloat(getComputedStyle(target).paddingBottom) || 0;
       saveStyle(saved, target, "padding-bottom", Math.ceil(base + height) + "px");
       saveStyle(saved, target, "--ydrz-keypad-h", Math.ceil(height) + "px");
+      return el;
     },
     close,
-    isOpen: () => !!wrap,
-    element: () => wrap,
-    destroy: close,
   };
 }

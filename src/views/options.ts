@@ -41,9 +41,10 @@ const LENGTH = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(px|%|rem|vw|vh|em)?$/i;
 
 /**
  * "20px", "50%", "1.5rem" (×12px), "10vw", a bare number or numeric string (px).
- * `percent: false` for fields the seed gives only as numbers (font sizes).
+ * `noPercent` for fields the seed gives only as numbers (font sizes); `negative` for distances
+ * that may be negative.
  */
-export const length = (value: unknown, field: string, opts: { percent?: boolean; negative?: boolean } = {}): string | undefined =>
+export const length = (value: unknown, field: string, noPercent?: boolean, negative?: boolean): string | undefined =>
   validator((v) => {
     // A number goes through the same checks as the digits of a string (NaN, Infinity fail below).
     const m = typeof v == "number" ? ["", v] : LENGTH.exec(typeof v == "string" ? v.trim() : "");
@@ -51,18 +52,18 @@ export const length = (value: unknown, field: string, opts: { percent?: boolean;
     const unit = ((m && (m[2] as string)) || "px").toLowerCase();
     return (
       Math.abs(n) <= 100000 &&
-      (n >= 0 || opts.negative) &&
-      (unit != "%" || opts.percent !== false) &&
+      (n >= 0 || negative) &&
+      (unit != "%" || !noPercent) &&
       // rem and em both meant "relative to the original page's 12px root".
       (unit == "rem" || unit == "em" ? round(n * REM_PX) + "px" : round(n) + unit)
     );
   })(value, field);
 
 /** Font sizes: lengths without percentages. */
-export const fontSize: Parse = (value, field) => length(value, field, { percent: false });
+export const fontSize: Parse = (value, field) => length(value, field, true);
 
 /** Distances that may be negative (a close button hanging over the edge, `left`, `high`). */
-export const signed: Parse = (value, field) => length(value, field, { negative: true });
+export const signed: Parse = (value, field) => length(value, field, false, true);
 
 const isCenter = (value: unknown): boolean => typeof value == "string" && value.trim().toLowerCase() == "center";
 

@@ -5,9 +5,10 @@
  */
 
 import type { MountedView, ViewHandlers, ViewModel } from "./contract";
-import { createController, TITLE } from "./controller";
+import { CARRIER_AGREEMENTS } from "./agreement";
+import { createController } from "./controller";
 import { createCustomControl } from "./custom-control";
-import { h, icon, iconButton, img } from "./dom";
+import { h, icon, iconButton, img, TITLE } from "./dom";
 import { applyBox, option, readBox, type Box, type Defaults } from "./layout";
 import { colour, fontFamily, fontSize, obj, textOption } from "./options";
 import { safeUrl, setStyle } from "./sanitize";
@@ -36,8 +37,8 @@ export function mountPage(model: ViewModel, handlers: ViewHandlers): MountedView
   const group = (key: string): Record<string, unknown> => obj(o[key]);
   const ctl = createController(model, handlers, "button");
 
-  const page = h("div", { className: "ydrz-page" });
-  const wrap = h("div", { id: "YDRZPage", className: "ydrz-root ydrz-page-wrap" }, [page]);
+  const page = h("div", "ydrz-page");
+  const wrap = h("div", "ydrz-root ydrz-page-wrap", { id: "YDRZPage" }, [page]);
   setStyle(wrap, "background-color", colour(o.bgColor, "bgColor") || "#fff");
   /** Styles `el` from the option group `key` over its default and appends it to the page. */
   const place = (el: HTMLElement, key: string, skip?: string[]): Box => {
@@ -52,13 +53,13 @@ export function mountPage(model: ViewModel, handlers: ViewHandlers): MountedView
   // Title ("" allowed: no title).
   const titleText = textOption(group("titleStyle").name, TITLE, true);
   const titleId = titleText.trim() ? "ydrz-page-title-" + ++uid : undefined;
-  if (titleId) place(h("h1", { id: titleId, className: "ydrz-title ydrz-page-title", text: titleText }), "titleStyle");
+  if (titleId) place(h("h1", "ydrz-title ydrz-page-title", { id: titleId }, [titleText]), "titleStyle");
 
   // Logo: the integrator's image, or an inline mark (painting needs no request).
   const logoUrl = safeUrl(group("logoStyle").url, "image");
   const logo = logoUrl
     ? img(logoUrl, "ydrz-logo")
-    : h("div", { className: "ydrz-logo ydrz-logo-default", attrs: { "aria-hidden": "true" } }, [icon("phone", "ydrz-logo-icon")]);
+    : h("div", "ydrz-logo ydrz-logo-default", { "aria-hidden": "true" }, [icon("phone", "ydrz-logo-icon")]);
   // A logo that cannot load leaves its place empty rather than a broken-image glyph.
   if (logoUrl) logo.addEventListener("error", () => (logo.style.visibility = "hidden"));
   place(logo, "logoStyle");
@@ -77,13 +78,14 @@ export function mountPage(model: ViewModel, handlers: ViewHandlers): MountedView
   page.append(tip);
 
   // Auth text: "{appName}申请使用您的本机号码登录".
-  const appName = h("span", { className: "ydrz-app-name", text: model.appName });
+  const appName = h("span", "ydrz-app-name", 0, [model.appName]);
   setStyle(appName, "color", option(group("authTextStyle"), "authTextStyle", "appNameColor", "#444444", colour));
-  place(h("p", { className: "ydrz-auth-text" }, [appName, document.createTextNode("申请使用您的" + TITLE)]), "authTextStyle");
+  place(h("p", "ydrz-auth-text", 0, [appName, "申请使用您的" + TITLE]), "authTextStyle");
 
   // Tip line.
-  const carrier = { CM: "移动", CT: "电信", CU: "联通" }[model.carrier];
-  place(h("p", { className: "ydrz-tip", text: textOption(group("tipStyle").text, "认证服务由中国" + carrier + "提供") }), "tipStyle");
+  // "中国移动" / "中国电信" / "中国联通": characters 1–4 of the carrier agreement's name.
+  const carrier = CARRIER_AGREEMENTS[model.carrier].name.slice(1, 5);
+  place(h("p", "ydrz-tip", 0, [textOption(group("tipStyle").text, "认证服务由" + carrier + "提供")]), "tipStyle");
 
   // Agreement.
   const agree = group("agreeStyle");
@@ -94,20 +96,21 @@ export function mountPage(model: ViewModel, handlers: ViewHandlers): MountedView
   const agreement = ctl.agreement({
     className: "ydrz-page-agreement",
     agreeArr: href.agreeArr,
-    linkColor: option(href, hrefField, "fontColor", "#1E82EB", colour),
-    linkFontSize: option(href, hrefField, "fontSize", undefined, fontSize),
-    linkFontFamily: option(href, hrefField, "fontFamily", undefined, fontFamily),
-    // URLs pass the agreement's image allow-list.
-    look: {
+    link: {
+      color: option(href, hrefField, "fontColor", "#1E82EB", colour),
+      "font-size": option(href, hrefField, "fontSize", undefined, fontSize),
+      "font-family": option(href, hrefField, "fontFamily", undefined, fontFamily),
+    },
+    box: {
       width: option(check, checkField, "width", 15.96),
       height: option(check, checkField, "height", 15.96),
-      uncheckColor: option(check, checkField, "uncheckColor", "#cccccc", colour),
-      checkedColor: option(check, checkField, "checkedColor", "#1E82EB", colour),
-      uncheckUrl: check.uncheckUrl as string,
-      // `url` (§3.6.2 table) is the ticked image; `checkedUrl` (§3.6.1 example) says the same.
-      checkedUrl: ((typeof check.checkedUrl == "string" && check.checkedUrl) || check.url) as string,
+      "--ydrz-check-off": option(check, checkField, "uncheckColor", "#cccccc", colour),
+      "--ydrz-check-on": option(check, checkField, "checkedColor", "#1E82EB", colour),
     },
-  }).el;
+    uncheckUrl: check.uncheckUrl,
+    // `url` (§3.6.2 table) is the ticked image; `checkedUrl` (§3.6.1 example) says the same.
+    checkedUrl: (typeof check.checkedUrl == "string" && check.checkedUrl) || check.url,
+  });
   place(agreement, "agreeStyle", ["width", "height", "bgColor"]);
 
   // Submit.

@@ -21,6 +21,11 @@ export function setStyle(el: HTMLElement | SVGElement, prop: string, value: stri
   return ok;
 }
 
+/** `setStyle` for each own property of `styles` (none: nothing). */
+export function setStyles(el: HTMLElement | SVGElement, styles: Record<string, string | undefined> = {}): void {
+  for (const prop of Object.keys(styles)) setStyle(el, prop, styles[prop]);
+}
+
 /** Image types that can be shown from a `data:` URL without any script running. */
 const DATA_IMAGE = /^data:image\/(?:png|gif|jpe?g|webp|bmp);base64,[a-z0-9+/=\s]+$/i;
 
@@ -31,30 +36,23 @@ const DATA_IMAGE = /^data:image\/(?:png|gif|jpe?g|webp|bmp);base64,[a-z0-9+/=\s]
  * tabs/newlines inside the scheme ignored, as the URL parser does.
  */
 export function safeUrl(value: unknown, kind: "link" | "image" = "link"): string | undefined {
-  if (typeof value !== "string") return undefined;
+  if (typeof value != "string") return undefined;
   const trimmed = value.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, "");
-  if (trimmed === "" || trimmed.length > 4096) return undefined;
+  if (trimmed == "" || trimmed.length > 4096) return undefined;
   const collapsed = trimmed.replace(/[\t\n\r]/g, "");
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(collapsed);
   if (scheme) {
     const name = scheme[1].toLowerCase();
-    if (name === "http" || name === "https") return collapsed;
-    if (kind === "image" && name === "data" && DATA_IMAGE.test(collapsed)) return collapsed;
+    if (name == "http" || name == "https") return collapsed;
+    if (kind == "image" && name == "data" && DATA_IMAGE.test(collapsed)) return collapsed;
     return undefined;
   }
   // A colon before any "/", "?" or "#" would make the browser read a scheme we did not check.
   const firstColon = collapsed.indexOf(":");
-  if (firstColon !== -1) {
+  if (firstColon != -1) {
     const firstDelimiter = collapsed.search(/[/?#]/);
-    if (firstDelimiter === -1 || firstColon < firstDelimiter) return undefined;
+    if (firstDelimiter == -1 || firstColon < firstDelimiter) return undefined;
   }
   if (/[\u0000-\u001f\u007f]/.test(collapsed)) return undefined;
   return collapsed;
-}
-
-/** Turns anything into display text (never markup); non-text values give the fallback. */
-export function toText(value: unknown, fallback: string, maxLength = 200): string {
-  if (typeof value == "number" && isFinite(value)) return value + "";
-  if (typeof value !== "string") return fallback;
-  return value.length > maxLength ? value.slice(0, maxLength) : value;
 }

@@ -41,19 +41,19 @@ const measure = (doc: Document, win: Window): Measure => [doc, win.pageXOffset |
  * style and layout pass of the page that the lock's own writes then throw away (the largest
  * single cost of opening a view, measured by `npm run bench`).
  */
-export function primeScrollLock(doc: Document = document): void {
+export function primeScrollLock(doc: Document): void {
   const win = doc.defaultView;
   primed = win && doc.body ? measure(doc, win) : undefined;
   // Only valid for this task: a lock taken later measures afresh.
   if (primed) Promise.resolve().then(() => (primed = undefined));
 }
 
-export function lockScroll(doc: Document = document): () => void {
+export function lockScroll(doc: Document): () => void {
   const win = doc.defaultView;
   const html = doc.documentElement;
   const body = doc.body;
   if (!depth++ && win && body) {
-    const m = (pinned = primed && primed[0] === doc ? primed : measure(doc, win));
+    const m = (pinned = primed && primed[0] == doc ? primed : measure(doc, win));
     primed = undefined;
     hadNoStyle = [html, body].filter((el) => !el.hasAttribute("style"));
     saveStyle(saved, html, "overflow", "hidden");
@@ -80,7 +80,7 @@ export function lockScroll(doc: Document = document): () => void {
       }
       restoreStyles(saved);
     }
-    for (const el of hadNoStyle) if (el.getAttribute("style") === "") el.removeAttribute("style");
+    for (const el of hadNoStyle) if (el.getAttribute("style") == "") el.removeAttribute("style");
     hadNoStyle = [];
   };
 }

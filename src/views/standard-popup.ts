@@ -4,9 +4,9 @@
  */
 
 import type { MountedView, ViewHandlers, ViewModel } from "./contract";
-import { createController, TITLE } from "./controller";
+import { createController } from "./controller";
 import { createDefinedButtons } from "./custom-control";
-import { h, iconButton, mask } from "./dom";
+import { h, iconButton, mask, TITLE } from "./dom";
 import { colour, obj, textOption } from "./options";
 import { setStyle } from "./sanitize";
 
@@ -23,21 +23,20 @@ export function mountStandardPopup(model: ViewModel, handlers: ViewHandlers): Mo
   const submit = ctl.submit(textOption(option.agreeButtonText, TITLE));
   setStyle(submit, "background-color", colour(option.agreeButtonColour, field + "agreeButtonColour"));
 
-  const modal = h("div", { id: "YDRZ_Modal", className: "ydrz-layer-wrap" }, [
+  const modal = h("div", "ydrz-layer-wrap", { id: "YDRZ_Modal" }, [
     close,
-    h("h2", { id: titleId, className: "ydrz-title", text: textOption(option.pageTitle, TITLE) }),
-    h("div", { className: "ydrz-phone-wrap" }, [ctl.digits(model.authLevel == "4" ? "ydrz-auth-phone" : "ydrz-maskphone", "inputVal").el]),
+    h("h2", "ydrz-title", { id: titleId }, [textOption(option.pageTitle, TITLE)]),
+    h("div", "ydrz-phone-wrap", 0, [ctl.digits(model.authLevel == "4" ? "ydrz-auth-phone" : "ydrz-maskphone", "inputVal").el]),
     ctl.tip,
     submit,
     ctl.agreement({
       appName: textOption(option.configBusinessName, model.appName),
-      linkColor: colour(option.agreeTextColour, field + "agreeTextColour"),
-      // The agreement lets the ticked image through its image URL allow-list.
-      look: { checkedUrl: option.agreeCheckPic as string },
-    }).el,
+      link: { color: colour(option.agreeTextColour, field + "agreeTextColour") },
+      checkedUrl: option.agreeCheckPic,
+    }),
     createDefinedButtons(option.customControlsConf, ctl.listeners),
   ]);
-  const root = h("div", { id: "YDRZLayer", className: "ydrz-root ydrz-layer-mark-wrap" }, [
+  const root = h("div", "ydrz-root ydrz-layer-mark-wrap", { id: "YDRZLayer" }, [
     mask(),
     modal,
   ]);

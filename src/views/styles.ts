@@ -8,16 +8,13 @@ import css from "../../styles/ydrz.css?inline";
 
 export const STYLE_ATTRIBUTE = "data-ydrz-jssdk";
 
-export function injectStyles(doc: Document, enabled = true): HTMLStyleElement | undefined {
-  if (!enabled) return;
-  let style = doc.querySelector<HTMLStyleElement>("style[" + STYLE_ATTRIBUTE + "]");
-  if (!style) {
+export function injectStyles(doc: Document, enabled = true): void {
+  if (enabled && !doc.querySelector("style[" + STYLE_ATTRIBUTE + "]")) {
     // No <head> (a document written without one may lack it): the root element.
     const head = doc.head || doc.documentElement;
-    style = doc.createElement("style");
+    const style = doc.createElement("style");
     style.setAttribute(STYLE_ATTRIBUTE, typeof __VERSION__ == "string" ? __VERSION__ : "");
     style.textContent = css;
     head.insertBefore(style, head.firstChild);
   }
-  return style;
 }

@@ -1,7 +1,7 @@
 /** Every path between a view and the flow: submit, ready, auto-submit, cancel, busy, wrongDigits, destroy. */
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { isScrollLocked } from "../../../src/views/scroll-lock";
-import { TOAST_MS } from "../../../src/views/toast";
+import { TOAST_MS } from "../../../src/views/controller";
 import { cleanupDom, key, model, mount, seedPageOptions, seedPopupOptions, spies, typeInto } from "./helpers";
 
 beforeEach(() => {

@@ -50,7 +50,7 @@ describe("lengths", () => {
 
   test("percent can be refused for font sizes", () => {
     vi.spyOn(console, "warn").mockImplementation(() => undefined);
-    expect(length("50%", "f", { percent: false })).toBeUndefined();
+    expect(length("50%", "f", true)).toBeUndefined();
   });
 
   test("left: center, high: center (no distance → default, no warning)", () => {
