@@ -61,6 +61,10 @@ export function loadDist(root) {
   return out;
 }
 
+const CJK_HOST =
+  '<style>body{font-family:-apple-system,BlinkMacSystemFont,"PingFang SC","Microsoft YaHei",sans-serif}</style>' +
+  "<h1>欢迎登录</h1><p>使用本机号码一键登录，无需短信验证码。</p><input placeholder=\"请输入手机号\"> <button>本机号码一键登录</button>";
+
 const html = (body, head = "") =>
   `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="always">${head}<title>bench</title></head><body>${body}</body></html>`;
 
@@ -71,8 +75,12 @@ export async function startStaticSite(umd) {
   let profileUmd;
   const pages = {
     // The integrator's page: empty (so the first contentful paint is the view), the UMD by <script>.
+    // `?host=cjk`: a login page as integrators have them (Chinese text in a common font stack, an
+    // input, a button), so that the engine's first-use work (CJK fonts, form controls) is done
+    // before the view opens, as it is on a real page.
     "/index.html": (url) =>
       html(
+        (url.searchParams.get("host") === "cjk" ? CJK_HOST : "") +
         `<div id="ydrzCustomControls"></div><script src="${url.searchParams.get("umd") === "profile" ? "/ydrz-jssdk.profile.js" : "/ydrz-jssdk.umd.js"}"></script><script src="/bench-page.js"></script>` +
           `<script>YDRZAuthLogin.config({cmHost:${JSON.stringify(gateway)},apiHost:${JSON.stringify(gateway)}});</script>`,
       ),
