@@ -17,7 +17,8 @@ export async function compileCss(file) {
   return result.css;
 }
 
-export function inlineCss() {
+/** `import css from "./x.css?inline"`: the file through `compile` (the build's PostCSS pipeline). */
+export function inlineCss(compile = compileCss) {
   const suffix = "?inline";
   return {
     name: "ydrz-inline-css",
@@ -30,7 +31,7 @@ export function inlineCss() {
       if (!id.startsWith("\0inline-css:")) return null;
       const file = id.slice("\0inline-css:".length);
       this.addWatchFile(file);
-      return `export default ${JSON.stringify(await compileCss(file))};`;
+      return `export default ${JSON.stringify(await compile(file))};`;
     },
   };
 }

@@ -8,6 +8,7 @@ import { readFile } from "node:fs/promises";
 import { rollup, type Plugin } from "rollup";
 import { nodeResolve } from "@rollup/plugin-node-resolve";
 import ts from "typescript";
+import { inlineCss } from "../../../scripts/rollup-plugins.mjs";
 
 function transpileTs(): Plugin {
   return {
@@ -26,22 +27,6 @@ function transpileTs(): Plugin {
 export type CssCompiler = (file: string) => Promise<string>;
 
 const readRaw: CssCompiler = (file) => readFile(file, "utf8");
-
-function inlineCss(compile: CssCompiler): Plugin {
-  const suffix = "?inline";
-  return {
-    name: "test-raw-inline-css",
-    async resolveId(id, importer) {
-      if (!id.endsWith(".css" + suffix)) return null;
-      const resolved = await this.resolve(id.slice(0, -suffix.length), importer, { skipSelf: true });
-      return resolved && "\0raw-css:" + resolved.id;
-    },
-    async load(id) {
-      if (!id.startsWith("\0raw-css:")) return null;
-      return `export default ${JSON.stringify(await compile(id.slice("\0raw-css:".length)))};`;
-    },
-  };
-}
 
 /**
  * Returns an IIFE bundle of `entry` (an absolute path) as a string. `compileCss` turns a CSS file

@@ -18,6 +18,7 @@ import {
 } from "../support";
 import type { ViewModel } from "../../../src/views/contract";
 import { seedPageOptions, seedPopupOptions } from "../../unit/views/helpers";
+import { compileCss } from "../../../scripts/rollup-plugins.mjs";
 
 let browser: Browser;
 let server: StaticServer;
@@ -38,9 +39,7 @@ const HOST_PAGE = `<!doctype html>
 beforeAll(async () => {
   const entry = fileURLToPath(new URL("../fixtures/views-entry.ts", import.meta.url));
   // The CSS goes through the build's own PostCSS pipeline (autoprefixer + cssnano): the
-  // screenshots show what ships. Imported by path: the .mjs has no type declarations.
-  const plugins = fileURLToPath(new URL("../../../scripts/rollup-plugins.mjs", import.meta.url));
-  const { compileCss } = (await import(plugins)) as { compileCss: (file: string) => Promise<string> };
+  // screenshots show what ships.
   const code = await bundleForBrowser(entry, { __VERSION__: '"test"' }, compileCss);
   server = await startStaticServer();
   server.route("/", HOST_PAGE, "text/html; charset=utf-8");
