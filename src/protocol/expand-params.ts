@@ -9,9 +9,3 @@ export function parseExpandParams(value: unknown): Record<string, string> {
   }
   return out;
 }
-
-export function formatExpandParams(params: Record<string, string>): string {
-  return Object.keys(params)
-    .map((k) => `${k}=${params[k]}`)
-    .join("|");
-}
