@@ -9,8 +9,9 @@ import type { Carrier } from "../protocol/hosts";
 import type { ViewModel } from "./contract";
 import type { AgreementLink } from "../sdk/types";
 import { h, icon, img } from "./dom";
+import { applyBox, type Box } from "./layout";
 import { obj, textOption } from "./options";
-import { safeUrl, setStyles } from "./sanitize";
+import { safeUrl } from "./sanitize";
 
 /** Each name starts with "《" and the carrier's own name ("中国移动"…): the page's tip line reads it there. */
 export const CARRIER_AGREEMENTS: Readonly<Record<Carrier, AgreementLink>> = {
@@ -19,9 +20,6 @@ export const CARRIER_AGREEMENTS: Readonly<Record<Carrier, AgreementLink>> = {
   CU: { name: "《中国联通认证服务协议》", url: "https://opencloud.wostore.cn/authz/resource/html/disclaimer.html?fromsdk=true" },
 };
 
-/** CSS by property name: validated values (undefined: not set). */
-export type Styles = Record<string, string | undefined>;
-
 /** What a view sets of its agreement line (the rest comes from the model). */
 export interface AgreementOptions {
   id?: string;
@@ -29,10 +27,10 @@ export interface AgreementOptions {
   /** The business name, when the view's options override `model.appName`. */
   appName?: string;
   agreeArr?: unknown;
-  /** Each link's CSS. */
-  link?: Styles;
-  /** The check box's CSS (its colours: `--ydrz-check-off`, `--ydrz-check-on`). */
-  box?: Styles;
+  /** Each link's look (an option box: fontColor, fontSize, fontFamily). */
+  link?: Box;
+  /** The check box's look (width, height, uncheckColor, checkedColor). */
+  box?: Box;
   /** Images of the unticked and ticked box; they pass the image URL allow-list here. */
   uncheckUrl?: unknown;
   checkedUrl?: unknown;
@@ -40,46 +38,35 @@ export interface AgreementOptions {
 
 let uid = 0;
 
-/** At most this many links from each untrusted list. */
-const MAX_LINKS = 10;
-
-const list = (value: unknown): unknown[] => (Array.isArray(value) ? value.slice(0, MAX_LINKS) : []);
-
 /** The line, its checkbox `#checkboxId` first; `onChange` runs on each tick and untick. */
 export function createAgreement(model: ViewModel, checkboxId: string, onChange: () => void, opts: AgreementOptions): HTMLElement {
   const textId = "ydrz-agree-text-" + ++uid;
   const checkbox = h("input", "ydrz-checkbox", { id: checkboxId, type: "checkbox", "aria-labelledby": textId });
   const box = h("span", "ydrz-check-box", { "aria-hidden": "true" }, [icon("check", "ydrz-check-icon")]);
-  setStyles(box, opts.box);
-  for (const [state, raw] of [["off", opts.uncheckUrl], ["on", opts.checkedUrl]]) {
-    const url = safeUrl(raw as unknown, "image");
+  applyBox(box, opts.box || {}, true);
+  [opts.uncheckUrl, opts.checkedUrl].forEach((raw, on) => {
+    const url = safeUrl(raw, "image");
+    const state = on ? "on" : "off";
     if (url) {
       box.classList.add("ydrz-has-" + state + "-img");
-      box.appendChild(img(url, "ydrz-check-img ydrz-check-img-" + state));
+      box.append(img(url, "ydrz-check-img ydrz-check-img-" + state));
+    }
+  });
+
+  const text = h("span", "ydrz-agree-text", { id: textId }, [model.authLevel == "4" ? "请补充完整号码同意" : "我已阅读同意"]);
+  // Untrusted lists: at most 10 entries each; only a name that is text and not blank makes a
+  // link, and its URL may fail (plain text then).
+  for (const item of [CARRIER_AGREEMENTS[model.carrier], ...[model.privacyLinks, opts.agreeArr].flatMap((l) => (Array.isArray(l) ? l.slice(0, 10) : []))]) {
+    const name = textOption(obj(item).name, "");
+    const url = safeUrl(obj(item).url);
+    if (name.trim()) {
+      const link = url ? h("a", "ydrz-agree-link", { href: url, target: "_blank", rel: "noopener noreferrer" }, [name]) : h("span", "ydrz-agree-link ydrz-agree-link-plain", 0, [name]);
+      text.append(link);
+      applyBox(link, opts.link || {}, true);
     }
   }
+  text.append("并授权", h("span", "ydrz-app-name", 0, [opts.appName == null ? model.appName : opts.appName]), "使用此号码");
 
-  const appName = h("span", "ydrz-app-name", 0, [opts.appName == null ? model.appName : opts.appName]);
-  const text = h("span", "ydrz-agree-text", { id: textId });
-  text.append(model.authLevel == "4" ? "请补充完整号码同意" : "我已阅读同意");
-  for (const item of [CARRIER_AGREEMENTS[model.carrier] || CARRIER_AGREEMENTS.CM, ...list(model.privacyLinks), ...list(opts.agreeArr)]) {
-    // Untrusted entries: only a name that is text and not blank makes one; its URL may fail.
-    const link = obj(item);
-    const name = textOption(link.name, "");
-    if (!name.trim()) continue;
-    const url = safeUrl(link.url, "link");
-    const node = url
-      ? h("a", "ydrz-agree-link", { href: url, target: "_blank", rel: "noopener noreferrer" }, [name])
-      : h("span", "ydrz-agree-link ydrz-agree-link-plain", 0, [name]);
-    setStyles(node, opts.link);
-    text.appendChild(node);
-  }
-  text.append("并授权", appName, "使用此号码");
-
-  const el = h("div", "ydrz-agreement" + (opts.className ? " " + opts.className : ""), { id: opts.id }, [
-    h("label", "ydrz-check", { for: checkboxId }, [checkbox, box]),
-    text,
-  ]);
   checkbox.addEventListener("change", onChange);
-  return el;
+  return h("div", "ydrz-agreement" + (opts.className ? " " + opts.className : ""), { id: opts.id }, [h("label", "ydrz-check", { for: checkboxId }, [checkbox, box]), text]);
 }

@@ -5,7 +5,7 @@
  */
 
 import { h, Listeners, safeCall } from "./dom";
-import { applyBox, readBox } from "./layout";
+import { style } from "./layout";
 import { flag, obj, textOption } from "./options";
 import { safeUrl } from "./sanitize";
 
@@ -20,10 +20,11 @@ function linkButton(className: string, name: string, url: unknown, listeners: Li
 /** `customControlStyle` of §3.5.3/§3.6.2 (both views: 14px, #1B82EB); undefined when `ifShow` is not set. */
 export function createCustomControl(raw: unknown, listeners: Listeners): HTMLElement | undefined {
   const o = obj(raw);
-  if (!flag(o.ifShow, false)) return;
-  const el = linkButton("ydrz-custom-control", textOption(o.name, "其他登录方式"), o.url, listeners, o.onClick);
-  applyBox(el, readBox(o, "customControlStyle", { fontSize: 14, fontColor: "#1B82EB" }));
-  return el;
+  if (flag(o.ifShow, false)) {
+    const el = linkButton("ydrz-custom-control", textOption(o.name, "其他登录方式"), o.url, listeners, o.onClick);
+    style(el, o, "customControlStyle", { fontSize: 14, fontColor: "#1B82EB" });
+    return el;
+  }
 }
 
 /**
@@ -38,16 +39,10 @@ export function createDefinedButtons(value: unknown, listeners: Listeners): HTML
     return;
   }
   const wrap = h("div", "ydrz-defined");
-  (Array.isArray(list) ? list : [list])
-    .slice(0, 3)
-    .map(obj)
-    .filter((item) => Object.keys(item).length && flag(item.ifShow, true))
-    .forEach((item, i) => {
-      const name = textOption(item.name || item.text, "");
-      if (!name) return;
-      const el = linkButton("ydrz-defined-btn", name, item.url || item.href, listeners);
-      applyBox(el, readBox(item, `customControlsConf[${i}]`), true);
-      wrap.appendChild(el);
-    });
-  return wrap.childNodes.length ? wrap : undefined;
+  ([] as unknown[]).concat(list).slice(0, 3).forEach((raw, i) => {
+    const item = obj(raw);
+    const name = textOption(item.name || item.text, "");
+    if (name && flag(item.ifShow, true)) style(wrap.appendChild(linkButton("ydrz-defined-btn", name, item.url || item.href, listeners)), item, `customControlsConf[${i}]`, {}, true);
+  });
+  return wrap.firstChild ? wrap : undefined;
 }

@@ -11,8 +11,8 @@ import type { MountedView, ViewHandlers, ViewModel } from "./contract";
 import { createController } from "./controller";
 import { createCustomControl } from "./custom-control";
 import { h, iconButton, mask } from "./dom";
-import { applyBox, option, readBox } from "./layout";
-import { colour, flag, obj, opacity, signed, textOption } from "./options";
+import { style } from "./layout";
+import { colour, flag, obj, textOption } from "./options";
 import { setStyle } from "./sanitize";
 
 export function mountCustomPopup(model: ViewModel, handlers: ViewHandlers): MountedView {
@@ -23,56 +23,44 @@ export function mountCustomPopup(model: ViewModel, handlers: ViewHandlers): Moun
   const ctl = createController(model, handlers, withMask ? (entry ? "auto" : "button") : "ready");
 
   // Layer: `height` is a minimum so that a longer agreement at 320px never spills out.
-  const layerBox = readBox(o.layerStyle, "layerStyle", { width: "80%", height: 240, bgColor: "#fff", borderRadius: 8 }, ["high", "left"]);
   const layer = h("div", "ydrz-layer-two", { id: "YDRZ_Modal_two" });
-  setStyle(layer, "width", layerBox.width);
-  setStyle(layer, "min-height", layerBox.height);
-  setStyle(layer, "background-color", layerBox.bgColor);
-  setStyle(layer, "border-radius", layerBox.borderRadius);
+  setStyle(layer, "min-height", style(layer, o.layerStyle, "layerStyle", { width: "80%", height: 240, bgColor: "#fff", borderRadius: 8 }, true).height);
+  layer.style.height = "";
 
-  // Close button: the configured box is the icon; a 44px hit area is centred on it by CSS.
+  // Close button: the configured box is the icon (top/right may be negative: it hangs over the
+  // edge); a 44px hit area is centred on it by CSS.
   const closeRaw = obj(o.closeBtnStyle);
   const cancelButtons: HTMLElement[] = [];
   if (flag(closeRaw.ifShowBtn, true)) {
     const close = iconButton("YDRZ_Closebtn_two", "ydrz-close-btn ydrz-close-btn-two", "关闭", "close", closeRaw.btnImage, "ydrz-close-img");
-    // top/right may be negative (the icon hangs over the edge); width/height may not.
-    ["top", "right", "width", "height"].forEach((k, i) =>
-      setStyle(close, k, i < 2 ? option(closeRaw, "closeBtnStyle", k, 12, signed) : option(closeRaw, "closeBtnStyle", k, 16)),
-    );
-    cancelButtons.push(close);
+    style(close, closeRaw, "closeBtnStyle", { top: 12, right: 12, width: 16, height: 16 }, true);
     layer.append(close);
+    cancelButtons.push(close);
   }
 
   // The phone sits 86px from the top through the layer's top padding (styles/ydrz.css).
   const digits = ctl.digits("ydrz-auth-phone-two", "customInput", "YDRZ_InputPhone_two");
-  applyBox(digits.el, readBox(o.phoneStyle, "phoneStyle", { fontSize: 22 }));
+  style(digits.el, o.phoneStyle, "phoneStyle", { fontSize: 22 });
   layer.append(digits.el, ctl.tip);
 
   if (!entry) {
     const raw = obj(o.submitBtnStyle);
     const submit = ctl.submit(textOption(raw.name, "确认授权登录"), "_two", " ydrz-submit-btn-two");
-    applyBox(submit, readBox(raw, "submitBtnStyle", { bgColor: "#1B82EB", fontColor: "#fff", width: "80%", height: 40, borderRadius: 20, fontSize: 16 }));
+    style(submit, raw, "submitBtnStyle", { bgColor: "#1B82EB", fontColor: "#fff", width: "80%", height: 40, borderRadius: 20, fontSize: 16 });
     layer.append(submit);
   }
 
   const agreeRaw = obj(o.agreeStyle);
-  const agreeBox = readBox(agreeRaw, "agreeStyle", {}, ["width", "height", "bgColor"]);
-  const agreement = ctl.agreement({ id: "YDRZ_Agreement", agreeArr: agreeRaw.agreeArr, link: { color: colour(agreeRaw.hrefColor, "agreeStyle.hrefColor") } }, "_two");
-  applyBox(agreement, agreeBox);
-  if (agreeBox.textAlign) agreement.classList.add("ydrz-align-" + agreeBox.textAlign);
+  const agreement = ctl.agreement({ id: "YDRZ_Agreement", agreeArr: agreeRaw.agreeArr, link: { fontColor: colour(agreeRaw.hrefColor, "agreeStyle.hrefColor") } }, "_two");
+  const align = style(agreement, agreeRaw, "agreeStyle").textAlign;
+  if (align) agreement.classList.add("ydrz-align-" + align);
   layer.append(agreement);
 
   const control = createCustomControl(o.customControlStyle, ctl.listeners);
   if (control) layer.append(control);
 
   const root = h("div", "ydrz-root ydrz-layer-mark-two-wrap" + (withMask ? " ydrz-extra-css" : ""), { id: "YDRZLayerTwo" });
-  if (withMask) {
-    const maskRaw = obj(o.maskStyle);
-    const back = mask();
-    setStyle(back, "background-color", option(maskRaw, "maskStyle", "bgColor", "#000", colour));
-    setStyle(back, "opacity", option(maskRaw, "maskStyle", "opacity", 0.6, opacity));
-    root.append(back);
-  }
+  if (withMask) style(root.appendChild(mask()), o.maskStyle, "maskStyle", { bgColor: "#000", opacity: 0.6 }, true);
   root.append(layer);
 
   return ctl.mount(root, layer, cancelButtons, undefined, withMask ? undefined : container);

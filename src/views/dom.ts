@@ -66,13 +66,10 @@ export const ICONS = {
 export function icon(name: keyof typeof ICONS, className = ""): SVGSVGElement {
   const svg = document.createElementNS(SVG_NS, "svg");
   const path = document.createElementNS(SVG_NS, "path");
-  const attrs = [
-    ["viewBox", "0 0 24 24"],
-    ["aria-hidden", "true"],
-    ["focusable", "false"],
-    ["class", "ydrz-icon" + (className && " " + className)],
-  ];
-  for (const [k, v] of attrs) svg.setAttribute(k, v);
+  svg.setAttribute("viewBox", "0 0 24 24");
+  svg.setAttribute("aria-hidden", "true");
+  svg.setAttribute("focusable", "false");
+  svg.setAttribute("class", ("ydrz-icon " + className).trim());
   path.setAttribute("d", ICONS[name]);
   svg.appendChild(path);
   return svg;
@@ -80,15 +77,11 @@ export function icon(name: keyof typeof ICONS, className = ""): SVGSVGElement {
 
 /**
  * A close or return button labelled for assistive technology, showing the integrator's image
- * (its URL through the image allow-list) or our inline icon. An image that cannot load falls
- * back to the icon: a button drawn as a broken-image glyph, or as nothing, is a button the user
- * cannot find.
+ * (its URL through the image allow-list) or our inline icon.
  */
 export function iconButton(id: string, className: string, label: string, name: keyof typeof ICONS, url?: unknown, imgClass?: string): HTMLButtonElement {
   const src = safeUrl(url, "image");
-  const el = src ? img(src, imgClass!) : icon(name);
-  if (src) el.addEventListener("error", () => el.replaceWith(icon(name)), { once: true });
-  return h("button", className, { id, "aria-label": label }, [el]);
+  return h("button", className, { id, "aria-label": label }, [src ? img(src, imgClass!) : icon(name)]);
 }
 
 /** The dimmed backdrop of a popup. */
@@ -108,12 +101,7 @@ export class Listeners {
     this.offs.push(() => target.removeEventListener(type, listener, options));
   }
   clear(): void {
-    for (const off of this.offs.splice(0)) {
-      try {
-        off();
-      } catch {
-        /* a node from another document may already be gone */
-      }
-    }
+    // removeEventListener never throws, even for a node that is gone.
+    for (const off of this.offs.splice(0)) off();
   }
 }

@@ -6,7 +6,7 @@
  * a left margin and "center" (the default) centres it.
  */
 
-import { border, colour, fontFamily, fontSize, fontWeight, length, obj, offsetTop, position, textAlign, textDecoration, type Parse } from "./options";
+import { border, colour, fontFamily, fontSize, fontWeight, length, obj, offsetTop, opacity, position, signed, textAlign, textDecoration, type Parse } from "./options";
 import { setStyle } from "./sanitize";
 
 /** Option key → validated CSS value. */
@@ -15,25 +15,24 @@ export type Box = Record<string, string | undefined>;
 /** Option defaults: written like options (a number is px), validated like them. */
 export type Defaults = Record<string, unknown>;
 
-/** The fields every option group may carry, in reading order (warnings come in this order). */
-const KEYS = "high left width height fontSize fontColor bgColor fontFamily fontWeight textAlign borderRadius border textDecoration".split(" ");
-/** Their validators, in the same order. */
-const PARSE: Parse[] = [offsetTop, position, length, length, fontSize, colour, colour, fontFamily, fontWeight, textAlign, length, border, textDecoration];
-
 /**
- * One option: `raw[key]` through `parse` (a warning names `field.key`), else the default through
- * the same validator (which also turns rem and numbers into px).
+ * The fields an option group may carry, in reading order (warnings come in this order), each
+ * group reading all of them: one table instead of one list per group. After `high` and `left`
+ * (placement), each goes to the CSS property named like it (kebab case) unless PROPS says.
  */
-export const option = (raw: Record<string, unknown>, field: string, key: string, fallback?: unknown, parse: Parse = length): string | undefined =>
-  parse(raw[key], field + "." + key) || parse(fallback, field);
+const KEYS = "high left width height fontSize fontColor bgColor fontFamily fontWeight textAlign borderRadius border textDecoration top right opacity uncheckColor checkedColor".split(" ");
+/** Their validators, in the same order. */
+const PARSE: Parse[] = [offsetTop, position, length, length, fontSize, colour, colour, fontFamily, fontWeight, textAlign, length, border, textDecoration, signed, signed, opacity, colour, colour];
+const PROPS: Record<string, string> = { fontColor: "color", bgColor: "background-color", uncheckColor: "--ydrz-check-off", checkedColor: "--ydrz-check-on" };
 
-/** Reads the box fields of an option group (less `skip`) over `defaults`; unknown fields are ignored. */
-export function readBox(raw: unknown, field: string, defaults: Defaults = {}, skip: string[] = []): Box {
+/** Reads the fields of an option group over `defaults`; unknown fields are ignored. */
+export function readBox(raw: unknown, field: string, defaults: Defaults = {}): Box {
   const o = obj(raw);
   const box: Box = {};
   KEYS.forEach((k, i) => {
-    // The seed spells it both ways (§3.5.1 `textalign`, §3.5.3 `textAlign`).
-    const v = !skip.includes(k) && option(k == "textAlign" && (o[k] === undefined || o[k] === "") ? { textAlign: o.textalign } : o, field, k, defaults[k], PARSE[i]);
+    // The seed spells it both ways (§3.5.1 `textalign`, §3.5.3 `textAlign`); the default goes
+    // through the same validator (which also turns rem and numbers into px).
+    const v = PARSE[i](k == "textAlign" && (o[k] == null || o[k] === "") ? o.textalign : o[k], field + "." + k) || PARSE[i](defaults[k], field);
     if (v) box[k] = v;
   });
   return box;
@@ -44,29 +43,23 @@ export function applyBox(el: HTMLElement, box: Box, lookOnly?: boolean): Box {
   const { high, left } = box;
   const distance = left != "center" && left;
   const cls = el.classList;
-  if (lookOnly) {
-    // the look only
-  } else if (high) {
+  if (!lookOnly && high) {
     cls.add("ydrz-placed");
     setStyle(el, "top", high);
     if (distance) setStyle(el, "left", distance);
     else cls.add("ydrz-center-x");
-  } else if (distance) {
+  } else if (!lookOnly && distance) {
     cls.add("ydrz-flow-left");
     setStyle(el, "margin-left", distance);
   }
-  // The look: each field but `high` and `left`, to the CSS property named like it (kebab case),
-  // but for the two colours.
   KEYS.forEach((k, i) => {
     const v = box[k];
-    if (i > 1) {
-      setStyle(
-        el,
-        k == "fontColor" ? "color" : k == "bgColor" ? "background-color" : k.replace(/[A-Z]/g, "-$&").toLowerCase(),
-        // Integrators name fonts only phones have (PingFangSC-*); keep a fallback that is not serif.
-        k == "fontFamily" && v ? v + ", sans-serif" : v,
-      );
-    }
+    // Integrators name fonts only phones have (PingFangSC-*); keep a fallback that is not serif.
+    if (i > 1 && v) setStyle(el, PROPS[k] || k.replace(/[A-Z]/g, "-$&").toLowerCase(), k == "fontFamily" ? v + ", sans-serif" : v);
   });
   return box;
 }
+
+/** An option group read over its defaults and applied to `el`. */
+export const style = (el: HTMLElement, raw: unknown, field: string, defaults?: Defaults, lookOnly?: boolean): Box =>
+  applyBox(el, readBox(raw, field, defaults), lookOnly);

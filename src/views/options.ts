@@ -14,56 +14,48 @@ export const REM_PX = 12;
 export type Parse = (value: unknown, field: string) => string | undefined;
 
 /** `{}` for anything that is not a plain object, so that `obj(x).field` is always safe. */
-export function obj(value: unknown): Record<string, unknown> {
-  return value && typeof value == "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-}
+export const obj = (value: unknown): Record<string, unknown> =>
+  value && typeof value == "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 
 /**
  * A validator from a check that returns the CSS value, or nothing when the value is invalid.
- * Missing and blank values mean "the default", silently, and never reach the check; an invalid
- * one is reported with a warning that names the field (its path, built by the caller from group
- * + key), so integrators can find their typo.
+ * Missing and blank values mean "the default", silently, and never reach the check. Strings
+ * reach it trimmed, finite numbers as they are, anything else as "" (which no check accepts).
  */
 const validator =
-  (check: (value: unknown) => string | false | undefined): Parse =>
+  (check: (value: string, number?: number) => unknown): Parse =>
   (value, field) => {
-    if (value == null || (typeof value == "string" && value.trim() == "")) return;
-    const v = check(value);
-    if (!v && typeof console != "undefined" && console.warn) {
-      console.warn("[ydrz-jssdk] ignored invalid option " + field + ":", typeof value == "string" ? value.slice(0, 80) : typeof value);
-    }
-    return v || undefined;
+    if (value == null || (typeof value == "string" && !value.trim())) return;
+    const v = check(typeof value == "string" ? value.trim() : typeof value == "number" && isFinite(value) ? value + "" : "", typeof value == "number" ? value : undefined);
+    if (!v) console.warn("[ydrz-jssdk] ignored invalid option " + field + ":", typeof value == "string" ? value.slice(0, 80) : typeof value);
+    return v ? v + "" : undefined;
   };
 
-const round = (n: number): string => Math.round(n * 100) / 100 + "";
+const round = (n: number): number => Math.round(n * 100) / 100;
 
-const LENGTH = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(px|%|rem|vw|vh|em)?$/i;
+const LENGTH = /^([+-]?(?:\d+\.?\d*|\.\d+))(px|%|r?em|vw|vh)?$/i;
 
 /**
  * "20px", "50%", "1.5rem" (×12px), "10vw", a bare number or numeric string (px).
  * `noPercent` for fields the seed gives only as numbers (font sizes); `negative` for distances
  * that may be negative.
  */
-export const length = (value: unknown, field: string, noPercent?: boolean, negative?: boolean): string | undefined =>
+const lengthOf = (noPercent?: boolean, negative?: boolean): Parse =>
   validator((v) => {
-    // A number goes through the same checks as the digits of a string (NaN, Infinity fail below).
-    const m = typeof v == "number" ? ["", v] : LENGTH.exec(typeof v == "string" ? v.trim() : "");
+    const m = LENGTH.exec(v);
     const n = m ? +m[1] : NaN;
-    const unit = ((m && (m[2] as string)) || "px").toLowerCase();
-    return (
-      Math.abs(n) <= 100000 &&
-      (n >= 0 || negative) &&
-      (unit != "%" || !noPercent) &&
-      // rem and em both meant "relative to the original page's 12px root".
-      (unit == "rem" || unit == "em" ? round(n * REM_PX) + "px" : round(n) + unit)
-    );
-  })(value, field);
+    const unit = ((m && m[2]) || "px").toLowerCase();
+    // rem and em both meant "relative to the original page's 12px root".
+    return Math.abs(n) <= 1e5 && (n >= 0 || negative) && (unit != "%" || !noPercent) && (/em/.test(unit) ? round(n * REM_PX) + "px" : round(n) + unit);
+  });
+
+export const length = lengthOf();
 
 /** Font sizes: lengths without percentages. */
-export const fontSize: Parse = (value, field) => length(value, field, true);
+export const fontSize = lengthOf(true);
 
 /** Distances that may be negative (a close button hanging over the edge, `left`, `high`). */
-export const signed: Parse = (value, field) => length(value, field, false, true);
+export const signed = lengthOf(false, true);
 
 const isCenter = (value: unknown): boolean => typeof value == "string" && value.trim().toLowerCase() == "center";
 
@@ -76,76 +68,49 @@ export const position: Parse = (value, field) => (isCenter(value) ? "center" : s
  */
 export const offsetTop: Parse = (value, field) => (isCenter(value) ? undefined : signed(value, field));
 
-/** #rgb, #rgba, #rrggbb, #rrggbbaa. */
-const HEX = /^#(?:[0-9a-f]{3,4}|(?:[0-9a-f]{2}){3,4})$/i;
-/** rgb(a), hsl(a), hwb, lab, lch, oklab, oklch with plain numeric arguments. */
-const COLOR_FN = /^(?:rgba?|hsla?|hwb|(?:ok)?l(?:ab|ch))\(\s*[-+0-9.%a-z\s,/]*\)$/i;
-const COLOR_NAME = /^[a-z]{3,30}$/i;
+let probe: CSSStyleDeclaration | undefined;
 
-let probe: HTMLElement | undefined;
-/** Whether the style engine itself accepts the value for the property (browsers and jsdom). */
-function engineAccepts(prop: string, value: string): boolean {
-  if (typeof document == "undefined") return true;
-  try {
-    const s = (probe = probe || document.createElement("span")).style;
-    s.removeProperty(prop);
-    s.setProperty(prop, value);
-    const ok = s.getPropertyValue(prop) != "";
-    s.removeProperty(prop);
-    return ok;
-  } catch {
-    return false;
-  }
-}
+/**
+ * A value the style engine itself accepts for `prop` (browsers and jsdom), after the generic
+ * guard: colours in every form the browser knows, borders checked down to their colour.
+ */
+const accepted = (prop: string, rem?: boolean): Parse =>
+  validator((v) => {
+    // A border's rem counts 12px like every other length.
+    if (rem) v = v.replace(/(\d*\.?\d+)r?em\b/gi, (_, n) => round(n * REM_PX) + "px");
+    const s = (probe = probe || document.createElement("i").style);
+    s.cssText = "";
+    s.setProperty(prop, v);
+    return isSafeStyleValue(v) && s.getPropertyValue(prop) && v;
+  });
 
 /** Hex (3/4/6/8 digits), colour functions and named colours, as the browser accepts them. */
-export const colour = validator((value) => {
-  const v = typeof value == "string" ? value.trim() : "";
-  return (HEX.test(v) || ((COLOR_FN.test(v) || COLOR_NAME.test(v)) && isSafeStyleValue(v) && engineAccepts("color", v))) && v;
-});
+export const colour = accepted("color");
+
+/** 0, "0", "none", or width/style/colour such as "1px solid #FFFFFF" (rem counts 12px). */
+export const border = accepted("border", true);
 
 /** `true`, `"true"` and the seed's own typo `"ture"`; `false`/`"false"`; else the default. */
 export function flag(value: unknown, fallback: boolean): boolean {
   const v = typeof value == "string" ? value.trim().toLowerCase() : value;
-  return v === true || v === "true" || v === "ture" ? true : v === false || v === "false" ? false : fallback;
+  return v === true || v === "true" || v === "ture" || (v !== false && v !== "false" && fallback);
 }
 
 /** 0.0 … 1.0, as number or string. */
-export const opacity = validator((value) => {
-  const n = typeof value == "number" || typeof value == "string" ? +value : NaN;
-  return n >= 0 && n <= 1 && n + "";
-});
+export const opacity = validator((v) => v && +v >= 0 && +v <= 1 && +v + "");
 
-/**
- * A value that must match `re`: keywords (strings or numbers, lower-cased), or with `names`
- * strings only, as written.
- */
+/** A value that must match `re`: keywords lower-cased, or with `names` strings only, as written. */
 const matching = (re: RegExp, names?: boolean): Parse =>
-  validator((value) => {
-    const v = typeof value == "string" || (!names && typeof value == "number") ? (value + "").trim() : "";
-    return re.test(v) && (names ? v : v.toLowerCase());
-  });
+  validator((v, n) => re.test(v) && (names ? n == null && v : v.toLowerCase()));
 
 /** Family names without quotes (names with spaces work unquoted in CSS font-family lists). */
 export const fontFamily = matching(/^[\p{L}\p{N} ,_-]{1,120}$/u, true);
-export const fontWeight = matching(/^(?:normal|bold|bolder|lighter|[1-9]00)$/i);
-export const textAlign = matching(/^(?:left|center|right|justify|start|end)$/i);
-export const textDecoration = matching(/^(?:none|underline|overline|line-through)$/i);
-
-/** 1–3 tokens: a length, a hex colour, a word (a style or width keyword, a named colour), rgb()/hsl(). */
-const BORDER = /^(?:(?:\d*\.?\d+(?:px|rem|em)?|#[0-9a-f]{3,8}|[a-z]+|(?:rgba?|hsla?)\([\d\s.,%/]*\))(?:\s+|$)){1,3}$/i;
-
-/**
- * 0, "0", "none", or width/style/colour such as "1px solid #FFFFFF" (rem counts 12px): checked
- * token by token, then by the style engine (which also rejects a bad colour like "#FFFFF").
- */
-export const border = validator((value) => {
-  const v = value === 0 ? "0" : typeof value == "string" ? value.trim().replace(/(\d*\.?\d+)r?em\b/gi, (_, n) => round(n * REM_PX) + "px") : "";
-  return BORDER.test(v) && isSafeStyleValue(v) && engineAccepts("border", v) && v;
-});
+export const fontWeight = matching(/^(normal|bold|bolder|lighter|[1-9]00)$/i);
+export const textAlign = matching(/^(left|center|right|justify|start|end)$/i);
+export const textDecoration = matching(/^(none|underline|overline|line-through)$/i);
 
 /** A display text option: strings (even "" where the seed allows an empty title) or the default. */
 export function textOption(value: unknown, fallback: string, allowEmpty?: boolean): string {
   if (typeof value == "number" && isFinite(value)) return value + "";
-  return typeof value != "string" || (value.trim() == "" && !allowEmpty) ? fallback : value.slice(0, 200);
+  return typeof value != "string" || (!value.trim() && !allowEmpty) ? fallback : value.slice(0, 200);
 }

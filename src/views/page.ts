@@ -9,14 +9,15 @@ import { CARRIER_AGREEMENTS } from "./agreement";
 import { createController } from "./controller";
 import { createCustomControl } from "./custom-control";
 import { h, icon, iconButton, img, TITLE } from "./dom";
-import { applyBox, option, readBox, type Box, type Defaults } from "./layout";
-import { colour, fontFamily, fontSize, obj, textOption } from "./options";
+import { applyBox, readBox, style, type Defaults } from "./layout";
+import { colour, obj, textOption } from "./options";
 import { safeUrl, setStyle } from "./sanitize";
 
 /**
  * The seed's example Options (§3.6.1) are the original page's look: they are our defaults, in px
  * (its rem count 12px), less its PingFang font names (the root font stack already starts with the
  * phone's system font) and its `left: "center"` (a placed box without `left` is centred).
+ * The submit button has no `high` by default: it sits near the bottom (.ydrz-page-submit-default).
  */
 const D: Record<string, Defaults> = {
   titleStyle: { fontSize: 15.96, fontColor: "#444", width: "70%", height: 21.96, high: 12, textAlign: "center" },
@@ -26,7 +27,6 @@ const D: Record<string, Defaults> = {
   tipStyle: { fontSize: 11.04, fontColor: "#999", high: 324 },
   agreeStyle: { fontSize: 12, fontColor: "#999", high: 366.96 },
   returnBtnStyle: { width: 7.8, height: 13.2, left: 12, high: 12 },
-  /** No `high` by default: the button sits near the bottom of the page (see .ydrz-page-submit-default). */
   submitBtnStyle: { fontSize: 16, fontColor: "#fff", bgColor: "#1B82EB", width: "85%", height: 44, borderRadius: 22, textAlign: "center" },
 };
 
@@ -40,11 +40,8 @@ export function mountPage(model: ViewModel, handlers: ViewHandlers): MountedView
   const page = h("div", "ydrz-page");
   const wrap = h("div", "ydrz-root ydrz-page-wrap", { id: "YDRZPage" }, [page]);
   setStyle(wrap, "background-color", colour(o.bgColor, "bgColor") || "#fff");
-  /** Styles `el` from the option group `key` over its default and appends it to the page. */
-  const place = (el: HTMLElement, key: string, skip?: string[]): Box => {
-    page.append(el);
-    return applyBox(el, readBox(o[key], key, D[key], skip));
-  };
+  /** Appends `el` to the page, styled from the option group `key` over its default. */
+  const place = (el: HTMLElement, key: string) => style(page.appendChild(el), o[key], key, D[key]);
 
   // Return button: configured box = the icon; 44px hit area centred on it by CSS.
   const back = iconButton("YDRZ_Returnbtn", "ydrz-return-btn", "返回", "back", group("returnBtnStyle").url, "ydrz-return-img");
@@ -57,21 +54,13 @@ export function mountPage(model: ViewModel, handlers: ViewHandlers): MountedView
 
   // Logo: the integrator's image, or an inline mark (painting needs no request).
   const logoUrl = safeUrl(group("logoStyle").url, "image");
-  const logo = logoUrl
-    ? img(logoUrl, "ydrz-logo")
-    : h("div", "ydrz-logo ydrz-logo-default", { "aria-hidden": "true" }, [icon("phone", "ydrz-logo-icon")]);
-  // A logo that cannot load leaves its place empty rather than a broken-image glyph.
-  if (logoUrl) logo.addEventListener("error", () => (logo.style.visibility = "hidden"));
-  place(logo, "logoStyle");
+  place(logoUrl ? img(logoUrl, "ydrz-logo") : h("div", "ydrz-logo ydrz-logo-default", { "aria-hidden": "true" }, [icon("phone", "ydrz-logo-icon")]), "logoStyle");
 
   // Number: its cells sized by `inputStyle`; the error tip follows it wherever it was placed.
   const digits = ctl.digits((model.authLevel == "4" ? "ydrz-auth-phone" : "ydrz-maskphone") + " ydrz-page-phone", "inputVal", "YDRZ_InputPhone");
   const phoneTop = place(digits.el, "phoneNumStyle").high;
-  const inputStyle = obj(group("phoneNumStyle").inputStyle);
-  for (const k of ["width", "height"]) {
-    const v = option(inputStyle, "phoneNumStyle.inputStyle", k, k == "width" ? 21.96 : 26.04);
-    for (const input of digits.inputs) setStyle(input, k, v);
-  }
+  const cell = readBox(group("phoneNumStyle").inputStyle, "phoneNumStyle.inputStyle", { width: 21.96, height: 26.04 });
+  for (const input of digits.inputs) applyBox(input, cell, true);
   const tip = ctl.tip;
   tip.classList.add("ydrz-placed", "ydrz-center-x", "ydrz-page-error");
   setStyle(tip, "top", `calc(${phoneTop} - 1.6em)`);
@@ -79,39 +68,26 @@ export function mountPage(model: ViewModel, handlers: ViewHandlers): MountedView
 
   // Auth text: "{appName}申请使用您的本机号码登录".
   const appName = h("span", "ydrz-app-name", 0, [model.appName]);
-  setStyle(appName, "color", option(group("authTextStyle"), "authTextStyle", "appNameColor", "#444444", colour));
+  setStyle(appName, "color", colour(group("authTextStyle").appNameColor, "authTextStyle.appNameColor") || "#444");
   place(h("p", "ydrz-auth-text", 0, [appName, "申请使用您的" + TITLE]), "authTextStyle");
 
-  // Tip line.
-  // "中国移动" / "中国电信" / "中国联通": characters 1–4 of the carrier agreement's name.
-  const carrier = CARRIER_AGREEMENTS[model.carrier].name.slice(1, 5);
-  place(h("p", "ydrz-tip", 0, [textOption(group("tipStyle").text, "认证服务由" + carrier + "提供")]), "tipStyle");
+  // Tip line: "中国移动" / "中国电信" / "中国联通" are characters 1–4 of the carrier agreement's name.
+  place(h("p", "ydrz-tip", 0, [textOption(group("tipStyle").text, "认证服务由" + CARRIER_AGREEMENTS[model.carrier].name.slice(1, 5) + "提供")]), "tipStyle");
 
   // Agreement.
   const agree = group("agreeStyle");
   const check = obj(agree.checkedButton);
   const href = obj(agree.hrefStyle);
-  const checkField = "agreeStyle.checkedButton";
-  const hrefField = "agreeStyle.hrefStyle";
   const agreement = ctl.agreement({
     className: "ydrz-page-agreement",
     agreeArr: href.agreeArr,
-    link: {
-      color: option(href, hrefField, "fontColor", "#1E82EB", colour),
-      "font-size": option(href, hrefField, "fontSize", undefined, fontSize),
-      "font-family": option(href, hrefField, "fontFamily", undefined, fontFamily),
-    },
-    box: {
-      width: option(check, checkField, "width", 15.96),
-      height: option(check, checkField, "height", 15.96),
-      "--ydrz-check-off": option(check, checkField, "uncheckColor", "#cccccc", colour),
-      "--ydrz-check-on": option(check, checkField, "checkedColor", "#1E82EB", colour),
-    },
+    link: readBox(href, "agreeStyle.hrefStyle", { fontColor: "#1E82EB" }),
+    box: readBox(check, "agreeStyle.checkedButton", { width: 15.96, height: 15.96, uncheckColor: "#cccccc", checkedColor: "#1E82EB" }),
     uncheckUrl: check.uncheckUrl,
     // `url` (§3.6.2 table) is the ticked image; `checkedUrl` (§3.6.1 example) says the same.
     checkedUrl: (typeof check.checkedUrl == "string" && check.checkedUrl) || check.url,
   });
-  place(agreement, "agreeStyle", ["width", "height", "bgColor"]);
+  place(agreement, "agreeStyle");
 
   // Submit.
   const submit = ctl.submit(textOption(group("submitBtnStyle").name, TITLE), "", " ydrz-page-submit");

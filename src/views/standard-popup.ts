@@ -13,33 +13,26 @@ import { setStyle } from "./sanitize";
 let uid = 0;
 
 export function mountStandardPopup(model: ViewModel, handlers: ViewHandlers): MountedView {
-  const option = obj(model.pageOption);
+  const o = obj(model.pageOption);
   const ctl = createController(model, handlers, "button");
   const titleId = "ydrz-title-" + ++uid;
-  const field = "pageOption.";
-
   const close = iconButton("YDRZ_Closebtn", "ydrz-close-btn", "关闭", "close");
-
-  const submit = ctl.submit(textOption(option.agreeButtonText, TITLE));
-  setStyle(submit, "background-color", colour(option.agreeButtonColour, field + "agreeButtonColour"));
+  const submit = ctl.submit(textOption(o.agreeButtonText, TITLE));
+  setStyle(submit, "background-color", colour(o.agreeButtonColour, "pageOption.agreeButtonColour"));
 
   const modal = h("div", "ydrz-layer-wrap", { id: "YDRZ_Modal" }, [
     close,
-    h("h2", "ydrz-title", { id: titleId }, [textOption(option.pageTitle, TITLE)]),
+    h("h2", "ydrz-title", { id: titleId }, [textOption(o.pageTitle, TITLE)]),
     h("div", "ydrz-phone-wrap", 0, [ctl.digits(model.authLevel == "4" ? "ydrz-auth-phone" : "ydrz-maskphone", "inputVal").el]),
     ctl.tip,
     submit,
     ctl.agreement({
-      appName: textOption(option.configBusinessName, model.appName),
-      link: { color: colour(option.agreeTextColour, field + "agreeTextColour") },
-      checkedUrl: option.agreeCheckPic,
+      appName: textOption(o.configBusinessName, model.appName),
+      link: { fontColor: colour(o.agreeTextColour, "pageOption.agreeTextColour") },
+      checkedUrl: o.agreeCheckPic,
     }),
-    createDefinedButtons(option.customControlsConf, ctl.listeners),
-  ]);
-  const root = h("div", "ydrz-root ydrz-layer-mark-wrap", { id: "YDRZLayer" }, [
-    mask(),
-    modal,
+    createDefinedButtons(o.customControlsConf, ctl.listeners),
   ]);
 
-  return ctl.mount(root, modal, [close], titleId);
+  return ctl.mount(h("div", "ydrz-root ydrz-layer-mark-wrap", { id: "YDRZLayer" }, [mask(), modal]), modal, [close], titleId);
 }

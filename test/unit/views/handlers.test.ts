@@ -357,26 +357,3 @@ describe("pages", () => {
     expect(h.cancel).toHaveBeenCalledTimes(1);
   });
 });
-
-describe("integrator images that cannot load", () => {
-  test("the return and close buttons fall back to the inline icon; a broken logo leaves its place empty", () => {
-    const page = seedPageOptions();
-    mount(model("custom-page", { pageOptions: page }), spies());
-    const back = $("#YDRZ_Returnbtn");
-    back.querySelector("img")!.dispatchEvent(new Event("error"));
-    expect(back.querySelector("img")).toBeNull();
-    expect(back.querySelector("svg.ydrz-icon")).not.toBeNull();
-    const logo = $<HTMLImageElement>("img.ydrz-logo");
-    logo.dispatchEvent(new Event("error"));
-    expect(logo.style.visibility).toBe("hidden");
-    cleanupDom();
-
-    const popup = seedPopupOptions(true);
-    popup.closeBtnStyle = { ...popup.closeBtnStyle, btnImage: "/missing/close.png" };
-    mount(model("custom-popup-mask", { popupOptions: popup }), spies());
-    const close = $("#YDRZ_Closebtn_two");
-    close.querySelector("img")!.dispatchEvent(new Event("error"));
-    expect(close.querySelector("img")).toBeNull();
-    expect(close.querySelector("svg.ydrz-icon")).not.toBeNull();
-  });
-});

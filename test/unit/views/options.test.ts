@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { border, colour, flag, fontFamily, fontWeight, length, offsetTop, opacity, position, REM_PX, textAlign, textDecoration, textOption } from "../../../src/views/options";
+import { border, colour, flag, fontFamily, fontSize, fontWeight, length, offsetTop, opacity, position, REM_PX, textAlign, textDecoration, textOption } from "../../../src/views/options";
 import { readBox } from "../../../src/views/layout";
 
 afterEach(() => {
@@ -50,7 +50,8 @@ describe("lengths", () => {
 
   test("percent can be refused for font sizes", () => {
     vi.spyOn(console, "warn").mockImplementation(() => undefined);
-    expect(length("50%", "f", true)).toBeUndefined();
+    expect(fontSize("50%", "f")).toBeUndefined();
+    expect(fontSize("20px", "f")).toBe("20px");
   });
 
   test("left: center, high: center (no distance → default, no warning)", () => {
