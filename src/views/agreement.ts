@@ -8,7 +8,7 @@
 import type { Carrier } from "../protocol/hosts";
 import type { ViewModel } from "./contract";
 import type { AgreementLink } from "../sdk/types";
-import { h, icon, img } from "./dom";
+import { h, icon, img, uid } from "./dom";
 import { applyBox, type Box } from "./layout";
 import { obj, textOption } from "./options";
 import { safeUrl } from "./sanitize";
@@ -36,11 +36,9 @@ export interface AgreementOptions {
   checkedUrl?: unknown;
 }
 
-let uid = 0;
-
 /** The line, its checkbox `#checkboxId` first; `onChange` runs on each tick and untick. */
 export function createAgreement(model: ViewModel, checkboxId: string, onChange: () => void, opts: AgreementOptions): HTMLElement {
-  const textId = "ydrz-agree-text-" + ++uid;
+  const textId = uid("ydrz-agree-text-");
   const checkbox = h("input", "ydrz-checkbox", { id: checkboxId, type: "checkbox", "aria-labelledby": textId });
   const box = h("span", "ydrz-check-box", { "aria-hidden": "true" }, [icon("check", "ydrz-check-icon")]);
   applyBox(box, opts.box || {}, true);

@@ -5,6 +5,10 @@ import { safeUrl } from "./sanitize";
 /** The views' title, submit text and, without a title, their accessible name. */
 export const TITLE = "本机号码登录";
 
+let count = 0;
+/** A document-unique id (for aria references) starting with `prefix`. */
+export const uid = (prefix: string): string => prefix + ++count;
+
 /** Attributes by name; an undefined value (an optional id) sets none. */
 export type Attrs = Record<string, string | undefined>;
 
@@ -28,13 +32,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
-/** Focus without scrolling the page (older engines do not know the option and throw). */
+/** Focus without scrolling the page (an engine that does not know the option ignores it). */
 export function focusNoScroll(el: HTMLElement): void {
-  try {
-    el.focus({ preventScroll: true });
-  } catch {
-    el.focus();
-  }
+  el.focus({ preventScroll: true });
 }
 
 /** Runs a callback we do not control: its error is logged, never thrown into a DOM event. */
@@ -42,7 +42,7 @@ export function safeCall(fn: () => void): void {
   try {
     fn();
   } catch (error) {
-    if (typeof console != "undefined") console.error(error);
+    console.error(error);
   }
 }
 

@@ -9,6 +9,7 @@ import type { MountedView, MountView, ViewHandlers, ViewModel } from "./contract
 import { mountCustomPopup } from "./custom-popup";
 import { mountPage } from "./page";
 import { mountStandardPopup } from "./standard-popup";
+import { textOption } from "./options";
 import { primeScrollLock } from "./scroll-lock";
 import { injectStyles } from "./styles";
 
@@ -18,15 +19,13 @@ const build = (model: ViewModel, handlers: ViewHandlers): MountedView =>
   (model.kind == "standard-popup" ? mountStandardPopup : model.kind == "custom-popup" || model.kind == "custom-popup-mask" ? mountCustomPopup : mountPage)(model, handlers);
 
 export const mountView: MountView = (model, handlers) => {
-  const str = (value: unknown): string => (typeof value == "string" ? value : "");
+  // What the views read as given (a string, a carrier key); the rest they check where they use it.
   const m: ViewModel = {
     ...model,
-    maskPhone: str(model.maskPhone),
-    authLevel: model.authLevel == "4" ? "4" : "1",
+    maskPhone: typeof model.maskPhone == "string" ? model.maskPhone : "",
     // The business name is display text: at most 200 characters, as every text option.
-    appName: str(model.appName).slice(0, 200),
+    appName: textOption(model.appName, ""),
     carrier: model.carrier == "CT" || model.carrier == "CU" ? model.carrier : "CM",
-    privacyLinks: Array.isArray(model.privacyLinks) ? model.privacyLinks : [],
   };
   try {
     primeScrollLock(document);
@@ -37,7 +36,7 @@ export const mountView: MountView = (model, handlers) => {
   try {
     return build(m, handlers);
   } catch (error) {
-    if (typeof console != "undefined") console.error("[ydrz-jssdk] view options rejected, using defaults", error);
+    console.error("[ydrz-jssdk] view options rejected, using defaults", error);
     // Removes whatever the failed attempt left behind, so that the fallback starts clean.
     document.querySelectorAll("#YDRZLayer,#YDRZLayerTwo,#YDRZPage").forEach((n) => n.remove());
     // Same view, built-in defaults: the flow's expectations (e.g. no auto-submit without a mask)

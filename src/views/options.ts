@@ -18,13 +18,13 @@ export const obj = (value: unknown): Record<string, unknown> =>
 /**
  * A validator from a check that returns the CSS value, or nothing when the value is invalid.
  * Missing and blank values mean "the default", silently, and never reach the check. Strings
- * reach it trimmed, finite numbers as they are, anything else as "" (which no check accepts).
+ * reach it trimmed, numbers as strings, anything else as "" (which no check accepts).
  */
 const validator =
-  (check: (value: string, number?: number) => unknown): Parse =>
+  (check: (value: string) => unknown): Parse =>
   (value, field) => {
     if (value == null || (typeof value == "string" && !value.trim())) return;
-    const v = check(typeof value == "string" ? value.trim() : typeof value == "number" && isFinite(value) ? value + "" : "", typeof value == "number" ? value : undefined);
+    const v = check(typeof value == "string" || typeof value == "number" ? (value + "").trim() : "");
     if (!v) console.warn("[ydrz-jssdk] ignored invalid option " + field + ":", typeof value == "string" ? value.slice(0, 80) : typeof value);
     return v ? v + "" : undefined;
   };
@@ -99,9 +99,8 @@ export function flag(value: unknown, fallback: boolean): boolean {
 /** 0.0 … 1.0, as number or string. */
 export const opacity = validator((v) => v && +v >= 0 && +v <= 1 && +v + "");
 
-/** A value that must match `re`: keywords lower-cased, or with `names` strings only, as written. */
-const matching = (re: RegExp, names?: boolean): Parse =>
-  validator((v, n) => re.test(v) && (names ? n == null && v : v.toLowerCase()));
+/** A value that must match `re`: keywords lower-cased, or with `names` as written. */
+const matching = (re: RegExp, names?: boolean): Parse => validator((v) => re.test(v) && (names ? v : v.toLowerCase()));
 
 /** Family names without quotes (names with spaces work unquoted in CSS font-family lists). */
 export const fontFamily = matching(/^[\p{L}\p{N} ,_-]{1,120}$/u, true);

@@ -8,7 +8,7 @@ import type { MountedView, ViewHandlers, ViewModel } from "./contract";
 import { CARRIER_AGREEMENTS } from "./agreement";
 import { createController } from "./controller";
 import { createCustomControl } from "./custom-control";
-import { h, icon, iconButton, img, TITLE } from "./dom";
+import { h, icon, iconButton, img, TITLE, uid } from "./dom";
 import { applyBox, readBox, style, type Defaults } from "./layout";
 import { colour, obj, textOption } from "./options";
 import { safeUrl, setStyle } from "./sanitize";
@@ -30,8 +30,6 @@ const D: Record<string, Defaults> = {
   submitBtnStyle: { fontSize: 16, fontColor: "#fff", bgColor: "#1B82EB", width: "85%", height: 44, borderRadius: 22, textAlign: "center" },
 };
 
-let uid = 0;
-
 export function mountPage(model: ViewModel, handlers: ViewHandlers): MountedView {
   const o = model.kind == "custom-page" ? obj(model.pageOptions) : {};
   const group = (key: string): Record<string, unknown> => obj(o[key]);
@@ -49,7 +47,7 @@ export function mountPage(model: ViewModel, handlers: ViewHandlers): MountedView
 
   // Title ("" allowed: no title).
   const titleText = textOption(group("titleStyle").name, TITLE, true);
-  const titleId = titleText.trim() ? "ydrz-page-title-" + ++uid : undefined;
+  const titleId = titleText.trim() ? uid("ydrz-page-title-") : undefined;
   if (titleId) place(h("h1", "ydrz-title ydrz-page-title", { id: titleId }, [titleText]), "titleStyle");
 
   // Logo: the integrator's image, or an inline mark (painting needs no request).

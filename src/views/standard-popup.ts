@@ -6,16 +6,14 @@
 import type { MountedView, ViewHandlers, ViewModel } from "./contract";
 import { createController } from "./controller";
 import { createDefinedButtons } from "./custom-control";
-import { h, iconButton, mask, TITLE } from "./dom";
+import { h, iconButton, mask, TITLE, uid } from "./dom";
 import { colour, obj, textOption } from "./options";
 import { setStyle } from "./sanitize";
-
-let uid = 0;
 
 export function mountStandardPopup(model: ViewModel, handlers: ViewHandlers): MountedView {
   const o = obj(model.pageOption);
   const ctl = createController(model, handlers, "button");
-  const titleId = "ydrz-title-" + ++uid;
+  const titleId = uid("ydrz-title-");
   const close = iconButton("YDRZ_Closebtn", "ydrz-close-btn", "关闭", "close");
   const submit = ctl.submit(textOption(o.agreeButtonText, TITLE));
   setStyle(submit, "background-color", colour(o.agreeButtonColour, "pageOption.agreeButtonColour"));
