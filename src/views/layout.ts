@@ -16,25 +16,44 @@ export type Box = Record<string, string | undefined>;
 export type Defaults = Record<string, unknown>;
 
 /**
- * The fields an option group may carry, in reading order (warnings come in this order), each
- * group reading all of them: one table instead of one list per group. After `high` and `left`
- * (placement), each goes to the CSS property named like it (kebab case) unless PROPS says.
+ * The fields an option group may carry and their validators, in reading order (warnings come in
+ * this order), each group reading all of them: one table instead of one list per group. After
+ * `high` and `left` (placement), each goes to the CSS property named like it (kebab case) unless
+ * PROPS says.
  */
-const KEYS = "high left width height fontSize fontColor bgColor fontFamily fontWeight textAlign borderRadius border textDecoration top right opacity uncheckColor checkedColor".split(" ");
-/** Their validators, in the same order. */
-const PARSE: Parse[] = [offsetTop, position, length, length, fontSize, colour, colour, fontFamily, fontWeight, textAlign, length, border, textDecoration, signed, signed, opacity, colour, colour];
+const FIELDS: Record<string, Parse> = {
+  high: offsetTop,
+  left: position,
+  width: length,
+  height: length,
+  fontSize,
+  fontColor: colour,
+  bgColor: colour,
+  fontFamily,
+  fontWeight,
+  textAlign,
+  borderRadius: length,
+  border,
+  textDecoration,
+  top: signed,
+  right: signed,
+  opacity,
+  uncheckColor: colour,
+  checkedColor: colour,
+};
 const PROPS: Record<string, string> = { fontColor: "color", bgColor: "background-color", uncheckColor: "--ydrz-check-off", checkedColor: "--ydrz-check-on" };
 
 /** Reads the fields of an option group over `defaults`; unknown fields are ignored. */
 export function readBox(raw: unknown, field: string, defaults: Defaults = {}): Box {
   const o = obj(raw);
   const box: Box = {};
-  KEYS.forEach((k, i) => {
+  // Own keys only (as everywhere): a host page's polluted Object.prototype adds no field.
+  for (const k of Object.keys(FIELDS)) {
     // The seed spells it both ways (§3.5.1 `textalign`, §3.5.3 `textAlign`); the default goes
     // through the same validator (which also turns rem and numbers into px).
-    const v = PARSE[i](k == "textAlign" && (o[k] == null || o[k] === "") ? o.textalign : o[k], field + "." + k) || PARSE[i](defaults[k], field);
+    const v = FIELDS[k](k == "textAlign" && (o[k] == null || o[k] === "") ? o.textalign : o[k], field + "." + k) || FIELDS[k](defaults[k], field);
     if (v) box[k] = v;
-  });
+  }
   return box;
 }
 
@@ -52,11 +71,11 @@ export function applyBox(el: HTMLElement, box: Box, lookOnly?: boolean): Box {
     cls.add("ydrz-flow-left");
     setStyle(el, "margin-left", distance);
   }
-  KEYS.forEach((k, i) => {
+  for (const k of Object.keys(box)) {
     const v = box[k];
     // Integrators name fonts only phones have (PingFangSC-*); keep a fallback that is not serif.
-    if (i > 1 && v) setStyle(el, PROPS[k] || k.replace(/[A-Z]/g, "-$&").toLowerCase(), k == "fontFamily" ? v + ", sans-serif" : v);
-  });
+    if (k != "high" && k != "left") setStyle(el, PROPS[k] || k.replace(/[A-Z]/g, "-$&").toLowerCase(), k == "fontFamily" ? v + ", sans-serif" : v);
+  }
   return box;
 }
 
