@@ -65,13 +65,11 @@ export const ICONS = {
 
 export function icon(name: keyof typeof ICONS, className = ""): SVGSVGElement {
   const svg = document.createElementNS(SVG_NS, "svg");
-  const path = document.createElementNS(SVG_NS, "path");
   svg.setAttribute("viewBox", "0 0 24 24");
   svg.setAttribute("aria-hidden", "true");
   svg.setAttribute("focusable", "false");
   svg.setAttribute("class", ("ydrz-icon " + className).trim());
-  path.setAttribute("d", ICONS[name]);
-  svg.appendChild(path);
+  svg.appendChild(document.createElementNS(SVG_NS, "path")).setAttribute("d", ICONS[name]);
   return svg;
 }
 
