@@ -81,7 +81,9 @@ const accepted = (prop: string, rem?: boolean): Parse =>
     const s = (probe = probe || document.createElement("i").style);
     s.cssText = "";
     s.setProperty(prop, v);
-    return /^[\w\s#(),.%/+-]+$/.test(v) && s.getPropertyValue(prop) && v;
+    // Counting the declarations set, not reading the value back: Chrome serialises an accepted
+    // `border: none` as "".
+    return /^[\w\s#(),.%/+-]+$/.test(v) && s.length && v;
   });
 
 /** Hex (3/4/6/8 digits), colour functions and named colours, as the browser accepts them. */

@@ -156,6 +156,25 @@ describe("rendering from the seed's options and from defaults", () => {
     });
   }
 
+  test("border and colour options as Chromium's own style engine judges them", async () => {
+    const { context, page } = await newMobilePage(browser);
+    try {
+      const warnings: string[] = [];
+      page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+      const control = (border: string, fontColor: string) => ({ ifShow: true, name: "其他登录方式", border, fontColor });
+      await open(page, model("custom-popup-mask", { popupOptions: { maskStyle: { ifShowMask: true }, customControlStyle: control("none", "hsl(120 50% 50%)") } }));
+      const style = () => page.$eval(".ydrz-custom-control", (el) => [(el as HTMLElement).style.borderTopStyle, (el as HTMLElement).style.color]);
+      // Chrome reads an accepted `border: none` back as "": it is still accepted.
+      expect(await style()).toEqual(["none", "rgb(64, 191, 64)"]);
+      expect(warnings).toEqual([]);
+      await open(page, model("custom-popup-mask", { popupOptions: { maskStyle: { ifShowMask: true }, customControlStyle: control("1px solid #FFFFF", "#GGG") } }));
+      expect(await style()).toEqual(["", "rgb(27, 130, 235)"]);
+      expect(warnings).toHaveLength(2);
+    } finally {
+      await context.close();
+    }
+  });
+
   test("painting makes no network request (icons are inline)", async () => {
     const { context, page } = await newMobilePage(browser);
     try {

@@ -126,6 +126,7 @@ describe("other fields", () => {
     vi.spyOn(console, "warn").mockImplementation(() => undefined);
     expect(border("0", "f")).toBe("0");
     expect(border(0, "f")).toBe("0");
+    expect(border("none", "f")).toBe("none");
     expect(border("1px solid #FFFFFF", "f")).toBe("1px solid #FFFFFF");
     expect(border("solid 0.1rem rgb(1, 2, 3)", "f")).toBe("solid 1.2px rgb(1, 2, 3)");
     expect(border("1px solid #FFFFF", "f")).toBeUndefined();
