@@ -6,8 +6,8 @@
  * the labelling and Escape while focus is inside it.
  */
 
-import { focusNoScroll, Listeners, TITLE } from "./dom";
-import { lockScroll, undo, type Undo } from "./scroll-lock";
+import { Listeners, TITLE } from "./dom";
+import { lockScroll, QUIET, undo, type Undo } from "./scroll-lock";
 
 /**
  * Makes `dialog` (inside `root`, the view's outermost element, a child of <body> when modal) a
@@ -41,8 +41,8 @@ export function openDialog(root: HTMLElement, dialog: HTMLElement, labelledBy: s
     }
     undos.push(lockScroll(doc));
     // For engines without `inert`.
-    listeners.on(doc, "focusin", (event) => root.contains(event.target as Node) || focusNoScroll(dialog), true);
-    focusNoScroll(dialog);
+    listeners.on(doc, "focusin", (event) => root.contains(event.target as Node) || dialog.focus(QUIET), true);
+    dialog.focus(QUIET);
   }
 
   listeners.on<KeyboardEvent>(
@@ -72,6 +72,6 @@ export function openDialog(root: HTMLElement, dialog: HTMLElement, labelledBy: s
   return () => {
     listeners.clear();
     undo(undos);
-    if ((modal || root.contains(doc.activeElement)) && (opener as Partial<HTMLElement>).focus) focusNoScroll(opener);
+    if ((modal || root.contains(doc.activeElement)) && (opener as Partial<HTMLElement>).focus) opener.focus(QUIET);
   };
 }

@@ -6,8 +6,8 @@
  * authLevel "1" shows the number as plain text.
  */
 
-import { focusNoScroll, h, icon, Listeners } from "./dom";
-import { swapStyle, undo, type Undo } from "./scroll-lock";
+import { h, icon, Listeners } from "./dom";
+import { QUIET, swapStyle, undo, type Undo } from "./scroll-lock";
 
 /**
  * What the controller uses. Read-only while busy is the cells' own `readOnly` (the controller sets
@@ -32,11 +32,9 @@ export interface Digits {
 /** Full-width digits (IME) become ASCII, everything else that is not a digit goes. */
 export const onlyDigits = (text: string): string => text.normalize("NFKC").replace(/\D/g, "");
 
-/** A keypad key: its value in `qs-data-value` ("del" for delete, drawn as the delete icon). */
-const key = (v: string): HTMLElement =>
-  v == " "
-    ? h("span", "qs-key qs-key-blank", { "aria-hidden": "true" })
-    : h("button", v == "del" ? "qs-key del-icon" : "qs-key", { "qs-data-value": v, "aria-label": v == "del" ? "删除" : undefined, tabindex: "-1" }, [v == "del" ? icon("delete") : v]);
+/** A keypad key: its value in `qs-data-value`. */
+const key = (v: string, className = "", label?: string, content: Node | string = v): HTMLElement =>
+  h("button", "qs-key" + className, { "qs-data-value": v, "aria-label": label, tabindex: "-1" }, [content]);
 
 /**
  * `inputIdPrefix`: `inputVal` (standard views) or `customInput` (custom popup): ids are prefix +
@@ -51,7 +49,7 @@ export function createDigits(maskPhone: string, entry: boolean, className: strin
   const whole = RegExp(`^${onlyDigits(prefix)}(\\d{${count}})${onlyDigits(suffix)}$`);
   const inputs: HTMLInputElement[] = [];
   const el = h("div", className, count ? { id, role: "group", "aria-label": `手机号码${masked}，请输入中间${count}位`, "aria-describedby": describedBy } : { id });
-  const wrap = h("div", "ydrz-root qs-key-board-wrap", 0, [h("div", "qs-key-board", { id: "qs-keyboard-id", role: "group", "aria-label": "数字键盘" }, [..."123456789 0"].map(key).concat(key("del")))]);
+  const wrap = h("div", "ydrz-root qs-key-board-wrap", 0, [h("div", "qs-key-board", { id: "qs-keyboard-id", role: "group", "aria-label": "数字键盘" }, [..."123456789"].map((v) => key(v)).concat(h("span", "qs-key qs-key-blank", { "aria-hidden": "true" }), key("0"), key("del", " del-icon", "删除", icon("delete"))))]);
   /** The keypad's padding of `pad`, undone on close. */
   const padded: Undo = [];
   let host: HTMLElement;
@@ -69,7 +67,7 @@ export function createDigits(maskPhone: string, entry: boolean, className: strin
   };
   /** Focuses cell `i` (the last at most); the keypad has done its job once every cell is filled. */
   const go = (i: number): void => {
-    focusNoScroll(inputs[(active = Math.min(i, count - 1))]);
+    inputs[(active = Math.min(i, count - 1))].focus(QUIET);
     if (value().length == count) close();
     changed();
   };
@@ -133,21 +131,21 @@ export function createDigits(maskPhone: string, entry: boolean, className: strin
   const part = (text: string): HTMLElement => h("span", "ydrz-phone-part", { "aria-hidden": "true" }, [text]);
   el.append(part(prefix), h("span", "ydrz-digit-cells", 0, inputs), part(suffix));
 
-  // Typed keys and IME commits (what the keyboard sent, or without event data what the cell now
-  // holds): the cell is emptied and the digits arrive; nothing while an IME composes.
-  const text = (event: InputEvent): void => {
+  // Typed keys, IME commits and pastes (what the keyboard or the clipboard sent, or without event
+  // data what the cell now holds): the cell is emptied and the digits arrive; a text without
+  // digits leaves the cell as it was. Nothing while an IME composes.
+  const text = (event: InputEvent & ClipboardEvent): void => {
     if (event.isComposing) return;
     const cell = event.target as HTMLInputElement;
-    const typed = onlyDigits(event.data != null ? event.data : cell.value);
+    const paste = event.clipboardData;
+    if (paste) event.preventDefault();
+    const typed = onlyDigits(paste ? paste.getData("text") : event.data != null ? event.data : cell.value);
     cell.value = typed ? "" : onlyDigits(cell.value).slice(-1);
     receive(at(event), typed);
   };
   L.on(el, "input", text);
   L.on(el, "compositionend", text);
-  L.on<ClipboardEvent>(el, "paste", (event) => {
-    event.preventDefault();
-    receive(at(event), (event.clipboardData && event.clipboardData.getData("text")) || "");
-  });
+  L.on(el, "paste", text);
   // Android keyboards report Backspace as "Unidentified" keydowns; an empty cell then only
   // shows up as a deleteContentBackward beforeinput with nothing to delete.
   const backspace = (event: KeyboardEvent & InputEvent): void => {

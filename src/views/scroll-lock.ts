@@ -5,6 +5,9 @@
  * window is scrolled back to where it was. Nested locks share one pin.
  */
 
+/** Focus without scrolling the page (engines that do not know the option ignore it). */
+export const QUIET: FocusOptions = { preventScroll: true };
+
 /** What to do to put things back, run last first by `undo`. */
 export type Undo = (() => void)[];
 
@@ -34,40 +37,35 @@ let depth = 0;
 const held: Undo = [];
 let primed: number[] | undefined;
 
-/** [scrollX, scrollY, scrollbar width (keeps the page from jumping sideways on desktop)]. */
-const measure = (doc: Document): number[] => {
-  const win = doc.defaultView!;
-  return [win.scrollX, win.scrollY, win.innerWidth - doc.documentElement.clientWidth];
-};
+const offsets = (win: Window): number[] => [win.scrollX, win.scrollY];
 
 /**
- * Reads the scroll position and scrollbar width now, for the `lockScroll` that follows in the
- * same task. Read once the view's CSS is injected and its nodes appended, they would force a full
- * style and layout pass of the page that the lock's own writes then throw away (the largest
- * single cost of opening a view, measured by `npm run bench`).
+ * Reads the scroll position now, for the `lockScroll` that follows in the same task. Read once
+ * the view's CSS is injected and its nodes appended, it would force a full style and layout pass
+ * of the page that the lock's own writes then throw away (the largest single cost of opening a
+ * view, measured by `npm run bench`).
  */
 export function primeScrollLock(doc: Document): void {
-  primed = measure(doc);
+  primed = offsets(doc.defaultView!);
   // Only valid for this task: a lock taken later measures afresh.
   Promise.resolve().then(() => (primed = undefined));
 }
 
 export function lockScroll(doc: Document): () => void {
+  const win = doc.defaultView!;
+  const html = doc.documentElement;
   if (!depth++) {
-    const [x, y, bar] = primed || measure(doc);
-    const html = doc.documentElement;
+    const [x, y] = primed || offsets(win);
     // Runs last, once the styles are back: an integrator's `scroll-behavior: smooth` would
     // animate the jump back, so it is made instant meanwhile.
     held.push(() => {
       const instant: Undo = [];
       swapStyle(instant, html, "scroll-behavior", "auto");
-      doc.defaultView!.scrollTo(x, y);
+      win.scrollTo(x, y);
       undo(instant);
     });
     swapStyle(held, html, "overflow", "hidden");
-    const pin = [["position", "fixed"], ["top", -y + "px"], ["left", -x + "px"], ["right", "0"], ["overflow", "hidden"]];
-    if (bar > 0) pin.push(["padding-right", bar + "px"]);
-    for (const [prop, value] of pin) swapStyle(held, doc.body, prop, value);
+    for (const [prop, value] of [["position", "fixed"], ["top", -y + "px"], ["left", -x + "px"], ["right", "0"], ["overflow", "hidden"]]) swapStyle(held, doc.body, prop, value);
   }
   return () => {
     if (!--depth) undo(held);
