@@ -144,8 +144,9 @@ export function createController(model: ViewModel, handlers: ViewHandlers, mode:
       digits.close();
       toast();
       loading(false);
-      closeDialog();
+      // The dialog's own listeners first: its focus trap would keep focus from going back.
       listeners.clear();
+      closeDialog();
       root.remove();
     },
   };
@@ -193,7 +194,7 @@ export function createController(model: ViewModel, handlers: ViewHandlers, mode:
       digits.place(host, padTarget || host);
       for (const btn of cancelButtons) listeners.on(btn, "click", cancel);
       (container || body).appendChild(r);
-      closeDialog = openDialog(r, d, titleId, !container, cancel);
+      closeDialog = openDialog(r, d, titleId, !container, cancel, listeners);
       refresh();
       return view;
     },

@@ -4,6 +4,7 @@
  * page inert and hidden from assistive technology, Escape = cancel, scroll locked.
  * A non-modal view (the custom popup inside the integrator's container) gets only the role,
  * the labelling and Escape while focus is inside it.
+ * Its listeners go to `listeners`, which the view clears after the close.
  */
 
 import { Listeners, TITLE } from "./dom";
@@ -15,9 +16,8 @@ import { lockScroll, QUIET, undo, type Undo } from "./scroll-lock";
  * open, not to the first digit: focusing an input would pop the system keyboard up on Android
  * over the view, which is what the built-in keypad avoids. Returns the close (called once).
  */
-export function openDialog(root: HTMLElement, dialog: HTMLElement, labelledBy: string | undefined, modal: boolean, onEscape: () => void): () => void {
+export function openDialog(root: HTMLElement, dialog: HTMLElement, labelledBy: string | undefined, modal: boolean, onEscape: () => void, listeners: Listeners): () => void {
   const doc = root.ownerDocument;
-  const listeners = new Listeners();
   const opener = doc.activeElement as HTMLElement;
   /** What the modal view changed outside itself. */
   const undos: Undo = [];
@@ -70,7 +70,6 @@ export function openDialog(root: HTMLElement, dialog: HTMLElement, labelledBy: s
   );
 
   return () => {
-    listeners.clear();
     undo(undos);
     if ((modal || root.contains(doc.activeElement)) && (opener as Partial<HTMLElement>).focus) opener.focus(QUIET);
   };
