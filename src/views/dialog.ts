@@ -57,7 +57,8 @@ export function openDialog(root: HTMLElement, dialog: HTMLElement, labelledBy: s
       } else if (event.key == "Tab" && modal) {
         // Tab from the last (Shift+Tab from the first, or from the dialog itself) wraps round;
         // so does Tab from anywhere outside. With nothing tabbable, focus stays on the dialog.
-        const list = [...dialog.querySelectorAll<HTMLElement>("a[href],button,input,select,textarea,[tabindex]")].filter((el) => el.tabIndex >= 0 && el.getClientRects().length);
+        // A view holds links, buttons and inputs only (no select, no textarea).
+        const list = [...dialog.querySelectorAll<HTMLElement>("a[href],button,input,[tabindex]")].filter((el) => el.tabIndex >= 0 && el.getClientRects().length);
         const last = list.length - 1;
         const i = list.indexOf(doc.activeElement as HTMLElement);
         if (back ? i < 1 : i < 0 || i == last) {

@@ -56,8 +56,8 @@ export function createDigits(maskPhone: string, entry: boolean, className: strin
   let pad: HTMLElement;
   let active = 0;
 
-  // Only settled digits count: a cell may briefly hold an IME's uncommitted text.
-  const value = (): string => inputs.map((i) => (/^\d$/.test(i.value) ? i.value : "")).join("");
+  // Only digits count: a cell may briefly hold an IME's uncommitted text (letters, full-width digits).
+  const value = (): string => inputs.map((i) => i.value).join("").replace(/\D/g, "");
   const readOnly = (): boolean => inputs[0].readOnly;
   const at = (event: Event): number => inputs.indexOf(event.target as HTMLInputElement);
   const inputMode = (mode: string): void => inputs.forEach((i) => i.setAttribute("inputmode", mode));
