@@ -229,6 +229,18 @@ describe("digit entry", () => {
     expect(v.state().digits).toBe("9876");
   });
 
+  test("while busy, neither a paste nor Backspace changes the digits", () => {
+    const v = mount(model("standard-popup"), spies());
+    const c = cells();
+    typeInto(c[0], "1");
+    v.busy(true);
+    const e = new Event("paste", { bubbles: true, cancelable: true }) as ClipboardEvent;
+    Object.defineProperty(e, "clipboardData", { value: { getData: () => "5678" } });
+    c[1].dispatchEvent(e);
+    key(c[1], "Backspace");
+    expect(v.state().digits).toBe("1");
+  });
+
   test("built-in keypad: opens on click of the number, types, deletes, closes when complete, pads the bottom", () => {
     mount(model("custom-page", { pageOptions: seedPageOptions() }), spies());
     const phone = $("#YDRZ_InputPhone");
