@@ -10,7 +10,6 @@ import { createAgreement, type AgreementOptions } from "./agreement";
 import { openDialog } from "./dialog";
 import { createDigits, type Digits } from "./digits";
 import { h, Listeners, safeCall as call } from "./dom";
-import { createKeypad, type Keypad } from "./keypad";
 
 /** How long a toast stays. */
 export const TOAST_MS = 1500;
@@ -41,19 +40,6 @@ export interface Controller {
   mount(root: HTMLElement, dialog: HTMLElement, cancelButtons: HTMLElement[], titleId?: string, container?: HTMLElement, padTarget?: HTMLElement): MountedView;
 }
 
-/** The nearest ancestor that scrolls (a page view, a popup's overlay); none: the window. */
-function scrollParent(el: HTMLElement): HTMLElement | undefined {
-  const doc = el.ownerDocument;
-  for (let node = el.parentElement; node && node != doc.body && node != doc.documentElement; node = node.parentElement) {
-    const overflowY = getComputedStyle(node).overflowY;
-    if ((overflowY == "auto" || overflowY == "scroll") && node.scrollHeight > node.clientHeight) return node;
-  }
-}
-
-/** Toast and loading: each an SDK root of its own (for the scoped CSS) and a polite live region. */
-const status = (host: HTMLElement, id: string, className: string, child: HTMLElement): HTMLElement =>
-  host.appendChild(h("div", "ydrz-root " + className, { id, role: "status", "aria-live": "polite" }, [child]));
-
 export function createController(model: ViewModel, handlers: ViewHandlers, mode: SubmitMode): Controller {
   const listeners = new Listeners();
   const entry = model.authLevel == "4";
@@ -61,18 +47,17 @@ export function createController(model: ViewModel, handlers: ViewHandlers, mode:
   // Set while the view is built, before `mount`.
   let digits: Digits;
   let checkbox: HTMLInputElement;
+  let submitBtn: HTMLElement | undefined;
   // Set by `mount`.
-  let root: HTMLElement | undefined;
+  let root: HTMLElement;
   let dialogEl: HTMLElement;
   let host: HTMLElement;
-  let submitBtn: HTMLElement | undefined;
-  let keypad: Keypad | undefined;
   let closeDialog: () => void;
-  let toastEl: HTMLElement | undefined;
+  /** The toast (`YDRZToast`) and the loading state (`YDRZLoad`) shown, by id. */
+  const shown: Record<string, HTMLElement | undefined> = {};
   let toastTimer: ReturnType<typeof setTimeout> | undefined;
-  let loadingEl: HTMLElement | undefined;
+  /** From a submit until the flow answers (busy(false), wrongDigits), and while the request runs. */
   let busy = false;
-  let pending = false;
   let wasReady = false;
   let cancelled = false;
   let destroyed = false;
@@ -82,42 +67,30 @@ export function createController(model: ViewModel, handlers: ViewHandlers, mode:
   const ready = (): void => call(() => handlers.ready && handlers.ready());
 
   const submit = (): void => {
-    if (destroyed || busy || pending) return;
-    pending = true;
+    if (busy) return;
+    busy = true;
     const value = digits.value();
     call(() => handlers.submit(value));
+  };
+
+  /** Shows `child` as the toast or the loading state (an SDK root and a polite live region), or hides it. */
+  const status = (id: string, className: string, child?: Node | false): void => {
+    const old = shown[id];
+    if (old) old.remove();
+    shown[id] = child ? host.appendChild(h("div", "ydrz-root " + className, { id, role: "status", "aria-live": "polite" }, [child])) : undefined;
   };
 
   /** One toast per view: a new message replaces the current one and restarts the timer; no text: hides it. */
   const toast = (text?: string): void => {
     clearTimeout(toastTimer);
-    // Removing a toast that is already gone does nothing.
-    if (toastEl) toastEl.remove();
-    if (text != null) {
-      toastEl = status(host, "YDRZToast", "ydrz-toast-wrap", h("div", "ydrz-toast", 0, [text]));
-      toastTimer = setTimeout(toast, TOAST_MS);
-    }
+    status("YDRZToast", "ydrz-toast-wrap", text != null && h("div", "ydrz-toast", 0, [text]));
+    if (text != null) toastTimer = setTimeout(toast, TOAST_MS);
   };
 
-  const loading = (on: boolean): void => {
-    if (on && !loadingEl) {
-      loadingEl = status(
-        host,
-        "YDRZLoad",
-        "ydrz-loading-wrap",
-        h("div", "ydrz-loading", 0, [
-          h("span", "ydrz-spinner", { "aria-hidden": "true" }),
-          h("span", "ydrz-loading-text", 0, ["请稍候..."]),
-        ]),
-      );
-    } else if (!on && loadingEl) {
-      loadingEl.remove();
-      loadingEl = undefined;
-    }
-  };
+  const loading = (on: boolean): void =>
+    status("YDRZLoad", "ydrz-loading-wrap", on && h("div", "ydrz-loading", 0, [h("span", "ydrz-spinner", { "aria-hidden": "true" }), h("span", "ydrz-loading-text", 0, ["请稍候..."])]));
 
   const refresh = (): void => {
-    if (!root || destroyed) return;
     const done = complete();
     if (submitBtn) {
       submitBtn.classList.toggle("ydrz-disabled", !done);
@@ -132,7 +105,7 @@ export function createController(model: ViewModel, handlers: ViewHandlers, mode:
   };
 
   const cancel = (): void => {
-    if (cancelled || destroyed) return;
+    if (cancelled) return;
     cancelled = true;
     call(() => handlers.cancel());
   };
@@ -140,28 +113,25 @@ export function createController(model: ViewModel, handlers: ViewHandlers, mode:
   const view: MountedView = {
     busy(on) {
       if (destroyed) return;
-      busy = !!on;
-      if (!busy) pending = false;
+      busy = on;
       // A hint such as "请阅读服务协议" is stale once the request runs; it would sit on the spinner.
-      if (busy) toast();
-      loading(busy);
-      root!.classList.toggle("ydrz-busy", busy);
-      dialogEl.setAttribute("aria-busy", busy + "");
-      for (const input of digits.inputs) input.readOnly = busy;
-      if (busy && keypad) keypad.close();
+      if (on) toast();
+      loading(on);
+      root.classList.toggle("ydrz-busy", on);
+      dialogEl.setAttribute("aria-busy", on + "");
+      for (const input of digits.inputs) input.readOnly = on;
+      if (on) digits.close();
       refresh();
     },
     wrongDigits() {
       if (destroyed) return;
-      view.busy(false);
       tip.hidden = false;
       tip.textContent = "号码有误，请重新填写";
       for (const input of digits.inputs) {
         input.setAttribute("aria-invalid", "true");
         input.value = "";
       }
-      refresh();
-      wasReady = false;
+      view.busy(false);
       digits.focus();
     },
     toast(text) {
@@ -171,84 +141,60 @@ export function createController(model: ViewModel, handlers: ViewHandlers, mode:
     destroy() {
       if (destroyed) return;
       destroyed = true;
-      if (keypad) keypad.close();
+      digits.close();
       toast();
       loading(false);
-      closeDialog();
+      // The dialog's own listeners first: its focus trap would keep focus from going back.
       listeners.clear();
-      root!.remove();
+      closeDialog();
+      root.remove();
     },
   };
 
-  const onDigitsChange = (): void => {
-    if (!root) return;
-    if (tip.textContent && digits.value() != "") {
+  const changed = (): void => {
+    if (tip.textContent && digits.value()) {
       tip.textContent = "";
       for (const input of digits.inputs) input.removeAttribute("aria-invalid");
     }
-    if (complete() && keypad) keypad.close();
     refresh();
-  };
-
-  const onDigitsActivate = (): void => {
-    if (busy || destroyed || !keypad) return;
-    const board = keypad.open();
-    if (!board) return;
-    // The keypad may now cover the number (inline popup low on the page, short landscape
-    // screens): bring the number into the part of the screen that is left.
-    const number = digits.el.getBoundingClientRect();
-    const top = board.getBoundingClientRect().top;
-    if (top > 0 && number.bottom > top) {
-      const delta = number.top + number.height / 2 - top / 2;
-      const scroller = scrollParent(digits.el);
-      if (scroller) scroller.scrollTop += delta;
-      else window.scrollBy(0, delta);
-    }
   };
 
   return {
     listeners,
     tip,
-    digits: (className, inputIdPrefix, id) =>
-      (digits = createDigits(model.maskPhone, entry, className, inputIdPrefix, id, tip.id, listeners, onDigitsChange, onDigitsActivate)),
+    digits(className, inputIdPrefix, id) {
+      digits = createDigits(model.maskPhone, entry, className, inputIdPrefix, id, tip.id, listeners, changed);
+      // Nothing to get wrong when the number is only shown (authLevel "1"): no reserved line.
+      tip.hidden = !digits.inputs.length;
+      return digits;
+    },
     agreement(opts, idSuffix = "") {
       const el = createAgreement(model, "YDRZ_Checkbox_l" + (entry ? 4 : 1) + idSuffix, refresh, opts);
       checkbox = el.querySelector("input")!;
       return el;
     },
-    submit: (text, idSuffix = "", className = "") =>
-      (submitBtn = h("button", "ydrz-submit-btn" + className, { id: "YDRZ_Submitbtn" + idSuffix }, [text])),
+    submit(text, idSuffix = "", className = "") {
+      submitBtn = h("button", "ydrz-submit-btn" + className, { id: "YDRZ_Submitbtn" + idSuffix }, [text]);
+      listeners.on(submitBtn, "click", () => {
+        if (busy) return;
+        if (!complete()) {
+          toast("未补齐4位号码");
+          digits.focus();
+        } else if (!checkbox.checked) toast("请阅读服务协议");
+        else if (mode == "ready") ready();
+        else submit();
+      });
+      return submitBtn;
+    },
     mount(r, d, cancelButtons, titleId, container, padTarget) {
       const body = document.body;
       host = container ? body : r;
       root = r;
       dialogEl = d;
-      if (digits.inputs.length) {
-        keypad = createKeypad(host, padTarget || host, digits.el, digits.key, digits.keypadClosed);
-      } else {
-        // Nothing to get wrong when the number is only shown (authLevel "1"): no reserved line.
-        tip.hidden = true;
-      }
-      if (submitBtn) {
-        listeners.on(submitBtn, "click", (event) => {
-          event.preventDefault();
-          if (busy || destroyed) return;
-          if (!complete()) {
-            toast("未补齐4位号码");
-            digits.focus();
-          } else if (!checkbox.checked) toast("请阅读服务协议");
-          else if (mode == "ready") ready();
-          else submit();
-        });
-      }
-      for (const btn of cancelButtons) {
-        listeners.on(btn, "click", (event) => {
-          event.preventDefault();
-          cancel();
-        });
-      }
+      digits.place(host, padTarget || host);
+      for (const btn of cancelButtons) listeners.on(btn, "click", cancel);
       (container || body).appendChild(r);
-      closeDialog = openDialog(r, d, titleId, !container, cancel);
+      closeDialog = openDialog(r, d, titleId, !container, cancel, listeners);
       refresh();
       return view;
     },

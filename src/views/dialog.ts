@@ -4,107 +4,74 @@
  * page inert and hidden from assistive technology, Escape = cancel, scroll locked.
  * A non-modal view (the custom popup inside the integrator's container) gets only the role,
  * the labelling and Escape while focus is inside it.
+ * Its listeners go to `listeners`, which the view clears after the close.
  */
 
-import { focusNoScroll, Listeners, TITLE } from "./dom";
-import { lockScroll } from "./scroll-lock";
-
-/** Focusable by Tab unless disabled, a hidden input, tabindex < 0, hidden or inert, or not rendered. */
-export function tabbables(container: HTMLElement): HTMLElement[] {
-  const hasLayout = container.getClientRects().length > 0;
-  return [...container.querySelectorAll<HTMLElement>("a[href],button,input,select,textarea,[tabindex]")].filter(
-    (el) =>
-      el.tabIndex >= 0 &&
-      !el.matches(":disabled,input[type=hidden]") &&
-      !el.closest("[hidden],[inert]") &&
-      // Without a layout engine (jsdom) every node counts as visible.
-      (!hasLayout || el.getClientRects().length > 0),
-  );
-}
+import { Listeners, TITLE } from "./dom";
+import { lockScroll, QUIET, undo, type Undo } from "./scroll-lock";
 
 /**
- * Makes `dialog` (inside `root`, the view's outermost element: everything outside it becomes
- * inert when modal) a dialog named by the element `labelledBy` (else by TITLE). Focus goes to the
- * dialog itself on open, not to the first digit: focusing an input would pop the system keyboard
- * up on Android over the view, which is what the built-in keypad avoids. Returns the close.
+ * Makes `dialog` (inside `root`, the view's outermost element, a child of <body> when modal) a
+ * dialog named by the element `labelledBy` (else by TITLE). Focus goes to the dialog itself on
+ * open, not to the first digit: focusing an input would pop the system keyboard up on Android
+ * over the view, which is what the built-in keypad avoids. Returns the close (called once).
  */
-export function openDialog(root: HTMLElement, dialog: HTMLElement, labelledBy: string | undefined, modal: boolean, onEscape: () => void): () => void {
+export function openDialog(root: HTMLElement, dialog: HTMLElement, labelledBy: string | undefined, modal: boolean, onEscape: () => void, listeners: Listeners): () => void {
   const doc = root.ownerDocument;
-  const listeners = new Listeners();
-  const previouslyFocused = doc.activeElement as HTMLElement | null;
-  /** What the modal view changed outside itself, undone last first on close. */
-  const undo: (() => void)[] = [];
+  const opener = doc.activeElement as HTMLElement;
+  /** What the modal view changed outside itself. */
+  const undos: Undo = [];
 
   dialog.setAttribute("role", "dialog");
-  if (modal) dialog.setAttribute("aria-modal", "true");
+  dialog.setAttribute("tabindex", "-1");
   if (labelledBy && doc.getElementById(labelledBy)) dialog.setAttribute("aria-labelledby", labelledBy);
   else dialog.setAttribute("aria-label", TITLE);
-  // No view sets a tabindex of its own on the dialog element.
-  dialog.setAttribute("tabindex", "-1");
-
-  const focusFirst = (): void => focusNoScroll(dialog);
 
   if (modal) {
-    // Siblings of the view (and of each of its ancestors up to <body>) leave the tab order and the
-    // accessibility tree; we restore exactly what was there before.
-    for (let node: Element = root, parent; (parent = node.parentElement) && node != doc.body; node = parent) {
-      for (const sibling of parent.children) {
-        if (sibling == node || /^(SCRIPT|STYLE|LINK)$/.test(sibling.tagName)) continue;
-        for (const [name, value] of [["inert", ""], ["aria-hidden", "true"]]) {
-          const before = sibling.getAttribute(name);
-          undo.push(() => (before == null ? sibling.removeAttribute(name) : sibling.setAttribute(name, before)));
-          sibling.setAttribute(name, value);
-        }
+    dialog.setAttribute("aria-modal", "true");
+    // The rest of the page leaves the tab order and the accessibility tree; we restore exactly
+    // what was there before.
+    for (const other of doc.body.children) {
+      if (other == root) continue;
+      for (const [name, value] of [["inert", ""], ["aria-hidden", "true"]]) {
+        const before = other.getAttribute(name);
+        undos.push(() => (before == null ? other.removeAttribute(name) : other.setAttribute(name, before)));
+        other.setAttribute(name, value);
       }
     }
-    undo.push(lockScroll(doc));
-
-    listeners.on(
-      doc,
-      "focusin",
-      (event) => {
-        if (!root.contains(event.target as Node)) focusFirst();
-      },
-      true,
-    );
+    undos.push(lockScroll(doc));
+    // For engines without `inert`.
+    listeners.on(doc, "focusin", (event) => root.contains(event.target as Node) || dialog.focus(QUIET), true);
+    dialog.focus(QUIET);
   }
 
   listeners.on<KeyboardEvent>(
     doc,
     "keydown",
     (event) => {
-      const key = event.key;
-      if (key == "Escape" || key == "Esc") {
-        if (!modal && !root.contains(event.target as Node)) return;
+      const back = event.shiftKey;
+      if (event.key == "Escape" && (modal || root.contains(event.target as Node))) {
         event.preventDefault();
         event.stopPropagation();
         onEscape();
-      } else if (key == "Tab" && modal) {
+      } else if (event.key == "Tab" && modal) {
         // Tab from the last (Shift+Tab from the first, or from the dialog itself) wraps round;
         // so does Tab from anywhere outside. With nothing tabbable, focus stays on the dialog.
-        const list = tabbables(dialog);
-        const first = list[0] || dialog;
-        const last = list[list.length - 1] || dialog;
-        const active = doc.activeElement;
-        const outside = !dialog.contains(active);
-        if (!list[0] || (event.shiftKey ? active == first || active == dialog || outside : active == last || outside)) {
+        // A view holds links, buttons and inputs only (no select, no textarea).
+        const list = [...dialog.querySelectorAll<HTMLElement>("a[href],button,input,[tabindex]")].filter((el) => el.tabIndex >= 0 && el.getClientRects().length);
+        const last = list.length - 1;
+        const i = list.indexOf(doc.activeElement as HTMLElement);
+        if (back ? i < 1 : i < 0 || i == last) {
           event.preventDefault();
-          (event.shiftKey ? last : first).focus();
+          (list[back ? last : 0] || dialog).focus();
         }
       }
     },
     true,
   );
 
-  if (modal) focusFirst();
-
-  // Called once: the controller's destroy is idempotent.
   return () => {
-    listeners.clear();
-    while (undo.length) undo.pop()!();
-    const active = doc.activeElement;
-    if ((modal || !active || active == doc.body || root.contains(active)) && previouslyFocused && previouslyFocused.isConnected && typeof previouslyFocused.focus == "function") {
-      focusNoScroll(previouslyFocused);
-    }
+    undo(undos);
+    if ((modal || root.contains(doc.activeElement)) && (opener as Partial<HTMLElement>).focus) opener.focus(QUIET);
   };
 }

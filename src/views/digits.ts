@@ -1,11 +1,13 @@
 /**
- * The masked number with one input per hidden digit (`138 [ ][ ][ ][ ] 1234`). Accepts digits
- * from the built-in keypad, a physical keyboard, an IME (full-width digits too), paste of the
- * whole group or of the whole number, and backspace across cells. authLevel "1" shows the
- * number as plain text.
+ * The masked number with one input per hidden digit (`138 [ ][ ][ ][ ] 1234`) and its built-in
+ * 3×4 keypad (1–9, blank, 0, delete), as the original shows it so that no system keyboard covers
+ * the view. Every way digits arrive — a keypad key, a typed key, an IME commit, a paste of the
+ * group or of the whole number — goes through one path: "these digits arrive at cell i".
+ * authLevel "1" shows the number as plain text.
  */
 
-import { focusNoScroll, h, Listeners } from "./dom";
+import { h, icon, Listeners } from "./dom";
+import { QUIET, swapStyle, undo, type Undo } from "./scroll-lock";
 
 /**
  * What the controller uses. Read-only while busy is the cells' own `readOnly` (the controller sets
@@ -18,204 +20,169 @@ export interface Digits {
   value(): string;
   /** Focuses the first empty cell (the last when all are filled). */
   focus(): void;
-  /** Keypad: a digit types into the active cell and moves on; "del" deletes the active cell, or the previous one when the active one is empty. */
-  key(value: string): void;
-  /** The keypad closed: the system keyboard may come back (it stays away while ours is open: `inputmode="none"`). */
-  keypadClosed(): void;
+  /**
+   * Once mounted: the keypad is appended to `host` and pads the bottom of `pad` while open; a
+   * click outside the number and the keypad closes it.
+   */
+  place(host: HTMLElement, pad: HTMLElement): void;
+  /** Closes the keypad (nothing when closed). */
+  close(): void;
 }
 
 /** Full-width digits (IME) become ASCII, everything else that is not a digit goes. */
-export function onlyDigits(text: string): string {
-  return text.replace(/[\uFF10-\uFF19]/g, (c) => String(c.charCodeAt(0) - 0xff10)).replace(/\D+/g, "");
-}
+export const onlyDigits = (text: string): string => text.normalize("NFKC").replace(/\D/g, "");
+
+/** A keypad key: its value in `qs-data-value`. */
+const key = (v: string, className = "", label?: string, content: Node | string = v): HTMLElement =>
+  h("button", "qs-key" + className, { "qs-data-value": v, "aria-label": label, tabindex: "-1" }, [content]);
 
 /**
  * `inputIdPrefix`: `inputVal` (standard views) or `customInput` (custom popup): ids are prefix +
- * index. `entry`: the hidden digits must be typed (authLevel "4"). `onActivate`: the user tapped
- * or clicked the number, the keypad should open.
+ * index. `entry`: the hidden digits must be typed (authLevel "4"). `changed`: after every change.
  */
-export function createDigits(
-  maskPhone: string,
-  entry: boolean,
-  className: string,
-  inputIdPrefix: string,
-  id: string | undefined,
-  describedBy: string,
-  L: Listeners,
-  changed: () => void,
-  onActivate: () => void,
-): Digits {
+export function createDigits(maskPhone: string, entry: boolean, className: string, inputIdPrefix: string, id: string | undefined, describedBy: string, L: Listeners, changed: () => void): Digits {
   const masked = maskPhone.slice(0, 40);
   // What comes before the run of `*`, the run, and the rest (all but the first may be empty).
   const [, prefix, run, suffix] = /^([^*]*)(\**)([^]*)$/.exec(masked)!;
   const count = entry ? Math.min(run.length, 8) : 0;
-  const el = h("div", className, { id });
+  // A paste of the whole number: its digits around the hidden ones.
+  const whole = RegExp(`^${onlyDigits(prefix)}(\\d{${count}})${onlyDigits(suffix)}$`);
   const inputs: HTMLInputElement[] = [];
+  const el = h("div", className, count ? { id, role: "group", "aria-label": `手机号码${masked}，请输入中间${count}位`, "aria-describedby": describedBy } : { id });
+  const wrap = h("div", "ydrz-root qs-key-board-wrap", 0, [h("div", "qs-key-board", { id: "qs-keyboard-id", role: "group", "aria-label": "数字键盘" }, [..."123456789"].map((v) => key(v)).concat(h("span", "qs-key qs-key-blank", { "aria-hidden": "true" }), key("0"), key("del", " del-icon", "删除", icon("delete"))))]);
+  /** The keypad's padding of `pad`, undone on close. */
+  const padded: Undo = [];
+  let host: HTMLElement;
+  let pad: HTMLElement;
   let active = 0;
-  let composing = false;
-  let keypadMode = false;
-  let restoreInputmodeOnBlur = false;
-  const readOnly = (): boolean => inputs[0].readOnly;
-  const prefixDigits = onlyDigits(prefix);
-  const suffixDigits = onlyDigits(suffix);
 
-  // Only settled digits count: a cell may briefly hold an IME's uncommitted text.
-  const value = (): string => inputs.map((i) => (/^\d$/.test(i.value) ? i.value : "")).join("");
-  const inputMode = (mode: string): void => {
-    for (const i of inputs) i.setAttribute("inputmode", mode);
+  // Only digits count: a cell may briefly hold an IME's uncommitted text (letters, full-width digits).
+  const value = (): string => inputs.map((i) => i.value).join("").replace(/\D/g, "");
+  const readOnly = (): boolean => inputs[0].readOnly;
+  const at = (event: Event): number => inputs.indexOf(event.target as HTMLInputElement);
+  const inputMode = (mode: string): void => inputs.forEach((i) => i.setAttribute("inputmode", mode));
+  const close = (): void => {
+    wrap.remove();
+    undo(padded);
   };
-  /** Focuses cell `i`, clamped to the cells (none when the number is only shown). */
-  const focusCell = (i: number): void => {
-    if (count) focusNoScroll(inputs[(active = Math.max(0, Math.min(count - 1, i)))]);
+  /** Focuses cell `i` (the last at most); the keypad has done its job once every cell is filled. */
+  const go = (i: number): void => {
+    inputs[(active = Math.min(i, count - 1))].focus(QUIET);
+    if (value().length == count) close();
+    changed();
   };
   const focus = (): void => {
-    const i = inputs.findIndex((x) => x.value == "");
-    focusCell(i < 0 ? count - 1 : i);
+    if (count) go(inputs.findIndex((i) => !i.value) >>> 0);
   };
+  /** Backspace in cell `i`: clears it, or when it is empty the one before, and moves there. */
+  const back = (i: number): void => {
+    if (readOnly()) return;
+    if (!inputs[i].value && i) i--;
+    inputs[i].value = "";
+    go(i);
+  };
+  /** Digits arriving at cell `i`: a whole group or a whole number fills from the first cell. */
+  const receive = (i: number, raw: string): void => {
+    if (readOnly()) return;
+    let digits = onlyDigits(raw);
+    digits = (whole.exec(digits) || ["", digits])[1];
+    if (digits.length == count) i = 0;
+    for (const d of digits) if (i < count) inputs[i++].value = d;
+    go(i);
+  };
+  const open = (): void => {
+    if (readOnly() || wrap.isConnected) return;
+    host.appendChild(wrap);
+    const height = wrap.getBoundingClientRect().height;
+    swapStyle(padded, pad, "padding-bottom", (parseFloat(getComputedStyle(pad).paddingBottom) || 0) + height + "px");
+    // The keypad may cover the number (inline popup low on the page, landscape phones): centre
+    // the number and the keypad's height below it in what scrolls.
+    el.style.scrollMarginBottom = height + "px";
+    el.scrollIntoView({ block: "center" });
+  };
+
   const digits: Digits = {
     el,
     inputs,
     value,
     focus,
-    key(v) {
-      if (readOnly()) return;
-      if (v == "del") backspace(active);
-      else if (/^\d$/.test(v)) receive(active, v);
+    place(h, p) {
+      host = h;
+      pad = p;
+      // On click (capture) rather than pointerdown: closing moves the view, and the tapped
+      // element must already be chosen when the layout changes.
+      if (count)
+        L.on(document, "click", (event) => {
+          const target = event.target as Node;
+          if (!wrap.contains(target) && !el.contains(target)) close();
+        }, true);
     },
-    keypadClosed() {
-      if (keypadMode) {
-        keypadMode = false;
-        // Switching back while a cell has focus would pop the system keyboard up at once.
-        if (el.contains(el.ownerDocument.activeElement)) restoreInputmodeOnBlur = true;
-        else inputMode("numeric");
-      }
-    },
+    close,
   };
 
   if (!count) {
-    el.appendChild(h("span", "ydrz-phone-text", 0, [masked]));
+    el.append(h("span", "ydrz-phone-text", 0, [masked]));
     return digits;
   }
 
-  el.setAttribute("role", "group");
-  el.setAttribute("aria-label", `手机号码${prefix}${"*".repeat(count)}${suffix}，请输入中间${count}位`);
-  el.setAttribute("aria-describedby", describedBy);
-
-  const part = (text: string): HTMLElement => h("span", "ydrz-phone-part", { "aria-hidden": "true" }, [text]);
-  const cells = h("span", "ydrz-digit-cells");
-  el.append(part(prefix), cells, part(suffix));
-
-  /** Backspace in cell `i`: clears it, or when it is empty the one before, and moves there. */
-  const backspace = (i: number): void => {
-    if (inputs[i].value == "" && i > 0) i--;
-    inputs[i].value = "";
-    focusCell(i);
-    changed();
-  };
-
-  /**
-   * Digits arriving in cell `index`: typed, a pasted group, a pasted full number, an IME commit.
-   * A whole group or a whole number fills from the first cell; anything else from `index` on.
-   */
-  const receive = (index: number, raw: string): void => {
-    let digits = onlyDigits(raw);
-    const middle = digits.slice(prefixDigits.length, prefixDigits.length + count);
-    if (middle.length == count && prefixDigits + middle + suffixDigits == digits) {
-      digits = middle;
-      index = 0;
-    } else if (digits.length == count) {
-      index = 0;
-    }
-    for (const d of digits) if (index < count) inputs[index++].value = d;
-    focusCell(index);
-    changed();
-  };
-
-  for (let index = 0; index < count; index++) {
-    const input = h("input", "ydrz-digit", { id: inputIdPrefix + index, type: "text", inputmode: "numeric", pattern: "[0-9]*", autocomplete: "off", enterkeyhint: index < count - 1 ? "next" : "done", "aria-label": `第${index + 1}位` });
-    inputs.push(input);
-    cells.appendChild(input);
-    L.on(input, "focus", () => {
-      active = index;
-      // So that typing into a filled cell replaces its digit.
-      try {
-        input.select();
-      } catch {
-        /* not selectable in some engines */
-      }
-    });
-    L.on(input, "compositionstart", () => {
-      composing = true;
-    });
-    L.on<CompositionEvent>(input, "compositionend", (event) => {
-      composing = false;
-      input.value = "";
-      receive(index, event.data || "");
-    });
-    L.on<InputEvent>(input, "input", (event) => {
-      if (composing || event.isComposing) return;
-      // What the keyboard sent (or, without event data, what the cell now holds).
-      const typed = onlyDigits(event.data != null ? event.data : input.value);
-      if (typed.length > 1) {
-        input.value = "";
-        receive(index, typed);
-        return;
-      }
-      input.value = typed || onlyDigits(input.value).slice(-1);
-      if (input.value && index < count - 1) focusCell(index + 1);
-      changed();
-    });
-    // Android keyboards report Backspace as "Unidentified" keydowns; an empty cell then only
-    // shows up as a deleteContentBackward beforeinput with nothing to delete.
-    L.on<InputEvent>(input, "beforeinput", (event) => {
-      if (event.inputType == "deleteContentBackward" && input.value == "" && index > 0 && !readOnly()) {
-        event.preventDefault();
-        backspace(index);
-      }
-    });
-    L.on<ClipboardEvent>(input, "paste", (event) => {
-      event.preventDefault();
-      receive(index, event.clipboardData ? event.clipboardData.getData("text") : "");
-    });
-    L.on<KeyboardEvent>(input, "keydown", (event) => {
-      const key = event.key;
-      if (key == "Backspace" || key == "Delete") {
-        event.preventDefault();
-        if (readOnly()) return;
-        // Delete clears this cell only; Backspace from an empty cell goes back one.
-        if (key == "Delete") {
-          input.value = "";
-          changed();
-        } else backspace(index);
-      } else if ((key == "ArrowLeft" && index > 0) || (key == "ArrowRight" && index < count - 1)) {
-        event.preventDefault();
-        focusCell(key == "ArrowLeft" ? index - 1 : index + 1);
-      }
-    });
+  for (let i = 0; i < count; i++) {
+    inputs.push(h("input", "ydrz-digit", { id: inputIdPrefix + i, type: "text", inputmode: "numeric", pattern: "[0-9]*", autocomplete: "off", "aria-label": `第${i + 1}位` }));
   }
+  const part = (text: string): HTMLElement => h("span", "ydrz-phone-part", { "aria-hidden": "true" }, [text]);
+  el.append(part(prefix), h("span", "ydrz-digit-cells", 0, inputs), part(suffix));
 
-  // The whole number is one big target (the cells themselves may be small): a tap anywhere on it
-  // goes to the first empty cell and opens the keypad.
-  // Like the original's keypad, entry by pointer is sequential: the first empty cell, whichever
-  // cell was hit (preventDefault keeps the browser from focusing the hit cell itself).
-  // The keypad opens on the click that follows, not here: it moves the view, and a layout change
-  // between pointerdown and click would send the click to whatever is then under the finger.
+  // Typed keys, IME commits and pastes (what the keyboard or the clipboard sent, or without event
+  // data what the cell now holds): the cell is emptied and the digits arrive; a text without
+  // digits leaves the cell as it was. Nothing while an IME composes.
+  const text = (event: InputEvent & ClipboardEvent): void => {
+    if (event.isComposing) return;
+    const cell = event.target as HTMLInputElement;
+    const paste = event.clipboardData;
+    if (paste) event.preventDefault();
+    const typed = onlyDigits(paste ? paste.getData("text") : event.data != null ? event.data : cell.value);
+    cell.value = typed ? "" : onlyDigits(cell.value).slice(-1);
+    receive(at(event), typed);
+  };
+  L.on(el, "input", text);
+  L.on(el, "compositionend", text);
+  L.on(el, "paste", text);
+  // Android keyboards report Backspace as "Unidentified" keydowns; an empty cell then only
+  // shows up as a deleteContentBackward beforeinput with nothing to delete.
+  const backspace = (event: KeyboardEvent & InputEvent): void => {
+    if (event.key == "Backspace" || event.inputType == "deleteContentBackward") {
+      event.preventDefault();
+      back(at(event));
+    }
+  };
+  L.on(el, "keydown", backspace);
+  L.on(el, "beforeinput", backspace);
+  L.on(el, "focusin", (event) => {
+    active = at(event);
+    // So that typing into a filled cell replaces its digit.
+    (event.target as HTMLInputElement).select();
+  });
+
+  // The whole number is one big target (the cells themselves may be small): a press anywhere on
+  // it goes to the first empty cell, whichever cell was hit (preventDefault keeps the browser
+  // from focusing it), with the system keyboard kept away (`inputmode="none"`) until focus leaves
+  // the number. The keypad opens on the click that follows: it moves the view, and a layout
+  // change between pointerdown and click would send the click elsewhere.
   L.on(el, "pointerdown", (event) => {
     if (readOnly()) return;
-    keypadMode = true;
     inputMode("none");
     event.preventDefault();
     focus();
   });
-  L.on(el, "click", () => {
-    if (!readOnly()) onActivate();
-  });
+  L.on(el, "click", open);
   L.on<FocusEvent>(el, "focusout", (event) => {
-    const next = event.relatedTarget as Node | null;
-    if (restoreInputmodeOnBlur && !(next && el.contains(next))) {
-      restoreInputmodeOnBlur = false;
-      inputMode("numeric");
-    }
+    if (!el.contains(event.relatedTarget as Node | null)) inputMode("numeric");
+  });
+  // The keypad: pointerdown keeps focus in the cell; a key acts on click, once the finger is up.
+  L.on(wrap, "pointerdown", (event) => event.preventDefault());
+  L.on(wrap, "click", (event) => {
+    const k = (event.target as Element).closest("[qs-data-value]");
+    const v = k && k.getAttribute("qs-data-value");
+    if (v) v == "del" ? back(active) : receive(active, v);
   });
 
   return digits;

@@ -5,87 +5,72 @@
  * window is scrolled back to where it was. Nested locks share one pin.
  */
 
-/** Inline styles changed by us: [style, property, value before, priority before]. */
-export type SavedStyles = [CSSStyleDeclaration, string, string, string][];
+/** Focus without scrolling the page (engines that do not know the option ignore it). */
+export const QUIET: FocusOptions = { preventScroll: true };
 
-/** Sets `prop` with !important on `el`, remembering in `list` what was there. */
-export function saveStyle(list: SavedStyles, el: HTMLElement, prop: string, value: string): void {
+/** What to do to put things back, run last first by `undo`. */
+export type Undo = (() => void)[];
+
+export const undo = (list: Undo): void => {
+  while (list.length) list.pop()!();
+};
+
+/**
+ * Sets `prop` with !important on `el`; `list` gets the step that puts back what was there (and
+ * removes the style attribute again if it only exists because of us).
+ */
+export function swapStyle(list: Undo, el: HTMLElement, prop: string, value: string): void {
   const style = el.style;
-  list.push([style, prop, style.getPropertyValue(prop), style.getPropertyPriority(prop)]);
+  const had = el.hasAttribute("style");
+  const before = style.getPropertyValue(prop);
+  const priority = style.getPropertyPriority(prop);
+  list.push(() => {
+    if (before) style.setProperty(prop, before, priority);
+    else style.removeProperty(prop);
+    // Reading the attribute first: Chromium writes the declarations back to it lazily.
+    if (!had && !el.getAttribute("style")) el.removeAttribute("style");
+  });
   style.setProperty(prop, value, "important");
 }
 
-/** Puts back, last change first, what `saveStyle` changed; empties the list. */
-export function restoreStyles(list: SavedStyles): void {
-  for (const [style, prop, value, priority] of list.splice(0).reverse()) {
-    if (value) style.setProperty(prop, value, priority);
-    else style.removeProperty(prop);
-  }
-}
-
-/** [document, scrollX, scrollY, scrollbar width (keeps the page from jumping sideways on desktop)]. */
-type Measure = [Document, number, number, number];
-
-/** Elements that had no style attribute before the lock: it is removed again, not left empty. */
-let hadNoStyle: HTMLElement[] = [];
 let depth = 0;
-const saved: SavedStyles = [];
-let pinned: Measure | undefined;
-let primed: Measure | undefined;
+const held: Undo = [];
+let primed: number[] | undefined;
 
-const measure = (doc: Document, win: Window): Measure => [doc, win.pageXOffset || 0, win.pageYOffset || 0, win.innerWidth - doc.documentElement.clientWidth];
+const offsets = (win: Window): number[] => [win.scrollX, win.scrollY];
 
 /**
- * Reads the scroll position and scrollbar width now, for the `lockScroll` that follows in the
- * same task. Read once the view's CSS is injected and its nodes appended, they would force a full
- * style and layout pass of the page that the lock's own writes then throw away (the largest
- * single cost of opening a view, measured by `npm run bench`).
+ * Reads the scroll position now, for the `lockScroll` that follows in the same task. Read once
+ * the view's CSS is injected and its nodes appended, it would force a full style and layout pass
+ * of the page that the lock's own writes then throw away (the largest single cost of opening a
+ * view, measured by `npm run bench`).
  */
 export function primeScrollLock(doc: Document): void {
-  const win = doc.defaultView;
-  primed = win && doc.body ? measure(doc, win) : undefined;
+  primed = offsets(doc.defaultView!);
   // Only valid for this task: a lock taken later measures afresh.
-  if (primed) Promise.resolve().then(() => (primed = undefined));
+  Promise.resolve().then(() => (primed = undefined));
 }
 
 export function lockScroll(doc: Document): () => void {
-  const win = doc.defaultView;
+  const win = doc.defaultView!;
   const html = doc.documentElement;
-  const body = doc.body;
-  if (!depth++ && win && body) {
-    const m = (pinned = primed && primed[0] == doc ? primed : measure(doc, win));
-    primed = undefined;
-    hadNoStyle = [html, body].filter((el) => !el.hasAttribute("style"));
-    saveStyle(saved, html, "overflow", "hidden");
-    saveStyle(saved, body, "position", "fixed");
-    saveStyle(saved, body, "top", -m[2] + "px");
-    saveStyle(saved, body, "left", -m[1] + "px");
-    saveStyle(saved, body, "right", "0");
-    saveStyle(saved, body, "overflow", "hidden");
-    if (m[3] > 0) saveStyle(saved, body, "padding-right", m[3] + "px");
+  if (!depth++) {
+    const [x, y] = primed || offsets(win);
+    // Runs last, once the styles are back: an integrator's `scroll-behavior: smooth` would
+    // animate the jump back, so it is made instant meanwhile.
+    held.push(() => {
+      const instant: Undo = [];
+      swapStyle(instant, html, "scroll-behavior", "auto");
+      win.scrollTo(x, y);
+      undo(instant);
+    });
+    swapStyle(held, html, "overflow", "hidden");
+    for (const [prop, value] of [["position", "fixed"], ["top", -y + "px"], ["left", -x + "px"], ["right", "0"], ["overflow", "hidden"]]) swapStyle(held, doc.body, prop, value);
   }
-  let released = false;
   return () => {
-    if (released) return;
-    released = true;
-    if (--depth) return;
-    restoreStyles(saved);
-    if (win && pinned) {
-      // An integrator's `scroll-behavior: smooth` would animate the jump back; make it instant.
-      saveStyle(saved, html, "scroll-behavior", "auto");
-      try {
-        win.scrollTo(pinned[1], pinned[2]);
-      } catch {
-        /* jsdom does not implement scrolling */
-      }
-      restoreStyles(saved);
-    }
-    for (const el of hadNoStyle) if (el.getAttribute("style") == "") el.removeAttribute("style");
-    hadNoStyle = [];
+    if (!--depth) undo(held);
   };
 }
 
 /** For tests: whether a lock is held. */
-export function isScrollLocked(): boolean {
-  return depth > 0;
-}
+export const isScrollLocked = (): boolean => depth > 0;

@@ -356,6 +356,25 @@ describe("digit entry", () => {
     }
   });
 
+  test("IME: nothing while composing, the committed digits (full-width too) fill the cells", async () => {
+    const { context, page } = await newMobilePage(browser, { hasTouch: false, isMobile: false });
+    try {
+      await open(page, model("standard-popup"));
+      const digits = () => page.evaluate(() => (window as any).ydrzViews.view().state().digits);
+      await page.focus("#inputVal0");
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("Input.imeSetComposition", { text: "９", selectionStart: 1, selectionEnd: 1 });
+      expect(await digits()).toBe("");
+      await cdp.send("Input.insertText", { text: "９８" });
+      expect(await digits()).toBe("98");
+      expect(await page.evaluate(() => document.activeElement!.id)).toBe("inputVal2");
+      await page.keyboard.insertText("７6");
+      expect(await digits()).toBe("9876");
+    } finally {
+      await context.close();
+    }
+  });
+
   test("paste of the group and of the whole number", async () => {
     const { context, page } = await newMobilePage(browser);
     try {
