@@ -9,12 +9,33 @@ import cssnano from "cssnano";
 // that draws these views, so their prefixes (-o-object-fit, -moz-appearance, ...) were dead bytes.
 export const CSS_BROWSERS = ["defaults", "not op_mini all", "not kaios > 0"];
 
-export const cssProcessor = postcss([autoprefixer({ overrideBrowserslist: CSS_BROWSERS }), cssnano({ preset: "default" })]);
+// Declarations keep the source's order: rules written alike (same properties, same order) repeat
+// as whole runs that gzip shares; sorted alphabetically they interleave differently per rule
+// (about 45 B gzip more).
+export const cssProcessor = postcss([
+  autoprefixer({ overrideBrowserslist: CSS_BROWSERS }),
+  cssnano({ preset: ["default", { cssDeclarationSorter: false }] }),
+]);
 
 export async function compileCss(file) {
   const source = await readFile(file, "utf8");
   const result = await cssProcessor.process(source, { from: file });
   return result.css;
+}
+
+/** Every selector starts with the scope; `inlineCss` ships it once (see there). */
+const SCOPE = ".ydrz-root";
+const MARK = "~";
+
+/**
+ * The module source of a compiled sheet: a string literal with the scope written as one
+ * character and put back at load (about 50 B gzip less than ~120 copies of it), or the plain
+ * literal when the sheet itself uses that character.
+ */
+export function cssModule(css) {
+  return css.includes(MARK)
+    ? `export default ${JSON.stringify(css)};`
+    : `export default ${JSON.stringify(css.split(SCOPE).join(MARK))}.replace(/${MARK}/g, ${JSON.stringify(SCOPE)});`;
 }
 
 /** `import css from "./x.css?inline"`: the file through `compile` (the build's PostCSS pipeline). */
@@ -31,7 +52,7 @@ export function inlineCss(compile = compileCss) {
       if (!id.startsWith("\0inline-css:")) return null;
       const file = id.slice("\0inline-css:".length);
       this.addWatchFile(file);
-      return `export default ${JSON.stringify(await compile(file))};`;
+      return cssModule(await compile(file));
     },
   };
 }

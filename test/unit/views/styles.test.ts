@@ -5,6 +5,7 @@ import inlined from "../../../styles/ydrz.css?inline";
 import { mountView } from "../../../src/views";
 import { injectStyles, STYLE_ATTRIBUTE } from "../../../src/views/styles";
 import { cleanupDom, model, mount, spies } from "./helpers";
+import { cssModule } from "../../../scripts/rollup-plugins.mjs";
 
 // vitest does not process CSS by default (`?inline` gives ""): read the source for the scoping check.
 const source = readFileSync(resolve(process.cwd(), "styles/ydrz.css"), "utf8");
@@ -50,4 +51,16 @@ test("every rule is scoped under an SDK root; nothing styles the host page", () 
   for (const s of selectors) expect(s, s).toMatch(/^\.ydrz-root($|[.\s:[])/);
   // No network request to paint.
   expect(withoutComments).not.toMatch(/url\(|@import/);
+});
+
+test("the inlined module gives back exactly the compiled sheet", () => {
+  // What `?inline` imports load in the bundles: the module's default export must be the sheet.
+  const load = (css: string): unknown => new Function(cssModule(css).replace(/^export default /, "return "))();
+  const scoped = '.ydrz-root{color:#333}.ydrz-root .a,.ydrz-root.b{content:"\\"}@media (x){.ydrz-root [hidden]{display:none!important}}';
+  expect(load(scoped)).toBe(scoped);
+  // The scope is written once in the module, not once per selector.
+  expect(cssModule(scoped).split(".ydrz-root")).toHaveLength(2);
+  const tilde = ".ydrz-root .a~.b{color:red}";
+  expect(load(tilde)).toBe(tilde);
+  expect(load("")).toBe("");
 });
