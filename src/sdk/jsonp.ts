@@ -4,7 +4,7 @@
  * it, inject the script, and on every outcome remove both (restoring any previous global).
  */
 
-import { TransportError, withAbort, type RequestOptions } from "./abort";
+import { withAbort, type RequestOptions } from "./abort";
 
 export function jsonp(doc: Document, win: Window, url: string, callbackName: string, options: RequestOptions): Promise<unknown> {
   const globals = win as unknown as Record<string, unknown>;
@@ -31,7 +31,7 @@ export function jsonp(doc: Document, win: Window, url: string, callbackName: str
           }
         };
         globals[callbackName] = callback;
-        script.onerror = () => reject(new TransportError("network"));
+        script.onerror = () => reject(Error("network"));
         script.async = true;
         script.src = url;
         (doc.head || doc.documentElement).appendChild(script);
