@@ -55,10 +55,7 @@ export const SUCCESS_MESSAGES = {
   accessToken: "获取AccessToken成功",
 } as const;
 
-/**
- * CM number fetch failure codes (seed 003 §5.1.1 (1)): the texts the SDK gives a failure answered
- * without one (a success needs no text, so "成功" stays out of the browser bundle).
- */
+/** CM number fetch failure codes (seed 003 §5.1.1 (1)): the texts the emulator answers with. */
 export const CM_FETCH_FAILURES: Readonly<Record<string, string>> = {
   "130010": "参数为空",
   "105002": "移动网关取号失败",

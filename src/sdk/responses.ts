@@ -5,7 +5,7 @@
  * gateways, as numbers.
  */
 
-import { CM_FETCH_FAILURES, OK } from "../protocol/codes";
+import { OK } from "../protocol/codes";
 import type { Carrier } from "../protocol/hosts";
 import type { PageOption } from "../protocol/wire";
 import type { AgreementLink, CarrierResult } from "./types";
@@ -52,16 +52,15 @@ function privacyLinks(value: unknown): AgreementLink[] {
 /** Undefined for an answer without a result code. */
 export function readNumberAnswer(value: unknown): NumberAnswer | undefined {
   const r = recordOf(value);
-  const { code, message } = coded(r);
-  if (!code) return undefined;
+  const result = coded(r);
+  if (!result.code) return undefined;
   const maskPhone = readString(r.maskPhone);
   // Only "5" (no UI) and "1" (confirm) are taken as given; anything else asks for the hidden
   // digits, the variant that cannot hand out a token without the user's knowledge of the number.
   const level = text(r.authLevel);
   const owner = r.msisdnOwner as Carrier;
   return {
-    code,
-    message: message || CM_FETCH_FAILURES[code] || "",
+    ...result,
     accessToken: readString(r.accessToken),
     maskPhone,
     authLevel: level === "5" || level === "1" ? level : level === "4" || maskPhone.includes("*") ? "4" : "1",
