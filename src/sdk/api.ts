@@ -36,9 +36,6 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
   let page: PageOptions | undefined;
   let issued: IssuedAccessToken | undefined;
 
-  /** The success and error callbacks of an options object. */
-  const callbacksOf = (o: Record<string, unknown>): Callbacks => ({ success: o.success, error: o.error });
-
   /** Refusals happen before a session exists: only the new call hears of them. */
   const refuse = (callbacks: Callbacks, t: CodeText, msgId: string, field?: string) => safeCall(callbacks.error, codeError(t, msgId, field), report, "error");
 
@@ -46,16 +43,11 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
 
   /**
    * Starts a call unless one is running; `run` does its work, and a bug of ours there still ends
-   * the call with one documented payload. `more`: the view settings of getTokenInfo.
+   * the call with one documented payload. `more`: the view settings of getTokenInfo, or the
+   * fingerprint an accessToken was issued with.
    */
-  const begin = (
-    msgId: string,
-    callbacks: Callbacks,
-    data: FlowData,
-    userInfo: string | undefined,
-    more: Partial<StepContext>,
-    run: (ctx: StepContext) => Promise<unknown>,
-  ) => {
+  const begin = (callbacks: Callbacks, data: FlowData, more: Partial<StepContext>, run: (ctx: StepContext) => Promise<unknown>) => {
+    const msgId = data.traceId;
     if (active) return void refuse(callbacks, BUSY, msgId);
     const session = (active = createSession(msgId, callbacks, report, deps.now));
     session.signal.addEventListener("abort", () => (active = undefined));
@@ -69,13 +61,13 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
       const win = deps.window;
       run({
         ...deps,
+        userInformation: win ? userInformation(win) : "",
         ...more,
         data,
         hosts: hostsFor(config, data.isTest),
         timeout: config.timeout,
         session,
         crash,
-        userInformation: userInfo === undefined ? (win ? userInformation(win) : "") : userInfo,
         userAgent: text(win && win.navigator.userAgent),
       }).catch(crash);
     } catch (e) {
@@ -84,13 +76,12 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
     return session;
   };
 
+  /** The options object itself holds the callbacks (read as the call ends). */
   const startFlow = (options: unknown): Session | undefined => {
     const o = recordOf(options);
-    const callbacks = callbacksOf(o);
     const d = o.data;
-    const msgId = msgIdOf(d);
     const field = missingField(d, FIELDS.slice(0, 5));
-    if (field) return void refuse(callbacks, MISSING_PARAM, msgId, field);
+    if (field) return void refuse(o, MISSING_PARAM, msgIdOf(d), field);
     const more: Partial<StepContext> = {
       popup,
       page,
@@ -100,7 +91,7 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
         issued = i;
       },
     };
-    return begin(msgId, callbacks, toFlowData(d), undefined, more, runFlow);
+    return begin(o, toFlowData(d), more, runFlow);
   };
 
   const methods: Record<string, (...args: never[]) => unknown> = {
@@ -135,18 +126,17 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
     },
     authGetTokenByLayer(first?: unknown, second?: unknown) {
       // A function is not an object: (success, error) as two arguments.
-      const callbacks: Callbacks = first && typeof first === "object" ? callbacksOf(first as Record<string, unknown>) : { success: first, error: second };
+      const callbacks: Callbacks = first && typeof first === "object" ? first : { success: first, error: second };
       const layer = active && active.layer;
       if (!layer) return refuse(callbacks, LAYER_NOT_INITIALISED, active ? active.msgId : "");
       layer.submit(callbacks);
     },
     /** For integrators drawing their own UI after authLevel "5". */
     authGetToken(options: unknown) {
-      const o = recordOf(options);
-      const callbacks = callbacksOf(o);
-      const d = recordOf(o.data);
+      const callbacks = recordOf(options);
+      const d = recordOf(callbacks.data);
       const msgId = msgIdOf(d);
-      const field = missingField(o.data, ["version", "appId", "traceId", "accessToken"]);
+      const field = missingField(callbacks.data, ["version", "appId", "traceId", "accessToken"]);
       if (field) return refuse(callbacks, MISSING_PARAM, msgId, field);
       const accessToken = text(d.accessToken);
       // The original lets integrators omit maskPhone: it keeps the last one it handed out.
@@ -156,8 +146,8 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
       if (fullPhone === undefined) return refuse(callbacks, DIGITS_INCOMPLETE, msgId);
       // The fingerprint the accessToken was issued with. Sign and timestamp are not sent by this
       // request; a stray one of the integrator must not travel on.
-      const issuedBy = issued && issued.accessToken === accessToken ? issued : undefined;
-      begin(msgId, callbacks, { ...toFlowData(d), sign: "", timestamp: "" }, issuedBy && issuedBy.userInformation, {}, (ctx) =>
+      const more = issued && issued.accessToken === accessToken ? { userInformation: issued.userInformation } : {};
+      begin(callbacks, { ...toFlowData(d), sign: "", timestamp: "" }, more, (ctx) =>
         // 104012 ends this call too: there is no view to keep open.
         requestToken(ctx, accessToken, fullPhone).then((wrong) => wrong && ctx.session.fail(wrong)),
       );

@@ -40,10 +40,11 @@ export async function runFlow(ctx: StepContext): Promise<void> {
       ? session.time("pageOption", sendApi(ctx, PATHS.pageOption, undefined, { interfaceVersion: "1.0", timestamp: d.timestamp, businessType: d.businessType }).then(readPageOption, () => undefined))
       : undefined;
   const entries: Record<Carrier, CarrierResult> = { CM: NETWORK, CT: { ...SKIPPED_CT }, CU: { ...SKIPPED_CU } };
-  let owner: Carrier | undefined;
-  for (const carrier of ["CM", "CT", "CU"] as const) {
+  const carriers = ["CM", "CT", "CU"] as const;
+  let owner: unknown;
+  for (const carrier of carriers) {
     // When the CM gateway names the subscriber's carrier, the others cannot hand out its number.
-    if (owner && owner !== carrier) continue;
+    if (carriers.includes(owner as Carrier) && owner !== carrier) continue;
     const a = await session.time(carrier, carrier === "CM" ? cmPrefetch(ctx) : crossCarrierFetch(carrier, ctx));
     if (session.done) return;
     if (a && a.code === OK && (a as NumberAnswer).accessToken) {

@@ -21,8 +21,8 @@ export function jsonp(doc: Document, win: Window, url: string, callbackName: str
           cleanup();
           resolve(payload);
         };
+        // A late onerror of the removed script finds the promise settled: nothing to unhook.
         cleanup = () => {
-          script.onerror = null;
           script.remove();
           // Only undo our own install: a later install of the same name is not ours to delete.
           if (globals[callbackName] === callback) {
@@ -32,7 +32,6 @@ export function jsonp(doc: Document, win: Window, url: string, callbackName: str
         };
         globals[callbackName] = callback;
         script.onerror = () => reject(Error("network"));
-        script.async = true;
         script.src = url;
         (doc.head || doc.documentElement).appendChild(script);
       }),

@@ -6,7 +6,6 @@
  */
 
 import { OK } from "../protocol/codes";
-import type { Carrier } from "../protocol/hosts";
 import type { PageOption } from "../protocol/wire";
 import type { AgreementLink, CarrierResult } from "./types";
 
@@ -34,8 +33,8 @@ export interface NumberAnswer extends CarrierResult {
   authLevel: "1" | "4" | "5";
   appName: string;
   privacyLinks: AgreementLink[];
-  /** On failures: the subscriber's real carrier, when the gateway names one. */
-  owner?: Carrier;
+  /** On failures: the subscriber's real carrier, when the gateway names one (untrusted). */
+  owner: unknown;
 }
 
 /** `customerPrivacyConfig`: name → url, as an object or as its JSON text. */
@@ -58,7 +57,6 @@ export function readNumberAnswer(value: unknown): NumberAnswer | undefined {
   // Only "5" (no UI) and "1" (confirm) are taken as given; anything else asks for the hidden
   // digits, the variant that cannot hand out a token without the user's knowledge of the number.
   const level = text(r.authLevel);
-  const owner = r.msisdnOwner as Carrier;
   return {
     ...result,
     accessToken: readString(r.accessToken),
@@ -66,7 +64,7 @@ export function readNumberAnswer(value: unknown): NumberAnswer | undefined {
     authLevel: level === "5" || level === "1" ? level : level === "4" || maskPhone.includes("*") ? "4" : "1",
     appName: readString(r.appName),
     privacyLinks: privacyLinks(r.customerPrivacyConfig),
-    ...(["CM", "CT", "CU"].includes(owner) && { owner }),
+    owner: r.msisdnOwner,
   };
 }
 
