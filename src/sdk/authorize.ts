@@ -4,7 +4,7 @@
  * submit, a cancel or an `authGetTokenByLayer` call leads to.
  */
 
-import { AGREEMENT_UNTICKED, BUSY, CANCELLED, DIGITS_INCOMPLETE, LAYER_LOAD_FAILED, OK, SUCCESS_MESSAGES } from "../protocol/codes";
+import { AGREEMENT_UNTICKED, BUSY, CANCELLED, DIGITS_INCOMPLETE, LAYER_LOAD_FAILED, OK, LAYER_LOADED, LAYER_READY } from "../protocol/codes";
 import type { Carrier } from "../protocol/hosts";
 import { completeMaskedPhone } from "../protocol/masked-phone";
 import type { PageOption } from "../protocol/wire";
@@ -98,7 +98,7 @@ export function authorize(
           },
           cancel: () => failWith(CANCELLED),
           ready() {
-            if (!session.done) safeCall(ctx.layerCallback, { code: OK, msgId, message: SUCCESS_MESSAGES.layerReady }, report, "layerCallback");
+            if (!session.done) safeCall(ctx.layerCallback, { code: OK, msgId, message: LAYER_READY }, report, "layerCallback");
           },
         },
       ),
@@ -109,7 +109,7 @@ export function authorize(
   }
   if (!layerKind) return undefined;
 
-  session.notify({ code: OK, msgId, message: SUCCESS_MESSAGES.layerLoaded });
+  session.notify({ code: OK, msgId, message: LAYER_LOADED });
   return {
     submit(callbacks) {
       const refuse = (t: CodeText) => safeCall(callbacks.error, codeError(t, msgId), report, "error");

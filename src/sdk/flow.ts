@@ -6,7 +6,7 @@
  * anything.
  */
 
-import { CROSS_CARRIER_OFF, INNER_ERROR, NETWORK, OK, SKIPPED_CT, SKIPPED_CU, SUCCESS_MESSAGES } from "../protocol/codes";
+import { CROSS_CARRIER_OFF, INNER_ERROR, NETWORK, OK, SKIPPED_CT, SKIPPED_CU, ACCESS_TOKEN_ISSUED } from "../protocol/codes";
 import { joinUrl, PATHS, type Carrier } from "../protocol/hosts";
 import { authorize } from "./authorize";
 import { send, sendApi, type StepContext } from "./context";
@@ -53,7 +53,7 @@ export async function runFlow(ctx: StepContext): Promise<void> {
         ctx.onAccessToken!({ ...answer, userInformation: ctx.userInformation });
         return session.succeed({
           code: OK,
-          message: SUCCESS_MESSAGES.accessToken,
+          message: ACCESS_TOKEN_ISSUED,
           msgId,
           accessToken: answer.accessToken,
           maskPhone: answer.maskPhone,

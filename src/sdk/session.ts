@@ -87,13 +87,9 @@ export function createSession(msgId: string, sink: Callbacks, report: Report, no
         if (sink === callbacks) sink = previous;
       };
     },
-    async time(name, step) {
+    time(name, step) {
       const t = now();
-      try {
-        return await step;
-      } finally {
-        steps[name] = now() - t;
-      }
+      return step.finally(() => (steps[name] = now() - t));
     },
     timing: () => ({ ...steps, total: now() - started }),
   };
