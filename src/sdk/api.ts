@@ -58,7 +58,7 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
     // The session is already active: whatever throws from here on (a hostile page's navigator)
     // must still end it, or every later call would be refused as busy (104018).
     try {
-      const win = deps.window;
+      const win = deps.win();
       run({
         ...deps,
         userInformation: win ? userInformation(win) : "",
@@ -114,7 +114,7 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
           fail(codeError(INNER_ERROR, msgIdOf(data)));
         }
       }),
-    getConnection: (appid: unknown) => getConnection(appid, deps.window, deps.random),
+    getConnection: (appid: unknown) => getConnection(appid, deps.win(), deps.random),
     endGetToken() {
       if (active) end(active);
     },

@@ -45,7 +45,7 @@ export function authorize(
           ? "custom-page"
           : "standard-page";
   const layerKind = kind === "custom-popup";
-  const doc = ctx.document;
+  const doc = ctx.doc();
   const failWith = (t: CodeText) => session.fail(codeError(t, msgId));
   // The element with the given id; the original always used `#ydrzCustomControls`, so try it too.
   const containerId = popup && popup.containerId;

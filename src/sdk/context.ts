@@ -1,8 +1,7 @@
 /** What every gateway step of one call needs: the request data, where to send, how long to wait. */
 
 import { joinUrl, type GatewayHosts } from "../protocol/hosts";
-import type { Deps } from "./deps";
-import type { Report } from "./once";
+import type { ResolvedDeps } from "./deps";
 import type { FlowData } from "./params";
 import type { Session } from "./session";
 import type { CustomPopupOptions, PageOptions } from "./types";
@@ -18,8 +17,7 @@ export interface IssuedAccessToken {
  * One call (`getTokenInfo` or `authGetToken`): the SDK's dependencies, the request data, where to
  * send, how long to wait, and what the integrator configured for the view.
  */
-export interface StepContext extends Deps {
-  report: Report;
+export interface StepContext extends ResolvedDeps {
   data: FlowData;
   hosts: GatewayHosts;
   /** Per-request timeout in ms. */

@@ -23,8 +23,15 @@ export interface Deps {
   report: (message: string, error: unknown) => void;
 }
 
-/** Fills the gaps of `partial`; `window`/`document` stay lazy getters over the page's globals. */
-export function resolveDeps(partial: Partial<Deps> = {}): Deps & { report: Report } {
+/** The dependencies in use: `win`/`doc` read the page's globals (or the given ones) when called. */
+export interface ResolvedDeps extends Omit<Deps, "window" | "document"> {
+  report: Report;
+  win(): Window | undefined;
+  doc(): Document | undefined;
+}
+
+/** Fills the gaps of `partial`. */
+export function resolveDeps(partial: Partial<Deps> = {}): ResolvedDeps {
   const win = () => ("window" in partial ? partial.window : typeof window !== "undefined" ? window : undefined);
   const doc = () => ("document" in partial ? partial.document : (win() || ({} as Window)).document);
   const report = partial.report || ((message, error) => console.error(message, error));
@@ -34,11 +41,7 @@ export function resolveDeps(partial: Partial<Deps> = {}): Deps & { report: Repor
     now: partial.now || Date.now,
     random: partial.random || Math.random,
     report: (why, error) => report("YDRZAuthLogin: " + why, error),
-    get window() {
-      return win();
-    },
-    get document() {
-      return doc();
-    },
+    win,
+    doc,
   };
 }

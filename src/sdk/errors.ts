@@ -12,8 +12,8 @@ export interface CodeText {
   readonly message: string;
 }
 
-/** `t` is exactly `{code, message}` (a constant of codes.ts or a gateway's pair). */
-export const codeError = (t: CodeText, msgId: string, field?: string): CodeError => ({ ...t, msgId, ...(field !== undefined && { field }) });
+/** `t` is exactly `{code, message}` (a constant of codes.ts or a gateway's pair); `field` only for 503 参数缺失. */
+export const codeError = (t: CodeText, msgId: string, field?: string): CodeError => ({ ...t, msgId, field });
 
 /** Rejection value of `getToken`: the error payload as an `Error` (name "YDRZError"). */
 export class YDRZError extends Error {

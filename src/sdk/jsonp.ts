@@ -33,7 +33,7 @@ export function jsonp(doc: Document, win: Window, url: string, callbackName: str
         globals[callbackName] = callback;
         script.onerror = () => reject(Error("network"));
         script.src = url;
-        (doc.head || doc.documentElement).appendChild(script);
+        doc.documentElement.appendChild(script);
       }),
     () => cleanup(),
   );

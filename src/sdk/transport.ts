@@ -20,8 +20,8 @@ export const createBrowserTransport =
   (url, options) => {
     const { body, jsonp: callbackName } = options;
     const w = win();
-    const d = doc();
-    if (callbackName) return d && w ? jsonp(d, w, url, callbackName, options) : Promise.reject(Error("network"));
+    // Without a page (SSR) the request fails inside its promise like any other.
+    if (callbackName) return jsonp(doc()!, w!, url, callbackName, options);
     const json = typeof body === "object";
     return withAbort(options, async (signal) => {
       const response = await (w || globalThis).fetch(url, {
