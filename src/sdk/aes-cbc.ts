@@ -10,7 +10,10 @@ import { hex, utf8 } from "./bytes";
 /** Multiplication by x in GF(2⁸) modulo the AES polynomial. */
 const xtime = (b: number): number => (b << 1) ^ ((b >> 7) * 0x11b);
 
-/** AES-128-CBC / PKCS#7 of the UTF-8 `plaintext` with UTF-8 `key` and `iv` (16 bytes each); hex. */
+/**
+ * AES-128-CBC / PKCS#7 of the UTF-8 `plaintext` with UTF-8 `key` and `iv`; hex. Both are 16 ASCII
+ * characters in the protocol (a key's 17th byte on would be overwritten by the schedule).
+ */
 export function aesCbcHex(plaintext: string, key: string, iv: string): string {
   // The S-box, computed (256 bytes of table would cost more than this loop): p walks the
   // multiplicative group by ×3, q by ×3⁻¹, so q = p⁻¹; then the affine transform (the XOR of q's
@@ -30,7 +33,7 @@ export function aesCbcHex(plaintext: string, key: string, iv: string): string {
   } while (p !== 1);
 
   // The 11 round keys, concatenated.
-  const w = Array.from(utf8(key).subarray(0, 16));
+  const w = Array.from(utf8(key));
   for (let i = 16, rcon = 1; i < 176; i += 4) {
     let t = w.slice(i - 4, i);
     if (i % 16 === 0) {
@@ -45,7 +48,7 @@ export function aesCbcHex(plaintext: string, key: string, iv: string): string {
   const buf = [...data, ...Array(pad).fill(pad)];
   let out = "";
   // The state column-major, as FIPS-197 lays it out; CBC: each block is XORed with the last.
-  let s = Array.from(utf8(iv).subarray(0, 16));
+  let s = Array.from(utf8(iv));
   for (let i = 0; i < buf.length; i += 16) {
     s = s.map((v, k) => v ^ buf[i + k] ^ w[k]);
     for (let round = 1; round < 11; round++) {
