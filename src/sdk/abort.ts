@@ -19,9 +19,9 @@ export interface RequestOptions {
 /**
  * Runs one request under its own abort signal, fed by the caller's signal and by the timer: the
  * promise rejects as soon as either fires (`start` is not even called for an already aborted
- * caller). `cleanup` runs as it settles (synchronously on abort); nothing is left behind.
+ * caller); `start` cleans up after itself on its signal's abort. Nothing is left behind.
  */
-export function withAbort<T>(options: RequestOptions, start: (signal: AbortSignal) => Promise<T>, cleanup?: () => void): Promise<T> {
+export function withAbort<T>(options: RequestOptions, start: (signal: AbortSignal) => Promise<T>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const controller = new AbortController();
     const { signal } = controller;
@@ -31,7 +31,6 @@ export function withAbort<T>(options: RequestOptions, start: (signal: AbortSigna
     const settle = (fn: (v: never) => void) => (v: unknown) => {
       clearTimeout(timer);
       if (outer) outer.removeEventListener("abort", abort);
-      if (cleanup) cleanup();
       fn(v as never);
     };
     signal.addEventListener("abort", () => settle(reject)(Error(reason)));

@@ -61,10 +61,10 @@ describe("jsonp", () => {
     expect(scripts()).toHaveLength(0);
   });
 
-  it("rejects with a network error when the script fails to load", async () => {
+  it("rejects with the error event when the script fails to load", async () => {
     const p = jsonp(document, window, URL_CT, "getTelecomPhone", { timeout: 8000 });
     scripts()[0].dispatchEvent(new Event("error"));
-    await expect(p).rejects.toMatchObject({ message: "network" });
+    await expect(p).rejects.toBeInstanceOf(Event);
     expect("getTelecomPhone" in globals).toBe(false);
   });
 
