@@ -68,7 +68,6 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
         timeout: config.timeout,
         session,
         crash,
-        userAgent: text(win && win.navigator.userAgent),
       }).catch(crash);
     } catch (e) {
       crash(e);
@@ -96,23 +95,21 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
 
   const methods: Record<string, (...args: never[]) => unknown> = {
     getTokenInfo: (options: unknown) => void startFlow(options),
-    /** The promise form: `startFlow`'s callbacks settle the promise; the signal ends this call only. */
+    /**
+     * The promise form: `startFlow`'s callbacks settle the promise; the signal ends this call only.
+     * What throws in here (hostile options) rejects the promise, as any executor's exception does.
+     */
     getToken: (data: TokenRequestData, options?: GetTokenOptions): Promise<SuccessPayload> =>
       new Promise<SuccessPayload>((resolve, reject) => {
         const fail = (payload: ErrorPayload) => reject(new YDRZError(payload));
         const { signal, layerCallback } = recordOf(options) as GetTokenOptions;
-        try {
-          if (signal && signal.aborted) return fail(codeError(ENDED, msgIdOf(data)));
-          const session = startFlow({ data, layerCallback, success: resolve, error: fail });
-          if (!session || !signal) return;
-          // What endGetToken does, for this call only; the listener goes as the call settles.
-          const onAbort = () => end(session);
-          signal.addEventListener("abort", onAbort);
-          session.signal.addEventListener("abort", () => signal.removeEventListener("abort", onAbort));
-        } catch (e) {
-          report("getToken", e);
-          fail(codeError(INNER_ERROR, msgIdOf(data)));
-        }
+        if (signal && signal.aborted) return fail(codeError(ENDED, msgIdOf(data)));
+        const session = startFlow({ data, layerCallback, success: resolve, error: fail });
+        if (!session || !signal) return;
+        // What endGetToken does, for this call only; the listener goes as the call settles.
+        const onAbort = () => end(session);
+        signal.addEventListener("abort", onAbort);
+        session.signal.addEventListener("abort", () => signal.removeEventListener("abort", onAbort));
       }),
     getConnection: (appid: unknown) => getConnection(appid, deps.win(), deps.random),
     endGetToken() {

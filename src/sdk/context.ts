@@ -28,7 +28,6 @@ export interface StepContext extends ResolvedDeps {
   crash(error: unknown): void;
   /** Computed once per call: the gateways bind the token to these exact bytes. */
   userInformation: string;
-  userAgent: string;
   /** getTokenInfo only: the view settings (`CustomControlsInit`, `authPageInit`, options). */
   popup?: { containerId: string; options: CustomPopupOptions };
   page?: PageOptions;

@@ -19,7 +19,7 @@ export async function crossCarrierFetch(carrier: CrossCarrier, ctx: StepContext)
   const names = CROSS_CARRIER[carrier];
   try {
     // Step 1: the carrier gateway's URL.
-    const body = buildPhonescripRequest({ ...d, msgId: d.traceId, userAgent: ctx.userAgent }, ctx.random);
+    const body = buildPhonescripRequest({ ...d, msgId: d.traceId, userAgent: ctx.win()!.navigator.userAgent }, ctx.random);
     const step1 = recordOf(await sendApi(ctx, names.phonescrip, body));
     const failure = coded(step1);
     const url = step1.data;
