@@ -126,7 +126,7 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
       const callbacks: Callbacks = first && typeof first === "object" ? first : { success: first, error: second };
       const layer = active && active.layer;
       if (!layer) return refuse(callbacks, LAYER_NOT_INITIALISED, active ? active.msgId : "");
-      layer.submit(callbacks);
+      layer(callbacks);
     },
     /** For integrators drawing their own UI after authLevel "5". */
     authGetToken(options: unknown) {

@@ -17,12 +17,10 @@ import type { Callbacks } from "./session";
 import { requestToken } from "./token";
 import type { CodeError } from "./types";
 
-/** The hooks `authGetTokenByLayer` needs from a custom popup without mask. */
-export interface Layer {
-  submit(callbacks: Callbacks): void;
-}
+/** What `authGetTokenByLayer` does with a custom popup without mask. */
+export type Layer = (callbacks: Callbacks) => void;
 
-/** Mounts the view; returns the layer hooks for a custom popup without mask. */
+/** Mounts the view; returns the `authGetTokenByLayer` step for a custom popup without mask. */
 export function authorize(
   ctx: StepContext,
   answer: NumberAnswer & { authLevel: "1" | "4" },
@@ -110,22 +108,20 @@ export function authorize(
   if (!layerKind) return undefined;
 
   session.notify({ code: OK, msgId, message: LAYER_LOADED });
-  return {
-    submit(callbacks) {
-      const refuse = (t: CodeText) => safeCall(callbacks.error, codeError(t, msgId), report, "error");
-      // Only the running call's layer is reached (api.ts reads it from the active session, which
-      // is cleared as it settles): no check for a settled session is needed here.
-      if (inFlight) return refuse(BUSY);
-      const state = session.view("state") as ViewState | undefined;
-      const phone = state && state.complete ? fullPhone(state.digits) : undefined;
-      if (phone === undefined) return refuse(DIGITS_INCOMPLETE);
-      if (!state!.agreed) return refuse(AGREEMENT_UNTICKED);
-      const release = session.route(callbacks);
-      requestWith(phone, (payload) => {
-        // This authGetTokenByLayer call is over; the popup stays for another try.
-        release();
-        safeCall(callbacks.error, payload, report, "error");
-      });
-    },
+  return (callbacks) => {
+    const refuse = (t: CodeText) => safeCall(callbacks.error, codeError(t, msgId), report, "error");
+    // Only the running call's layer is reached (api.ts reads it from the active session, which
+    // is cleared as it settles): no check for a settled session is needed here.
+    if (inFlight) return refuse(BUSY);
+    const state = session.view("state") as ViewState | undefined;
+    const phone = state && state.complete ? fullPhone(state.digits) : undefined;
+    if (phone === undefined) return refuse(DIGITS_INCOMPLETE);
+    if (!state!.agreed) return refuse(AGREEMENT_UNTICKED);
+    const release = session.route(callbacks);
+    requestWith(phone, (payload) => {
+      // This authGetTokenByLayer call is over; the popup stays for another try.
+      release();
+      safeCall(callbacks.error, payload, report, "error");
+    });
   };
 }

@@ -13,11 +13,11 @@ const SHIFTS = [7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21];
 export function md5Hex(text: string): string {
   const msg = utf8(text);
   const len = msg.length;
-  // Message, 0x80, zero padding, then the bit length as a 64-bit little-endian word.
+  // Message, 0x80, zero padding, then the bit length as a 64-bit little-endian word (its high
+  // half stays 0: the SDK hashes short strings, never 512 MB).
   const words = new Uint32Array((((len + 8) >> 6) + 1) * 16);
   for (let i = 0; i <= len; i++) words[i >> 2] |= (i < len ? msg[i] : 0x80) << ((i % 4) * 8);
   words[words.length - 2] = len * 8;
-  words[words.length - 1] = len / 2 ** 29;
   const state = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476];
   for (let j = 0; j < words.length; j += 16) {
     let [a, b, c, d] = state;
