@@ -9,7 +9,8 @@ import { YDRZAuthLogin } from "./sdk/api";
 
 const script = typeof document !== "undefined" ? (document.currentScript as HTMLScriptElement | null) : null;
 const data = script && script.dataset;
-// config() ignores what is absent or invalid (a missing or non-positive timeout, a non-URL host).
-if (data) YDRZAuthLogin.config({ cmHost: data.cmHost, apiHost: data.apiHost, timeout: Number(data.timeout) });
+// config() ignores what is absent or invalid (a missing or non-positive timeout, a non-URL host,
+// any other data-* attribute: their values are strings, and injectCss takes a boolean).
+if (data) YDRZAuthLogin.config({ ...data, timeout: Number(data.timeout) });
 
 export default YDRZAuthLogin;

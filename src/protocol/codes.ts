@@ -49,16 +49,11 @@ export const SDK_CODES = {
 };
 
 /** Non-final and final success messages of the views (api.md). */
-export const SUCCESS_MESSAGES = {
-  layerLoaded: "弹窗加载成功",
-  layerReady: "用户已输入中间四位号码并勾选协议",
-  accessToken: "获取AccessToken成功",
-} as const;
+export const LAYER_LOADED = "弹窗加载成功";
+export const LAYER_READY = "用户已输入中间四位号码并勾选协议";
+export const ACCESS_TOKEN_ISSUED = "获取AccessToken成功";
 
-/**
- * CM number fetch failure codes (seed 003 §5.1.1 (1)): the texts the SDK gives a failure answered
- * without one (a success needs no text, so "成功" stays out of the browser bundle).
- */
+/** CM number fetch failure codes (seed 003 §5.1.1 (1)): the texts the emulator answers with. */
 export const CM_FETCH_FAILURES: Readonly<Record<string, string>> = {
   "130010": "参数为空",
   "105002": "移动网关取号失败",

@@ -8,15 +8,17 @@
 import { hex, utf8 } from "./bytes";
 
 /** Multiplication by x in GF(2⁸) modulo the AES polynomial. */
-const xtime = (b: number): number => ((b << 1) ^ (b & 128 ? 0x1b : 0)) & 255;
+const xtime = (b: number): number => (b << 1) ^ ((b >> 7) * 0x11b);
 
-let sbox: Uint8Array | undefined;
-
-/** The S-box, computed (256 bytes of table would cost more than this loop). */
-function substitution(): Uint8Array {
-  if (sbox) return sbox;
-  const box = new Uint8Array(256);
-  // p walks the multiplicative group by ×3, q by ×3⁻¹, so q = p⁻¹; then the affine transform.
+/**
+ * AES-128-CBC / PKCS#7 of the UTF-8 `plaintext` with UTF-8 `key` and `iv`; hex. Both are 16 ASCII
+ * characters in the protocol (a key's 17th byte on would be overwritten by the schedule).
+ */
+export function aesCbcHex(plaintext: string, key: string, iv: string): string {
+  // The S-box, computed (256 bytes of table would cost more than this loop): p walks the
+  // multiplicative group by ×3, q by ×3⁻¹, so q = p⁻¹; then the affine transform (the XOR of q's
+  // rotations, folded from the shifted copies).
+  const S = [0x63];
   let p = 1;
   let q = 1;
   do {
@@ -25,64 +27,40 @@ function substitution(): Uint8Array {
     q ^= q << 2;
     q ^= q << 4;
     q &= 255;
-    if (q & 128) q ^= 0x09;
-    const r = (n: number): number => (q << n) | (q >> (8 - n));
-    box[p] = (q ^ r(1) ^ r(2) ^ r(3) ^ r(4) ^ 0x63) & 255;
+    if (q & 128) q ^= 9;
+    const x = q ^ (q << 1) ^ (q << 2) ^ (q << 3) ^ (q << 4);
+    S[p] = (x ^ (x >> 8) ^ 0x63) & 255;
   } while (p !== 1);
-  box[0] = 0x63;
-  return (sbox = box);
-}
 
-/** The 11 round keys of a 16-byte key, concatenated. */
-function expandKey(key: Uint8Array, S: Uint8Array): Uint8Array {
-  const w = new Uint8Array(176);
-  w.set(key);
-  let rcon = 1;
-  for (let i = 16; i < 176; i += 4) {
+  // The 11 round keys, concatenated.
+  const w = Array.from(utf8(key));
+  for (let i = 16, rcon = 1; i < 176; i += 4) {
     let t = w.slice(i - 4, i);
     if (i % 16 === 0) {
-      t = Uint8Array.of(S[t[1]] ^ rcon, S[t[2]], S[t[3]], S[t[0]]);
+      t = [S[t[1]] ^ rcon, S[t[2]], S[t[3]], S[t[0]]];
       rcon = xtime(rcon);
     }
     for (let k = 0; k < 4; k++) w[i + k] = w[i - 16 + k] ^ t[k];
   }
-  return w;
-}
 
-/** Encrypts the 16-byte `state` in place (column-major, as FIPS-197 lays it out). */
-function encryptBlock(state: Uint8Array, w: Uint8Array, S: Uint8Array): void {
-  for (let k = 0; k < 16; k++) state[k] ^= w[k];
-  for (let round = 1; round <= 10; round++) {
-    const t = new Uint8Array(16);
-    // SubBytes and ShiftRows together.
-    for (let k = 0; k < 16; k++) t[k] = S[state[(k + (k % 4) * 4) % 16]];
-    if (round < 10)
-      for (let c = 0; c < 16; c += 4) {
-        const [a, b, d, e] = t.slice(c, c + 4);
-        const x = a ^ b ^ d ^ e;
-        t[c] ^= x ^ xtime(a ^ b);
-        t[c + 1] ^= x ^ xtime(b ^ d);
-        t[c + 2] ^= x ^ xtime(d ^ e);
-        t[c + 3] ^= x ^ xtime(e ^ a);
-      }
-    for (let k = 0; k < 16; k++) state[k] = t[k] ^ w[round * 16 + k];
-  }
-}
-
-/** AES-128-CBC / PKCS#7 of the UTF-8 `plaintext` with UTF-8 `key` and `iv` (16 bytes each); hex. */
-export function aesCbcHex(plaintext: string, key: string, iv: string): string {
-  const S = substitution();
   const data = utf8(plaintext);
   const pad = 16 - (data.length % 16);
-  const buf = new Uint8Array(data.length + pad).fill(pad);
-  buf.set(data);
-  const w = expandKey(utf8(key).subarray(0, 16), S);
-  let prev = utf8(iv).subarray(0, 16);
+  const buf = [...data, ...Array(pad).fill(pad)];
+  let out = "";
+  // The state column-major, as FIPS-197 lays it out; CBC: each block is XORed with the last.
+  let s = Array.from(utf8(iv));
   for (let i = 0; i < buf.length; i += 16) {
-    const block = buf.subarray(i, i + 16);
-    for (let k = 0; k < 16; k++) block[k] ^= prev[k];
-    encryptBlock(block, w, S);
-    prev = block;
+    s = s.map((v, k) => v ^ buf[i + k] ^ w[k]);
+    for (let round = 1; round < 11; round++) {
+      // SubBytes and ShiftRows, then MixColumns (not in the last round) and AddRoundKey.
+      const t = s.map((_, k) => S[s[(k + (k % 4) * 4) % 16]]);
+      s = t.map((v, k) => {
+        const c = k & ~3;
+        if (round < 10) v ^= t[c] ^ t[c + 1] ^ t[c + 2] ^ t[c + 3] ^ xtime(v ^ t[c + ((k + 1) % 4)]);
+        return v ^ w[round * 16 + k];
+      });
+    }
+    out += hex(s);
   }
-  return hex(buf);
+  return out;
 }

@@ -7,7 +7,7 @@
 
 import { BUSY, DIGITS_INCOMPLETE, ENDED, INNER_ERROR, LAYER_NOT_INITIALISED, MISSING_PARAM } from "../protocol/codes";
 import { completeMaskedPhone } from "../protocol/masked-phone";
-import { applyConfig, defaultConfig, hostsFor } from "./config";
+import { applyConfig, hostsFor } from "./config";
 import { getConnection } from "./connection";
 import type { IssuedAccessToken, StepContext } from "./context";
 import { resolveDeps, type Deps } from "./deps";
@@ -16,10 +16,10 @@ import { userInformation } from "./fingerprint";
 import { runFlow } from "./flow";
 import { safeCall } from "./once";
 import { FIELDS, missingField, msgIdOf, toFlowData, type FlowData } from "./params";
-import { asRecord, recordOf, text } from "./responses";
+import { recordOf, text } from "./responses";
 import { createSession, type Callbacks, type Session } from "./session";
 import { requestToken } from "./token";
-import type { AuthLogin, CustomPopupOptions, ErrorPayload, GetTokenOptions, PageOptions, SuccessPayload, TokenRequestData } from "./types";
+import type { AuthLogin, CustomPopupOptions, ErrorPayload, GetTokenOptions, PageOptions, ResolvedConfig, SuccessPayload, TokenRequestData } from "./types";
 
 export type { Deps } from "./deps";
 export type { AuthLogin, GetTokenOptions } from "./types";
@@ -30,81 +30,57 @@ const VERSION: string = typeof __VERSION__ === "string" ? __VERSION__ : "0.0.0-d
 export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
   const deps = resolveDeps(partialDeps);
   const { report } = deps;
-  const config = defaultConfig();
+  const config: ResolvedConfig = { timeout: 8000, injectCss: true };
   let active: Session | undefined;
   let popup: StepContext["popup"];
   let page: PageOptions | undefined;
   let issued: IssuedAccessToken | undefined;
 
-  const navigatorOf = (): Navigator | undefined => {
-    const win = deps.window;
-    return win && win.navigator;
-  };
-
-  /** The success and error callbacks of an options object. */
-  const callbacksOf = (o: Record<string, unknown>): Callbacks => ({ success: o.success, error: o.error });
-
   /** Refusals happen before a session exists: only the new call hears of them. */
   const refuse = (callbacks: Callbacks, t: CodeText, msgId: string, field?: string) => safeCall(callbacks.error, codeError(t, msgId, field), report, "error");
 
+  const end = (session: Session) => session.fail(codeError(ENDED, session.msgId));
+
   /**
    * Starts a call unless one is running; `run` does its work, and a bug of ours there still ends
-   * the call with one documented payload. `more`: the view settings of getTokenInfo.
+   * the call with one documented payload. `more`: the view settings of getTokenInfo, or the
+   * fingerprint an accessToken was issued with.
    */
-  const begin = (
-    msgId: string,
-    callbacks: Callbacks,
-    data: FlowData,
-    userInfo: string | undefined,
-    more: Partial<StepContext>,
-    run: (ctx: StepContext) => Promise<unknown>,
-  ) => {
+  const begin = (callbacks: Callbacks, data: FlowData, more: Partial<StepContext>, run: (ctx: StepContext) => Promise<unknown>) => {
+    const msgId = data.traceId;
     if (active) return void refuse(callbacks, BUSY, msgId);
-    const session = createSession(msgId, callbacks, report, deps.now);
-    active = session;
-    session.onEnd(() => {
-      if (active === session) active = undefined;
-    });
-    if (userInfo === undefined) {
-      const win = deps.window;
-      try {
-        userInfo = win ? userInformation(win) : "";
-      } catch (e) {
-        report("YDRZAuthLogin: reading the browser fingerprint failed", e);
-        userInfo = "";
-      }
-    }
-    const fail = (e: unknown) => {
-      report("YDRZAuthLogin: internal failure", e);
+    const session = (active = createSession(msgId, callbacks, report, deps.now));
+    session.signal.addEventListener("abort", () => (active = undefined));
+    const crash = (e: unknown) => {
+      report("internal failure", e);
       session.fail(codeError(INNER_ERROR, msgId));
     };
-    // The session is already active: whatever throws from here on must still end it, or every
-    // later call would be refused as busy (104018).
+    // The session is already active: whatever throws from here on (a hostile page's navigator)
+    // must still end it, or every later call would be refused as busy (104018).
     try {
-      const nav = navigatorOf();
+      const win = deps.win();
       run({
         ...deps,
+        userInformation: win ? userInformation(win) : "",
         ...more,
         data,
         hosts: hostsFor(config, data.isTest),
         timeout: config.timeout,
         session,
-        userInformation: userInfo,
-        userAgent: text(nav && nav.userAgent),
-      }).catch(fail);
+        crash,
+      }).catch(crash);
     } catch (e) {
-      fail(e);
+      crash(e);
     }
     return session;
   };
 
+  /** The options object itself holds the callbacks (read as the call ends). */
   const startFlow = (options: unknown): Session | undefined => {
     const o = recordOf(options);
-    const callbacks = callbacksOf(o);
-    const d = asRecord(o.data);
-    const msgId = msgIdOf(d);
+    const d = o.data;
     const field = missingField(d, FIELDS.slice(0, 5));
-    if (field) return void refuse(callbacks, MISSING_PARAM, msgId, field);
+    if (field) return void refuse(o, MISSING_PARAM, msgIdOf(d), field);
     const more: Partial<StepContext> = {
       popup,
       page,
@@ -114,38 +90,31 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
         issued = i;
       },
     };
-    return begin(msgId, callbacks, toFlowData(d!), undefined, more, runFlow);
+    return begin(o, toFlowData(d), more, runFlow);
   };
 
-  const endGetToken = () => {
-    if (active) active.fail(codeError(ENDED, active.msgId));
-  };
-
-  /** The promise form: `startFlow`'s callbacks settle the promise; the signal ends this call only. */
-  const getToken = (data: TokenRequestData, options?: GetTokenOptions): Promise<SuccessPayload> =>
-    new Promise<SuccessPayload>((resolve, reject) => {
-      const fail = (payload: ErrorPayload) => reject(new YDRZError(payload));
-      const { signal, layerCallback } = recordOf(options) as GetTokenOptions;
-      try {
+  const methods: Record<string, (...args: never[]) => unknown> = {
+    getTokenInfo: (options: unknown) => void startFlow(options),
+    /**
+     * The promise form: `startFlow`'s callbacks settle the promise; the signal ends this call only.
+     * What throws in here (hostile options) rejects the promise, as any executor's exception does.
+     */
+    getToken: (data: TokenRequestData, options?: GetTokenOptions): Promise<SuccessPayload> =>
+      new Promise<SuccessPayload>((resolve, reject) => {
+        const fail = (payload: ErrorPayload) => reject(new YDRZError(payload));
+        const { signal, layerCallback } = recordOf(options) as GetTokenOptions;
         if (signal && signal.aborted) return fail(codeError(ENDED, msgIdOf(data)));
         const session = startFlow({ data, layerCallback, success: resolve, error: fail });
         if (!session || !signal) return;
-        // What endGetToken does, for this call only (a no-op once it has settled).
-        const onAbort = () => session.fail(codeError(ENDED, session.msgId));
+        // What endGetToken does, for this call only; the listener goes as the call settles.
+        const onAbort = () => end(session);
         signal.addEventListener("abort", onAbort);
-        session.onEnd(() => signal.removeEventListener("abort", onAbort));
-      } catch (e) {
-        report("YDRZAuthLogin.getToken failed", e);
-        fail(codeError(INNER_ERROR, msgIdOf(data)));
-      }
-    });
-
-  type Method = (...args: never[]) => unknown;
-  const methods: Record<string, Method> = {
-    getTokenInfo: (options: unknown) => void startFlow(options),
-    getToken,
-    getConnection: (appid: string) => getConnection(appid, navigatorOf(), deps.random),
-    endGetToken,
+        session.signal.addEventListener("abort", () => signal.removeEventListener("abort", onAbort));
+      }),
+    getConnection: (appid: unknown) => getConnection(appid, deps.win(), deps.random),
+    endGetToken() {
+      if (active) end(active);
+    },
     CustomControlsInit(containerId: unknown, options: unknown) {
       popup = { containerId: text(containerId), options: recordOf(options) as CustomPopupOptions };
     },
@@ -153,50 +122,45 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
       page = recordOf(options) as PageOptions;
     },
     authGetTokenByLayer(first?: unknown, second?: unknown) {
-      // A function is not a record: (success, error) as two arguments.
-      const asObject = asRecord(first);
-      const callbacks: Callbacks = asObject ? callbacksOf(asObject) : { success: first, error: second };
+      // A function is not an object: (success, error) as two arguments.
+      const callbacks: Callbacks = first && typeof first === "object" ? first : { success: first, error: second };
       const layer = active && active.layer;
       if (!layer) return refuse(callbacks, LAYER_NOT_INITIALISED, active ? active.msgId : "");
-      layer.submit(callbacks);
+      layer(callbacks);
     },
     /** For integrators drawing their own UI after authLevel "5". */
     authGetToken(options: unknown) {
-      const o = recordOf(options);
-      const callbacks = callbacksOf(o);
-      const d = asRecord(o.data);
+      const callbacks = recordOf(options);
+      const d = recordOf(callbacks.data);
       const msgId = msgIdOf(d);
-      const field = missingField(d, ["version", "appId", "traceId", "accessToken"]);
+      const field = missingField(callbacks.data, ["version", "appId", "traceId", "accessToken"]);
       if (field) return refuse(callbacks, MISSING_PARAM, msgId, field);
-      const accessToken = text(d!.accessToken);
+      const accessToken = text(d.accessToken);
       // The original lets integrators omit maskPhone: it keeps the last one it handed out.
-      const maskPhone = text(d!.maskPhone) || (issued && issued.maskPhone) || "";
-      if (maskPhone === "") return refuse(callbacks, MISSING_PARAM, msgId, "maskPhone");
-      const fullPhone = completeMaskedPhone(maskPhone, text(d!.maskVal));
+      const maskPhone = text(d.maskPhone) || (issued && issued.maskPhone);
+      if (!maskPhone) return refuse(callbacks, MISSING_PARAM, msgId, "maskPhone");
+      const fullPhone = completeMaskedPhone(maskPhone, text(d.maskVal));
       if (fullPhone === undefined) return refuse(callbacks, DIGITS_INCOMPLETE, msgId);
       // The fingerprint the accessToken was issued with. Sign and timestamp are not sent by this
       // request; a stray one of the integrator must not travel on.
-      const issuedBy = issued && issued.accessToken === accessToken ? issued : undefined;
-      begin(msgId, callbacks, { ...toFlowData(d!), sign: "", timestamp: "" }, issuedBy && issuedBy.userInformation, {}, (ctx) =>
+      const more = issued && issued.accessToken === accessToken ? { userInformation: issued.userInformation } : {};
+      begin(callbacks, { ...toFlowData(d), sign: "", timestamp: "" }, more, (ctx) =>
         // 104012 ends this call too: there is no view to keep open.
         requestToken(ctx, accessToken, fullPhone).then((wrong) => wrong && ctx.session.fail(wrong)),
       );
     },
     config: (patch?: unknown) => applyConfig(config, patch),
   };
-  // getToken reports its own failures as a rejection; the others return undefined when they throw
-  // (config and getConnection a usable value).
+  // Whatever a method throws (a bug of ours, hostile input) is reported, never thrown into the page.
   for (const name of Object.keys(methods)) {
     const fn = methods[name];
-    if (fn !== getToken)
-      methods[name] = (...args) => {
-        try {
-          return fn(...args);
-        } catch (e) {
-          report(`YDRZAuthLogin.${name} failed`, e);
-          return name === "config" ? { ...config } : name === "getConnection" ? { appid: text(args[0]), msgid: "", netType: "unknown" } : undefined;
-        }
-      };
+    methods[name] = (...args) => {
+      try {
+        return fn(...args);
+      } catch (e) {
+        report(name, e);
+      }
+    };
   }
   return { version: VERSION, ...methods } as unknown as AuthLogin;
 }

@@ -4,11 +4,11 @@
  * submit, a cancel or an `authGetTokenByLayer` call leads to.
  */
 
-import { AGREEMENT_UNTICKED, BUSY, CANCELLED, DIGITS_INCOMPLETE, INNER_ERROR, LAYER_LOAD_FAILED, OK, SUCCESS_MESSAGES } from "../protocol/codes";
+import { AGREEMENT_UNTICKED, BUSY, CANCELLED, DIGITS_INCOMPLETE, LAYER_LOAD_FAILED, OK, LAYER_LOADED, LAYER_READY } from "../protocol/codes";
 import type { Carrier } from "../protocol/hosts";
 import { completeMaskedPhone } from "../protocol/masked-phone";
 import type { PageOption } from "../protocol/wire";
-import type { MountedView, ViewKind, ViewState } from "../views/contract";
+import type { ViewKind, ViewState } from "../views/contract";
 import type { StepContext } from "./context";
 import { codeError, type CodeText } from "./errors";
 import { safeCall } from "./once";
@@ -17,12 +17,10 @@ import type { Callbacks } from "./session";
 import { requestToken } from "./token";
 import type { CodeError } from "./types";
 
-/** The hooks `authGetTokenByLayer` needs from a custom popup without mask. */
-export interface Layer {
-  submit(callbacks: Callbacks): void;
-}
+/** What `authGetTokenByLayer` does with a custom popup without mask. */
+export type Layer = (callbacks: Callbacks) => void;
 
-/** Mounts the view; returns the layer hooks for a custom popup without mask. */
+/** Mounts the view; returns the `authGetTokenByLayer` step for a custom popup without mask. */
 export function authorize(
   ctx: StepContext,
   answer: NumberAnswer & { authLevel: "1" | "4" },
@@ -30,7 +28,7 @@ export function authorize(
   pageOption: PageOption | undefined,
 ): Layer | undefined {
   const { session, report, popup } = ctx;
-  const msgId = session.msgId;
+  const { msgId } = session;
   const options = popup && popup.options;
   const mask = options && options.maskStyle && options.maskStyle.ifShowMask;
   const type = ctx.data.authPageType;
@@ -45,7 +43,7 @@ export function authorize(
           ? "custom-page"
           : "standard-page";
   const layerKind = kind === "custom-popup";
-  const doc = ctx.document;
+  const doc = ctx.doc();
   const failWith = (t: CodeText) => session.fail(codeError(t, msgId));
   // The element with the given id; the original always used `#ydrzCustomControls`, so try it too.
   const containerId = popup && popup.containerId;
@@ -54,33 +52,23 @@ export function authorize(
   if (layerKind && !container) return void failWith(LAYER_LOAD_FAILED);
 
   let inFlight = false;
-  const guard = (what: keyof MountedView, ...args: unknown[]) => {
-    const view = session.view;
-    try {
-      return view && (view[what] as (...a: unknown[]) => ViewState | void)(...args);
-    } catch (e) {
-      report(`YDRZAuthLogin: view.${what} failed`, e);
-    }
-  };
   const fullPhone = (digits: string) => (answer.authLevel === "1" ? answer.maskPhone : completeMaskedPhone(answer.maskPhone, digits));
 
   /** Runs the token request; `onWrongDigits` decides who hears of a 104012. */
-  const requestWith = async (phone: string, onWrongDigits: (payload: CodeError) => void) => {
-    try {
-      inFlight = true;
-      guard("busy", true);
-      const wrong = await requestToken(ctx, answer.accessToken, phone);
-      inFlight = false;
-      if (wrong && !session.done) {
-        // Only a view that stays needs its input back; a settled one is destroyed anyway.
-        guard("busy", false);
-        guard("wrongDigits");
-        onWrongDigits(wrong);
-      }
-    } catch (e) {
-      report("YDRZAuthLogin: the token step failed", e);
-      failWith(INNER_ERROR);
-    }
+  const requestWith = (phone: string, onWrongDigits: (payload: CodeError) => void) => {
+    inFlight = true;
+    session.view("busy", true);
+    requestToken(ctx, answer.accessToken, phone)
+      .then((wrong) => {
+        inFlight = false;
+        if (wrong && !session.done) {
+          // Only a view that stays needs its input back; a settled one is destroyed anyway.
+          session.view("busy", false);
+          session.view("wrongDigits");
+          onWrongDigits(wrong);
+        }
+      })
+      .catch(ctx.crash);
   };
 
   try {
@@ -102,40 +90,38 @@ export function authorize(
         {
           submit(digits) {
             if (session.done || inFlight) return;
-            const phone = fullPhone(typeof digits === "string" ? digits : "");
-            if (phone === undefined) guard("toast", DIGITS_INCOMPLETE.message);
+            const phone = fullPhone(digits);
+            if (phone === undefined) session.view("toast", DIGITS_INCOMPLETE.message);
             else requestWith(phone, () => undefined);
           },
           cancel: () => failWith(CANCELLED),
           ready() {
-            if (!session.done) safeCall(ctx.layerCallback, { code: OK, msgId, message: SUCCESS_MESSAGES.layerReady }, report, "layerCallback");
+            if (!session.done) safeCall(ctx.layerCallback, { code: OK, msgId, message: LAYER_READY }, report, "layerCallback");
           },
         },
       ),
     );
   } catch (e) {
-    report("YDRZAuthLogin: mounting the view failed", e);
+    report("mountView", e);
     return void failWith(LAYER_LOAD_FAILED);
   }
   if (!layerKind) return undefined;
 
-  session.notify({ code: OK, msgId, message: SUCCESS_MESSAGES.layerLoaded });
-  return {
-    submit(callbacks) {
-      const refuse = (t: CodeText) => safeCall(callbacks.error, codeError(t, msgId), report, "error");
-      // Only the running call's layer is reached (api.ts reads it from the active session, which
-      // is cleared as it settles): no check for a settled session is needed here.
-      if (inFlight) return refuse(BUSY);
-      const state = guard("state") as ViewState | undefined;
-      const phone = state && state.complete ? fullPhone(state.digits == null ? "" : String(state.digits)) : undefined;
-      if (phone === undefined) return refuse(DIGITS_INCOMPLETE);
-      if (!(state && state.agreed)) return refuse(AGREEMENT_UNTICKED);
-      const release = session.route(callbacks);
-      requestWith(phone, (payload) => {
-        // This authGetTokenByLayer call is over; the popup stays for another try.
-        release();
-        safeCall(callbacks.error, payload, report, "error");
-      });
-    },
+  session.notify({ code: OK, msgId, message: LAYER_LOADED });
+  return (callbacks) => {
+    const refuse = (t: CodeText) => safeCall(callbacks.error, codeError(t, msgId), report, "error");
+    // Only the running call's layer is reached (api.ts reads it from the active session, which
+    // is cleared as it settles): no check for a settled session is needed here.
+    if (inFlight) return refuse(BUSY);
+    const state = session.view("state") as ViewState | undefined;
+    const phone = state && state.complete ? fullPhone(state.digits) : undefined;
+    if (phone === undefined) return refuse(DIGITS_INCOMPLETE);
+    if (!state!.agreed) return refuse(AGREEMENT_UNTICKED);
+    const release = session.route(callbacks);
+    requestWith(phone, (payload) => {
+      // This authGetTokenByLayer call is over; the popup stays for another try.
+      release();
+      safeCall(callbacks.error, payload, report, "error");
+    });
   };
 }

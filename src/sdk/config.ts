@@ -7,26 +7,19 @@
 import { PRODUCTION_HOSTS, TEST_HOSTS, type GatewayHosts } from "../protocol/hosts";
 import type { ResolvedConfig, SdkConfig } from "./types";
 
-export const DEFAULT_TIMEOUT_MS = 8000;
-
-/** The configuration an instance starts with. */
-export const defaultConfig = (): ResolvedConfig => ({ timeout: DEFAULT_TIMEOUT_MS, injectCss: true });
-
 /**
  * Merges the valid fields of `patch` into `current`; invalid values are ignored (untrusted
  * integrator input). Returns a copy of the result.
  */
 export function applyConfig(current: ResolvedConfig, patch: unknown): ResolvedConfig {
-  if (patch && typeof patch === "object") {
-    const p = patch as SdkConfig;
-    for (const key of ["cmHost", "apiHost"] as const) {
-      const host = p[key];
-      if (typeof host === "string" && /^https?:\/\/\S+$/i.test(host.trim())) current[key] = host.trim();
-    }
-    const { timeout, injectCss } = p;
-    if (typeof timeout === "number" && timeout > 0 && timeout < Infinity) current.timeout = timeout;
-    if (typeof injectCss === "boolean") current.injectCss = injectCss;
+  const p = (patch || {}) as SdkConfig;
+  for (const key of ["cmHost", "apiHost"] as const) {
+    const host = p[key];
+    if (typeof host === "string" && /^https?:\/\/\S+$/i.test(host.trim())) current[key] = host.trim();
   }
+  const { timeout, injectCss } = p;
+  if (typeof timeout === "number" && timeout > 0 && timeout < Infinity) current.timeout = timeout;
+  if (typeof injectCss === "boolean") current.injectCss = injectCss;
   return { ...current };
 }
 

@@ -1,25 +1,17 @@
 /** `getConnection(appid)`: the network type, synchronously and without any network I/O. */
 
-import { ALPHANUMERIC, randomString, type Random } from "./random";
+import { randomString } from "./random";
+import { text } from "./responses";
 import type { Connection } from "./types";
 
-type NetType = Connection["netType"];
-
-function netType(nav: Navigator | undefined): NetType {
+export function getConnection(appid: unknown, win: Window | undefined, random: () => number): Connection {
+  let netType: Connection["netType"] = "unknown";
   try {
-    const connection = nav && (nav as { connection?: { type?: unknown } }).connection;
-    const type = connection && connection.type;
-    if (type === "cellular" || type === "wifi") return type;
+    // Missing on iOS and most desktops; an exotic getter may throw: both leave "unknown".
+    const type = (win!.navigator as { connection?: { type?: unknown } }).connection!.type;
+    if (type === "cellular" || type === "wifi") netType = type;
   } catch {
-    // an exotic navigator getter: nothing to learn from it
+    // nothing to learn
   }
-  return "unknown";
-}
-
-export function getConnection(appid: unknown, nav: Navigator | undefined, random: Random): Connection {
-  return {
-    appid: appid == null ? "" : String(appid),
-    msgid: randomString(ALPHANUMERIC, 32, random),
-    netType: netType(nav),
-  };
+  return { appid: text(appid), msgid: randomString(62, 32, random), netType };
 }

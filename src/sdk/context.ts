@@ -1,14 +1,10 @@
-/** What every gateway step of one flow needs: the request data, where to send, how long to wait. */
+/** What every gateway step of one call needs: the request data, where to send, how long to wait. */
 
-import { NETWORK, OK } from "../protocol/codes";
 import { joinUrl, type GatewayHosts } from "../protocol/hosts";
-import type { CodeText } from "./errors";
+import type { ResolvedDeps } from "./deps";
 import type { FlowData } from "./params";
-import type { NumberAnswer } from "./responses";
-import type { RequestOptions } from "./abort";
-import type { Deps } from "./deps";
 import type { Session } from "./session";
-import type { CarrierResult, CustomPopupOptions, PageOptions } from "./types";
+import type { CustomPopupOptions, PageOptions } from "./types";
 
 /** What an authLevel "5" flow handed out, for the `authGetToken` that follows it. */
 export interface IssuedAccessToken {
@@ -21,16 +17,17 @@ export interface IssuedAccessToken {
  * One call (`getTokenInfo` or `authGetToken`): the SDK's dependencies, the request data, where to
  * send, how long to wait, and what the integrator configured for the view.
  */
-export interface StepContext extends Deps {
+export interface StepContext extends ResolvedDeps {
   data: FlowData;
   hosts: GatewayHosts;
   /** Per-request timeout in ms. */
   timeout: number;
   /** Its signal aborts every request when the call settles (endGetToken, cancel, outcome). */
   session: Session;
+  /** Ends the call with 103005 after a bug of ours (reported). */
+  crash(error: unknown): void;
   /** Computed once per call: the gateways bind the token to these exact bytes. */
   userInformation: string;
-  userAgent: string;
   /** getTokenInfo only: the view settings (`CustomControlsInit`, `authPageInit`, options). */
   popup?: { containerId: string; options: CustomPopupOptions };
   page?: PageOptions;
@@ -41,28 +38,12 @@ export interface StepContext extends Deps {
   onAccessToken?(issued: IssuedAccessToken): void;
 }
 
-export const requestOptions = (ctx: StepContext, headers?: Record<string, string>): RequestOptions => ({
-  headers,
-  timeout: ctx.timeout,
-  signal: ctx.session.signal,
-});
+/** One request of the call: the configured timeout, aborted as the call settles. */
+export const send = (ctx: StepContext, url: string, body?: unknown, headers?: Record<string, string>, jsonp?: string): Promise<unknown> =>
+  ctx.transport(url, { body, headers, timeout: ctx.timeout, signal: ctx.session.signal, jsonp });
 
-/** The headers every `/h5/onekeylogin/*` request of the flow carries (wire-protocol.md §2–4). */
-export const idHeaders = (d: FlowData): Record<string, string> => ({ appId: d.appId, interfaceVersion: d.version, traceId: d.traceId });
-
-/** A path under the `/h5/onekeylogin/*` host. */
-export const apiUrl = (ctx: StepContext, path: string): string => joinUrl(ctx.hosts.api, path);
-
-/** POSTs JSON to a `/h5/onekeylogin/*` path with the id headers and `more` headers. */
-export const postApi = (ctx: StepContext, path: string, body: unknown, more?: Record<string, string>): Promise<unknown> =>
-  ctx.transport.postJson(apiUrl(ctx, path), body, requestOptions(ctx, { ...idHeaders(ctx.data), ...more }));
-
-/** The transport failure entry of a carrier (a fresh object: it ends up in a payload). */
-export const networkEntry = (): CarrierResult => ({ ...NETWORK });
-
-/**
- * A carrier's number-fetch answer: the answer to show (it has an accessToken), else that
- * carrier's `{code, message}` entry; `noToken` is the entry of a 103000 without accessToken.
- */
-export const fetched = (a: NumberAnswer | undefined, noToken: CodeText): NumberAnswer | CarrierResult =>
-  !a ? networkEntry() : a.code !== OK ? { code: a.code, message: a.message } : a.accessToken ? a : { ...noToken };
+/** A `/h5/onekeylogin/*` request with the id headers every one of them carries (wire-protocol.md §2–4). */
+export const sendApi = (ctx: StepContext, path: string, body: unknown, more?: Record<string, string>): Promise<unknown> => {
+  const d = ctx.data;
+  return send(ctx, joinUrl(ctx.hosts.api, path), body, { appId: d.appId, interfaceVersion: d.version, traceId: d.traceId, ...more });
+};

@@ -10,6 +10,4 @@ import { utf8 } from "./bytes";
 export { md5Hex } from "./md5";
 export { aesCbcHex } from "./aes-cbc";
 
-export function base64Utf8(text: string): string {
-  return btoa(Array.from(utf8(text), (b) => String.fromCharCode(b)).join(""));
-}
+export const base64Utf8 = (text: string): string => btoa(String.fromCharCode(...utf8(text)));

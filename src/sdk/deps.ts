@@ -5,8 +5,7 @@
 
 import type { MountView } from "../views/contract";
 import { mountView as realMountView } from "../views/index";
-import { consoleReport, type Report } from "./once";
-import { defaultRandom, type Random } from "./random";
+import type { Report } from "./once";
 import { createBrowserTransport, type Transport } from "./transport";
 
 export interface Deps {
@@ -16,31 +15,33 @@ export interface Deps {
   mountView: MountView;
   /** Epoch milliseconds: protocol timestamps and timing. */
   now: () => number;
-  /** Uniform in [0, 1): `getConnection` msgid, `reqdata` seed. */
-  random: Random;
+  /** Uniform in [0, 1): `getConnection` msgid, `reqdata` seed (not secrets). */
+  random: () => number;
   window: Window | undefined;
   document: Document | undefined;
   /** Where swallowed exceptions go (integrator callbacks that throw, a failing view). */
-  report: Report;
+  report: (message: string, error: unknown) => void;
 }
 
-const globalWindow = (): Window | undefined => (typeof window !== "undefined" ? window : undefined);
+/** The dependencies in use: `win`/`doc` read the page's globals (or the given ones) when called. */
+export interface ResolvedDeps extends Omit<Deps, "window" | "document"> {
+  report: Report;
+  win(): Window | undefined;
+  doc(): Document | undefined;
+}
 
-/** Fills the gaps of `partial`; `window`/`document` stay lazy getters over the page's globals. */
-export function resolveDeps(partial: Partial<Deps> = {}): Deps {
-  const win = () => ("window" in partial ? partial.window : globalWindow());
-  const doc = () => ("document" in partial ? partial.document : (win() || ({} as Partial<Window>)).document);
+/** Fills the gaps of `partial`. */
+export function resolveDeps(partial: Partial<Deps> = {}): ResolvedDeps {
+  const win = () => ("window" in partial ? partial.window : typeof window !== "undefined" ? window : undefined);
+  const doc = () => ("document" in partial ? partial.document : (win() || ({} as Window)).document);
+  const report = partial.report || ((message, error) => console.error(message, error));
   return {
     transport: partial.transport || createBrowserTransport(win, doc),
     mountView: partial.mountView || realMountView,
     now: partial.now || Date.now,
-    random: partial.random || defaultRandom,
-    report: partial.report || consoleReport,
-    get window() {
-      return win();
-    },
-    get document() {
-      return doc();
-    },
+    random: partial.random || Math.random,
+    report: (why, error) => report("YDRZAuthLogin: " + why, error),
+    win,
+    doc,
   };
 }

@@ -4,7 +4,7 @@
  * fields, so integrators can branch on `err.code` / `err.YDData` without unwrapping.
  */
 
-import type { CarrierResult, CodeError, ErrorPayload, Timing } from "./types";
+import type { CarrierResult, CodeError, ErrorPayload, FetchFailure, Timing } from "./types";
 
 /** A `{code, message}` pair from src/protocol/codes.ts. */
 export interface CodeText {
@@ -12,8 +12,8 @@ export interface CodeText {
   readonly message: string;
 }
 
-/** `t` is exactly `{code, message}` (a constant of codes.ts or a gateway's pair). */
-export const codeError = (t: CodeText, msgId: string, field?: string): CodeError => ({ ...t, msgId, ...(field !== undefined && { field }) });
+/** `t` is exactly `{code, message}` (a constant of codes.ts or a gateway's pair); `field` only for 503 参数缺失. */
+export const codeError = (t: CodeText, msgId: string, field?: string): CodeError => ({ ...t, msgId, field });
 
 /** Rejection value of `getToken`: the error payload as an `Error` (name "YDRZError"). */
 export class YDRZError extends Error {
@@ -29,15 +29,9 @@ export class YDRZError extends Error {
   declare readonly timing?: Timing;
 
   constructor(payload: ErrorPayload) {
-    const p = payload as CodeError & Record<string, CarrierResult>;
-    // A fetch failure: its carriers' entries, in the payload's order.
-    const entries = "YDData" in payload ? ["YDData", "CTData", "CUData"] : undefined;
-    super(entries ? `取号失败 (${entries.map((k, i) => `${["CM", "CT", "CU"][i]} ${p[k].code} ${p[k].message}`).join("; ")})` : p.message);
-    // The fields of the payload the promise API exposes, in this order.
-    const self = this as unknown as Record<string, unknown>;
-    self.payload = payload;
-    self.msgId = p.msgId;
-    self.timing = p.timing;
-    for (const k of entries || ["code", "field"]) self[k] = p[k];
+    const f = payload as FetchFailure;
+    // A fetch failure has no message of its own: its carriers' codes and messages.
+    super((payload as CodeError).message || "取号失败 " + [f.YDData, f.CTData, f.CUData].map((e) => e.code + " " + e.message).join("; "));
+    Object.assign(this, payload, { payload });
   }
 }

@@ -13,22 +13,16 @@ export interface FingerprintWindow {
   readonly top?: unknown;
 }
 
-/**
- * The original reads `top`, which throws a SecurityError inside a cross-origin iframe. Use `top`
- * only when its navigator can actually be read.
- */
-function readableTop(win: FingerprintWindow): FingerprintWindow {
-  try {
-    const top = win.top as FingerprintWindow | null | undefined;
-    if (top && top !== win && typeof top.navigator.userAgent === "string" && top.screen) return top;
-  } catch {
-    // cross-origin top: fall back to our own window
-  }
-  return win;
-}
-
 export function userInformation(win: FingerprintWindow): string {
-  const w = readableTop(win);
+  // The original reads `top`, which throws a SecurityError inside a cross-origin iframe: use it
+  // only when its navigator can actually be read.
+  let w = win;
+  try {
+    const top = win.top as FingerprintWindow;
+    if (typeof top.navigator.userAgent === "string" && top.screen) w = top;
+  } catch {
+    // no top, or a cross-origin one: our own window
+  }
   const nav = w.navigator as Navigator & { cpuClass?: unknown; availHeight?: unknown };
   const scr = w.screen;
   const platform = String(nav.platform);

@@ -6,12 +6,12 @@
  * anything.
  */
 
-import { INNER_ERROR, OK, SKIPPED_CT, SKIPPED_CU, SUCCESS_MESSAGES } from "../protocol/codes";
+import { CROSS_CARRIER_OFF, INNER_ERROR, NETWORK, OK, SKIPPED_CT, SKIPPED_CU, ACCESS_TOKEN_ISSUED } from "../protocol/codes";
 import { joinUrl, PATHS, type Carrier } from "../protocol/hosts";
 import { authorize } from "./authorize";
-import { apiUrl, fetched, idHeaders, requestOptions, type StepContext } from "./context";
+import { send, sendApi, type StepContext } from "./context";
 import { crossCarrierFetch } from "./cross-carrier";
-import { asRecord, readNumberAnswer, readPageOption, recordOf, type NumberAnswer } from "./responses";
+import { readNumberAnswer, readPageOption, recordOf, type NumberAnswer } from "./responses";
 import type { CarrierResult } from "./types";
 
 /** The CM pre-fetch, sent as text/plain JSON so that the browser needs no CORS preflight. */
@@ -23,60 +23,51 @@ async function cmPrefetch(ctx: StepContext): Promise<NumberAnswer | undefined> {
     "version timestamp appId businessType traceId msgId sign authPageType userInformation expandParams".split(" "),
   );
   try {
-    const r = await ctx.transport.postText(joinUrl(ctx.hosts.cm, PATHS.preGetMobile), body, requestOptions(ctx));
+    const r = await send(ctx, joinUrl(ctx.hosts.cm, PATHS.preGetMobile), body);
     // The fields come wrapped in `body`; accept a flat answer too.
-    return readNumberAnswer(asRecord(recordOf(r).body) || r);
+    return readNumberAnswer(recordOf(r).body || r);
   } catch {
-    return undefined;
-  }
-}
-
-/** `getPageOption` needs no accessToken; its failure only means a popup with default texts. */
-async function fetchPageOption(ctx: StepContext) {
-  const d = ctx.data;
-  const headers = { ...idHeaders(d), interfaceVersion: "1.0", timestamp: d.timestamp, businessType: d.businessType };
-  try {
-    return readPageOption(await ctx.transport.get(apiUrl(ctx, PATHS.pageOption), requestOptions(ctx, headers)));
-  } catch {
-    return undefined;
+    // a network failure
   }
 }
 
 export async function runFlow(ctx: StepContext): Promise<void> {
-  const { session } = ctx;
+  const { session, data: d } = ctx;
   const { msgId } = session;
-  const pageOption = ctx.data.authPageType === "1" ? session.time("pageOption", fetchPageOption(ctx)) : undefined;
-  const cmAnswer = await session.time("CM", cmPrefetch(ctx));
-  if (session.done) return;
-  let outcome = fetched(cmAnswer, INNER_ERROR);
-  let carrier: Carrier = "CM";
-  const YDData = outcome;
-  const entries: Record<string, CarrierResult> = { CT: { ...SKIPPED_CT }, CU: { ...SKIPPED_CU } };
-  // When the CM gateway names the subscriber's carrier, the others cannot hand out its number.
-  const owner = cmAnswer && cmAnswer.owner;
-  for (const c of ["CT", "CU"] as const) {
-    if ("accessToken" in outcome || (owner && owner !== c)) continue;
-    outcome = await session.time(c, crossCarrierFetch(c, ctx));
+  // getPageOption needs no accessToken; its failure only means a popup with default texts.
+  const pageOption =
+    d.authPageType === "1"
+      ? session.time("pageOption", sendApi(ctx, PATHS.pageOption, undefined, { interfaceVersion: "1.0", timestamp: d.timestamp, businessType: d.businessType }).then(readPageOption, () => undefined))
+      : undefined;
+  const entries: Record<Carrier, CarrierResult> = { CM: NETWORK, CT: { ...SKIPPED_CT }, CU: { ...SKIPPED_CU } };
+  const carriers = ["CM", "CT", "CU"] as const;
+  let owner: unknown;
+  for (const carrier of carriers) {
+    // When the CM gateway names the subscriber's carrier, the others cannot hand out its number.
+    if (carriers.includes(owner as Carrier) && owner !== carrier) continue;
+    const a = await session.time(carrier, carrier === "CM" ? cmPrefetch(ctx) : crossCarrierFetch(carrier, ctx));
     if (session.done) return;
-    carrier = c;
-    entries[c] = outcome;
+    if (a && a.code === OK && (a as NumberAnswer).accessToken) {
+      const answer = a as NumberAnswer;
+      if (answer.authLevel === "5") {
+        ctx.onAccessToken!({ ...answer, userInformation: ctx.userInformation });
+        return session.succeed({
+          code: OK,
+          message: ACCESS_TOKEN_ISSUED,
+          msgId,
+          accessToken: answer.accessToken,
+          maskPhone: answer.maskPhone,
+          oper: carrier,
+          timing: session.timing(),
+        });
+      }
+      const option = await pageOption;
+      if (!session.done) session.layer = authorize(ctx, answer as NumberAnswer & { authLevel: "1" | "4" }, carrier, option);
+      return;
+    }
+    if (carrier === "CM") owner = a && (a as NumberAnswer).owner;
+    // 103000 without an accessToken: unusable from CM, the cross-carrier fetch switched off from CT/CU.
+    entries[carrier] = { ...(!a ? NETWORK : a.code !== OK ? { code: a.code, message: a.message } : carrier === "CM" ? INNER_ERROR : CROSS_CARRIER_OFF) };
   }
-  if (!("accessToken" in outcome)) return session.fail({ msgId, YDData, CTData: entries.CT, CUData: entries.CU, timing: session.timing() });
-
-  const answer = outcome;
-  if (answer.authLevel === "5") {
-    ctx.onAccessToken!({ ...answer, userInformation: ctx.userInformation });
-    return session.succeed({
-      code: OK,
-      message: SUCCESS_MESSAGES.accessToken,
-      msgId,
-      accessToken: answer.accessToken,
-      maskPhone: answer.maskPhone,
-      oper: carrier,
-      timing: session.timing(),
-    });
-  }
-  const option = pageOption && (await pageOption);
-  if (session.done) return;
-  session.layer = authorize(ctx, answer as NumberAnswer & { authLevel: "1" | "4" }, carrier, option);
+  session.fail({ msgId, YDData: entries.CM, CTData: entries.CT, CUData: entries.CU, timing: session.timing() });
 }

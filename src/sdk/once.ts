@@ -4,18 +4,15 @@
  * of the final outcome is the session's (session.ts).
  */
 
-export type Report = (message: string, error: unknown) => void;
-
-export const consoleReport: Report = (message, error) => {
-  if (typeof console !== "undefined") console.error(message, error);
-};
+/** Where swallowed exceptions go; `why` is short, the SDK's name is prefixed once (deps.ts). */
+export type Report = (why: string, error: unknown) => void;
 
 /** Calls an integrator callback (if it is a function) and swallows what it throws. */
 export function safeCall<T>(fn: unknown, arg: T, report: Report, label: string): void {
-  if (typeof fn !== "function") return;
-  try {
-    fn(arg);
-  } catch (e) {
-    report(`YDRZAuthLogin: the integrator's ${label} callback threw`, e);
-  }
+  if (typeof fn === "function")
+    try {
+      fn(arg);
+    } catch (e) {
+      report(label + " callback threw", e);
+    }
 }

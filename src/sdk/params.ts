@@ -25,13 +25,14 @@ export const FIELDS = "version appId sign traceId timestamp expandParams authPag
 export const msgIdOf = (data: unknown): string => text(recordOf(data).traceId);
 
 /** The first of `fields` that is absent or blank; "data" when `data` is not an object. */
-export const missingField = (data: Record<string, unknown> | undefined, fields: readonly string[]): string | undefined =>
-  data ? fields.find((f) => text(data[f]).trim() === "") : "data";
+export const missingField = (data: unknown, fields: readonly string[]): string | undefined =>
+  data && typeof data === "object" ? fields.find((f) => !text((data as Record<string, unknown>)[f]).trim()) : "data";
 
 /** Every field of the request data as a string, with the original's default businessType. */
-export function toFlowData(d: Record<string, unknown>): FlowData {
+export function toFlowData(data: unknown): FlowData {
+  const d = recordOf(data);
   const out: Record<string, string> = {};
   for (const f of FIELDS) out[f] = text(d[f]);
-  out.businessType ||= "8";
+  out.businessType = out.businessType || "8";
   return out as unknown as FlowData;
 }

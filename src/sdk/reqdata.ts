@@ -7,14 +7,11 @@
 import { crossCarrierSignInput, REQDATA_IV, reqdataKeyFromMd5Hex } from "../protocol/sign-input";
 import type { PhonescripReqdata, PhonescripRequest } from "../protocol/wire";
 import { aesCbcHex, md5Hex } from "./crypto";
-import { HEX, randomString, type Random } from "./random";
+import { randomString } from "./random";
 
 /** Inferred from the original: "0" Android, "1" iOS, "3" anything else. */
-export function mobileSystem(userAgent: string): PhonescripReqdata["mobilesystem"] {
-  if (/android/i.test(userAgent)) return "0";
-  if (/iphone|ipad|ipod/i.test(userAgent)) return "1";
-  return "3";
-}
+export const mobileSystem = (userAgent: string): PhonescripReqdata["mobilesystem"] =>
+  /android/i.test(userAgent) ? "0" : /iphone|ipad|ipod/i.test(userAgent) ? "1" : "3";
 
 export interface ReqdataInput {
   appId: string;
@@ -25,7 +22,7 @@ export interface ReqdataInput {
   userAgent: string;
 }
 
-export function buildPhonescripRequest(input: ReqdataInput, random: Random): PhonescripRequest {
+export function buildPhonescripRequest(input: ReqdataInput, random: () => number): PhonescripRequest {
   const plain: PhonescripReqdata = {
     ver: "1.0",
     appId: input.appId,
@@ -36,7 +33,7 @@ export function buildPhonescripRequest(input: ReqdataInput, random: Random): Pho
     mobilesystem: mobileSystem(input.userAgent),
     sign: md5Hex(crossCarrierSignInput(input)),
   };
-  const encrypted = randomString(HEX, 16, random);
+  const encrypted = randomString(16, 16, random);
   const key = reqdataKeyFromMd5Hex(md5Hex(encrypted));
   return { encrypted, reqdata: aesCbcHex(JSON.stringify(plain), key, REQDATA_IV), businessType: input.businessType };
 }

@@ -1,8 +1,8 @@
 /**
  * One running call (`getTokenInfo` or `authGetToken`): its abort signal, its view, its timing and
- * its single final outcome. Settling aborts every in-flight request of the call, destroys the
- * view and frees the SDK *before* the integrator's callback runs, so that the callback may start
- * the next call.
+ * its single final outcome. Settling aborts the signal (every in-flight request of the call, and
+ * whoever listens for the end), destroys the view and only then runs the integrator's callback,
+ * so that the callback may start the next call.
  */
 
 import type { MountedView } from "../views/contract";
@@ -17,14 +17,14 @@ export interface Callbacks {
 
 export interface Session {
   readonly msgId: string;
-  /** Aborted when the session settles. */
+  /** Aborted when the session settles (before the callback runs). */
   readonly signal: AbortSignal;
   /** Set once the session has settled. */
   done?: boolean;
-  /** The mounted view, if any (set through `show`). */
-  view?: MountedView;
   /** Keeps the mounted view, destroyed as the session settles (at once if it already has). */
   show(view: MountedView): void;
+  /** Calls a method of the shown view, if any; what a view throws is reported, not propagated. */
+  view(method: keyof MountedView, arg?: unknown): unknown;
   /** The custom popup without mask is up: `authGetTokenByLayer` may now be used. */
   layer?: Layer;
   succeed(payload: SuccessPayload): void;
@@ -36,8 +36,6 @@ export interface Session {
    * function is called.
    */
   route(callbacks: Callbacks): () => void;
-  /** Runs `fn` once when the session settles (before the callback). */
-  onEnd(fn: () => void): void;
   /** Awaits `step`, recording its duration in ms under `name`. */
   time<T>(name: string, step: Promise<T>): Promise<T>;
   /** A copy of the timing with the total so far. */
@@ -48,30 +46,17 @@ export function createSession(msgId: string, sink: Callbacks, report: Report, no
   const started = now();
   const controller = new AbortController();
   const steps: Timing = {};
-  const endHooks: (() => void)[] = [];
+  let shown: MountedView | undefined;
 
-  const destroyView = () => {
-    const v = session.view;
-    session.view = undefined;
-    try {
-      if (v) v.destroy();
-    } catch (e) {
-      report("YDRZAuthLogin: destroying the view failed", e);
-    }
-  };
   // The first final outcome wins and later ones are dropped, so races between the gateway, the
   // user, endGetToken and timeouts cannot produce a second callback.
   const settle = (label: "success" | "error") => (payload: SuccessPayload | ErrorPayload) => {
     if (session.done) return;
     session.done = true;
     const fn = sink[label];
-    try {
-      controller.abort();
-      destroyView();
-      for (const end of endHooks.splice(0)) end();
-    } catch (e) {
-      report("YDRZAuthLogin: cleanup failed", e);
-    }
+    controller.abort();
+    session.view("destroy");
+    shown = undefined;
     safeCall(fn, payload, report, label);
   };
 
@@ -79,9 +64,16 @@ export function createSession(msgId: string, sink: Callbacks, report: Report, no
     msgId,
     signal: controller.signal,
     show(v) {
-      session.view = v;
+      shown = v;
       // A view mounted after settling (a late mountView) must not outlive its call.
-      if (session.done) destroyView();
+      if (session.done) session.view("destroy");
+    },
+    view(method, arg) {
+      try {
+        return shown && (shown[method] as (a: unknown) => unknown)(arg);
+      } catch (e) {
+        report("view." + method, e);
+      }
     },
     succeed: settle("success"),
     fail: settle("error"),
@@ -95,17 +87,9 @@ export function createSession(msgId: string, sink: Callbacks, report: Report, no
         if (sink === callbacks) sink = previous;
       };
     },
-    onEnd(fn) {
-      if (session.done) fn();
-      else endHooks.push(fn);
-    },
-    async time(name, step) {
+    time(name, step) {
       const t = now();
-      try {
-        return await step;
-      } finally {
-        steps[name] = now() - t;
-      }
+      return step.finally(() => (steps[name] = now() - t));
     },
     timing: () => ({ ...steps, total: now() - started }),
   };

@@ -7,10 +7,10 @@
 import { INNER_ERROR, OK, TOKEN_CODES, WRONG_DIGITS } from "../protocol/codes";
 import { PATHS } from "../protocol/hosts";
 import { formatTimestamp } from "../protocol/timestamp";
-import { postApi, type StepContext } from "./context";
+import { sendApi, type StepContext } from "./context";
 import { md5Hex } from "./crypto";
 import { codeError } from "./errors";
-import { readCodedAnswer, readString, recordOf, type CodedAnswer } from "./responses";
+import { coded, readString, recordOf, type Json } from "./responses";
 import type { CodeError } from "./types";
 
 /**
@@ -20,21 +20,20 @@ import type { CodeError } from "./types";
  */
 export async function requestToken(ctx: StepContext, accessToken: string, fullPhone: string): Promise<CodeError | undefined> {
   const { data: d, session } = ctx;
-  const msgId = d.traceId;
-  let answer: CodedAnswer | undefined;
+  const { msgId } = session;
+  let answer: Json = {};
   try {
     const headers = { timestamp: formatTimestamp(new Date(ctx.now())), businessType: d.businessType };
     const body = { accessToken, phone: md5Hex(fullPhone), userInformation: ctx.userInformation, expandParams: d.expandParams };
-    answer = readCodedAnswer(await session.time("token", postApi(ctx, PATHS.authGetToken, body, headers)));
+    answer = recordOf(await session.time("token", sendApi(ctx, PATHS.authGetToken, body, headers)));
   } catch {
     // reported as 103005 below
   }
-  const code = answer ? answer.code : "";
-  const message = (answer && answer.message) || TOKEN_CODES[code] || "";
-  const token = answer && readString(recordOf(answer.data).token);
-  if (code === OK && token)
-    return void session.succeed({ code: OK, message, token, userInformation: ctx.userInformation, msgId, timing: session.timing() });
-  const payload = !code || code === OK ? codeError(INNER_ERROR, msgId) : codeError({ code, message }, msgId);
+  const { code, message: desc } = coded(answer);
+  const message = desc || TOKEN_CODES[code] || "";
+  const token = readString(recordOf(answer.data).token);
+  if (code === OK && token) return void session.succeed({ code: OK, message, token, userInformation: ctx.userInformation, msgId, timing: session.timing() });
+  const payload = codeError(!code || code === OK ? INNER_ERROR : { code, message }, msgId);
   if (code === WRONG_DIGITS) return payload;
   session.fail(payload);
 }

@@ -6,7 +6,7 @@ vi.mock("../../../src/views/index", () => ({ mountView: () => { throw new Error(
 import { getConnection } from "../../../src/sdk/connection";
 import { setup } from "./fakes";
 
-const nav = (connection: unknown) => ({ connection }) as unknown as Navigator;
+const nav = (connection: unknown) => ({ navigator: { connection } }) as unknown as Window;
 
 describe("getConnection", () => {
   it.each([
@@ -20,11 +20,11 @@ describe("getConnection", () => {
   });
 
   it("survives a navigator.connection getter that throws", () => {
-    const n = Object.defineProperty({}, "connection", {
+    const n = { navigator: Object.defineProperty({}, "connection", {
       get() {
         throw new Error("nope");
       },
-    }) as Navigator;
+    }) } as Window;
     expect(getConnection("a", n, Math.random).netType).toBe("unknown");
   });
 

@@ -5,7 +5,7 @@
  */
 
 import { vi } from "vitest";
-import { TransportError, type RequestOptions, type Transport } from "../../../src/sdk/transport";
+import type { RequestOptions, Transport } from "../../../src/sdk/transport";
 import { createAuthLogin, type AuthLogin } from "../../../src/sdk/api";
 import type { MountedView, ViewHandlers, ViewModel, ViewState } from "../../../src/views/contract";
 import type { ErrorPayload, SuccessPayload } from "../../../src/sdk/types";
@@ -30,6 +30,9 @@ export const HOLD = Symbol("hold");
 
 export type Handler = (call: Call) => unknown;
 
+/** A failure of the real transport (its message says which kind). */
+export const transportError = (kind: string) => new Error(kind);
+
 export interface FakeTransport extends Transport {
   calls: Call[];
   /** Resolves with the next (or an already made, unanswered) call whose path ends with `path`. */
@@ -42,8 +45,11 @@ export function fakeTransport(handler: Handler): FakeTransport {
   const waiters: { path: string; resolve: (c: Call) => void }[] = [];
   const held: Call[] = [];
 
-  const make = (method: Method, url: string, options: RequestOptions, body?: unknown, callbackName?: string) =>
+  // The kind of request, as the real transport tells them apart.
+  const make = (url: string, options: RequestOptions) =>
     new Promise<unknown>((resolveRaw, rejectRaw) => {
+      const { body, jsonp: callbackName } = options;
+      const method: Method = callbackName ? "jsonp" : body === undefined ? "get" : typeof body === "string" ? "postText" : "postJson";
       let aborted = false;
       let settled = false;
       const resolve = (v: unknown) => {
@@ -70,13 +76,13 @@ export function fakeTransport(handler: Handler): FakeTransport {
       calls.push(call);
       if (options.signal?.aborted) {
         aborted = true;
-        reject(new TransportError("abort"));
+        reject(transportError("abort"));
         return;
       }
       options.signal?.addEventListener("abort", () => {
         if (settled) return;
         aborted = true;
-        reject(new TransportError("abort"));
+        reject(transportError("abort"));
       });
       let answer: unknown;
       try {
@@ -93,19 +99,15 @@ export function fakeTransport(handler: Handler): FakeTransport {
       else resolve(answer);
     });
 
-  return {
+  return Object.assign(make, {
     calls,
     paths: () => calls.map((c) => c.path),
-    next(path) {
+    next(path: string) {
       const i = held.findIndex((c) => c.url.endsWith(path) || c.path.endsWith(path));
       if (i >= 0) return Promise.resolve(held.splice(i, 1)[0]);
-      return new Promise((resolve) => waiters.push({ path, resolve }));
+      return new Promise<Call>((resolve) => waiters.push({ path, resolve }));
     },
-    postText: (url, body, options) => make("postText", url, options, body),
-    postJson: (url, body, options) => make("postJson", url, options, body),
-    get: (url, options) => make("get", url, options),
-    jsonp: (url, callbackName, options) => make("jsonp", url, options, undefined, callbackName),
-  };
+  });
 }
 
 export interface FakeView extends MountedView {
@@ -173,7 +175,7 @@ export function routes(table: Record<string, unknown | ((call: Call) => unknown)
     for (const [suffix, answer] of Object.entries(table)) {
       if (call.path.endsWith(suffix) || call.url.startsWith(suffix)) return typeof answer === "function" ? answer(call) : answer;
     }
-    return new TransportError("network", `no route for ${call.url}`);
+    return transportError(`no route for ${call.url}`);
   };
 }
 

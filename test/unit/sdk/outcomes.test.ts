@@ -5,7 +5,6 @@ import { describe, expect, it, vi } from "vitest";
 vi.mock("../../../src/views/index", () => ({ mountView: () => { throw new Error("real views are not used here"); } }));
 import { createHash } from "node:crypto";
 import { PATHS, PRODUCTION_HOSTS } from "../../../src/protocol/hosts";
-import { TransportError } from "../../../src/sdk/transport";
 import {
   callbackOk,
   cmFail,
@@ -20,6 +19,7 @@ import {
   setup,
   start,
   tokenOk,
+  transportError,
 } from "./fakes";
 
 const allFail = routes({
@@ -197,12 +197,12 @@ describe("number fetch", () => {
   it("maps timeouts and transport failures of each carrier step to 500 网络异常", async () => {
     const { sdk } = setup(
       routes({
-        [PATHS.preGetMobile]: new TransportError("timeout"),
+        [PATHS.preGetMobile]: transportError("timeout"),
         [PATHS.ctPhonescrip]: phonescripOk("CT"),
-        "https://gw.ct.example": new TransportError("timeout"),
+        "https://gw.ct.example": transportError("timeout"),
         [PATHS.cuPhonescrip]: phonescripOk("CU"),
         "https://gw.cu.example": jsonpOk,
-        [PATHS.cuCallback]: new TransportError("http"),
+        [PATHS.cuCallback]: transportError("http"),
       }),
     );
     const { payload } = await start(sdk).first;
@@ -341,8 +341,8 @@ describe("the view and the token", () => {
   });
 
   for (const [label, answer] of [
-    ["a transport failure", new TransportError("network")],
-    ["a timeout", new TransportError("timeout")],
+    ["a transport failure", transportError("network")],
+    ["a timeout", transportError("timeout")],
     ["a non-object answer", "oops"],
     ["103000 without a token", { resultCode: "103000", desc: "ok", data: { token: 42 } }],
   ] as const) {
@@ -417,7 +417,7 @@ describe("view kinds", () => {
   });
 
   it("draws the standard popup with defaults when getPageOption fails", async () => {
-    const { sdk, views } = setup(routes({ [PATHS.preGetMobile]: cmOk(), [PATHS.pageOption]: new TransportError("http") }));
+    const { sdk, views } = setup(routes({ [PATHS.preGetMobile]: cmOk(), [PATHS.pageOption]: transportError("http") }));
     start(sdk, { authPageType: "1" });
     await flush();
     expect(views.last().model).toMatchObject({ kind: "standard-popup", pageOption: undefined, appName: "示例应用" });

@@ -182,7 +182,7 @@ describe("integrator callbacks that throw", () => {
     view.handlers.cancel();
     expect(rec.all).toEqual([{ kind: "error", payload: { code: "501", message: "用户取消授权", msgId: "trace-1" } }]);
     expect(report.mock.calls.map((c) => c[0])).toEqual(
-      expect.arrayContaining([expect.stringContaining("view.busy"), expect.stringContaining("view.wrongDigits"), expect.stringContaining("destroying the view")]),
+      expect.arrayContaining([expect.stringContaining("view.busy"), expect.stringContaining("view.wrongDigits"), expect.stringContaining("view.destroy")]),
     );
   });
 
@@ -236,12 +236,7 @@ describe("competing final outcomes", () => {
 describe("a transport that ignores aborts (late answers after the end)", () => {
   function deafSetup() {
     const inner = fakeTransport(routes({ [PATHS.preGetMobile]: cmOk(), [PATHS.authGetToken]: HOLD }));
-    const deaf: Transport = {
-      postText: (u, b, o) => inner.postText(u, b, { ...o, signal: undefined }),
-      postJson: (u, b, o) => inner.postJson(u, b, { ...o, signal: undefined }),
-      get: (u, o) => inner.get(u, { ...o, signal: undefined }),
-      jsonp: (u, n, o) => inner.jsonp(u, n, { ...o, signal: undefined }),
-    };
+    const deaf: Transport = (u, o) => inner(u, { ...o, signal: undefined });
     const views = fakeViews();
     const sdk = createAuthLogin({ transport: deaf, mountView: views.mountView, report: () => {} });
     return { sdk, inner, views };
