@@ -4,7 +4,7 @@
  * on the page for another try instead of ending the flow.
  */
 
-import { INNER_ERROR, OK, TOKEN_CODES, WRONG_DIGITS } from "../protocol/codes";
+import { INNER_ERROR, OK, WRONG_DIGITS } from "../protocol/codes";
 import { PATHS } from "../protocol/hosts";
 import { formatTimestamp } from "../protocol/timestamp";
 import { sendApi, type StepContext } from "./context";
@@ -29,8 +29,9 @@ export async function requestToken(ctx: StepContext, accessToken: string, fullPh
   } catch {
     // reported as 103005 below
   }
-  const { code, message: desc } = coded(answer);
-  const message = desc || TOKEN_CODES[code] || "";
+  // The gateway's own text, as for every carrier answer: the seed's table stays with the
+  // emulator (300 B of the bundle for a text the gateway always sends).
+  const { code, message } = coded(answer);
   const token = readString(recordOf(answer.data).token);
   if (code === OK && token) return void session.succeed({ code: OK, message, token, userInformation: ctx.userInformation, msgId, timing: session.timing() });
   const payload = codeError(!code || code === OK ? INNER_ERROR : { code, message }, msgId);

@@ -332,12 +332,12 @@ describe("the view and the token", () => {
     expect(views.last().destroy).toHaveBeenCalled();
   });
 
-  it("fills in the seed's text when the gateway sends a code without desc", async () => {
+  it("passes the gateway's text as given, none when it sends a code without desc", async () => {
     const { sdk, views } = setup(happy({ resultCode: "104007" }));
     const rec = start(sdk);
     await flush();
     views.last().handlers.submit("0000");
-    expect((await rec.first).payload.message).toBe("accessToken 不存在");
+    expect(await rec.first).toEqual({ kind: "error", payload: { code: "104007", message: "", msgId: "trace-1" } });
   });
 
   for (const [label, answer] of [
