@@ -53,8 +53,9 @@ export const LAYER_LOADED = "弹窗加载成功";
 export const LAYER_READY = "用户已输入中间四位号码并勾选协议";
 export const ACCESS_TOKEN_ISSUED = "获取AccessToken成功";
 
-/** CM number fetch failure codes (seed 003 §5.1.1 (1)): the texts the emulator answers with. */
-export const CM_FETCH_FAILURES: Readonly<Record<string, string>> = {
+/** CM number fetch codes (seed 003 §5.1.1 (1)): the texts the emulator answers with. */
+export const CM_FETCH_CODES: Readonly<Record<string, string>> = {
+  "103000": "成功",
   "130010": "参数为空",
   "105002": "移动网关取号失败",
   "105112": "时间戳非法",
@@ -71,9 +72,6 @@ export const CM_FETCH_FAILURES: Readonly<Record<string, string>> = {
   "170001": "referer 校验失败",
   "103211": "其他错误",
 };
-
-/** CM number fetch codes (seed 003 §5.1.1 (1)), success included (the emulator). */
-export const CM_FETCH_CODES: Readonly<Record<string, string>> = { "103000": "成功", ...CM_FETCH_FAILURES };
 
 /** Token codes (seed 003 §5.1.2). */
 export const TOKEN_CODES: Readonly<Record<string, string>> = {

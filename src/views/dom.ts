@@ -32,11 +32,6 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
-/** Focus without scrolling the page (an engine that does not know the option ignores it). */
-export function focusNoScroll(el: HTMLElement): void {
-  el.focus({ preventScroll: true });
-}
-
 /** Runs a callback we do not control: its error is logged, never thrown into a DOM event. */
 export function safeCall(fn: () => void): void {
   try {
