@@ -7,8 +7,8 @@
  * Its listeners go to `listeners`, which the view clears after the close.
  */
 
-import { Listeners, TITLE } from "./dom";
-import { lockScroll, QUIET, undo, type Undo } from "./scroll-lock";
+import { Listeners, QUIET, TITLE } from "./dom";
+import { lockScroll, undo, type Undo } from "./scroll-lock";
 
 /**
  * Makes `dialog` (inside `root`, the view's outermost element, a child of <body> when modal) a

@@ -6,8 +6,8 @@
  * authLevel "1" shows the number as plain text.
  */
 
-import { h, icon, Listeners } from "./dom";
-import { QUIET, swapStyle, undo, type Undo } from "./scroll-lock";
+import { h, icon, Listeners, QUIET } from "./dom";
+import { swapStyle, undo, type Undo } from "./scroll-lock";
 
 /**
  * What the controller uses. Read-only while busy is the cells' own `readOnly` (the controller sets

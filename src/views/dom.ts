@@ -32,6 +32,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
+/** Focus without scrolling the page (engines that do not know the option ignore it). */
+export const QUIET: FocusOptions = { preventScroll: true };
+
 /** Runs a callback we do not control: its error is logged, never thrown into a DOM event. */
 export function safeCall(fn: () => void): void {
   try {

@@ -5,9 +5,6 @@
  * window is scrolled back to where it was. Nested locks share one pin.
  */
 
-/** Focus without scrolling the page (engines that do not know the option ignore it). */
-export const QUIET: FocusOptions = { preventScroll: true };
-
 /** What to do to put things back, run last first by `undo`. */
 export type Undo = (() => void)[];
 
