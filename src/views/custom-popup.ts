@@ -11,7 +11,7 @@ import type { MountedView, ViewHandlers, ViewModel } from "./contract";
 import { createController } from "./controller";
 import { createCustomControl } from "./custom-control";
 import { h, iconButton, mask } from "./dom";
-import { style } from "./layout";
+import { applyBox, readBox, style } from "./layout";
 import { colour, flag, obj, textOption } from "./options";
 import { setStyle } from "./sanitize";
 
@@ -24,8 +24,9 @@ export function mountCustomPopup(model: ViewModel, handlers: ViewHandlers): Moun
 
   // Layer: `height` is a minimum so that a longer agreement at 320px never spills out.
   const layer = h("div", "ydrz-layer-two", { id: "YDRZ_Modal_two" });
-  setStyle(layer, "min-height", style(layer, o.layerStyle, "layerStyle", { width: "80%", height: 240, bgColor: "#fff", borderRadius: 8 }, true).height);
-  layer.style.height = "";
+  const { height, ...look } = readBox(o.layerStyle, "layerStyle", { width: "80%", height: 240, bgColor: "#fff", borderRadius: 8 });
+  setStyle(layer, "min-height", height);
+  applyBox(layer, look, true);
 
   // Close button: the configured box is the icon (top/right may be negative: it hangs over the
   // edge); a 44px hit area is centred on it by CSS.
