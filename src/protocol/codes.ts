@@ -10,7 +10,7 @@ const c = (code: string, message: string) => ({ code, message });
 
 /**
  * Codes the SDK itself produces (never from the gateway), one constant each: the SDK imports
- * these, so that a bundle needs neither the table below nor its keys.
+ * these, so that a bundle carries only the ones it uses.
  */
 export const MISSING_PARAM = c("503", "参数缺失");
 export const ENDED = c("503", "获取token结束");
@@ -30,23 +30,6 @@ export const AGREEMENT_UNTICKED = c("508", "用户未勾选协议");
  */
 export const SKIPPED_CT = c("105003", "非电信号码，未尝试取号");
 export const SKIPPED_CU = c("105001", "非联通号码，未尝试取号");
-
-/** The same codes as a table (the emulator and the tests). */
-export const SDK_CODES = {
-  missingParam: MISSING_PARAM,
-  ended: ENDED,
-  busy: BUSY,
-  cancelled: CANCELLED,
-  network: NETWORK,
-  crossCarrierOff: CROSS_CARRIER_OFF,
-  innerError: INNER_ERROR,
-  layerNotInitialised: LAYER_NOT_INITIALISED,
-  layerLoadFailed: LAYER_LOAD_FAILED,
-  digitsIncomplete: DIGITS_INCOMPLETE,
-  agreementUnticked: AGREEMENT_UNTICKED,
-  skippedCT: SKIPPED_CT,
-  skippedCU: SKIPPED_CU,
-};
 
 /** Non-final and final success messages of the views (api.md). */
 export const LAYER_LOADED = "弹窗加载成功";

@@ -4,7 +4,9 @@
  * gateway (fault injection through the emulator's admin API). Each case asserts the exact payload
  * the page received and that it received exactly one final callback.
  */
-import { SDK_CODES } from "../../../src/protocol/codes";
+// The entries of carriers the SDK did not ask because the CM answer named the subscriber's carrier
+// (api.md: "its entry then says so"): the SDK's own wording, shared through src/protocol.
+import { SKIPPED_CT, SKIPPED_CU } from "../../../src/protocol/codes";
 import { describe, expect, it } from "vitest";
 import {
   agree,
@@ -36,11 +38,6 @@ useE2e();
 let s: Session | undefined;
 
 const NETWORK = { code: "500", message: "网络异常，请检查网络设置" };
-/**
- * The entries of carriers the SDK did not ask because the CM answer named the subscriber's carrier
- * (api.md: "its entry then says so"). The wording is the SDK's own, shared through src/protocol.
- */
-const SKIPPED_CU = { ...SDK_CODES.skippedCU };
 const WRONG_TIP = "号码有误，请重新填写";
 
 /** Opens a view's demo page, presses login and waits until the view is drawn. */
@@ -138,7 +135,7 @@ describe("number fetch refused for the subscriber's line", () => {
     expect(withoutTiming(payload)).toEqual({
       msgId: traceId,
       YDData: { code, message: cm.desc },
-      CTData: { ...SDK_CODES.skippedCT },
+      CTData: { ...SKIPPED_CT },
       CUData: SKIPPED_CU,
     });
     expect(payload.YDData.message.startsWith(text)).toBe(true);

@@ -5,7 +5,7 @@
  * `<meta name="referrer" content="always">` — the HTTPS-like case — sends no usable Referer.
  * Besides the payload, each case checks what the gateway received and how it explained it.
  */
-import { SDK_CODES } from "../../../src/protocol/codes";
+import { SKIPPED_CT, SKIPPED_CU } from "../../../src/protocol/codes";
 import { describe, expect, it } from "vitest";
 import {
   agree,
@@ -35,7 +35,7 @@ let s: Session | undefined;
  * The SDK's entries for carriers it did not ask because the CM answer named the owner (CM): its
  * own wording (api.md "its entry then says so"), shared through src/protocol.
  */
-const SKIPPED = { CTData: { ...SDK_CODES.skippedCT }, CUData: { ...SDK_CODES.skippedCU } };
+const SKIPPED = { CTData: { ...SKIPPED_CT }, CUData: { ...SKIPPED_CU } };
 
 async function seen(traceId: string): Promise<any> {
   const session = await stack.admin.session(traceId);
