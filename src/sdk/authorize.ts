@@ -20,6 +20,22 @@ import type { CodeError } from "./types";
 /** What `authGetTokenByLayer` does with a custom popup without mask. */
 export type Layer = (callbacks: Callbacks) => void;
 
+/** The view `data.authPageType` asks for (views.md). */
+export function viewKind(ctx: StepContext): ViewKind {
+  const options = ctx.popup && ctx.popup.options;
+  const mask = options && options.maskStyle && options.maskStyle.ifShowMask;
+  const type = ctx.data.authPageType;
+  return type === "1"
+    ? "standard-popup"
+    : type === "2"
+      ? mask === true || mask === "true" || mask === "ture"
+        ? "custom-popup-mask"
+        : "custom-popup"
+      : type === "3"
+        ? "custom-page"
+        : "standard-page";
+}
+
 /** Mounts the view; returns the `authGetTokenByLayer` step for a custom popup without mask. */
 export function authorize(
   ctx: StepContext,
@@ -30,18 +46,7 @@ export function authorize(
   const { session, report, popup } = ctx;
   const { msgId } = session;
   const options = popup && popup.options;
-  const mask = options && options.maskStyle && options.maskStyle.ifShowMask;
-  const type = ctx.data.authPageType;
-  const kind: ViewKind =
-    type === "1"
-      ? "standard-popup"
-      : type === "2"
-        ? mask === true || mask === "true" || mask === "ture"
-          ? "custom-popup-mask"
-          : "custom-popup"
-        : type === "3"
-          ? "custom-page"
-          : "standard-page";
+  const kind = viewKind(ctx);
   const layerKind = kind === "custom-popup";
   const doc = ctx.doc();
   const failWith = (t: CodeText) => session.fail(codeError(t, msgId));

@@ -8,7 +8,7 @@
 
 import { CROSS_CARRIER_OFF, INNER_ERROR, NETWORK, OK, SKIPPED_CT, SKIPPED_CU, ACCESS_TOKEN_ISSUED } from "../protocol/codes";
 import { joinUrl, PATHS, type Carrier } from "../protocol/hosts";
-import { authorize } from "./authorize";
+import { authorize, viewKind } from "./authorize";
 import { send, sendApi, type StepContext } from "./context";
 import { crossCarrierFetch } from "./cross-carrier";
 import { readNumberAnswer, readPageOption, recordOf, type NumberAnswer } from "./responses";
@@ -39,6 +39,9 @@ export async function runFlow(ctx: StepContext): Promise<void> {
     d.authPageType === "1"
       ? session.time("pageOption", sendApi(ctx, PATHS.pageOption, undefined, { interfaceVersion: "1.0", timestamp: d.timestamp, businessType: d.businessType }).then(readPageOption, () => undefined))
       : undefined;
+  // The view's first-use costs, paid while the gateway answers (views/index.ts `warmView`); a
+  // task of its own, once the pre-fetch is on its way.
+  setTimeout(() => session.done || ctx.warmView(viewKind(ctx), ctx.injectCss));
   const entries: Record<Carrier, CarrierResult> = { CM: NETWORK, CT: { ...SKIPPED_CT }, CU: { ...SKIPPED_CU } };
   const carriers = ["CM", "CT", "CU"] as const;
   let owner: unknown;

@@ -46,6 +46,8 @@ export interface ViewModel {
    * Off when the integrator links `style.css` themselves (e.g. under a strict CSP).
    */
   injectCss?: boolean;
+  /** A rehearsal (`WarmView`): drawn inside `container`, never modal, removed in the same task. */
+  warm?: boolean;
 }
 
 export interface ViewHandlers {
@@ -86,3 +88,6 @@ export interface MountedView {
 }
 
 export type MountView = (model: ViewModel, handlers: ViewHandlers) => MountedView;
+
+/** Builds a view of `kind` once, hidden, and removes it: the first-use costs of the document. */
+export type WarmView = (kind: ViewKind, injectCss?: boolean) => void;

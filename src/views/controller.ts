@@ -187,6 +187,7 @@ export function createController(model: ViewModel, handlers: ViewHandlers, mode:
       return submitBtn;
     },
     mount(r, d, cancelButtons, titleId, container, padTarget) {
+      if (model.warm) container = model.container;
       const body = document.body;
       host = container ? body : r;
       root = r;

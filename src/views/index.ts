@@ -5,7 +5,7 @@
  * defaults (the options are the only untrusted input that shapes the DOM).
  */
 
-import type { MountedView, MountView, ViewHandlers, ViewModel } from "./contract";
+import type { MountedView, MountView, ViewHandlers, ViewModel, WarmView } from "./contract";
 import { mountCustomPopup } from "./custom-popup";
 import { mountPage } from "./page";
 import { mountStandardPopup } from "./standard-popup";
@@ -13,12 +13,19 @@ import { textOption } from "./options";
 import { primeScrollLock } from "./scroll-lock";
 import { injectStyles } from "./styles";
 
-export type { MountView, MountedView, ViewHandlers, ViewModel, ViewState, ViewKind } from "./contract";
+export type { MountView, MountedView, ViewHandlers, ViewModel, ViewState, ViewKind, WarmView } from "./contract";
 
 const build = (model: ViewModel, handlers: ViewHandlers): MountedView =>
   (model.kind == "standard-popup" ? mountStandardPopup : model.kind == "custom-popup" || model.kind == "custom-popup-mask" ? mountCustomPopup : mountPage)(model, handlers);
 
+/** Removes whatever a failed build left behind. */
+const clear = () => document.querySelectorAll("#YDRZLayer,#YDRZLayerTwo,#YDRZPage").forEach((n) => n.remove());
+
+/** Whether this document has drawn a view (or a rehearsal of one) yet. */
+let warmed = false;
+
 export const mountView: MountView = (model, handlers) => {
+  warmed = true;
   // What the views read as given (a string, a carrier key); the rest they check where they use it.
   const m: ViewModel = {
     ...model,
@@ -37,10 +44,31 @@ export const mountView: MountView = (model, handlers) => {
     return build(m, handlers);
   } catch (error) {
     console.error("[ydrz-jssdk] view options rejected, using defaults", error);
-    // Removes whatever the failed attempt left behind, so that the fallback starts clean.
-    document.querySelectorAll("#YDRZLayer,#YDRZLayerTwo,#YDRZPage").forEach((n) => n.remove());
+    // The fallback starts clean.
+    clear();
     // Same view, built-in defaults: the flow's expectations (e.g. no auto-submit without a mask)
     // depend on the kind, so the kind stays.
     return build({ ...m, pageOption: undefined, popupOptions: undefined, pageOptions: undefined }, handlers);
+  }
+};
+
+/**
+ * A cold first open costs 3–5 times a second one (`npm run bench`): compiling the view code,
+ * parsing the CSS, the first layout with CJK text and form controls. Drawn once while the
+ * gateway answers, with defaults only (the integrator's options are read by the real view alone:
+ * no warning twice, no getter run twice), that work is done by the time the answer comes.
+ * Nothing renders between the append and the removal (one task), and errors are the real view's
+ * to report.
+ */
+export const warmView: WarmView = (kind, injectCss) => {
+  if (warmed) return;
+  warmed = true;
+  try {
+    injectStyles(document, injectCss !== false);
+    const view = build({ kind, carrier: "CM", maskPhone: "138****0000", authLevel: "4", appName: "", privacyLinks: [], container: document.body, warm: true }, { submit() {}, cancel() {} });
+    document.body.getBoundingClientRect();
+    view.destroy();
+  } catch {
+    clear();
   }
 };

@@ -278,6 +278,98 @@ describe("dialog behaviour", () => {
   });
 });
 
+describe("the rehearsal while the gateway answers (warmView)", () => {
+  /** What the host page can observe of the document, the view's own nodes aside. */
+  const hostState = (page: Page) =>
+    page.evaluate(() => ({
+      active: document.activeElement?.id,
+      scrollY: window.scrollY,
+      body: [...document.body.children].map((e) => e.tagName + "#" + e.id).join(),
+      marked: document.querySelectorAll("[inert],[aria-hidden='true'],[style]").length,
+      bodyStyle: document.body.getAttribute("style"),
+    }));
+
+  test("each kind is drawn and removed in one task, leaving focus, scroll and the page as they were", async () => {
+    for (const kind of ["standard-popup", "custom-popup", "custom-popup-mask", "custom-page", "standard-page"] as const) {
+      const { context, page } = await newMobilePage(browser);
+      const messages: string[] = [];
+      // (The test server has no favicon.)
+      page.on("console", (m) => m.location().url.endsWith("/favicon.ico") || messages.push(m.type() + ": " + m.text()));
+      try {
+        // A page that has drawn nothing yet, its login button focused, scrolled down.
+        await page.goto(server.url + "/");
+        await page.waitForFunction(() => "ydrzViews" in window);
+        await page.evaluate(() => {
+          document.getElementById("login")!.focus({ preventScroll: true });
+          window.scrollTo(0, 500);
+        });
+        await page.waitForFunction(() => window.scrollY === 500);
+        const before = await hostState(page);
+        const seen = await page.evaluate((k) => {
+          const mo = new MutationObserver(() => undefined);
+          mo.observe(document.documentElement, { childList: true, subtree: true, attributes: true });
+          const focus: string[] = [];
+          const onFocus = (e: Event) => focus.push(e.type);
+          document.addEventListener("focusin", onFocus);
+          document.addEventListener("focusout", onFocus);
+          (window as any).ydrzViews.warm(k);
+          document.removeEventListener("focusin", onFocus);
+          document.removeEventListener("focusout", onFocus);
+          const inDom = !!document.querySelector(".ydrz-root");
+          const records = mo.takeRecords();
+          mo.disconnect();
+          return {
+            added: records.flatMap((r) => (r.target == document.body ? [...r.addedNodes].map((n) => (n as Element).id) : [])),
+            // Attributes of the page itself (the view's own nodes are gone), even if put back.
+            touched: records.filter((r) => r.type == "attributes" && r.target.isConnected).map((r) => r.target.nodeName + "." + r.attributeName),
+            focus,
+            inDom,
+            style: !!document.querySelector("style[data-ydrz-jssdk]"),
+          };
+        }, kind);
+        expect(seen.added.length, kind).toBeGreaterThan(0);
+        expect(seen.inDom, kind).toBe(false);
+        expect(seen.touched, kind).toEqual([]);
+        expect(seen.focus, kind).toEqual([]);
+        expect(seen.style, kind).toBe(true);
+        expect(await hostState(page), kind).toEqual(before);
+        expect(messages, kind).toEqual([]);
+        // Once per document: a second rehearsal draws nothing.
+        const again = await page.evaluate((k) => {
+          const mo = new MutationObserver(() => undefined);
+          mo.observe(document.body, { childList: true, subtree: true });
+          (window as any).ydrzViews.warm(k);
+          const n = mo.takeRecords().length;
+          mo.disconnect();
+          return n;
+        }, kind);
+        expect(again, kind).toBe(0);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
+  test("after a view has been drawn, a rehearsal is a no-op", async () => {
+    const { context, page } = await newMobilePage(browser);
+    try {
+      await open(page, model("custom-popup-mask", { popupOptions: { maskStyle: { ifShowMask: true } } }));
+      await page.evaluate(() => (window as any).ydrzViews.view().destroy());
+      const added = await page.evaluate(() => {
+        const mo = new MutationObserver(() => undefined);
+        mo.observe(document.body, { childList: true, subtree: true });
+        (window as any).ydrzViews.warm("standard-page");
+        const n = mo.takeRecords().length;
+        mo.disconnect();
+        return n;
+      });
+      expect(added).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe("digit entry", () => {
   test("keypad by touch: opens on tap, types, deletes, closes when complete, pads the view", async () => {
     const { context, page } = await newMobilePage(browser);

@@ -1,7 +1,7 @@
 // authGetToken: the token request for integrators with their own UI (authLevel "5").
 import { describe, expect, it, vi } from "vitest";
 
-vi.mock("../../../src/views/index", () => ({ mountView: () => { throw new Error("real views are not used here"); } }));
+vi.mock("../../../src/views/index", () => ({ mountView: () => { throw new Error("real views are not used here"); }, warmView: () => {} }));
 
 import { createHash } from "node:crypto";
 import { PATHS } from "../../../src/protocol/hosts";

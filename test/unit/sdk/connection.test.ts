@@ -1,7 +1,7 @@
 // getConnection: synchronous, no network, netType from navigator.connection.type.
 import { describe, expect, it, vi } from "vitest";
 
-vi.mock("../../../src/views/index", () => ({ mountView: () => { throw new Error("real views are not used here"); } }));
+vi.mock("../../../src/views/index", () => ({ mountView: () => { throw new Error("real views are not used here"); }, warmView: () => {} }));
 
 import { getConnection } from "../../../src/sdk/connection";
 import { setup } from "./fakes";

@@ -2,7 +2,7 @@
 // and authGetTokenByLayer with 505/507/508 and the token result going to its callbacks.
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-vi.mock("../../../src/views/index", () => ({ mountView: () => { throw new Error("real views are not used here"); } }));
+vi.mock("../../../src/views/index", () => ({ mountView: () => { throw new Error("real views are not used here"); }, warmView: () => {} }));
 
 import { PATHS } from "../../../src/protocol/hosts";
 import { cmOk, flush, HOLD, recorder, routes, setup, start, tokenOk } from "./fakes";

@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from "vitest";
 
 // The SDK is tested against a fake view (fakes.ts); the real views are another module's tests.
-vi.mock("../../../src/views/index", () => ({ mountView: () => { throw new Error("real views are not used here"); } }));
+vi.mock("../../../src/views/index", () => ({ mountView: () => { throw new Error("real views are not used here"); }, warmView: () => {} }));
 import { createHash } from "node:crypto";
 import { PATHS, PRODUCTION_HOSTS } from "../../../src/protocol/hosts";
 import {

@@ -1,7 +1,7 @@
 // getToken: the promise form, YDRZError, and AbortSignal doing what endGetToken does.
 import { describe, expect, it, vi } from "vitest";
 
-vi.mock("../../../src/views/index", () => ({ mountView: () => { throw new Error("real views are not used here"); } }));
+vi.mock("../../../src/views/index", () => ({ mountView: () => { throw new Error("real views are not used here"); }, warmView: () => {} }));
 
 import { PATHS } from "../../../src/protocol/hosts";
 import { YDRZError } from "../../../src/sdk/errors";

@@ -3,7 +3,7 @@
 import { describe, expect, it, vi } from "vitest";
 
 // The SDK is tested against a fake view (fakes.ts); the real views are another module's tests.
-vi.mock("../../../src/views/index", () => ({ mountView: () => { throw new Error("real views are not used here"); } }));
+vi.mock("../../../src/views/index", () => ({ mountView: () => { throw new Error("real views are not used here"); }, warmView: () => {} }));
 import { PATHS } from "../../../src/protocol/hosts";
 import { createAuthLogin } from "../../../src/sdk/api";
 import type { Transport } from "../../../src/sdk/transport";
@@ -288,5 +288,35 @@ describe("a page whose navigator throws", () => {
     expect(report).toHaveBeenCalledWith("YDRZAuthLogin: internal failure", expect.any(Error));
     const second = start(sdk);
     expect((await second.first).payload).not.toMatchObject({ code: "104018" });
+  });
+});
+
+describe("the view's rehearsal while the gateway answers", () => {
+  it("runs once, in a task of its own after the pre-fetch is sent, for the kind the call asks for", async () => {
+    vi.useFakeTimers();
+    try {
+      const { sdk, transport, views } = setup(routes({ [PATHS.preGetMobile]: HOLD }));
+      start(sdk, { authPageType: "3" });
+      await transport.next(PATHS.preGetMobile);
+      expect(views.warmView).not.toHaveBeenCalled();
+      vi.runAllTimers();
+      expect(views.warmView.mock.calls).toEqual([["custom-page", true]]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("does not run once the call has ended", async () => {
+    vi.useFakeTimers();
+    try {
+      const { sdk, transport, views } = setup(routes({ [PATHS.preGetMobile]: HOLD }));
+      start(sdk);
+      await transport.next(PATHS.preGetMobile);
+      sdk.endGetToken();
+      vi.runAllTimers();
+      expect(views.warmView).not.toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

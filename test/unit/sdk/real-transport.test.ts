@@ -2,7 +2,7 @@
 // timeouts per carrier step, and endGetToken cleaning up a pending JSONP.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-vi.mock("../../../src/views/index", () => ({ mountView: () => { throw new Error("real views are not used here"); } }));
+vi.mock("../../../src/views/index", () => ({ mountView: () => { throw new Error("real views are not used here"); }, warmView: () => {} }));
 
 import { PATHS } from "../../../src/protocol/hosts";
 import { createAuthLogin } from "../../../src/sdk/api";

@@ -3,7 +3,7 @@
 // and the methods that need no page keep working.
 import { describe, expect, it, vi } from "vitest";
 
-vi.mock("../../../src/views/index", () => ({ mountView: () => { throw new Error("real views are not used here"); } }));
+vi.mock("../../../src/views/index", () => ({ mountView: () => { throw new Error("real views are not used here"); }, warmView: () => {} }));
 
 describe("the SDK in Node", () => {
   it("imports without a DOM and answers what needs none", async () => {
