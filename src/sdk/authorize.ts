@@ -9,6 +9,7 @@ import type { Carrier } from "../protocol/hosts";
 import { completeMaskedPhone } from "../protocol/masked-phone";
 import type { PageOption } from "../protocol/wire";
 import type { ViewKind, ViewState } from "../views/contract";
+import { flag } from "../views/options";
 import type { StepContext } from "./context";
 import { codeError, type CodeText } from "./errors";
 import { safeCall } from "./once";
@@ -25,15 +26,8 @@ export function viewKind(ctx: StepContext): ViewKind {
   const options = ctx.popup && ctx.popup.options;
   const mask = options && options.maskStyle && options.maskStyle.ifShowMask;
   const type = ctx.data.authPageType;
-  return type === "1"
-    ? "standard-popup"
-    : type === "2"
-      ? mask === true || mask === "true" || mask === "ture"
-        ? "custom-popup-mask"
-        : "custom-popup"
-      : type === "3"
-        ? "custom-page"
-        : "standard-page";
+  // Read as every boolean option of the views is (true, "true", "ture", any case).
+  return type === "1" ? "standard-popup" : type === "2" ? (flag(mask, false) ? "custom-popup-mask" : "custom-popup") : type === "3" ? "custom-page" : "standard-page";
 }
 
 /** Mounts the view; returns the `authGetTokenByLayer` step for a custom popup without mask. */

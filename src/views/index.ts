@@ -43,7 +43,7 @@ export const mountView: MountView = (model, handlers) => {
   try {
     return build(m, handlers);
   } catch (error) {
-    console.error("[ydrz-jssdk] view options rejected, using defaults", error);
+    console.error("YDRZAuthLogin: view options rejected, using defaults", error);
     // The fallback starts clean.
     clear();
     // Same view, built-in defaults: the flow's expectations (e.g. no auto-submit without a mask)

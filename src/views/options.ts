@@ -25,7 +25,7 @@ const validator =
   (value, field) => {
     if (value == null || (typeof value == "string" && !value.trim())) return;
     const v = check(typeof value == "string" || typeof value == "number" ? (value + "").trim() : "");
-    if (!v) console.warn("[ydrz-jssdk] ignored invalid option " + field + ":", typeof value == "string" ? value.slice(0, 80) : typeof value);
+    if (!v) console.warn("YDRZAuthLogin: ignored invalid option " + field + ":", typeof value == "string" ? value.slice(0, 80) : typeof value);
     return v ? v + "" : undefined;
   };
 

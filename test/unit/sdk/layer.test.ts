@@ -150,6 +150,18 @@ describe("authGetTokenByLayer without a loaded popup", () => {
 });
 
 describe("custom popup with mask", () => {
+  it("reads maskStyle.ifShowMask as the views read every boolean option", async () => {
+    for (const [value, kind] of [[true, "custom-popup-mask"], [" TRUE ", "custom-popup-mask"], ["ture", "custom-popup-mask"], ["false", "custom-popup"], ["yes", "custom-popup"], [undefined, "custom-popup"]] as const) {
+      document.body.innerHTML = '<div id="ydrzCustomControls"></div>';
+      const { sdk, views } = popupSetup();
+      sdk.CustomControlsInit("ydrzCustomControls", { maskStyle: { ifShowMask: value } });
+      start(sdk, { authPageType: "2" });
+      await flush();
+      expect(views.last().model.kind, String(value)).toBe(kind);
+      sdk.endGetToken();
+    }
+  });
+
   it("needs no container and gives no intermediate success", async () => {
     const { sdk, views } = popupSetup();
     sdk.CustomControlsInit("nothing", { maskStyle: { ifShowMask: "ture" } });
