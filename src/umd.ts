@@ -5,7 +5,10 @@
  * `<script src="ydrz-jssdk.umd.js" data-cm-host="…" data-api-host="…" data-timeout="…">` points
  * it at another gateway (the emulator) without code; `YDRZAuthLogin.config()` does the same.
  */
-import { YDRZAuthLogin } from "./sdk/api";
+import { createScriptLogin } from "./sdk/api";
+
+// The original's methods and config(); the promise form `getToken` is the npm module's.
+const YDRZAuthLogin = createScriptLogin();
 
 const script = typeof document !== "undefined" ? (document.currentScript as HTMLScriptElement | null) : null;
 const data = script && script.dataset;

@@ -1,6 +1,6 @@
 /**
- * The `YDRZAuthLogin` object: the original's methods (seed 003 §3) plus `config` and the promise
- * form `getToken`. It owns the SDK's state: at most one running call, the options of
+ * The `YDRZAuthLogin` object: the original's methods (seed 003 §3) plus `config`, and for the npm
+ * module the promise form `getToken` (promise.ts). It owns the SDK's state: at most one running call, the options of
  * `CustomControlsInit` / `authPageInit`, and the last accessToken for `authGetToken`. Every method
  * is guarded: nothing the SDK does throws into the page.
  */
@@ -11,7 +11,7 @@ import { applyConfig, hostsFor } from "./config";
 import { getConnection } from "./connection";
 import type { IssuedAccessToken, StepContext } from "./context";
 import { resolveDeps, type Deps } from "./deps";
-import { codeError, YDRZError, type CodeText } from "./errors";
+import { codeError, type CodeText } from "./errors";
 import { userInformation } from "./fingerprint";
 import { runFlow } from "./flow";
 import { safeCall } from "./once";
@@ -19,15 +19,19 @@ import { FIELDS, missingField, msgIdOf, toFlowData, type FlowData } from "./para
 import { recordOf, text } from "./responses";
 import { createSession, type Callbacks, type Session } from "./session";
 import { requestToken } from "./token";
-import type { AuthLogin, CustomPopupOptions, ErrorPayload, GetTokenOptions, PageOptions, ResolvedConfig, SuccessPayload, TokenRequestData } from "./types";
+import { promiseForm } from "./promise";
+import type { AuthLogin, CustomPopupOptions, PageOptions, ResolvedConfig, ScriptAuthLogin } from "./types";
 
 export type { Deps } from "./deps";
-export type { AuthLogin, GetTokenOptions } from "./types";
+export type { AuthLogin, GetTokenOptions, ScriptAuthLogin } from "./types";
 
 /** Defined by the build; the fallback keeps a build or test runner without the define working. */
 const VERSION: string = typeof __VERSION__ === "string" ? __VERSION__ : "0.0.0-dev";
 
-export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
+/** What `more` gets to build further methods on: starting a flow (undefined when refused) and ending one. */
+export type Extension = (startFlow: (options: unknown) => Session | undefined, end: (session: Session) => void) => Record<string, (...args: never[]) => unknown>;
+
+function create(partialDeps: Partial<Deps> | undefined, more?: Extension): AuthLogin {
   const deps = resolveDeps(partialDeps);
   const { report } = deps;
   const config: ResolvedConfig = { timeout: 8000, injectCss: true };
@@ -94,23 +98,8 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
   };
 
   const methods: Record<string, (...args: never[]) => unknown> = {
+    ...(more && more(startFlow, end)),
     getTokenInfo: (options: unknown) => void startFlow(options),
-    /**
-     * The promise form: `startFlow`'s callbacks settle the promise; the signal ends this call only.
-     * What throws in here (hostile options) rejects the promise, as any executor's exception does.
-     */
-    getToken: (data: TokenRequestData, options?: GetTokenOptions): Promise<SuccessPayload> =>
-      new Promise<SuccessPayload>((resolve, reject) => {
-        const fail = (payload: ErrorPayload) => reject(new YDRZError(payload));
-        const { signal, layerCallback } = recordOf(options) as GetTokenOptions;
-        if (signal && signal.aborted) return fail(codeError(ENDED, msgIdOf(data)));
-        const session = startFlow({ data, layerCallback, success: resolve, error: fail });
-        if (!session || !signal) return;
-        // What endGetToken does, for this call only; the listener goes as the call settles.
-        const onAbort = () => end(session);
-        signal.addEventListener("abort", onAbort);
-        session.signal.addEventListener("abort", () => signal.removeEventListener("abort", onAbort));
-      }),
     getConnection: (appid: unknown) => getConnection(appid, deps.win(), deps.random),
     endGetToken() {
       if (active) end(active);
@@ -165,5 +154,11 @@ export function createAuthLogin(partialDeps?: Partial<Deps>): AuthLogin {
   return { version: VERSION, ...methods } as unknown as AuthLogin;
 }
 
+/** The original's methods and `config`: what the `<script>` build carries. */
+export const createScriptLogin = (partialDeps?: Partial<Deps>): ScriptAuthLogin => create(partialDeps);
+
+/** Everything, with the promise form for SPAs (the npm module). */
+export const createAuthLogin = (partialDeps?: Partial<Deps>): AuthLogin => create(partialDeps, promiseForm);
+
 /** The ready instance. Creating it touches no global: `window`/`document` are read when used. */
-export const YDRZAuthLogin: AuthLogin = createAuthLogin();
+export const YDRZAuthLogin: AuthLogin = /*#__PURE__*/ createAuthLogin();

@@ -171,15 +171,10 @@ export interface GetTokenOptions {
   layerCallback?: (res: LayerReady) => void;
 }
 
-export interface AuthLogin {
+/** `window.YDRZAuthLogin` of the `<script>` build: the original's methods and `config`. */
+export interface ScriptAuthLogin {
   readonly version: string;
   getTokenInfo(options: GetTokenInfoOptions): void;
-  /**
-   * Promise form of `getTokenInfo`: resolves with the first success payload (for the custom popup
-   * without mask that is "弹窗加载成功"; the token then comes through `authGetTokenByLayer`),
-   * rejects with a `YDRZError`.
-   */
-  getToken(data: TokenRequestData, options?: GetTokenOptions): Promise<SuccessPayload>;
   getConnection(appid: string): Connection;
   endGetToken(): void;
   CustomControlsInit(containerId: string, options: CustomPopupOptions): void;
@@ -191,6 +186,16 @@ export interface AuthLogin {
   authGetToken(options: AuthGetTokenOptions): void;
   /** Sets gateway hosts, timeout, CSS injection; returns the resulting configuration. */
   config(patch?: SdkConfig): ResolvedConfig;
+}
+
+/** `YDRZAuthLogin` of the npm module: the script build's methods and the promise form. */
+export interface AuthLogin extends ScriptAuthLogin {
+  /**
+   * Promise form of `getTokenInfo`: resolves with the first success payload (for the custom popup
+   * without mask that is "弹窗加载成功"; the token then comes through `authGetTokenByLayer`),
+   * rejects with a `YDRZError`.
+   */
+  getToken(data: TokenRequestData, options?: GetTokenOptions): Promise<SuccessPayload>;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -23,21 +23,14 @@ function load(scriptAttributes = "") {
 }
 
 describe("the UMD bundle in a page", () => {
-  it("exposes exactly one global, YDRZAuthLogin, with the original's methods", () => {
+  it("exposes exactly one global, YDRZAuthLogin, with the original's methods and config (the promise form is the npm module's)", () => {
     const { dom, added } = load();
     expect(added).toEqual(["YDRZAuthLogin"]);
     const sdk = (dom.window as any).YDRZAuthLogin;
-    for (const method of [
-      "getTokenInfo",
-      "getConnection",
-      "endGetToken",
-      "CustomControlsInit",
-      "authGetTokenByLayer",
-      "authPageInit",
-      "authGetToken",
-    ]) {
-      expect(typeof sdk[method], method).toBe("function");
-    }
+    expect(Object.keys(sdk).sort()).toEqual(
+      ["getTokenInfo", "getConnection", "endGetToken", "CustomControlsInit", "authGetTokenByLayer", "authPageInit", "authGetToken", "config", "version"].sort(),
+    );
+    for (const method of Object.keys(sdk).filter((k) => k != "version")) expect(typeof sdk[method], method).toBe("function");
     expect(sdk.version).toBe(version);
   });
 

@@ -1,0 +1,31 @@
+/**
+ * The promise form for SPAs (api.md "Beyond the original"): `getToken(data, {signal,
+ * layerCallback})`. Only the npm module carries it; the `<script>` build keeps to the original's
+ * methods.
+ */
+
+import { ENDED } from "../protocol/codes";
+import type { Extension } from "./api";
+import { codeError, YDRZError } from "./errors";
+import { msgIdOf } from "./params";
+import { recordOf } from "./responses";
+import type { ErrorPayload, GetTokenOptions, SuccessPayload, TokenRequestData } from "./types";
+
+export const promiseForm: Extension = (startFlow, end) => ({
+  /**
+   * `startFlow`'s callbacks settle the promise; the signal ends this call only. What throws in
+   * here (hostile options) rejects the promise, as any executor's exception does.
+   */
+  getToken: (data: TokenRequestData, options?: GetTokenOptions): Promise<SuccessPayload> =>
+    new Promise<SuccessPayload>((resolve, reject) => {
+      const fail = (payload: ErrorPayload) => reject(new YDRZError(payload));
+      const { signal, layerCallback } = recordOf(options) as GetTokenOptions;
+      if (signal && signal.aborted) return fail(codeError(ENDED, msgIdOf(data)));
+      const session = startFlow({ data, layerCallback, success: resolve, error: fail });
+      if (!session || !signal) return;
+      // What endGetToken does, for this call only; the listener goes as the call settles.
+      const onAbort = () => end(session);
+      signal.addEventListener("abort", onAbort);
+      session.signal.addEventListener("abort", () => signal.removeEventListener("abort", onAbort));
+    }),
+});
