@@ -72,7 +72,7 @@ async function umdBreakdown(ctx) {
   return { modules, bundledMin: whole.length, config, cache, whole };
 }
 
-const VIEWS_STUB = "export const mountView = () => ({ busy() {}, wrongDigits() {}, toast() {}, state: () => ({ digits: '', complete: true, agreed: true }), destroy() {} });";
+const VIEWS_STUB = "export const mountView = () => ({ busy() {}, wrongDigits() {}, toast() {}, state: () => ({ digits: '', complete: true, agreed: true }), destroy() {} });\nexport const warmView = () => {};";
 
 /**
  * What-if builds of the UMD config, reusing the first build's cache: one module or plugin is

@@ -71,8 +71,9 @@ const html = (body, head = "") =>
 /** Starts the static site; `setGateway(url)` fills the hosts that the page passes to config(). */
 export async function startStaticSite(umd) {
   let gateway = "";
-  // A source-mapped build of the same config, for CPU profiles (`/index.html?umd=profile`).
-  let profileUmd;
+  // Other builds of the same config by name (`/index.html?umd=<name>` loads `/ydrz-jssdk.<name>.js`):
+  // "profile", source-mapped for CPU profiles; "nowarm", without the view rehearsal.
+  const variants = new Map();
   const pages = {
     // The integrator's page: empty (so the first contentful paint is the view), the UMD by <script>.
     // `?host=cjk`: a login page as integrators have them (Chinese text in a common font stack, an
@@ -81,7 +82,7 @@ export async function startStaticSite(umd) {
     "/index.html": (url) =>
       html(
         (url.searchParams.get("host") === "cjk" ? CJK_HOST : "") +
-        `<div id="ydrzCustomControls"></div><script src="${url.searchParams.get("umd") === "profile" ? "/ydrz-jssdk.profile.js" : "/ydrz-jssdk.umd.js"}"></script><script src="/bench-page.js"></script>` +
+        `<div id="ydrzCustomControls"></div><script src="/ydrz-jssdk.${variants.has(url.searchParams.get("umd")) ? url.searchParams.get("umd") : "umd"}.js"></script><script src="/bench-page.js"></script>` +
           `<script>YDRZAuthLogin.config({cmHost:${JSON.stringify(gateway)},apiHost:${JSON.stringify(gateway)}});</script>`,
       ),
     // No SDK: the script-eval group inserts it itself.
@@ -97,7 +98,8 @@ export async function startStaticSite(umd) {
       res.end(body);
     };
     if (pages[path]) return send(200, "text/html; charset=utf-8", pages[path](url));
-    if (path === "/ydrz-jssdk.profile.js" && profileUmd) return send(200, "text/javascript; charset=utf-8", profileUmd);
+    const variant = /^\/ydrz-jssdk\.(\w+)\.js$/.exec(path);
+    if (variant && variants.has(variant[1])) return send(200, "text/javascript; charset=utf-8", variants.get(variant[1]));
     if (path === "/ydrz-jssdk.umd.js" && umd) return send(200, "text/javascript; charset=utf-8", umd);
     if (path === "/bench-page.js") return send(200, "text/javascript; charset=utf-8", PAGE_JS);
     if (path === "/favicon.ico") return send(204, "image/x-icon", "");
@@ -113,8 +115,8 @@ export async function startStaticSite(umd) {
     setGateway(url) {
       gateway = url;
     },
-    setProfileUmd(code) {
-      profileUmd = code;
+    setUmd(name, code) {
+      variants.set(name, code);
     },
     close: () =>
       new Promise((ok) => {

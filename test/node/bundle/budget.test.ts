@@ -5,7 +5,7 @@ import { measure } from "../../../scripts/sizes.mjs";
 
 // The ceiling that holds today, so that no change grows the bundle unnoticed. Issue 6 (benchmarks
 // and budgets) lowers it to 12 KB and aims at 10 KB; `npm run bench` shows where the bytes go.
-export const BUDGET_UMD_GZIP = 16.5 * 1024;
+export const BUDGET_UMD_GZIP = 16.25 * 1024;
 
 describe("size budget", () => {
   it("is the one the README quotes (after nanostores: the documented size cannot drift)", () => {
