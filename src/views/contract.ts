@@ -89,5 +89,5 @@ export interface MountedView {
 
 export type MountView = (model: ViewModel, handlers: ViewHandlers) => MountedView;
 
-/** Builds a view of `kind` once, hidden, and removes it: the first-use costs of the document. */
+/** Draws a view of `kind` once and removes it in the same task: the first-use costs of the document. */
 export type WarmView = (kind: ViewKind, injectCss?: boolean) => void;

@@ -66,6 +66,7 @@ export const warmView: WarmView = (kind, injectCss) => {
   try {
     injectStyles(document, injectCss !== false);
     const view = build({ kind, carrier: "CM", maskPhone: "138****0000", authLevel: "4", appName: "", privacyLinks: [], container: document.body, warm: true }, { submit() {}, cancel() {} });
+    // The first layout is the largest of those costs.
     document.body.getBoundingClientRect();
     view.destroy();
   } catch {
