@@ -30,7 +30,7 @@ export interface Digits {
 }
 
 /** Full-width digits (IME) become ASCII, everything else that is not a digit goes. */
-export const onlyDigits = (text: string): string => text.normalize("NFKC").replace(/\D/g, "");
+const onlyDigits = (text: string): string => text.normalize("NFKC").replace(/\D/g, "");
 
 /** A keypad key: its value in `qs-data-value`. */
 const key = (v: string, className = "", label?: string, content: Node | string = v): HTMLElement =>

@@ -53,7 +53,7 @@ const SVG_NS = "http://www.w3.org/2000/svg";
  * Small stroked icons drawn inline (no request needed to paint them): one path each (a path of
  * several "M" subpaths strokes the same as several paths; the CSS never fills them).
  */
-export const ICONS = {
+const ICONS = {
   close: "M6 6 18 18M18 6 6 18",
   back: "M15 4 7 12l8 8",
   delete: "M9 5h11v14H9l-6-7zM12 9l5 6M17 9l-5 6",
