@@ -32,12 +32,22 @@ const browserPlugins = (min) => [
 ];
 
 const node = [...builtinModules, ...builtinModules.map((m) => "node:" + m)];
-const nodePlugins = () => [defineVersion(pkg.version), resolve({ preferBuiltins: true }), ts("./tsconfig.node.json")];
+const nodePlugins = () => [
+  defineVersion(pkg.version),
+  resolve({ preferBuiltins: true }),
+  ts("./tsconfig.node.json"),
+];
 
 export default [
   {
     input: "src/umd.ts",
-    output: { file: "dist/ydrz-jssdk.umd.js", format: "umd", name: "YDRZAuthLogin", exports: "default", banner },
+    output: {
+      file: "dist/ydrz-jssdk.umd.js",
+      format: "umd",
+      name: "YDRZAuthLogin",
+      exports: "default",
+      banner,
+    },
     plugins: browserPlugins(true),
   },
   {
@@ -52,15 +62,32 @@ export default [
     input: { server: "src/server/index.ts", emulator: "src/emulator/index.ts" },
     external: node,
     output: [
-      { dir: "dist", format: "cjs", entryFileNames: "[name].cjs", chunkFileNames: "chunks/[name]-[hash].cjs", exports: "named" },
-      { dir: "dist", format: "es", entryFileNames: "[name].mjs", chunkFileNames: "chunks/[name]-[hash].mjs" },
+      {
+        dir: "dist",
+        format: "cjs",
+        entryFileNames: "[name].cjs",
+        chunkFileNames: "chunks/[name]-[hash].cjs",
+        exports: "named",
+      },
+      {
+        dir: "dist",
+        format: "es",
+        entryFileNames: "[name].mjs",
+        chunkFileNames: "chunks/[name]-[hash].mjs",
+      },
     ],
     plugins: nodePlugins(),
   },
   {
     input: { "ydrz-emulator": "src/emulator/cli.ts", demo: "demo/server.ts" },
     external: node,
-    output: { dir: "dist", format: "cjs", entryFileNames: "[name].cjs", chunkFileNames: "chunks/[name]-[hash].cjs", banner: "#!/usr/bin/env node" },
+    output: {
+      dir: "dist",
+      format: "cjs",
+      entryFileNames: "[name].cjs",
+      chunkFileNames: "chunks/[name]-[hash].cjs",
+      banner: "#!/usr/bin/env node",
+    },
     plugins: nodePlugins(),
   },
   // One self-contained declaration file per entry, as .d.mts and .d.cts so that both the import

@@ -9,8 +9,14 @@ export default defineConfig({
   test: {
     reporters: ["default", "./scripts/summary-reporter.mjs"],
     projects: [
-      { extends: true, test: { name: "unit", environment: "jsdom", include: ["test/unit/**/*.test.ts"] } },
-      { extends: true, test: { name: "node", environment: "node", include: ["test/node/**/*.test.ts"] } },
+      {
+        extends: true,
+        test: { name: "unit", environment: "jsdom", include: ["test/unit/**/*.test.ts"] },
+      },
+      {
+        extends: true,
+        test: { name: "node", environment: "node", include: ["test/node/**/*.test.ts"] },
+      },
       {
         extends: true,
         test: {

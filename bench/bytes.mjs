@@ -22,7 +22,8 @@ const SHIPPED = [
 /** Which part of the code base a rollup module id belongs to. */
 export function groupOf(id, root) {
   if (id.startsWith("\0inline-css:")) return "css";
-  if (id.includes("crypto-js") || /src[\\/]sdk[\\/](crypto|md5|aes-cbc|bytes)\.ts$/.test(id)) return "crypto";
+  if (id.includes("crypto-js") || /src[\\/]sdk[\\/](crypto|md5|aes-cbc|bytes)\.ts$/.test(id))
+    return "crypto";
   if (id.startsWith("\0")) return "rollup helpers";
   const rel = relative(root, id).split(sep).join("/");
   if (rel.startsWith("src/sdk/")) return "sdk";
@@ -34,12 +35,17 @@ export function groupOf(id, root) {
 }
 
 export function shortName(id, root) {
-  if (id.startsWith("\0inline-css:")) return "css: " + relative(root, id.slice("\0inline-css:".length)).split(sep).join("/");
+  if (id.startsWith("\0inline-css:"))
+    return "css: " + relative(root, id.slice("\0inline-css:".length)).split(sep).join("/");
   const query = /\?(commonjs-[\w-]+)/.exec(id)?.[1];
   const clean = id.replace(/^\0/, "").replace(/\?.*$/, "");
   if (query) return shortName(clean, root) + ` [${query}]`;
   const nm = clean.lastIndexOf("node_modules" + sep);
-  if (nm >= 0) return clean.slice(nm + "node_modules".length + 1).split(sep).join("/");
+  if (nm >= 0)
+    return clean
+      .slice(nm + "node_modules".length + 1)
+      .split(sep)
+      .join("/");
   if (clean.startsWith(root)) return relative(root, clean).split(sep).join("/");
   return clean.length > 60 ? clean.slice(0, 57) + "..." : clean;
 }
@@ -61,18 +67,31 @@ async function umdBreakdown(ctx) {
     try {
       // Top level kept (toplevel: false), so that terser cannot drop the module's declarations
       // as unused; only their names stay unmangled, which the scaling below absorbs.
-      const r = await minify(m.code ?? "", { compress: { passes: 2, toplevel: false }, mangle: { toplevel: false }, format: { comments: false } });
+      const r = await minify(m.code ?? "", {
+        compress: { passes: 2, toplevel: false },
+        mangle: { toplevel: false },
+        format: { comments: false },
+      });
       minLen = r.code.length;
       gz = gzipSync(r.code, { level: 9 }).length;
     } catch {
       /* keep the unminified figures */
     }
-    modules.push({ id, name: shortName(id, root), group: groupOf(id, root), rendered: m.renderedLength, original: m.originalLength, min: minLen, gzipAlone: gz });
+    modules.push({
+      id,
+      name: shortName(id, root),
+      group: groupOf(id, root),
+      rendered: m.renderedLength,
+      original: m.originalLength,
+      min: minLen,
+      gzipAlone: gz,
+    });
   }
   return { modules, bundledMin: whole.length, config, cache, whole };
 }
 
-const VIEWS_STUB = "export const mountView = () => ({ busy() {}, wrongDigits() {}, toast() {}, state: () => ({ digits: '', complete: true, agreed: true }), destroy() {} });\nexport const warmView = () => {};";
+const VIEWS_STUB =
+  "export const mountView = () => ({ busy() {}, wrongDigits() {}, toast() {}, state: () => ({ digits: '', complete: true, agreed: true }), destroy() {} });\nexport const warmView = () => {};";
 
 /**
  * What-if builds of the UMD config, reusing the first build's cache: one module or plugin is
@@ -81,18 +100,45 @@ const VIEWS_STUB = "export const mountView = () => ({ busy() {}, wrongDigits() {
  */
 function variants(root) {
   const src = (p) => resolve(root, p);
-  const stub = (file, code) => ({ name: "bench-stub", load: (id) => (id === src(file) ? code : null) });
-  const css = (code) => ({ name: "bench-css", load: (id) => (id.startsWith("\0inline-css:") ? code : null) });
+  const stub = (file, code) => ({
+    name: "bench-stub",
+    load: (id) => (id === src(file) ? code : null),
+  });
+  const css = (code) => ({
+    name: "bench-css",
+    load: (id) => (id.startsWith("\0inline-css:") ? code : null),
+  });
   const strongerTerser = () =>
     terserPlugin({
       format: { comments: /^!/, ecma: 2020 },
       ecma: 2020,
-      compress: { passes: 3, ecma: 2020, pure_getters: true, unsafe_arrows: true, unsafe_methods: true, unsafe_comps: true },
+      compress: {
+        passes: 3,
+        ecma: 2020,
+        pure_getters: true,
+        unsafe_arrows: true,
+        unsafe_methods: true,
+        unsafe_comps: true,
+      },
     });
   return [
-    { name: "floor: no crypto at all (src/sdk/crypto.ts stubbed)", plugins: [stub("src/sdk/crypto.ts", "export const md5Hex = (s) => s, aesCbcHex = (s) => s, base64Utf8 = (s) => s;")] },
-    { name: "CSS not inlined (a <link> to style.css instead)", plugins: [css('export default "";')] },
-    { name: "floor: no views (src/views/index.ts stubbed)", plugins: [stub("src/views/index.ts", VIEWS_STUB)] },
+    {
+      name: "floor: no crypto at all (src/sdk/crypto.ts stubbed)",
+      plugins: [
+        stub(
+          "src/sdk/crypto.ts",
+          "export const md5Hex = (s) => s, aesCbcHex = (s) => s, base64Utf8 = (s) => s;",
+        ),
+      ],
+    },
+    {
+      name: "CSS not inlined (a <link> to style.css instead)",
+      plugins: [css('export default "";')],
+    },
+    {
+      name: "floor: no views (src/views/index.ts stubbed)",
+      plugins: [stub("src/views/index.ts", VIEWS_STUB)],
+    },
     { name: "terser passes 3, ecma 2020, unsafe_arrows/methods", terser: strongerTerser },
   ];
 }
@@ -104,8 +150,16 @@ async function whatIfBuilds(root, { config, cache }, log) {
   for (const v of variants(root)) {
     const t = Date.now();
     try {
-      const plugins = [...(v.plugins ?? []), ...base, v.terser ? v.terser() : terser].filter(Boolean);
-      const bundle = await rollup({ input: config.input, external: config.external, plugins, cache, onwarn: () => {} });
+      const plugins = [...(v.plugins ?? []), ...base, v.terser ? v.terser() : terser].filter(
+        Boolean,
+      );
+      const bundle = await rollup({
+        input: config.input,
+        external: config.external,
+        plugins,
+        cache,
+        onwarn: () => {},
+      });
       const { output } = await bundle.generate(config.output[0]);
       await bundle.close();
       const code = Buffer.from(output.find((o) => o.type === "chunk" && o.isEntry).code);
@@ -133,7 +187,15 @@ export async function run(ctx) {
   const sizeRows = SHIPPED.map(([file, label]) => {
     const s = files[file];
     if (s.na) return [label, s, "", "", ""];
-    return [label, kb(s.min), kb(s.gzip), kb(s.brotli), file === "dist/ydrz-jssdk.umd.js" ? `${s.gzip <= BUDGET_GZIP ? "within" : "OVER"} 12 KB budget; goal 10 KB: ${s.gzip <= GOAL_GZIP ? "met" : "not met"}` : ""];
+    return [
+      label,
+      kb(s.min),
+      kb(s.gzip),
+      kb(s.brotli),
+      file === "dist/ydrz-jssdk.umd.js"
+        ? `${s.gzip <= BUDGET_GZIP ? "within" : "OVER"} 12 KB budget; goal 10 KB: ${s.gzip <= GOAL_GZIP ? "met" : "not met"}`
+        : "",
+    ];
   });
   const tables = [
     {
@@ -144,15 +206,27 @@ export async function run(ctx) {
   ];
   const data = { files, budgetGzip: BUDGET_GZIP, goalGzip: GOAL_GZIP };
   data.goals = [
-    { goal: "UMD ≤ 12 KB gzip (budget)", met: umdGzip == null ? null : umdGzip <= BUDGET_GZIP, value: umdGzip == null ? "n/a" : kb(umdGzip) },
-    { goal: "UMD ≤ 10 KB gzip (goal)", met: umdGzip == null ? null : umdGzip <= GOAL_GZIP, value: umdGzip == null ? "n/a" : kb(umdGzip) },
+    {
+      goal: "UMD ≤ 12 KB gzip (budget)",
+      met: umdGzip == null ? null : umdGzip <= BUDGET_GZIP,
+      value: umdGzip == null ? "n/a" : kb(umdGzip),
+    },
+    {
+      goal: "UMD ≤ 10 KB gzip (goal)",
+      met: umdGzip == null ? null : umdGzip <= GOAL_GZIP,
+      value: umdGzip == null ? "n/a" : kb(umdGzip),
+    },
   ];
 
   let breakdown;
   try {
     breakdown = await umdBreakdown(ctx);
   } catch (e) {
-    tables.push({ title: "Bytes: UMD by module", columns: ["module"], rows: [[na(`rollup build of src/umd.ts failed: ${e.message}`)]] });
+    tables.push({
+      title: "Bytes: UMD by module",
+      columns: ["module"],
+      rows: [[na(`rollup build of src/umd.ts failed: ${e.message}`)]],
+    });
     return { tables, data };
   }
   const { modules } = breakdown;
@@ -164,7 +238,13 @@ export async function run(ctx) {
   }
   const groups = {};
   for (const m of modules) {
-    const g = (groups[m.group] ??= { group: m.group, modules: 0, rendered: 0, min: 0, gzipEstimate: 0 });
+    const g = (groups[m.group] ??= {
+      group: m.group,
+      modules: 0,
+      rendered: 0,
+      min: 0,
+      gzipEstimate: 0,
+    });
     g.modules++;
     g.rendered += m.rendered;
     g.min += m.min;
@@ -175,36 +255,80 @@ export async function run(ctx) {
     title: "Bytes: UMD by group (rendered = after tree-shaking, before minify)",
     columns: ["group", "modules", "rendered", "share", "minified alone", "≈ gzip in UMD"],
     rows: [
-      ...groupList.map((g) => [g.group, g.modules, kb(g.rendered), pct(g.rendered / totalRendered), kb(g.min), umdGzip ? kb(g.gzipEstimate) : na("no UMD gzip")]),
-      ["total", modules.length, kb(totalRendered), "100.0%", kb(modules.reduce((a, m) => a + m.min, 0)), umdGzip ? kb(umdGzip) : "n/a"],
+      ...groupList.map((g) => [
+        g.group,
+        g.modules,
+        kb(g.rendered),
+        pct(g.rendered / totalRendered),
+        kb(g.min),
+        umdGzip ? kb(g.gzipEstimate) : na("no UMD gzip"),
+      ]),
+      [
+        "total",
+        modules.length,
+        kb(totalRendered),
+        "100.0%",
+        kb(modules.reduce((a, m) => a + m.min, 0)),
+        umdGzip ? kb(umdGzip) : "n/a",
+      ],
     ],
-    notes: ["≈ gzip in UMD: the UMD's gzip size split by each module's own minified+gzip size (an estimate)."],
+    notes: [
+      "≈ gzip in UMD: the UMD's gzip size split by each module's own minified+gzip size (an estimate).",
+    ],
   });
-  const top = [...modules].sort((a, b) => (b.gzipEstimate ?? b.rendered) - (a.gzipEstimate ?? a.rendered)).slice(0, ctx.quick ? 12 : 20);
+  const top = [...modules]
+    .sort((a, b) => (b.gzipEstimate ?? b.rendered) - (a.gzipEstimate ?? a.rendered))
+    .slice(0, ctx.quick ? 12 : 20);
   tables.push({
     title: `Bytes: UMD top ${top.length} modules by ≈ gzip`,
     columns: ["module", "group", "rendered", "share", "minified alone", "≈ gzip in UMD"],
     align: ["l", "l", "r", "r", "r", "r"],
-    rows: top.map((m) => [m.name, m.group, kb(m.rendered), pct(m.share), kb(m.min), m.gzipEstimate == null ? "n/a" : kb(m.gzipEstimate)]),
+    rows: top.map((m) => [
+      m.name,
+      m.group,
+      kb(m.rendered),
+      pct(m.share),
+      kb(m.min),
+      m.gzipEstimate == null ? "n/a" : kb(m.gzipEstimate),
+    ]),
   });
   const asBuilt = sizeOf(breakdown.whole);
   // Each what-if build is a full minify (seconds on a busy machine): not in --quick.
   const ifs = ctx.quick ? [] : await whatIfBuilds(root, breakdown, log);
   const gz = (x) => kb(x);
-  if (!ctx.quick) tables.push({
-    title: "Bytes: what-if builds of the UMD (same rollup config, one change each)",
-    columns: ["variant", "min", "gzip", "Δ gzip", "brotli", "≤ 12 KB", "≤ 10 KB"],
-    align: ["l", "r", "r", "r", "r", "l", "l"],
-    rows: [
-      ["as built (in memory)", kb(asBuilt.min), gz(asBuilt.gzip), "", kb(asBuilt.brotli), asBuilt.gzip <= BUDGET_GZIP ? "yes" : "no", asBuilt.gzip <= GOAL_GZIP ? "yes" : "no"],
-      ...ifs.map((r) =>
-        r.error
-          ? [r.name, na(r.error), "", "", "", "", ""]
-          : [r.name, kb(r.min), gz(r.gzip), (r.gzip - asBuilt.gzip > 0 ? "+" : "") + kb(r.gzip - asBuilt.gzip), kb(r.brotli), r.gzip <= BUDGET_GZIP ? "yes" : "no", r.gzip <= GOAL_GZIP ? "yes" : "no"],
-      ),
-    ],
-    notes: ["floors are not proposals: they say exactly what a part costs (gzip of the UMD with that part reduced to a stub)."],
-  });
+  if (!ctx.quick)
+    tables.push({
+      title: "Bytes: what-if builds of the UMD (same rollup config, one change each)",
+      columns: ["variant", "min", "gzip", "Δ gzip", "brotli", "≤ 12 KB", "≤ 10 KB"],
+      align: ["l", "r", "r", "r", "r", "l", "l"],
+      rows: [
+        [
+          "as built (in memory)",
+          kb(asBuilt.min),
+          gz(asBuilt.gzip),
+          "",
+          kb(asBuilt.brotli),
+          asBuilt.gzip <= BUDGET_GZIP ? "yes" : "no",
+          asBuilt.gzip <= GOAL_GZIP ? "yes" : "no",
+        ],
+        ...ifs.map((r) =>
+          r.error
+            ? [r.name, na(r.error), "", "", "", "", ""]
+            : [
+                r.name,
+                kb(r.min),
+                gz(r.gzip),
+                (r.gzip - asBuilt.gzip > 0 ? "+" : "") + kb(r.gzip - asBuilt.gzip),
+                kb(r.brotli),
+                r.gzip <= BUDGET_GZIP ? "yes" : "no",
+                r.gzip <= GOAL_GZIP ? "yes" : "no",
+              ],
+        ),
+      ],
+      notes: [
+        "floors are not proposals: they say exactly what a part costs (gzip of the UMD with that part reduced to a stub).",
+      ],
+    });
   data.whatIf = { asBuilt, variants: ifs };
   data.umdModules = modules.map(({ id, ...rest }) => ({ ...rest, id: shortName(id, root) }));
   data.umdGroups = groupList;

@@ -16,17 +16,30 @@ async function gc(cdp) {
 async function countListeners(cdp) {
   const group = "bench-listeners";
   try {
-    const { result } = await cdp.send("Runtime.evaluate", { expression: "[window, document, ...document.querySelectorAll('*')]", objectGroup: group });
-    const { result: props } = await cdp.send("Runtime.getProperties", { objectId: result.objectId, ownProperties: true });
+    const { result } = await cdp.send("Runtime.evaluate", {
+      expression: "[window, document, ...document.querySelectorAll('*')]",
+      objectGroup: group,
+    });
+    const { result: props } = await cdp.send("Runtime.getProperties", {
+      objectId: result.objectId,
+      ownProperties: true,
+    });
     let listeners = 0;
     let onWindowDocument = 0;
     for (const p of props) {
       if (!/^\d+$/.test(p.name) || !p.value?.objectId) continue;
-      const { listeners: ls } = await cdp.send("DOMDebugger.getEventListeners", { objectId: p.value.objectId, depth: 0 });
+      const { listeners: ls } = await cdp.send("DOMDebugger.getEventListeners", {
+        objectId: p.value.objectId,
+        depth: 0,
+      });
       listeners += ls.length;
       if (p.name === "0" || p.name === "1") onWindowDocument += ls.length;
     }
-    return { listeners, onWindowDocument, elements: props.filter((p) => /^\d+$/.test(p.name)).length - 2 };
+    return {
+      listeners,
+      onWindowDocument,
+      elements: props.filter((p) => /^\d+$/.test(p.name)).length - 2,
+    };
   } finally {
     await cdp.send("Runtime.releaseObjectGroup", { objectGroup: group }).catch(() => {});
   }
@@ -38,13 +51,26 @@ async function countListeners(cdp) {
  * Network domain is on), `code` (JIT), `hidden`, nor V8's internal `array` backing stores (its
  * number-string cache doubles now and then). A leaking array still shows through its elements.
  */
-const SCRIPT_TYPES = new Set(["object", "closure", "string", "concatenated string", "sliced string", "regexp", "number", "symbol", "bigint"]);
+const SCRIPT_TYPES = new Set([
+  "object",
+  "closure",
+  "string",
+  "concatenated string",
+  "sliced string",
+  "regexp",
+  "number",
+  "symbol",
+  "bigint",
+]);
 async function jsRetained(cdp) {
   const chunks = [];
   const on = (e) => chunks.push(e.chunk);
   cdp.on("HeapProfiler.addHeapSnapshotChunk", on);
   try {
-    await cdp.send("HeapProfiler.takeHeapSnapshot", { reportProgress: false, captureNumericValue: false });
+    await cdp.send("HeapProfiler.takeHeapSnapshot", {
+      reportProgress: false,
+      captureNumericValue: false,
+    });
   } finally {
     cdp.off("HeapProfiler.addHeapSnapshotChunk", on);
   }
@@ -67,7 +93,16 @@ async function snapshot(cdp, withJs = false) {
   const heap = await cdp.send("Runtime.getHeapUsage");
   const l = await countListeners(cdp);
   const js = withJs ? await jsRetained(cdp) : undefined;
-  return { nodes: dom.nodes, documents: dom.documents, jsEventListeners: dom.jsEventListeners, listeners: l.listeners, windowDocumentListeners: l.onWindowDocument, elements: l.elements, heapUsed: heap.usedSize, jsRetained: js };
+  return {
+    nodes: dom.nodes,
+    documents: dom.documents,
+    jsEventListeners: dom.jsEventListeners,
+    listeners: l.listeners,
+    windowDocumentListeners: l.onWindowDocument,
+    elements: l.elements,
+    heapUsed: heap.usedSize,
+    jsRetained: js,
+  };
 }
 
 /** `count` open→close cycles inside the page, with flow data signed beforehand by Node. */
@@ -79,7 +114,18 @@ async function cycles(env, p, view, count) {
         const r = await window.__bench.open(view, datas[i], { origin, timeoutMs: 10000 });
         const closed = await window.__bench.close();
         if (!r.mark) return { done: i, failed: r };
-        if (!closed) return { done: i, failed: { outcome: [{ kind: "error", res: { message: "view still in the document after endGetToken()" } }] } };
+        if (!closed)
+          return {
+            done: i,
+            failed: {
+              outcome: [
+                {
+                  kind: "error",
+                  res: { message: "view still in the document after endGetToken()" },
+                },
+              ],
+            },
+          };
         // Resource Timing entries are the page's, not the SDK's: keep the buffer from growing.
         performance.clearResourceTimings();
       }
@@ -93,10 +139,21 @@ export async function run(ctx) {
   const env = await ctx.env();
   const count = ctx.quick ? 20 : CYCLES;
   const half = count >> 1;
-  const columns = ["view", "figure", "baseline", "while open", "after 1", `after ${half}`, `after ${count}`, "Δ vs baseline", `Δ ${half} → ${count}`];
+  const columns = [
+    "view",
+    "figure",
+    "baseline",
+    "while open",
+    "after 1",
+    `after ${half}`,
+    `after ${count}`,
+    "Δ vs baseline",
+    `Δ ${half} → ${count}`,
+  ];
   const align = ["l", "l", "r", "r", "r", "r", "r", "r", "r"];
   const title = `Cleanliness after ${count} open→close cycles (CM path, endGetToken closes)`;
-  if (env.error) return { tables: [{ title, columns, rows: [[na(env.error)]] }], data: { error: env.error } };
+  if (env.error)
+    return { tables: [{ title, columns, rows: [[na(env.error)]] }], data: { error: env.error } };
   const browser = await ctx.browser();
   await env.reset();
   const rows = [];
@@ -108,11 +165,20 @@ export async function run(ctx) {
       await p.cdp.send("DOM.enable");
       const base = await snapshot(p.cdp, true);
       // First cycle by hand: a snapshot while the view is open proves that the counters see it.
-      const first = await within(30_000, p.page.evaluate(([view, data, origin]) => window.__bench.open(view, data, { origin, timeoutMs: 10000 }), [view, env.flowData("cm"), env.gateway]), `${view}: first open`);
+      const first = await within(
+        30_000,
+        p.page.evaluate(
+          ([view, data, origin]) => window.__bench.open(view, data, { origin, timeoutMs: 10000 }),
+          [view, env.flowData("cm"), env.gateway],
+        ),
+        `${view}: first open`,
+      );
       const open = first.mark ? await snapshot(p.cdp) : undefined;
       const closed = await p.page.evaluate(() => window.__bench.close());
       if (!first.mark || !closed) {
-        const reason = !first.mark ? failureReason(first) : "view still in the document after endGetToken()";
+        const reason = !first.mark
+          ? failureReason(first)
+          : "view still in the document after endGetToken()";
         rows.push([view, na(reason), "", "", "", "", "", "", ""]);
         data.views[view] = { error: reason };
         continue;
@@ -136,18 +202,41 @@ export async function run(ctx) {
         }
       }
       const seconds = (Date.now() - t) / 1000;
-      data.views[view] = { baseline: base, whileOpen: open, after1: one, afterHalf: mid, afterN: end, cycles: done, seconds, error: incomplete };
+      data.views[view] = {
+        baseline: base,
+        whileOpen: open,
+        after1: one,
+        afterHalf: mid,
+        afterN: end,
+        cycles: done,
+        seconds,
+        error: incomplete,
+      };
       const fig = (label, k, fmt = (x) => String(x)) => {
         const sign = (x) => (x > 0 ? "+" : "") + fmt(x);
         const v = (x) => (x == null ? "–" : fmt(x));
-        return [view, label, v(base[k]), v(open[k]), v(one[k]), v(mid[k]), v(end[k]), sign(end[k] - base[k]), sign(end[k] - mid[k])];
+        return [
+          view,
+          label,
+          v(base[k]),
+          v(open[k]),
+          v(one[k]),
+          v(mid[k]),
+          v(end[k]),
+          sign(end[k] - base[k]),
+          sign(end[k] - mid[k]),
+        ];
       };
       rows.push(fig("DOM nodes (Memory.getDOMCounters)", "nodes"));
       rows.push(fig("elements in the document", "elements"));
       rows.push(fig("event listeners (DOMDebugger, window+document+elements)", "listeners"));
       rows.push(fig("JS event listeners (Memory.getDOMCounters)", "jsEventListeners"));
       rows.push(fig("JS heap used (Runtime.getHeapUsage)", "heapUsed", (x) => kb(x)));
-      rows.push(fig("JS values retained (heap snapshot: objects, closures, strings)", "jsRetained", (x) => kb(x)));
+      rows.push(
+        fig("JS values retained (heap snapshot: objects, closures, strings)", "jsRetained", (x) =>
+          kb(x),
+        ),
+      );
       if (incomplete) rows.push([view, na(incomplete), "", "", "", "", "", "", ""]);
     } catch (e) {
       rows.push([view, na(e.message.split("\n")[0]), "", "", "", "", "", "", ""]);
@@ -158,7 +247,10 @@ export async function run(ctx) {
   }
   const views = Object.entries(data.views).filter(([, v]) => v.afterN);
   // Back to baseline: the view's nodes and listeners all gone (the injected <style> stays by design).
-  const clean = ([, v]) => v.afterN.listeners === v.baseline.listeners && v.afterN.nodes === v.after1.nodes && v.afterN.elements - v.baseline.elements <= 1;
+  const clean = ([, v]) =>
+    v.afterN.listeners === v.baseline.listeners &&
+    v.afterN.nodes === v.after1.nodes &&
+    v.afterN.elements - v.baseline.elements <= 1;
   data.goals = [
     {
       goal: `back to baseline after ${count} open→close cycles (nodes, listeners)`,

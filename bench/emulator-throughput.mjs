@@ -13,7 +13,9 @@ export const CONCURRENCY = 8;
 
 function startServer(root, kind, fixed) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [SERVER, kind, root, ...(fixed ? [fixed] : [])], { stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [SERVER, kind, root, ...(fixed ? [fixed] : [])], {
+      stdio: ["pipe", "pipe", "pipe"],
+    });
     let err = "";
     child.stderr.on("data", (d) => (err += d));
     const timer = setTimeout(() => {
@@ -22,7 +24,11 @@ function startServer(root, kind, fixed) {
     }, 20_000);
     child.once("exit", (code) => {
       clearTimeout(timer);
-      reject(new Error(`${kind} server exited (${code}): ${err.split("\n").find((l) => /Error/.test(l)) ?? err.split("\n").find(Boolean) ?? ""}`));
+      reject(
+        new Error(
+          `${kind} server exited (${code}): ${err.split("\n").find((l) => /Error/.test(l)) ?? err.split("\n").find(Boolean) ?? ""}`,
+        ),
+      );
     });
     createInterface({ input: child.stdout }).once("line", (line) => {
       clearTimeout(timer);
@@ -44,7 +50,8 @@ async function load(target, { concurrency, warmMs, ms, maxRequests = 500_000 }) 
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const url = new URL(target.url + PATH);
   const headers = { "Content-Type": "text/plain;charset=UTF-8" };
-  if (target.origin) Object.assign(headers, { Origin: target.origin, Referer: target.origin + "/index.html" });
+  if (target.origin)
+    Object.assign(headers, { Origin: target.origin, Referer: target.origin + "/index.html" });
   const bodies = target.bodies ?? ['{"bench":true}'];
   const lat = [];
   let errors = 0;
@@ -56,15 +63,27 @@ async function load(target, { concurrency, warmMs, ms, maxRequests = 500_000 }) 
   const one = (body) =>
     new Promise((resolve) => {
       const start = performance.now();
-      const req = http.request(url, { method: "POST", agent, headers: { ...headers, "Content-Length": Buffer.byteLength(body) } }, (res) => {
-        const chunks = [];
-        res.on("data", (c) => chunks.push(c));
-        res.on("end", () => {
-          const text = Buffer.concat(chunks).toString();
-          firstBody ??= text;
-          resolve({ start, end: performance.now(), ok: res.statusCode === 200 && (!target.origin || text.includes('"103000"')) });
-        });
-      });
+      const req = http.request(
+        url,
+        {
+          method: "POST",
+          agent,
+          headers: { ...headers, "Content-Length": Buffer.byteLength(body) },
+        },
+        (res) => {
+          const chunks = [];
+          res.on("data", (c) => chunks.push(c));
+          res.on("end", () => {
+            const text = Buffer.concat(chunks).toString();
+            firstBody ??= text;
+            resolve({
+              start,
+              end: performance.now(),
+              ok: res.statusCode === 200 && (!target.origin || text.includes('"103000"')),
+            });
+          });
+        },
+      );
       req.on("error", () => resolve({ start, end: performance.now(), ok: false }));
       req.end(body);
     });
@@ -81,15 +100,30 @@ async function load(target, { concurrency, warmMs, ms, maxRequests = 500_000 }) 
   await Promise.all(Array.from({ length: concurrency }, (_, w) => worker(w)));
   agent.destroy();
   lat.sort((a, b) => a - b);
-  return { rps: lat.length / (ms / 1000), p50: quantile(lat, 0.5), p99: quantile(lat, 0.99), ok: lat.length, errors, firstBody };
+  return {
+    rps: lat.length / (ms / 1000),
+    p50: quantile(lat, 0.5),
+    p99: quantile(lat, 0.99),
+    ok: lat.length,
+    errors,
+    firstBody,
+  };
 }
 
 export async function run(ctx) {
   const title = `Emulator throughput: CM pre-fetch on loopback, ${CONCURRENCY} keep-alive clients`;
   const columns = ["server", "req/s", "p50 ms", "p99 ms", "errors", "vs bare node:http"];
   const align = ["l", "r", "r", "r", "r", "r"];
-  if (ctx.dist.errors.emulator) return { tables: [{ title, columns, rows: [[na(ctx.dist.errors.emulator)]] }], data: { error: ctx.dist.errors.emulator } };
-  const opts = { concurrency: CONCURRENCY, warmMs: ctx.quick ? 300 : 400, ms: ctx.quick ? 1000 : 2000 };
+  if (ctx.dist.errors.emulator)
+    return {
+      tables: [{ title, columns, rows: [[na(ctx.dist.errors.emulator)]] }],
+      data: { error: ctx.dist.errors.emulator },
+    };
+  const opts = {
+    concurrency: CONCURRENCY,
+    warmMs: ctx.quick ? 300 : 400,
+    ms: ctx.quick ? 1000 : 2000,
+  };
   const samples = { emulator: [], bare: [] };
   let fixed;
   let error;
@@ -101,8 +135,10 @@ export async function run(ctx) {
       try {
         server = await startServer(ctx.dist.dir, kind, kind === "bare" ? fixed : undefined);
         const r = await load(server, opts);
-        if (kind === "emulator" && !fixed && r.firstBody) fixed = JSON.stringify({ bench: "x".repeat(Math.max(0, r.firstBody.length - 13)) });
-        if (kind === "emulator" && r.ok === 0) throw new Error(`no successful pre-fetch: ${String(r.firstBody).slice(0, 160)}`);
+        if (kind === "emulator" && !fixed && r.firstBody)
+          fixed = JSON.stringify({ bench: "x".repeat(Math.max(0, r.firstBody.length - 13)) });
+        if (kind === "emulator" && r.ok === 0)
+          throw new Error(`no successful pre-fetch: ${String(r.firstBody).slice(0, 160)}`);
         delete r.firstBody;
         samples[kind].push(r);
       } catch (e) {
@@ -115,7 +151,9 @@ export async function run(ctx) {
   const row = (kind, label) => {
     const s = samples[kind];
     if (!s.length) return [label, na(error ?? "no sample"), "", "", "", ""];
-    const ratios = samples.emulator.map((e, i) => (samples.bare[i] ? e.rps / samples.bare[i].rps : NaN));
+    const ratios = samples.emulator.map((e, i) =>
+      samples.bare[i] ? e.rps / samples.bare[i].rps : NaN,
+    );
     return [
       label,
       range(summarize(s.map((x) => x.rps)), (x) => x.toFixed(0)),
@@ -131,7 +169,10 @@ export async function run(ctx) {
         title,
         columns,
         align,
-        rows: [row("emulator", "emulator POST /h5/httpsPreGetmobile"), row("bare", "bare node:http, fixed JSON")],
+        rows: [
+          row("emulator", "emulator POST /h5/httpsPreGetmobile"),
+          row("bare", "bare node:http, fixed JSON"),
+        ],
         notes: [
           `${ctx.runs} run(s) of ${opts.ms} ms after ${opts.warmMs} ms warm-up; each server in its own child process, a fresh one per run; ratio = emulator/bare req/s of the same run (order alternates).`,
           "The emulator does the whole pre-fetch: JSON parse, checks (sign MD5, referer, origin), SIM choice, accessToken, record.",

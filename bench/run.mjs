@@ -18,11 +18,36 @@ process.chdir(root);
 
 const GROUPS = [
   { name: "bytes", aliases: ["size", "sizes"], load: () => import("./bytes.mjs"), browser: false },
-  { name: "round-trips", aliases: ["rt", "roundtrips"], load: () => import("./round-trips.mjs"), browser: true },
-  { name: "time-to-view", aliases: ["ttv", "time"], load: () => import("./time-to-view.mjs"), browser: true },
-  { name: "script-eval", aliases: ["eval", "longtasks"], load: () => import("./script-eval.mjs"), browser: true },
-  { name: "cleanliness", aliases: ["clean", "leaks"], load: () => import("./cleanliness.mjs"), browser: true },
-  { name: "emulator", aliases: ["emulator-throughput", "throughput"], load: () => import("./emulator-throughput.mjs"), browser: false },
+  {
+    name: "round-trips",
+    aliases: ["rt", "roundtrips"],
+    load: () => import("./round-trips.mjs"),
+    browser: true,
+  },
+  {
+    name: "time-to-view",
+    aliases: ["ttv", "time"],
+    load: () => import("./time-to-view.mjs"),
+    browser: true,
+  },
+  {
+    name: "script-eval",
+    aliases: ["eval", "longtasks"],
+    load: () => import("./script-eval.mjs"),
+    browser: true,
+  },
+  {
+    name: "cleanliness",
+    aliases: ["clean", "leaks"],
+    load: () => import("./cleanliness.mjs"),
+    browser: true,
+  },
+  {
+    name: "emulator",
+    aliases: ["emulator-throughput", "throughput"],
+    load: () => import("./emulator-throughput.mjs"),
+    browser: false,
+  },
 ];
 
 class UsageError extends Error {}
@@ -34,19 +59,29 @@ function parseArgs(argv) {
     const value = () => (a.includes("=") ? a.slice(a.indexOf("=") + 1) : argv[++i]);
     if (a === "--quick") o.quick = true;
     else if (a === "--help" || a === "-h") o.help = true;
-    else if (a.startsWith("--only")) o.only = String(value() ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+    else if (a.startsWith("--only"))
+      o.only = String(value() ?? "")
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean);
     else if (a.startsWith("--runs")) o.runs = Number(value());
     else throw new UsageError(`unknown option ${a} (try --help)`);
   }
-  if (o.runs !== null && !(Number.isInteger(o.runs) && o.runs >= 1 && o.runs <= 50)) throw new UsageError("--runs takes an integer 1..50");
+  if (o.runs !== null && !(Number.isInteger(o.runs) && o.runs >= 1 && o.runs <= 50))
+    throw new UsageError("--runs takes an integer 1..50");
   return o;
 }
 
 function pick(only) {
   if (!only) return GROUPS;
   return only.map((name) => {
-    const g = GROUPS.find((x) => x.name === name || x.aliases.includes(name)) ?? GROUPS.find((x) => x.name.startsWith(name));
-    if (!g) throw new UsageError(`unknown group "${name}"; groups: ${GROUPS.map((x) => x.name).join(", ")}`);
+    const g =
+      GROUPS.find((x) => x.name === name || x.aliases.includes(name)) ??
+      GROUPS.find((x) => x.name.startsWith(name));
+    if (!g)
+      throw new UsageError(
+        `unknown group "${name}"; groups: ${GROUPS.map((x) => x.name).join(", ")}`,
+      );
     return g;
   });
 }
@@ -54,7 +89,11 @@ function pick(only) {
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   if (args.help) {
-    console.log("node bench/run.mjs [--only " + GROUPS.map((g) => g.name).join(",") + "] [--runs N] [--quick]");
+    console.log(
+      "node bench/run.mjs [--only " +
+        GROUPS.map((g) => g.name).join(",") +
+        "] [--runs N] [--quick]",
+    );
     return;
   }
   const groups = pick(args.only);
@@ -96,7 +135,12 @@ async function main() {
     },
   };
 
-  const results = { startedAt: started.toISOString(), machine, options: { runs, quick: args.quick, only: args.only }, groups: {} };
+  const results = {
+    startedAt: started.toISOString(),
+    machine,
+    options: { runs, quick: args.quick, only: args.only },
+    groups: {},
+  };
   try {
     for (const g of groups) {
       const t = Date.now();
@@ -106,12 +150,21 @@ async function main() {
         const mod = await g.load();
         out = await mod.run(ctx);
       } catch (e) {
-        out = { tables: [{ title: g.name, columns: ["figure"], rows: [[na(`${g.name} failed: ${e.message}`)]] }], data: { error: e.message } };
+        out = {
+          tables: [
+            { title: g.name, columns: ["figure"], rows: [[na(`${g.name} failed: ${e.message}`)]] },
+          ],
+          data: { error: e.message },
+        };
         log(e.stack);
       }
       const seconds = (Date.now() - t) / 1000;
       log(`[bench] ${g.name} done in ${seconds.toFixed(1)} s`);
-      for (const tbl of out.tables) console.log(formatTable(tbl.title, tbl.columns, tbl.rows, { align: tbl.align, notes: tbl.notes }) + "\n");
+      for (const tbl of out.tables)
+        console.log(
+          formatTable(tbl.title, tbl.columns, tbl.rows, { align: tbl.align, notes: tbl.notes }) +
+            "\n",
+        );
       results.groups[g.name] = { seconds, ...out.data, tables: out.tables };
     }
   } finally {
@@ -119,14 +172,28 @@ async function main() {
     if (env && !env.error) await env.close();
     dist.cleanup();
   }
-  const goals = Object.entries(results.groups).flatMap(([g, d]) => (d.goals ?? []).map((x) => [x.goal, x.met == null ? "n/a" : x.met ? "met" : "not met", x.value, g]));
+  const goals = Object.entries(results.groups).flatMap(([g, d]) =>
+    (d.goals ?? []).map((x) => [
+      x.goal,
+      x.met == null ? "n/a" : x.met ? "met" : "not met",
+      x.value,
+      g,
+    ]),
+  );
   results.goals = goals.map(([goal, status, value, group]) => ({ goal, status, value, group }));
-  if (goals.length) console.log(formatTable("Goals", ["goal", "status", "value", "group"], goals, { align: ["l", "l", "l", "l"] }) + "\n");
+  if (goals.length)
+    console.log(
+      formatTable("Goals", ["goal", "status", "value", "group"], goals, {
+        align: ["l", "l", "l", "l"],
+      }) + "\n",
+    );
   results.finishedAt = new Date().toISOString();
   const dir = resolve(root, "bench/results");
   mkdirSync(dir, { recursive: true });
   writeFileSync(resolve(dir, "latest.json"), JSON.stringify(results, null, 2) + "\n");
-  console.log(`JSON: bench/results/latest.json · ${((Date.now() - started.getTime()) / 1000).toFixed(0)} s in all`);
+  console.log(
+    `JSON: bench/results/latest.json · ${((Date.now() - started.getTime()) / 1000).toFixed(0)} s in all`,
+  );
 }
 
 main().catch((e) => {

@@ -48,8 +48,15 @@ async function wholeFlow(browser, env) {
     const box = p.page.locator("#YDRZ_Checkbox_l4, #YDRZ_Checkbox_l1").first();
     if (await box.count()) await box.check({ timeout: 5000, force: true });
     await p.page.locator("#YDRZ_Submitbtn").click({ timeout: 5000 });
-    const final = await within(20_000, p.page.evaluate(() => window.__bench.settled(15000)), "final callback");
-    const tasks = (await p.page.evaluate(() => window.__bench.longTasks.slice())).map((t) => ({ ...t, phase: t.start + t.duration <= r.t0 ? "load" : t.start < r.mark.painted ? "view" : "after" }));
+    const final = await within(
+      20_000,
+      p.page.evaluate(() => window.__bench.settled(15000)),
+      "final callback",
+    );
+    const tasks = (await p.page.evaluate(() => window.__bench.longTasks.slice())).map((t) => ({
+      ...t,
+      phase: t.start + t.duration <= r.t0 ? "load" : t.start < r.mark.painted ? "view" : "after",
+    }));
     const end = await p.page.evaluate(() => performance.now());
     const outcome = final ? `${final.kind} ${final.res?.code ?? ""}`.trim() : "no final callback";
     return { tasks, outcome, end, ok: final?.kind === "success" && final.res?.code === "103000" };
@@ -63,7 +70,11 @@ export async function run(ctx) {
   const evalCols = ["figure", "median (min–max)", "runs", "note"];
   const title1 = `Script evaluation of the UMD at load (ms, CPU ${CPU_RATE}× throttled)`;
   const title2 = `Long tasks (> 50 ms) during a whole flow (CPU ${CPU_RATE}×, +${LATENCY_MS} ms per request)`;
-  if (env.error) return { tables: [{ title: title1, columns: evalCols, rows: [[na(env.error)]] }], data: { error: env.error } };
+  if (env.error)
+    return {
+      tables: [{ title: title1, columns: evalCols, rows: [[na(env.error)]] }],
+      data: { error: env.error },
+    };
   const browser = await ctx.browser();
   await env.reset();
 
@@ -90,7 +101,9 @@ export async function run(ctx) {
       "UMD parse + compile + evaluate",
       evalSummary ? range(evalSummary) : na(evalError ?? "no sample"),
       evals.length,
-      evals.some((e) => e.longTask) ? `a long task in ${evals.filter((e) => e.longTask).length} run(s)` : "no long task",
+      evals.some((e) => e.longTask)
+        ? `a long task in ${evals.filter((e) => e.longTask).length} run(s)`
+        : "no long task",
     ],
   ];
 
@@ -140,7 +153,15 @@ export async function run(ctx) {
   const outcomes = [...new Set(flows.map((f) => f.outcome))].join(", ");
   return {
     tables: [
-      { title: title1, columns: evalCols, rows: evalRows, align: ["l", "r", "r", "l"], notes: ["The UMD fetched as text, then timed as an inline <script> inserted into a blank page (fresh context each run)."] },
+      {
+        title: title1,
+        columns: evalCols,
+        rows: evalRows,
+        align: ["l", "r", "r", "l"],
+        notes: [
+          "The UMD fetched as text, then timed as an inline <script> inserted into a blank page (fresh context each run).",
+        ],
+      },
       {
         title: title2,
         columns: flowCols,
@@ -155,7 +176,11 @@ export async function run(ctx) {
     data: {
       cpuRate: CPU_RATE,
       eval: { summary: evalSummary, samples: evals, error: evalError },
-      flow: { latencyMs: LATENCY_MS, runs: flows.map((f) => ({ outcome: f.outcome, tasks: f.tasks, end: f.end })), error: flowError },
+      flow: {
+        latencyMs: LATENCY_MS,
+        runs: flows.map((f) => ({ outcome: f.outcome, tasks: f.tasks, end: f.end })),
+        error: flowError,
+      },
     },
   };
 }

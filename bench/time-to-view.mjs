@@ -48,7 +48,14 @@ function figures(r) {
 }
 
 /** One page: the first (cold) open, then (unless `second` is false), after endGetToken, a second (warm) one. */
-export async function measureOnce(browser, env, view, sim, url = env.pageUrl, { second = true } = {}) {
+export async function measureOnce(
+  browser,
+  env,
+  view,
+  sim,
+  url = env.pageUrl,
+  { second = true } = {},
+) {
   const p = await openPage(browser, { cpuRate: CPU_RATE });
   try {
     await loadBenchPage(env, p, url);
@@ -56,13 +63,20 @@ export async function measureOnce(browser, env, view, sim, url = env.pageUrl, { 
     if (!r.mark) return { error: failureReason(r) };
     const cold = figures(r);
     if (!second) return cold;
-    const fcp = (await p.page.evaluate(() => window.__bench.paints.find((x) => x.name === "first-contentful-paint")?.start)) ?? null;
+    const fcp =
+      (await p.page.evaluate(
+        () => window.__bench.paints.find((x) => x.name === "first-contentful-paint")?.start,
+      )) ?? null;
     cold.fcp = fcp == null ? null : fcp - r.t0;
     await p.page.evaluate(() => window.__bench.close());
     await p.page.evaluate(() => performance.clearResourceTimings());
     const w = await openView(env, p, view, sim, 20_000);
     const warm = w.mark ? figures(w) : null;
-    return { ...cold, warmOverhead: warm ? warm.overhead : null, warmTotal: warm ? warm.total : null };
+    return {
+      ...cold,
+      warmOverhead: warm ? warm.overhead : null,
+      warmTotal: warm ? warm.total : null,
+    };
   } finally {
     await p.close();
   }
@@ -79,7 +93,8 @@ async function buildWithoutRehearsal(ctx) {
     name: "bench-no-rehearsal",
     transform(code, id) {
       if (id !== flow) return null;
-      if (!WARM_CALL.test(code)) throw new Error("src/sdk/flow.ts no longer schedules warmView as the bench expects");
+      if (!WARM_CALL.test(code))
+        throw new Error("src/sdk/flow.ts no longer schedules warmView as the bench expects");
       return code.replace(WARM_CALL, "\n");
     },
   };
@@ -110,7 +125,15 @@ async function rehearsalAB(ctx, browser, env) {
       const a = summarize(totals.with);
       const b = summarize(totals.without);
       const diff = a && b ? a.median - b.median : null;
-      rows.push([view, `+${latency}`, range(a), range(b), diff == null ? na("no sample") : `${diff > 0 ? "+" : ""}${ms(diff)} (${((diff / b.median) * 100).toFixed(0)}%)`]);
+      rows.push([
+        view,
+        `+${latency}`,
+        range(a),
+        range(b),
+        diff == null
+          ? na("no sample")
+          : `${diff > 0 ? "+" : ""}${ms(diff)} (${((diff / b.median) * 100).toFixed(0)}%)`,
+      ]);
       data.push({ view, latency, with: a, without: b });
     }
   }
@@ -145,22 +168,38 @@ async function profileOverhead(ctx, browser, env) {
       const { profile } = await p.cdp.send("Profiler.stop");
       if (!r.mark) continue;
       opens++;
-      for (const [k, v] of selfTimeBySource(profile, env.profileUmdUrl, chunk.map, sourceName)) total.set(k, (total.get(k) ?? 0) + v);
+      for (const [k, v] of selfTimeBySource(profile, env.profileUmdUrl, chunk.map, sourceName))
+        total.set(k, (total.get(k) ?? 0) + v);
     } finally {
       await p.close();
     }
   }
   if (!opens) throw new Error("no view opened under the profiler");
-  const rows = [...total].map(([k, v]) => ({ source: k, ms: v / opens })).sort((a, b) => b.ms - a.ms);
+  const rows = [...total]
+    .map(([k, v]) => ({ source: k, ms: v / opens }))
+    .sort((a, b) => b.ms - a.ms);
   return { opens, rows };
 }
 
 export async function run(ctx) {
   const env = await ctx.env();
-  const columns = ["view", "carrier", "total to paint", "network wait", "SDK overhead", `≤ ${OVERHEAD_GOAL_MS} ms`, "call→1st request", "last answer→DOM", "DOM→paint", "overhead, 2nd open", "overhead, CJK host page"];
+  const columns = [
+    "view",
+    "carrier",
+    "total to paint",
+    "network wait",
+    "SDK overhead",
+    `≤ ${OVERHEAD_GOAL_MS} ms`,
+    "call→1st request",
+    "last answer→DOM",
+    "DOM→paint",
+    "overhead, 2nd open",
+    "overhead, CJK host page",
+  ];
   const align = ["l", "l", "r", "r", "r", "l", "r", "r", "r", "r", "r"];
   const title = `Time to view (ms): getTokenInfo → first paint, +${LATENCY_MS} ms per gateway request, CPU ${CPU_RATE}× throttled`;
-  if (env.error) return { tables: [{ title, columns, rows: [[na(env.error)]] }], data: { error: env.error } };
+  if (env.error)
+    return { tables: [{ title, columns, rows: [[na(env.error)]] }], data: { error: env.error } };
   const browser = await ctx.browser();
   await env.reset();
   await env.setLatency(LATENCY_MS);
@@ -192,14 +231,28 @@ export async function run(ctx) {
         continue;
       }
       const f = (k) => summarize(samples.map((s) => s[k]));
-      const agg = { total: f("total"), wait: f("wait"), overhead: f("overhead"), beforeFirstRequest: f("beforeFirstRequest"), answerToDom: f("answerToDom"), domToPaint: f("domToPaint"), attached: f("attached"), fcp: f("fcp"), warmOverhead: f("warmOverhead"), warmTotal: f("warmTotal"), cjkHostOverhead: summarize(hostSamples.map((s) => s.overhead)) };
+      const agg = {
+        total: f("total"),
+        wait: f("wait"),
+        overhead: f("overhead"),
+        beforeFirstRequest: f("beforeFirstRequest"),
+        answerToDom: f("answerToDom"),
+        domToPaint: f("domToPaint"),
+        attached: f("attached"),
+        fcp: f("fcp"),
+        warmOverhead: f("warmOverhead"),
+        warmTotal: f("warmTotal"),
+        cjkHostOverhead: summarize(hostSamples.map((s) => s.overhead)),
+      };
       rows.push([
         c.view,
         c.carrier,
         range(agg.total),
         range(agg.wait),
         range(agg.overhead),
-        agg.overhead.median <= OVERHEAD_GOAL_MS ? "met" : `no (+${ms(agg.overhead.median - OVERHEAD_GOAL_MS)})`,
+        agg.overhead.median <= OVERHEAD_GOAL_MS
+          ? "met"
+          : `no (+${ms(agg.overhead.median - OVERHEAD_GOAL_MS)})`,
         range(agg.beforeFirstRequest),
         range(agg.answerToDom),
         range(agg.domToPaint),
@@ -216,7 +269,9 @@ export async function run(ctx) {
     {
       goal: `SDK overhead ≤ ${OVERHEAD_GOAL_MS} ms (CPU ${CPU_RATE}×, median)`,
       met: measured.length ? measured.every((c) => c.overhead.median <= OVERHEAD_GOAL_MS) : null,
-      value: measured.length ? `${measured.filter((c) => c.overhead.median <= OVERHEAD_GOAL_MS).length}/${data.cases.length} cases; best ${ms(Math.min(...measured.map((c) => c.overhead.median)))} ms` : "n/a",
+      value: measured.length
+        ? `${measured.filter((c) => c.overhead.median <= OVERHEAD_GOAL_MS).length}/${data.cases.length} cases; best ${ms(Math.min(...measured.map((c) => c.overhead.median)))} ms`
+        : "n/a",
     },
   ];
   const notes = [
@@ -244,20 +299,33 @@ export async function run(ctx) {
     });
     data.rehearsal = ab.data;
   } catch (e) {
-    tables.push({ title: "The view rehearsal, same run", columns: ["figure"], rows: [[na(e.message.split("\n")[0])]] });
+    tables.push({
+      title: "The view rehearsal, same run",
+      columns: ["figure"],
+      rows: [[na(e.message.split("\n")[0])]],
+    });
   } finally {
     await env.setLatency(0).catch(() => {});
   }
   try {
     const prof = await profileOverhead(ctx, browser, env);
     const sum = prof.rows.reduce((a, r) => a + r.ms, 0);
-    const group = (s) => (s.startsWith("(") || s.startsWith("other") || s.startsWith("UMD") ? "" : groupOf(s, ""));
+    const group = (s) =>
+      s.startsWith("(") || s.startsWith("other") || s.startsWith("UMD") ? "" : groupOf(s, "");
     const top = prof.rows.slice(0, ctx.quick ? 10 : 16);
     tables.push({
       title: `Where the time goes: CPU self time, getTokenInfo → paint, cold open, CPU ${CPU_RATE}× (ms per open, mean of ${prof.opens} views on CM)`,
       columns: ["source", "group", "ms per open", "share"],
       align: ["l", "l", "r", "r"],
-      rows: [...top.map((r) => [r.source, group(r.source), ms(r.ms), ((r.ms / sum) * 100).toFixed(1) + "%"]), ["all busy time", "", ms(sum), "100%"]],
+      rows: [
+        ...top.map((r) => [
+          r.source,
+          group(r.source),
+          ms(r.ms),
+          ((r.ms / sum) * 100).toFixed(1) + "%",
+        ]),
+        ["all busy time", "", ms(sum), "100%"],
+      ],
       notes: [
         "Sampling CPU profile (200 µs) of a source-mapped build of the same rollup config; self time by the file that defines the function.",
         "(program): the browser's own work on the main thread (style, layout, paint, parsing, compiling); (idle) is left out. The profiler adds some overhead.",
@@ -265,7 +333,11 @@ export async function run(ctx) {
     });
     data.profile = prof;
   } catch (e) {
-    tables.push({ title: "Where the time goes (CPU profile)", columns: ["source"], rows: [[na(e.message.split("\n")[0])]] });
+    tables.push({
+      title: "Where the time goes (CPU profile)",
+      columns: ["source"],
+      rows: [[na(e.message.split("\n")[0])]],
+    });
   }
   return { tables, data };
 }

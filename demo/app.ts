@@ -53,12 +53,18 @@ export interface DemoHandle {
 export function findRoot(): string {
   const candidates = [resolve(__dirname, ".."), process.cwd()];
   for (const c of candidates) if (existsSync(join(c, "demo", "pages", "index.html"))) return c;
-  throw new Error("demo: cannot find the repository root (demo/pages/index.html) next to this file or in the working directory");
+  throw new Error(
+    "demo: cannot find the repository root (demo/pages/index.html) next to this file or in the working directory",
+  );
 }
 
 /** Values placed into the pages' HTML attributes; escaped although they are our own URLs. */
 function escapeAttr(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return s
+    .replace(/&/g, "&amp;")
+    .replace(/"/g, "&quot;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;");
 }
 
 function listen(server: Server, port: number, host: string): Promise<number> {
@@ -95,7 +101,12 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoHandle> 
   const distDir = join(root, "dist");
 
   // Filled in once both servers listen; the handler only runs after that.
-  const ctx: { apps?: DemoApps; gatewayUrl?: string; emulator?: DemoHandle["emulator"]; port?: number } = {};
+  const ctx: {
+    apps?: DemoApps;
+    gatewayUrl?: string;
+    emulator?: DemoHandle["emulator"];
+    port?: number;
+  } = {};
 
   const renderPage = (file: string): string | undefined => {
     let html: string;
@@ -105,9 +116,14 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoHandle> 
       return undefined;
     }
     // Read per request, like the pages, so that editing them needs no restart.
-    const panels = html.includes("<!-- demo:panels -->") ? readFileSync(join(pagesDir, "_panels.html"), "utf8") : "";
+    const panels = html.includes("<!-- demo:panels -->")
+      ? readFileSync(join(pagesDir, "_panels.html"), "utf8")
+      : "";
     const gw = escapeAttr(ctx.gatewayUrl ?? "");
-    return html.replace("<!-- demo:panels -->", () => panels).replace(/\{\{cmHost\}\}/g, gw).replace(/\{\{apiHost\}\}/g, gw);
+    return html
+      .replace("<!-- demo:panels -->", () => panels)
+      .replace(/\{\{cmHost\}\}/g, gw)
+      .replace(/\{\{apiHost\}\}/g, gw);
   };
 
   const pageByPath = new Map<string, string>();
@@ -123,7 +139,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoHandle> 
     }
     const path = url.pathname;
     // Requests can arrive between listen() and the emulator's start.
-    if (!ctx.apps || !ctx.emulator || !ctx.gatewayUrl || ctx.port === undefined) throw new HttpError(503, "starting", "the demo is still starting; retry in a moment");
+    if (!ctx.apps || !ctx.emulator || !ctx.gatewayUrl || ctx.port === undefined)
+      throw new HttpError(503, "starting", "the demo is still starting; retry in a moment");
     const method = req.method ?? "GET";
     const isRead = method === "GET" || method === "HEAD";
 
@@ -140,12 +157,15 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoHandle> 
         return sendJson(res, result.status, result.body);
       }
       if (!isRead) throw new HttpError(405, "method_not_allowed", `${path} takes GET`);
-      if (path === "/api/config") return sendJson(res, 200, demoConfig(apps, ctx.gatewayUrl, ctx.emulator, ctx.port));
-      if (path === "/api/inspect") return sendJson(res, 200, inspect(ctx.emulator, url.searchParams.get("traceId")));
+      if (path === "/api/config")
+        return sendJson(res, 200, demoConfig(apps, ctx.gatewayUrl, ctx.emulator, ctx.port));
+      if (path === "/api/inspect")
+        return sendJson(res, 200, inspect(ctx.emulator, url.searchParams.get("traceId")));
       throw new HttpError(404, "not_found", `no API route ${path}`);
     }
 
-    if (!isRead) throw new HttpError(405, "method_not_allowed", "the demo site serves pages with GET");
+    if (!isRead)
+      throw new HttpError(405, "method_not_allowed", "the demo site serves pages with GET");
 
     // Browsers ask for it on every page; an empty answer keeps their consoles free of 404s.
     if (path === "/favicon.ico") {
@@ -162,12 +182,21 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoHandle> 
     const distName = DIST_ROUTES[path];
     if (distName) {
       if (sendFile(req, res, join(distDir, distName))) return;
-      throw new HttpError(404, "not_built", `dist/${distName} is missing: run npm run build (npm run demo does)`);
+      throw new HttpError(
+        404,
+        "not_built",
+        `dist/${distName} is missing: run npm run build (npm run demo does)`,
+      );
     }
     if (path.startsWith("/assets/")) {
       const name = path.slice("/assets/".length);
       // One flat folder: a name with a slash, a backslash or ".." is not one of ours.
-      if (/^[\w.-]+$/.test(name) && !name.includes("..") && sendFile(req, res, join(pagesDir, "assets", name))) return;
+      if (
+        /^[\w.-]+$/.test(name) &&
+        !name.includes("..") &&
+        sendFile(req, res, join(pagesDir, "assets", name))
+      )
+        return;
     }
     throw new HttpError(404, "not_found", `nothing at ${path}`);
   };
@@ -180,7 +209,10 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoHandle> 
         if (e.status === 413) res.on("finish", () => req.destroy());
         return;
       }
-      sendJson(res, 500, { error: "internal", message: "the demo server failed on this request; see its console" });
+      sendJson(res, 500, {
+        error: "internal",
+        message: "the demo server failed on this request; see its console",
+      });
       console.error("demo: request failed:", e);
     });
   };
@@ -234,12 +266,24 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoHandle> 
 }
 
 /** What the pages need to draw the switcher and the referer panel. No secrets. */
-function demoConfig(apps: DemoApps, gatewayUrl: string, emulator: DemoHandle["emulator"], port: number) {
+function demoConfig(
+  apps: DemoApps,
+  gatewayUrl: string,
+  emulator: DemoHandle["emulator"],
+  port: number,
+) {
   return {
     gatewayUrl,
-    apps: Object.values(apps).map((a) => ({ name: a.name, appId: a.appId, label: a.label, authLevel: a.registration.authLevel })),
+    apps: Object.values(apps).map((a) => ({
+      name: a.name,
+      appId: a.appId,
+      label: a.label,
+      authLevel: a.registration.authLevel,
+    })),
     // The test SIMs are fictitious: a tester has to know which digits complete the masked number.
-    sims: emulator.state.sims.list().map((sim) => ({ ...publicSim(sim), hiddenDigits: sim.number.slice(3, 7) })),
+    sims: emulator.state.sims
+      .list()
+      .map((sim) => ({ ...publicSim(sim), hiddenDigits: sim.number.slice(3, 7) })),
     defaultSim: emulator.state.sims.defaultSimId,
     registered: registeredAddresses(port),
     originDemoPage: ORIGIN_DEMO_PAGE,
@@ -247,20 +291,33 @@ function demoConfig(apps: DemoApps, gatewayUrl: string, emulator: DemoHandle["em
 }
 
 /** The steps that fetch the number or the token, whose codes are the flow's outcome. */
-const VERDICT_STEPS: ReadonlySet<EndpointId> = new Set<EndpointId>(["preGetMobile", "ctPhonescrip", "ctGateway", "ctCallback", "cuPhonescrip", "cuGateway", "cuCallback", "authGetToken"]);
+const VERDICT_STEPS: ReadonlySet<EndpointId> = new Set<EndpointId>([
+  "preGetMobile",
+  "ctPhonescrip",
+  "ctGateway",
+  "ctCallback",
+  "cuPhonescrip",
+  "cuGateway",
+  "cuCallback",
+  "authGetToken",
+]);
 /** The CT/CU JSONP gateways say success with `result: "0"`, not 103000. */
 const GATEWAY_STEPS: ReadonlySet<EndpointId> = new Set<EndpointId>(["ctGateway", "cuGateway"]);
 
 /** The Referer/Origin the gateway saw for a flow, its verdict, and the flow's result codes. */
 function inspect(emulator: DemoHandle["emulator"], traceId: string | null) {
-  if (!traceId || !/^[0-9A-Za-z_-]{1,64}$/.test(traceId)) throw new HttpError(400, "bad_traceId", "traceId query parameter required");
+  if (!traceId || !/^[0-9A-Za-z_-]{1,64}$/.test(traceId))
+    throw new HttpError(400, "bad_traceId", "traceId query parameter required");
   const seen = emulator.state.seen.forTrace(traceId);
-  const records = emulator.state.records.list({ traceId }).map((r) => ({ endpoint: r.endpoint, resultCode: r.resultCode, desc: r.desc }));
+  const records = emulator.state.records
+    .list({ traceId })
+    .map((r) => ({ endpoint: r.endpoint, resultCode: r.resultCode, desc: r.desc }));
   if (!seen) return { found: false, message: "网关没有这次流程的 Referer/Origin 记录", records };
   // Only the number-fetch steps decide: getPageOption runs beside the pre-fetch, so its 103000
   // may land after a failed pre-fetch and must not pass for the flow's outcome.
   const steps = records.filter((r) => VERDICT_STEPS.has(r.endpoint));
-  const ok = (r: (typeof steps)[number]) => r.resultCode === OK || (GATEWAY_STEPS.has(r.endpoint) && r.resultCode === "0");
+  const ok = (r: (typeof steps)[number]) =>
+    r.resultCode === OK || (GATEWAY_STEPS.has(r.endpoint) && r.resultCode === "0");
   // A flow that ended well is summed up by its last step; one that failed by its first failure
   // (later carriers' answers are consequences, e.g. 105003 "not this carrier").
   const last = steps[steps.length - 1];

@@ -39,9 +39,24 @@ interface AppSpec {
  * differ from the emulator's sample registry, so that both can be loaded side by side.
  */
 export const DEMO_APP_SPECS: Readonly<Record<DemoAppName, AppSpec>> = Object.freeze({
-  default: { appId: "300000000901", appName: "YDRZ 演示", label: "正常应用 (authLevel 4: 补全中间四位)", authLevel: "4" },
-  level1: { appId: "300000000902", appName: "YDRZ 演示", label: "authLevel 1: 确认即登录", authLevel: "1" },
-  level5: { appId: "300000000905", appName: "YDRZ 演示 (自绘界面)", label: "authLevel 5: 自绘界面", authLevel: "5" },
+  default: {
+    appId: "300000000901",
+    appName: "YDRZ 演示",
+    label: "正常应用 (authLevel 4: 补全中间四位)",
+    authLevel: "4",
+  },
+  level1: {
+    appId: "300000000902",
+    appName: "YDRZ 演示",
+    label: "authLevel 1: 确认即登录",
+    authLevel: "1",
+  },
+  level5: {
+    appId: "300000000905",
+    appName: "YDRZ 演示 (自绘界面)",
+    label: "authLevel 5: 自绘界面",
+    authLevel: "5",
+  },
   "no-cross-carrier": {
     appId: "300000000909",
     appName: "YDRZ 演示",
@@ -49,9 +64,27 @@ export const DEMO_APP_SPECS: Readonly<Record<DemoAppName, AppSpec>> = Object.fre
     authLevel: "4",
     crossCarrier: { ct: false, cu: false },
   },
-  unsubscribed: { appId: "300000000923", appName: "YDRZ 演示", label: "未订购权益 (110023)", authLevel: "4", entitlement: "unsubscribed" },
-  expired: { appId: "300000000925", appName: "YDRZ 演示", label: "权益已过期 (110025)", authLevel: "4", entitlement: "expired" },
-  reviewing: { appId: "300000000999", appName: "YDRZ 演示", label: "应用审核中", authLevel: "4", reviewStatus: "审核中" },
+  unsubscribed: {
+    appId: "300000000923",
+    appName: "YDRZ 演示",
+    label: "未订购权益 (110023)",
+    authLevel: "4",
+    entitlement: "unsubscribed",
+  },
+  expired: {
+    appId: "300000000925",
+    appName: "YDRZ 演示",
+    label: "权益已过期 (110025)",
+    authLevel: "4",
+    entitlement: "expired",
+  },
+  reviewing: {
+    appId: "300000000999",
+    appName: "YDRZ 演示",
+    label: "应用审核中",
+    authLevel: "4",
+    reviewStatus: "审核中",
+  },
 });
 
 /** The one page whose localhost address is registered as a referer, to make 110026 visible. */

@@ -6,7 +6,8 @@ export interface DemoArgs {
   quiet: boolean;
 }
 
-export const USAGE = "usage: node dist/demo.cjs [--port N] [--gateway-port N] [--quiet]   (env DEMO_PORT, DEMO_GATEWAY_PORT)";
+export const USAGE =
+  "usage: node dist/demo.cjs [--port N] [--gateway-port N] [--quiet]   (env DEMO_PORT, DEMO_GATEWAY_PORT)";
 
 /** Thrown for bad arguments; an empty message means "--help". */
 export class UsageError extends Error {
@@ -15,15 +16,23 @@ export class UsageError extends Error {
 
 function parsePort(value: string | undefined, what: string): number {
   const n = Number(value);
-  if (!value || !/^\d+$/.test(value) || n > 65535) throw new UsageError(`${what} must be a port number (0-65535), got ${JSON.stringify(value ?? "")}`);
+  if (!value || !/^\d+$/.test(value) || n > 65535)
+    throw new UsageError(
+      `${what} must be a port number (0-65535), got ${JSON.stringify(value ?? "")}`,
+    );
   return n;
 }
 
-export function parseArgs(argv: readonly string[], env: Record<string, string | undefined>): DemoArgs {
+export function parseArgs(
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+): DemoArgs {
   const args: DemoArgs = {
     port: env.DEMO_PORT ? parsePort(env.DEMO_PORT, "DEMO_PORT") : 8080,
     // 7009: the port of the CM test host (wire-protocol.md "Hosts"), easy to recognise in logs.
-    gatewayPort: env.DEMO_GATEWAY_PORT ? parsePort(env.DEMO_GATEWAY_PORT, "DEMO_GATEWAY_PORT") : 7009,
+    gatewayPort: env.DEMO_GATEWAY_PORT
+      ? parsePort(env.DEMO_GATEWAY_PORT, "DEMO_GATEWAY_PORT")
+      : 7009,
     quiet: false,
   };
   for (let i = 0; i < argv.length; i++) {

@@ -25,7 +25,8 @@ const PRINTABLE = /^[\x21-\x7e]+$/;
 
 function pickApp(apps: DemoApps, value: unknown): DemoApp {
   if (value === undefined || value === null || value === "") return apps.default;
-  if (typeof value === "string" && Object.prototype.hasOwnProperty.call(apps, value)) return apps[value as DemoAppName];
+  if (typeof value === "string" && Object.prototype.hasOwnProperty.call(apps, value))
+    return apps[value as DemoAppName];
   throw new HttpError(400, "bad_app", `app must be one of ${Object.keys(apps).join(", ")}`);
 }
 
@@ -53,14 +54,27 @@ export interface SignResponse {
 export function handleSign(body: Record<string, unknown>, apps: DemoApps): SignResponse {
   const app = pickApp(apps, body.app);
   const traceId = optionalString(body, "traceId") ?? newTraceId();
-  if (!TRACE_ID.test(traceId)) throw new HttpError(400, "bad_traceId", "traceId must be 1-64 characters of [0-9A-Za-z_-]");
+  if (!TRACE_ID.test(traceId))
+    throw new HttpError(400, "bad_traceId", "traceId must be 1-64 characters of [0-9A-Za-z_-]");
   const timestamp = optionalString(body, "timestamp") ?? newTimestamp();
-  if (!parseTimestamp(timestamp)) throw new HttpError(400, "bad_timestamp", "timestamp must be 17 digits yyyyMMddHHmmssSSS");
+  if (!parseTimestamp(timestamp))
+    throw new HttpError(400, "bad_timestamp", "timestamp must be 17 digits yyyyMMddHHmmssSSS");
   const scenario = optionalString(body, "scenario");
-  if (scenario !== undefined && scenario !== "bad-sign") throw new HttpError(400, "bad_scenario", 'scenario must be "bad-sign" or absent');
+  if (scenario !== undefined && scenario !== "bad-sign")
+    throw new HttpError(400, "bad_scenario", 'scenario must be "bad-sign" or absent');
   const key = scenario === "bad-sign" ? "not-the-app-key" : app.appKey;
-  const sign = signGetTokenInfo({ appId: app.appId, traceId, timestamp, version: SIGN_VERSION, businessType: BUSINESS_TYPE }, key);
-  return { appId: app.appId, traceId, timestamp, sign, version: SIGN_VERSION, businessType: BUSINESS_TYPE };
+  const sign = signGetTokenInfo(
+    { appId: app.appId, traceId, timestamp, version: SIGN_VERSION, businessType: BUSINESS_TYPE },
+    key,
+  );
+  return {
+    appId: app.appId,
+    traceId,
+    timestamp,
+    sign,
+    version: SIGN_VERSION,
+    businessType: BUSINESS_TYPE,
+  };
 }
 
 export type LoginResult =
@@ -74,17 +88,31 @@ export type LoginResult =
  * here — the usual reflex with something that looks like a URL parameter — makes validation fail
  * (seed 003 FAQ 6). JSON transports it unchanged; nothing on this path may decode it.
  */
-export async function handleLogin(body: Record<string, unknown>, apps: DemoApps, apiHost: string): Promise<LoginResult> {
+export async function handleLogin(
+  body: Record<string, unknown>,
+  apps: DemoApps,
+  apiHost: string,
+): Promise<LoginResult> {
   const app = pickApp(apps, body.app);
   const token = body.token;
   const userInformation = body.userInformation;
-  if (typeof token !== "string" || token === "") throw new HttpError(400, "missing_token", "token is required (a non-empty string)");
-  if (token.length > 512 || !PRINTABLE.test(token)) throw new HttpError(400, "bad_token", "token must be at most 512 printable ASCII characters");
+  if (typeof token !== "string" || token === "")
+    throw new HttpError(400, "missing_token", "token is required (a non-empty string)");
+  if (token.length > 512 || !PRINTABLE.test(token))
+    throw new HttpError(400, "bad_token", "token must be at most 512 printable ASCII characters");
   if (typeof userInformation !== "string" || userInformation === "") {
-    throw new HttpError(400, "missing_userInformation", "userInformation is required (the SDK's value, unchanged)");
+    throw new HttpError(
+      400,
+      "missing_userInformation",
+      "userInformation is required (the SDK's value, unchanged)",
+    );
   }
   if (userInformation.length > 4096 || !PRINTABLE.test(userInformation)) {
-    throw new HttpError(400, "bad_userInformation", "userInformation must be at most 4096 printable ASCII characters");
+    throw new HttpError(
+      400,
+      "bad_userInformation",
+      "userInformation must be at most 4096 printable ASCII characters",
+    );
   }
   const expandParams = optionalString(body, "expandParams");
 
@@ -105,17 +133,29 @@ export async function handleLogin(body: Record<string, unknown>, apps: DemoApps,
   }
   if (answer.resultCode !== "103000") {
     // The token did not validate: pass the gateway's own code and text on, they say why.
-    return { status: 401, body: { resultCode: answer.resultCode, desc: String(answer.desc ?? "") } };
+    return {
+      status: 401,
+      body: { resultCode: answer.resultCode, desc: String(answer.desc ?? "") },
+    };
   }
   const msisdn = answer.data?.msisdn;
   if (typeof msisdn !== "string" || msisdn === "") {
-    return { status: 502, body: { error: "bad_gateway_answer", message: "tokenValidate succeeded without data.msisdn" } };
+    return {
+      status: 502,
+      body: { error: "bad_gateway_answer", message: "tokenValidate succeeded without data.msisdn" },
+    };
   }
   let phone: string;
   try {
     phone = decryptMsisdn(msisdn, app.appKey);
   } catch {
-    return { status: 502, body: { error: "bad_gateway_answer", message: "data.msisdn did not decrypt with the appKey" } };
+    return {
+      status: 502,
+      body: { error: "bad_gateway_answer", message: "data.msisdn did not decrypt with the appKey" },
+    };
   }
-  return { status: 200, body: { phone, securityPhone: String(answer.data?.securityPhone ?? ""), resultCode: "103000" } };
+  return {
+    status: 200,
+    body: { phone, securityPhone: String(answer.data?.securityPhone ?? ""), resultCode: "103000" },
+  };
 }

@@ -41,7 +41,10 @@ export function sendError(res: ServerResponse, err: HttpError): void {
  * Reads a JSON object body. Rejects early on Content-Length so that a large upload is not read at
  * all, and again while streaming because Content-Length may be absent (chunked) or lie.
  */
-export function readJsonObject(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Record<string, unknown>> {
+export function readJsonObject(
+  req: IncomingMessage,
+  limit = MAX_BODY_BYTES,
+): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers["content-length"]);
     if (Number.isFinite(declared) && declared > limit) {
@@ -132,7 +135,17 @@ export function sendFile(req: IncomingMessage, res: ServerResponse, file: string
   return true;
 }
 
-export function sendText(res: ServerResponse, status: number, type: string, text: string, head = false): void {
-  res.writeHead(status, { "Content-Type": type, "Content-Length": Buffer.byteLength(text), "Cache-Control": "no-cache" });
+export function sendText(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  text: string,
+  head = false,
+): void {
+  res.writeHead(status, {
+    "Content-Type": type,
+    "Content-Length": Buffer.byteLength(text),
+    "Cache-Control": "no-cache",
+  });
   res.end(head ? undefined : text);
 }

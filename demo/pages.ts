@@ -18,18 +18,63 @@ export interface DemoPage {
  * The demo's apps: one per registry situation worth showing. The scenario switcher picks one for
  * the pages that sign with "default"; the authLevel 5 page always signs with "level5".
  */
-export type DemoAppName = "default" | "level1" | "level5" | "no-cross-carrier" | "unsubscribed" | "expired" | "reviewing";
+export type DemoAppName =
+  "default" | "level1" | "level5" | "no-cross-carrier" | "unsubscribed" | "expired" | "reviewing";
 
-export const DEMO_APP_NAMES: readonly DemoAppName[] = ["default", "level1", "level5", "no-cross-carrier", "unsubscribed", "expired", "reviewing"];
+export const DEMO_APP_NAMES: readonly DemoAppName[] = [
+  "default",
+  "level1",
+  "level5",
+  "no-cross-carrier",
+  "unsubscribed",
+  "expired",
+  "reviewing",
+];
 
 export const DEMO_PAGES: readonly DemoPage[] = [
   { path: "/", file: "index.html", title: "首页 · 场景与视图", app: "default", umd: false },
-  { path: "/standard-popup.html", file: "standard-popup.html", title: "标准弹窗 (authPageType 1)", app: "default", umd: true },
-  { path: "/custom-popup.html", file: "custom-popup.html", title: "自定义弹窗 · 无蒙层 (authPageType 2)", app: "default", umd: true },
-  { path: "/custom-popup-mask.html", file: "custom-popup-mask.html", title: "自定义弹窗 · 有蒙层 (authPageType 2)", app: "default", umd: true },
-  { path: "/custom-page.html", file: "custom-page.html", title: "自定义页面 (authPageType 3)", app: "default", umd: true },
-  { path: "/standard-page.html", file: "standard-page.html", title: "标准页面 (authPageType 0)", app: "default", umd: true },
-  { path: "/level5.html", file: "level5.html", title: "authLevel 5 · 自绘界面 + authGetToken", app: "level5", umd: true },
+  {
+    path: "/standard-popup.html",
+    file: "standard-popup.html",
+    title: "标准弹窗 (authPageType 1)",
+    app: "default",
+    umd: true,
+  },
+  {
+    path: "/custom-popup.html",
+    file: "custom-popup.html",
+    title: "自定义弹窗 · 无蒙层 (authPageType 2)",
+    app: "default",
+    umd: true,
+  },
+  {
+    path: "/custom-popup-mask.html",
+    file: "custom-popup-mask.html",
+    title: "自定义弹窗 · 有蒙层 (authPageType 2)",
+    app: "default",
+    umd: true,
+  },
+  {
+    path: "/custom-page.html",
+    file: "custom-page.html",
+    title: "自定义页面 (authPageType 3)",
+    app: "default",
+    umd: true,
+  },
+  {
+    path: "/standard-page.html",
+    file: "standard-page.html",
+    title: "标准页面 (authPageType 0)",
+    app: "default",
+    umd: true,
+  },
+  {
+    path: "/level5.html",
+    file: "level5.html",
+    title: "authLevel 5 · 自绘界面 + authGetToken",
+    app: "level5",
+    umd: true,
+  },
   { path: "/spa.html", file: "spa.html", title: "SPA · ESM import", app: "default", umd: false },
 ];
 

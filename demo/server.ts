@@ -28,7 +28,9 @@ async function main(): Promise<void> {
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (err.code === "EADDRINUSE") {
-      console.error(`demo: a port is already in use (${err.message}); pick others with --port / --gateway-port`);
+      console.error(
+        `demo: a port is already in use (${err.message}); pick others with --port / --gateway-port`,
+      );
     } else {
       console.error(`demo: failed to start: ${err.message}`);
     }

@@ -25,5 +25,7 @@ writeFileSync("dist/style.css", await compileCss("styles/ydrz.css"));
 
 const sizes = measure();
 for (const [file, s] of Object.entries(sizes)) {
-  console.log(`${file.padEnd(26)} min ${formatBytes(s.min).padStart(9)}  gzip ${formatBytes(s.gzip).padStart(9)}  brotli ${formatBytes(s.brotli).padStart(9)}`);
+  console.log(
+    `${file.padEnd(26)} min ${formatBytes(s.min).padStart(9)}  gzip ${formatBytes(s.gzip).padStart(9)}  brotli ${formatBytes(s.brotli).padStart(9)}`,
+  );
 }

@@ -3,7 +3,11 @@
 import { existsSync } from "node:fs";
 import { chromium } from "playwright-core";
 
-const CANDIDATES = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(Boolean);
+const CANDIDATES = [
+  process.env.CHROMIUM_PATH,
+  "/usr/bin/chromium",
+  "/usr/bin/chromium-browser",
+].filter(Boolean);
 
 /** The executable (CHROMIUM_PATH first), or undefined when none is installed. */
 export const findChromium = () => CANDIDATES.find((p) => existsSync(p));
@@ -24,7 +28,9 @@ export const CHROMIUM_ARGS = [
 export function launchChromium() {
   const executablePath = findChromium();
   if (!executablePath) {
-    throw new Error("Chromium not found: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH");
+    throw new Error(
+      "Chromium not found: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH",
+    );
   }
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
 }

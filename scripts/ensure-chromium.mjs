@@ -8,12 +8,17 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (!findChromium()) {
     const root = typeof process.getuid === "function" && process.getuid() === 0;
     if (!root) {
-      console.error("Chromium not found. Install it (Debian: sudo apt-get install -y chromium fonts-wqy-microhei) or set CHROMIUM_PATH.");
+      console.error(
+        "Chromium not found. Install it (Debian: sudo apt-get install -y chromium fonts-wqy-microhei) or set CHROMIUM_PATH.",
+      );
       process.exit(1);
     }
     console.log("Chromium not found: installing Debian's chromium with apt-get…");
     execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-    execFileSync("apt-get", ["install", "-y", "-qq", "chromium", "fonts-wqy-microhei"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    execFileSync("apt-get", ["install", "-y", "-qq", "chromium", "fonts-wqy-microhei"], {
+      stdio: "inherit",
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
   }
   console.log("Chromium: " + findChromium());
 }

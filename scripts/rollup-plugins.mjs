@@ -45,7 +45,9 @@ export function inlineCss(compile = compileCss) {
     name: "ydrz-inline-css",
     async resolveId(id, importer) {
       if (!id.endsWith(".css" + suffix)) return null;
-      const resolved = await this.resolve(id.slice(0, -suffix.length), importer, { skipSelf: true });
+      const resolved = await this.resolve(id.slice(0, -suffix.length), importer, {
+        skipSelf: true,
+      });
       return resolved && "\0inline-css:" + resolved.id;
     },
     async load(id) {

@@ -13,7 +13,11 @@ export default class SummaryReporter {
         else if (state === "failed") c.failed++;
         else c.skipped++;
       }
-      if (mod.state() === "failed" && ![...mod.children.allTests()].some((t) => t.result().state === "failed")) c.failed++;
+      if (
+        mod.state() === "failed" &&
+        ![...mod.children.allTests()].some((t) => t.result().state === "failed")
+      )
+        c.failed++;
       layers.set(layer, c);
     }
     const total = { passed: 0, failed: 0, skipped: 0 };

@@ -10,7 +10,8 @@ import { createScriptLogin } from "./sdk/api";
 // The original's methods and config(); the promise form `getToken` is the npm module's.
 const YDRZAuthLogin = createScriptLogin();
 
-const script = typeof document !== "undefined" ? (document.currentScript as HTMLScriptElement | null) : null;
+const script =
+  typeof document !== "undefined" ? (document.currentScript as HTMLScriptElement | null) : null;
 const data = script && script.dataset;
 // config() ignores what is absent or invalid (a missing or non-positive timeout, a non-URL host,
 // any other data-* attribute: their values are strings, and injectCss takes a boolean).

@@ -3,7 +3,10 @@
 export { launchChromium as launchBrowser } from "../../scripts/chromium.mjs";
 
 /** A fresh context + page with a CDP session; CPU throttled when `cpuRate` > 1. */
-export async function openPage(browser, { cpuRate = 1, viewport = { width: 390, height: 844 } } = {}) {
+export async function openPage(
+  browser,
+  { cpuRate = 1, viewport = { width: 390, height: 844 } } = {},
+) {
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);

@@ -6,7 +6,11 @@ import { findChromium } from "../../scripts/chromium.mjs";
 
 function chromiumVersion() {
   try {
-    return execFileSync(findChromium(), ["--version"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 10_000 }).trim();
+    return execFileSync(findChromium(), ["--version"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+      timeout: 10_000,
+    }).trim();
   } catch (e) {
     return `n/a (${e.code ?? e.message})`;
   }

@@ -49,7 +49,11 @@ export function roundTrips(requests) {
   const real = requests.filter((r) => !r.preflight);
   const withPre = real.map((r) => ({
     ...r,
-    weight: 1 + (requests.some((p) => p.preflight && p.path === r.path && Math.abs(p.start - r.start) < 1) ? 1 : 0),
+    weight:
+      1 +
+      (requests.some((p) => p.preflight && p.path === r.path && Math.abs(p.start - r.start) < 1)
+        ? 1
+        : 0),
     end: r.end ?? r.start,
   }));
   // Each request's predecessor is the one that finished last before it started (what it most
@@ -59,7 +63,8 @@ export function roundTrips(requests) {
   const length = (r) => {
     if (chain.has(r)) return chain.get(r);
     let pred;
-    for (const a of withPre) if (a !== r && a.end <= r.start && (!pred || a.end > pred.end)) pred = a;
+    for (const a of withPre)
+      if (a !== r && a.end <= r.start && (!pred || a.end > pred.end)) pred = a;
     const n = r.weight + (pred ? length(pred) : 0);
     chain.set(r, n);
     return n;
@@ -73,10 +78,16 @@ export function roundTrips(requests) {
     critical,
     // In issue order, `∥` when a request started while an earlier one was still in flight, `→`
     // when it started after they had all finished; `*` marks a request preflighted first.
-    paths: withPre.map((r) => r.path.replace(/^\/h5\/(onekeylogin\/)?/, "").replace(/^\/carrier\//, "") + (r.weight === 2 ? "*" : "")),
+    paths: withPre.map(
+      (r) =>
+        r.path.replace(/^\/h5\/(onekeylogin\/)?/, "").replace(/^\/carrier\//, "") +
+        (r.weight === 2 ? "*" : ""),
+    ),
     sequence: withPre
       .map((r, i) => {
-        const name = r.path.replace(/^\/h5\/(onekeylogin\/)?/, "").replace(/^\/carrier\//, "") + (r.weight === 2 ? "*" : "");
+        const name =
+          r.path.replace(/^\/h5\/(onekeylogin\/)?/, "").replace(/^\/carrier\//, "") +
+          (r.weight === 2 ? "*" : "");
         if (i === 0) return name;
         const inFlight = withPre.slice(0, i).some((a) => a.end > r.start);
         return (inFlight ? " ∥ " : " → ") + name;

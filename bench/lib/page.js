@@ -32,20 +32,105 @@
     layerStyle: { width: "", height: "240px", bgColor: "#236", borderRadius: "23px" },
     maskStyle: { ifShowMask: false, bgColor: "", opacity: "" },
     phoneStyle: { fontSize: "", fontColor: "#F829FF", high: "", left: "20px" },
-    agreeStyle: { fontSize: "", textalign: "", fontColor: "", hrefColor: "", high: "", left: "", agreeArr: [{ name: "《服务协议》", url: "/agreement.html" }] },
+    agreeStyle: {
+      fontSize: "",
+      textalign: "",
+      fontColor: "",
+      hrefColor: "",
+      high: "",
+      left: "",
+      agreeArr: [{ name: "《服务协议》", url: "/agreement.html" }],
+    },
     closeBtnStyle: { ifShowBtn: true, btnImage: "", top: "", right: "", width: "", height: "" },
-    customControlStyle: { ifShow: true, width: "", height: "24px", high: "center", left: "center", bgColor: "#fff", border: "0", borderRadius: "", url: "/other.html", name: "其他登录方式", fontSize: "16px", fontColor: "#392211", textAlign: "center", textDecoration: "" },
+    customControlStyle: {
+      ifShow: true,
+      width: "",
+      height: "24px",
+      high: "center",
+      left: "center",
+      bgColor: "#fff",
+      border: "0",
+      borderRadius: "",
+      url: "/other.html",
+      name: "其他登录方式",
+      fontSize: "16px",
+      fontColor: "#392211",
+      textAlign: "center",
+      textDecoration: "",
+    },
   };
   var PAGE = {
     bgColor: "#FFFFFF",
-    titleStyle: { name: "本机号码登录", fontSize: "1.33rem", fontColor: "#444444", width: "70%", height: "1.83rem", left: "center", high: "1rem", textAlign: "center" },
-    authTextStyle: { fontSize: "1.08rem", fontColor: "#444444", appNameColor: "#444444", width: "100%", textAlign: "center", high: "22.75rem", left: "center", fontWeight: "500" },
-    phoneNumStyle: { fontSize: "2.08rem", fontColor: "#444444", bgColor: "#FFFFFF", fontWeight: "600", width: "15.42rem", left: "center", high: "19.58rem", inputStyle: { width: "1.83rem", height: "2.17rem" } },
-    agreeStyle: { fontSize: "1rem", fontColor: "#999999", high: "30.58rem", left: "center", checkedButton: { width: "1.33rem", height: "1.33rem", uncheckColor: "#cccccc", checkedColor: "#1E82EB", uncheckUrl: "", checkedUrl: "" }, hrefStyle: { fontColor: "#1E82EB", agreeArr: [] } },
+    titleStyle: {
+      name: "本机号码登录",
+      fontSize: "1.33rem",
+      fontColor: "#444444",
+      width: "70%",
+      height: "1.83rem",
+      left: "center",
+      high: "1rem",
+      textAlign: "center",
+    },
+    authTextStyle: {
+      fontSize: "1.08rem",
+      fontColor: "#444444",
+      appNameColor: "#444444",
+      width: "100%",
+      textAlign: "center",
+      high: "22.75rem",
+      left: "center",
+      fontWeight: "500",
+    },
+    phoneNumStyle: {
+      fontSize: "2.08rem",
+      fontColor: "#444444",
+      bgColor: "#FFFFFF",
+      fontWeight: "600",
+      width: "15.42rem",
+      left: "center",
+      high: "19.58rem",
+      inputStyle: { width: "1.83rem", height: "2.17rem" },
+    },
+    agreeStyle: {
+      fontSize: "1rem",
+      fontColor: "#999999",
+      high: "30.58rem",
+      left: "center",
+      checkedButton: {
+        width: "1.33rem",
+        height: "1.33rem",
+        uncheckColor: "#cccccc",
+        checkedColor: "#1E82EB",
+        uncheckUrl: "",
+        checkedUrl: "",
+      },
+      hrefStyle: { fontColor: "#1E82EB", agreeArr: [] },
+    },
     tipStyle: { fontSize: "0.92rem", fontColor: "#999999", high: "27rem", left: "center" },
-    customControlStyle: { ifShow: "ture", width: "120px", height: "24px", high: "450px", left: "center", bgColor: "#fff", border: "0", borderRadius: "", url: "/other.html", name: "其他登录方式", fontSize: "16px", fontColor: "#392211", textAlign: "center", textDecoration: "" },
+    customControlStyle: {
+      ifShow: "ture",
+      width: "120px",
+      height: "24px",
+      high: "450px",
+      left: "center",
+      bgColor: "#fff",
+      border: "0",
+      borderRadius: "",
+      url: "/other.html",
+      name: "其他登录方式",
+      fontSize: "16px",
+      fontColor: "#392211",
+      textAlign: "center",
+      textDecoration: "",
+    },
   };
-  var PAGE_TYPE = { "standard-popup": "1", "custom-popup": "2", "custom-popup-mask": "2", "custom-page": "3", "standard-page": "0" };
+  var PAGE_TYPE = {
+    "standard-popup": "1",
+    "custom-popup": "2",
+    "custom-popup-mask": "2",
+    "custom-page": "3",
+    "standard-page": "0",
+  };
 
   function copy(o) {
     return JSON.parse(JSON.stringify(o));
@@ -86,7 +171,12 @@
           // has been painted (the same idea as the double-rAF marker, one frame tighter).
           var ch = new MessageChannel();
           ch.port1.onmessage = function () {
-            finish({ root: "#" + root.id, attached: attached, raf: raf, painted: performance.now() });
+            finish({
+              root: "#" + root.id,
+              attached: attached,
+              raf: raf,
+              painted: performance.now(),
+            });
           };
           ch.port2.postMessage(0);
         });
@@ -111,7 +201,12 @@
       })
       .map(function (e) {
         var u = new URL(e.name);
-        return { path: u.pathname, type: e.initiatorType, start: e.startTime, end: e.responseEnd || e.startTime + e.duration };
+        return {
+          path: u.pathname,
+          type: e.initiatorType,
+          start: e.startTime,
+          end: e.responseEnd || e.startTime + e.duration,
+        };
       });
   }
 
@@ -147,8 +242,18 @@
           if (running) running("error");
         },
       });
-      return Promise.race([painted, settled.then(function () { return null; })]).then(function (mark) {
-        return { t0: t0, mark: mark, outcome: outcome.slice(), resources: resources(opts.origin || "") };
+      return Promise.race([
+        painted,
+        settled.then(function () {
+          return null;
+        }),
+      ]).then(function (mark) {
+        return {
+          t0: t0,
+          mark: mark,
+          outcome: outcome.slice(),
+          resources: resources(opts.origin || ""),
+        };
       });
     },
     /** Waits for the final callback of the running flow. */

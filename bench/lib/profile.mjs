@@ -70,7 +70,11 @@ export function selfTimeBySource(profile, scriptUrl, map, name = (s) => s) {
       b = i >= 0 ? name(map.sources[i]) : "UMD (unmapped)";
     } else if (f.url) b = "other scripts (bench page)";
     // Built-ins by name (setProperty, getComputedStyle, …): which platform call costs the time.
-    else b = f.functionName && f.functionName.startsWith("(") ? f.functionName : `(native) ${f.functionName || "anonymous"}`;
+    else
+      b =
+        f.functionName && f.functionName.startsWith("(")
+          ? f.functionName
+          : `(native) ${f.functionName || "anonymous"}`;
     bucket.set(node.id, b);
     return b;
   };

@@ -12,7 +12,13 @@ const PAGE_JS = readFileSync(new URL("./page.js", import.meta.url));
 /** The demo app of the sample registry with authLevel "4" (digits to type: the richest view). */
 export const APP_ID = "300011000001";
 
-const NEEDED = ["dist/ydrz-jssdk.umd.js", "dist/emulator.cjs", "dist/server.cjs", "dist/sample-registry.json", "dist/style.css"];
+const NEEDED = [
+  "dist/ydrz-jssdk.umd.js",
+  "dist/emulator.cjs",
+  "dist/server.cjs",
+  "dist/sample-registry.json",
+  "dist/style.css",
+];
 
 /**
  * A private copy of dist/ (other engineers rebuild it while the bench runs): the UMD bytes, the
@@ -27,7 +33,8 @@ export function snapshotDist(root, { waitMs = 60_000 } = {}) {
       try {
         cpSync(resolve(root, "dist"), resolve(dir, "dist"), { recursive: true });
         // The emulator resolves ../package.json-relative files from its own folder; nothing else.
-        if (NEEDED.every((f) => existsSync(resolve(dir, f)))) return { dir, missing: [], cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+        if (NEEDED.every((f) => existsSync(resolve(dir, f))))
+          return { dir, missing: [], cleanup: () => rmSync(dir, { recursive: true, force: true }) };
       } catch {
         /* dist changed under us: try again */
       }
@@ -42,7 +49,14 @@ export function loadDist(root) {
   const snap = snapshotDist(root);
   const base = snap.dir;
   const require = createRequire(resolve(root, "package.json"));
-  const out = { dir: base, cleanup: snap.cleanup, umd: undefined, emulator: undefined, server: undefined, errors: {} };
+  const out = {
+    dir: base,
+    cleanup: snap.cleanup,
+    umd: undefined,
+    emulator: undefined,
+    server: undefined,
+    errors: {},
+  };
   try {
     out.umd = readFileSync(resolve(base, "dist/ydrz-jssdk.umd.js"));
   } catch (e) {
@@ -63,7 +77,7 @@ export function loadDist(root) {
 
 const CJK_HOST =
   '<style>body{font-family:-apple-system,BlinkMacSystemFont,"PingFang SC","Microsoft YaHei",sans-serif}</style>' +
-  "<h1>欢迎登录</h1><p>使用本机号码一键登录，无需短信验证码。</p><input placeholder=\"请输入手机号\"> <button>本机号码一键登录</button>";
+  '<h1>欢迎登录</h1><p>使用本机号码一键登录，无需短信验证码。</p><input placeholder="请输入手机号"> <button>本机号码一键登录</button>';
 
 const html = (body, head = "") =>
   `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="always">${head}<title>bench</title></head><body>${body}</body></html>`;
@@ -82,7 +96,7 @@ export async function startStaticSite(umd) {
     "/index.html": (url) =>
       html(
         (url.searchParams.get("host") === "cjk" ? CJK_HOST : "") +
-        `<div id="ydrzCustomControls"></div><script src="/ydrz-jssdk.${variants.has(url.searchParams.get("umd")) ? url.searchParams.get("umd") : "umd"}.js"></script><script src="/bench-page.js"></script>` +
+          `<div id="ydrzCustomControls"></div><script src="/ydrz-jssdk.${variants.has(url.searchParams.get("umd")) ? url.searchParams.get("umd") : "umd"}.js"></script><script src="/bench-page.js"></script>` +
           `<script>YDRZAuthLogin.config({cmHost:${JSON.stringify(gateway)},apiHost:${JSON.stringify(gateway)}});</script>`,
       ),
     // No SDK: the script-eval group inserts it itself.
@@ -94,13 +108,19 @@ export async function startStaticSite(umd) {
     const url = new URL(req.url ?? "/", "http://x");
     const path = url.pathname;
     const send = (status, type, body) => {
-      res.writeHead(status, { "Content-Type": type, "Cache-Control": "no-store", "Content-Length": Buffer.byteLength(body) });
+      res.writeHead(status, {
+        "Content-Type": type,
+        "Cache-Control": "no-store",
+        "Content-Length": Buffer.byteLength(body),
+      });
       res.end(body);
     };
     if (pages[path]) return send(200, "text/html; charset=utf-8", pages[path](url));
     const variant = /^\/ydrz-jssdk\.(\w+)\.js$/.exec(path);
-    if (variant && variants.has(variant[1])) return send(200, "text/javascript; charset=utf-8", variants.get(variant[1]));
-    if (path === "/ydrz-jssdk.umd.js" && umd) return send(200, "text/javascript; charset=utf-8", umd);
+    if (variant && variants.has(variant[1]))
+      return send(200, "text/javascript; charset=utf-8", variants.get(variant[1]));
+    if (path === "/ydrz-jssdk.umd.js" && umd)
+      return send(200, "text/javascript; charset=utf-8", umd);
     if (path === "/bench-page.js") return send(200, "text/javascript; charset=utf-8", PAGE_JS);
     if (path === "/favicon.ico") return send(204, "image/x-icon", "");
     send(404, "text/plain", "not found");
@@ -132,11 +152,17 @@ export async function startStaticSite(umd) {
  */
 export async function startBenchEnv(dist) {
   if (!dist.umd) return { error: dist.errors.umd };
-  if (!dist.emulator?.startEmulator) return { error: dist.errors.emulator ?? "dist/emulator.cjs has no startEmulator" };
+  if (!dist.emulator?.startEmulator)
+    return { error: dist.errors.emulator ?? "dist/emulator.cjs has no startEmulator" };
   const site = await startStaticSite(dist.umd);
   let emu;
   try {
-    emu = await dist.emulator.startEmulator({ host: "127.0.0.1", port: 0, demoOrigin: site.origin, log: () => {} });
+    emu = await dist.emulator.startEmulator({
+      host: "127.0.0.1",
+      port: 0,
+      demoOrigin: site.origin,
+      log: () => {},
+    });
   } catch (e) {
     await site.close();
     return { error: `startEmulator failed (${e.message})` };
@@ -158,7 +184,8 @@ export async function startBenchEnv(dist) {
       body: body ? JSON.stringify(body) : undefined,
     });
     const text = await res.text();
-    if (!res.ok) throw new Error(`admin ${method} ${path}: HTTP ${res.status} ${text.slice(0, 200)}`);
+    if (!res.ok)
+      throw new Error(`admin ${method} ${path}: HTTP ${res.status} ${text.slice(0, 200)}`);
     return text ? JSON.parse(text) : null;
   };
 
@@ -209,13 +236,18 @@ export async function startBenchEnv(dist) {
 /** Opens the bench page in `p` (from openPage) and one view; the result of `__bench.open`. */
 export async function loadBenchPage(env, p, url = env.pageUrl) {
   await p.page.goto(url, { waitUntil: "load" });
-  const ok = await p.page.evaluate(() => typeof window.YDRZAuthLogin === "object" && typeof window.__bench === "object");
+  const ok = await p.page.evaluate(
+    () => typeof window.YDRZAuthLogin === "object" && typeof window.__bench === "object",
+  );
   if (!ok) throw new Error("the UMD did not define window.YDRZAuthLogin");
 }
 
 export async function openView(env, p, view, sim, timeoutMs = 15_000) {
   const data = env.flowData(sim);
-  const r = await p.page.evaluate(([view, data, opts]) => window.__bench.open(view, data, opts), [view, data, { origin: env.gateway, timeoutMs }]);
+  const r = await p.page.evaluate(
+    ([view, data, opts]) => window.__bench.open(view, data, opts),
+    [view, data, { origin: env.gateway, timeoutMs }],
+  );
   return r;
 }
 

@@ -2,7 +2,9 @@
 // summarises to null so that callers print "n/a" instead of a made-up number.
 
 export function summarize(samples) {
-  const xs = samples.filter((x) => typeof x === "number" && Number.isFinite(x)).sort((a, b) => a - b);
+  const xs = samples
+    .filter((x) => typeof x === "number" && Number.isFinite(x))
+    .sort((a, b) => a - b);
   if (xs.length === 0) return null;
   const mid = xs.length >> 1;
   const median = xs.length % 2 ? xs[mid] : (xs[mid - 1] + xs[mid]) / 2;

@@ -4,7 +4,13 @@ import { isNa } from "./stats.mjs";
 const width = (s) => {
   // CJK characters take two columns in a terminal.
   let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  for (const ch of s)
+    w +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
+        ch,
+      )
+        ? 2
+        : 1;
   return w;
 };
 
@@ -25,7 +31,15 @@ export function formatTable(title, columns, rows, opts = {}) {
     return align[i] === "l" ? s + gap : gap + s;
   };
   const line = (r) => "| " + r.map((s, i) => pad(s ?? "", i)).join(" | ") + " |";
-  const out = [`## ${title}`, line(columns), "|" + widths.map((w, i) => (align[i] === "l" ? "-".repeat(w + 2) : "-".repeat(w + 1) + ":")).join("|") + "|"];
+  const out = [
+    `## ${title}`,
+    line(columns),
+    "|" +
+      widths
+        .map((w, i) => (align[i] === "l" ? "-".repeat(w + 2) : "-".repeat(w + 1) + ":"))
+        .join("|") +
+      "|",
+  ];
   for (const r of cells) out.push(line(r));
   for (const n of opts.notes ?? []) out.push(`  ${n}`);
   return out.join("\n");

@@ -13,29 +13,51 @@ export function transpileOnly(root) {
   const file = resolve(root, "tsconfig.browser.json");
   const read = ts.readConfigFile(file, ts.sys.readFile);
   const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, root);
-  const compilerOptions = { ...parsed.options, noEmit: false, declaration: false, sourceMap: true, inlineSourceMap: false, inlineSources: false, module: ts.ModuleKind.ESNext };
+  const compilerOptions = {
+    ...parsed.options,
+    noEmit: false,
+    declaration: false,
+    sourceMap: true,
+    inlineSourceMap: false,
+    inlineSources: false,
+    module: ts.ModuleKind.ESNext,
+  };
   return {
     name: "bench-ts-transpile",
     resolveId(source, importer) {
       if (!importer || !/\.tsx?$/.test(importer) || !source.startsWith(".")) return null;
       const base = resolve(dirname(importer), source);
-      for (const c of [base + ".ts", base + "/index.ts", base]) if (c.endsWith(".ts") && existsSync(c)) return c;
+      for (const c of [base + ".ts", base + "/index.ts", base])
+        if (c.endsWith(".ts") && existsSync(c)) return c;
       return null;
     },
     transform(code, id) {
       if (!/\.tsx?$/.test(id)) return null;
       const out = ts.transpileModule(code, { compilerOptions, fileName: id });
-      return { code: out.outputText.replace(/\n\/\/# sourceMappingURL=.*$/, ""), map: out.sourceMapText ? JSON.parse(out.sourceMapText) : null };
+      return {
+        code: out.outputText.replace(/\n\/\/# sourceMappingURL=.*$/, ""),
+        map: out.sourceMapText ? JSON.parse(out.sourceMapText) : null,
+      };
     },
   };
 }
 
 export async function loadUmdConfig(root) {
-  const { options, warnings } = await loadConfigFile(resolve(root, "rollup.config.mjs"), undefined, true);
+  const { options, warnings } = await loadConfigFile(
+    resolve(root, "rollup.config.mjs"),
+    undefined,
+    true,
+  );
   warnings.flush?.();
-  const config = options.find((o) => String(o.input) === "src/umd.ts" || (Array.isArray(o.input) && o.input.includes("src/umd.ts")));
+  const config = options.find(
+    (o) =>
+      String(o.input) === "src/umd.ts" ||
+      (Array.isArray(o.input) && o.input.includes("src/umd.ts")),
+  );
   if (!config) throw new Error("rollup.config.mjs has no config with input src/umd.ts");
-  const plugins = config.plugins.map((p) => (p && p.name === "typescript" ? transpileOnly(root) : p));
+  const plugins = config.plugins.map((p) =>
+    p && p.name === "typescript" ? transpileOnly(root) : p,
+  );
   return { ...config, plugins };
 }
 
@@ -47,7 +69,10 @@ export async function buildUmd(config, { sourcemap = false } = {}) {
     const chunk = output.find((o) => o.type === "chunk" && o.isEntry);
     // Sizes and the profile page want the file as shipped: no sourceMappingURL comment.
     const code = chunk.code.replace(/\n?\/\/# sourceMappingURL=\S*\s*$/, "");
-    return { chunk: { ...chunk, code, modules: chunk.modules, map: chunk.map }, cache: bundle.cache };
+    return {
+      chunk: { ...chunk, code, modules: chunk.modules, map: chunk.map },
+      cache: bundle.cache,
+    };
   } finally {
     await bundle.close();
   }

@@ -13,7 +13,10 @@ import { ENDPOINT_IDS, type EndpointId } from "./types";
 export const ADMIN_PREFIX = "/__emulator";
 
 const ok = (json: unknown, status = 200): Answer => ({ json, status });
-const err = (status: number, type: string, message: string): Answer => ({ status, json: { error: { type, message } } });
+const err = (status: number, type: string, message: string): Answer => ({
+  status,
+  json: { error: { type, message } },
+});
 
 interface AdminRoute {
   method: string;
@@ -82,13 +85,15 @@ const ROUTES: AdminRoute[] = [
     method: "GET",
     pattern: /^\/sims$/,
     summary: "GET /__emulator/sims",
-    run: (ctx) => ok({ defaultSimId: ctx.state.sims.defaultSimId, sims: ctx.state.sims.list().map(publicSim) }),
+    run: (ctx) =>
+      ok({ defaultSimId: ctx.state.sims.defaultSimId, sims: ctx.state.sims.list().map(publicSim) }),
   },
   {
     method: "POST",
     pattern: /^\/sims$/,
     body: true,
-    summary: "POST /__emulator/sims {id, number, carrier, network, blacklisted?, iot?, label?} — add or replace a SIM",
+    summary:
+      "POST /__emulator/sims {id, number, carrier, network, blacklisted?, iot?, label?} — add or replace a SIM",
     run: (ctx, _p, body) => ok({ sim: publicSim(ctx.state.sims.upsert(body)) }),
   },
   {
@@ -98,7 +103,8 @@ const ROUTES: AdminRoute[] = [
     summary: "PUT /__emulator/sims/default {simId}",
     run: (ctx, _p, body) => {
       if (typeof body.simId !== "string") return err(400, "bad_request", "simId must be a string");
-      if (!ctx.state.sims.setDefault(body.simId)) return err(404, "not_found", `no SIM ${body.simId}`);
+      if (!ctx.state.sims.setDefault(body.simId))
+        return err(404, "not_found", `no SIM ${body.simId}`);
       return ok({ defaultSimId: body.simId });
     },
   },
@@ -109,7 +115,8 @@ const ROUTES: AdminRoute[] = [
     summary: "PUT /__emulator/sessions/:traceId/sim {simId} — the SIM of one flow",
     run: (ctx, [traceId], body) => {
       if (typeof body.simId !== "string") return err(400, "bad_request", "simId must be a string");
-      if (!ctx.state.sims.bind(traceId!, body.simId)) return err(404, "not_found", `no SIM ${body.simId}`);
+      if (!ctx.state.sims.bind(traceId!, body.simId))
+        return err(404, "not_found", `no SIM ${body.simId}`);
       return ok({ traceId, simId: body.simId });
     },
   },
@@ -132,7 +139,11 @@ const ROUTES: AdminRoute[] = [
     run: (ctx, [simId]) => {
       const sim = ctx.state.sims.get(simId!);
       if (!sim) return err(404, "not_found", `no SIM ${simId}`);
-      return ok({ simId, ...ctx.state.tokens.lockState(sim.number), unusedTokens: ctx.state.tokens.unusedTokenCount(sim.number) });
+      return ok({
+        simId,
+        ...ctx.state.tokens.lockState(sim.number),
+        unusedTokens: ctx.state.tokens.unusedTokenCount(sim.number),
+      });
     },
   },
   {
@@ -147,7 +158,9 @@ const ROUTES: AdminRoute[] = [
     summary: "GET /__emulator/apps/:appId",
     run: (ctx, [appId]) => {
       const app = ctx.state.registry.get(appId!);
-      return app ? ok({ app: RegistryStore.redact(app) }) : err(404, "not_found", `no app ${appId}`);
+      return app
+        ? ok({ app: RegistryStore.redact(app) })
+        : err(404, "not_found", `no app ${appId}`);
     },
   },
   {
@@ -155,7 +168,8 @@ const ROUTES: AdminRoute[] = [
     pattern: /^\/apps\/([^/]+)$/,
     body: true,
     summary: "PUT /__emulator/apps/:appId {app} — add or replace (registry format)",
-    run: (ctx, [appId], body) => ok({ app: RegistryStore.redact(ctx.state.registry.put({ ...body, appId })) }),
+    run: (ctx, [appId], body) =>
+      ok({ app: RegistryStore.redact(ctx.state.registry.put({ ...body, appId })) }),
   },
   {
     method: "PATCH",
@@ -164,7 +178,9 @@ const ROUTES: AdminRoute[] = [
     summary: "PATCH /__emulator/apps/:appId {fields} — merge into an app",
     run: (ctx, [appId], body) => {
       const app = ctx.state.registry.patch(appId!, body);
-      return app ? ok({ app: RegistryStore.redact(app) }) : err(404, "not_found", `no app ${appId}`);
+      return app
+        ? ok({ app: RegistryStore.redact(app) })
+        : err(404, "not_found", `no app ${appId}`);
     },
   },
   {
@@ -175,7 +191,9 @@ const ROUTES: AdminRoute[] = [
     run: (ctx, [appId], body) => {
       if (typeof body.url !== "string") return err(400, "bad_request", "url must be a string");
       const app = ctx.state.registry.addPage(appId!, body.url);
-      return app ? ok({ app: RegistryStore.redact(app) }) : err(404, "not_found", `no app ${appId}`);
+      return app
+        ? ok({ app: RegistryStore.redact(app) })
+        : err(404, "not_found", `no app ${appId}`);
     },
   },
   {
@@ -200,7 +218,11 @@ const ROUTES: AdminRoute[] = [
     pattern: /^\/faults(?:\/([^/]+))?$/,
     summary: "DELETE /__emulator/faults[/:endpoint]",
     run: (ctx, [endpoint]) => {
-      if (endpoint !== undefined && endpoint !== "*" && !ENDPOINT_IDS.includes(endpoint as EndpointId)) {
+      if (
+        endpoint !== undefined &&
+        endpoint !== "*" &&
+        !ENDPOINT_IDS.includes(endpoint as EndpointId)
+      ) {
         return err(404, "not_found", `no endpoint ${endpoint}`);
       }
       ctx.state.faults.clear(endpoint as FaultTarget | undefined);
@@ -219,7 +241,8 @@ const ROUTES: AdminRoute[] = [
     body: true,
     summary: "POST /__emulator/clock {advanceMs} — move the emulator's clock (negative moves back)",
     run: (ctx, _p, body) => {
-      if (typeof body.advanceMs !== "number" || !Number.isFinite(body.advanceMs)) return err(400, "bad_request", "advanceMs must be a finite number");
+      if (typeof body.advanceMs !== "number" || !Number.isFinite(body.advanceMs))
+        return err(400, "bad_request", "advanceMs must be a finite number");
       ctx.state.advanceClock(body.advanceMs);
       return clock(ctx);
     },
@@ -227,11 +250,16 @@ const ROUTES: AdminRoute[] = [
   {
     method: "GET",
     pattern: /^\/seen$/,
-    summary: "GET /__emulator/seen?traceId=|appId= — the Referer/Origin last received and the registry verdict",
+    summary:
+      "GET /__emulator/seen?traceId=|appId= — the Referer/Origin last received and the registry verdict",
     run: (ctx) => {
       const traceId = param(ctx, "traceId");
       const appId = param(ctx, "appId");
-      const seen = traceId ? ctx.state.seen.forTrace(traceId) : appId ? ctx.state.seen.forApp(appId) : ctx.state.seen.last;
+      const seen = traceId
+        ? ctx.state.seen.forTrace(traceId)
+        : appId
+          ? ctx.state.seen.forApp(appId)
+          : ctx.state.seen.last;
       return ok({ seen: seen ?? null });
     },
   },
@@ -239,13 +267,23 @@ const ROUTES: AdminRoute[] = [
 
 function clock(ctx: RequestContext): Answer {
   const now = ctx.state.now();
-  return ok({ now, iso: new Date(now).toISOString(), timestamp: formatTimestamp(new Date(now)), offsetMs: ctx.state.clockOffsetMs });
+  return ok({
+    now,
+    iso: new Date(now).toISOString(),
+    timestamp: formatTimestamp(new Date(now)),
+    offsetMs: ctx.state.clockOffsetMs,
+  });
 }
 
 export function handleAdmin(ctx: RequestContext): Answer {
   const sub = ctx.url.pathname.slice(ADMIN_PREFIX.length);
   const matching = ROUTES.filter((r) => r.pattern.test(sub));
-  if (matching.length === 0) return err(404, "not_found", `no admin route ${ctx.method} ${ctx.url.pathname}; GET ${ADMIN_PREFIX}/ lists them`);
+  if (matching.length === 0)
+    return err(
+      404,
+      "not_found",
+      `no admin route ${ctx.method} ${ctx.url.pathname}; GET ${ADMIN_PREFIX}/ lists them`,
+    );
   const route = matching.find((r) => r.method === ctx.method);
   if (!route) {
     const a = err(405, "method_not_allowed", `${ctx.method} is not allowed on ${ctx.url.pathname}`);
@@ -254,7 +292,9 @@ export function handleAdmin(ctx: RequestContext): Answer {
   }
   let params: string[];
   try {
-    params = (route.pattern.exec(sub) ?? []).slice(1).map((p) => (p === undefined ? (undefined as unknown as string) : decodeURIComponent(p)));
+    params = (route.pattern.exec(sub) ?? [])
+      .slice(1)
+      .map((p) => (p === undefined ? (undefined as unknown as string) : decodeURIComponent(p)));
   } catch {
     return err(400, "bad_request", "the path is not valid percent-encoding");
   }
@@ -267,7 +307,8 @@ export function handleAdmin(ctx: RequestContext): Answer {
   try {
     return route.run(ctx, params, body);
   } catch (e) {
-    if (e instanceof RegistryError || e instanceof SimError || e instanceof FaultError) return err(400, "invalid", e.message);
+    if (e instanceof RegistryError || e instanceof SimError || e instanceof FaultError)
+      return err(400, "invalid", e.message);
     throw e;
   }
 }

@@ -3,7 +3,15 @@ import { OK } from "../protocol/codes";
 import { PATHS } from "../protocol/hosts";
 import type { AuthGetTokenResponse } from "../protocol/wire";
 import { checkAuthGetToken, describe, failure, type Failure } from "./checks";
-import { checkEnv, headerValue, parseJsonObject, str, verdictRecorder, flatFailure, type ProtocolRoute } from "./route";
+import {
+  checkEnv,
+  headerValue,
+  parseJsonObject,
+  str,
+  verdictRecorder,
+  flatFailure,
+  type ProtocolRoute,
+} from "./route";
 
 export const authGetTokenRoute: ProtocolRoute = {
   id: "authGetToken",
@@ -17,9 +25,15 @@ export const authGetTokenRoute: ProtocolRoute = {
     const appId = headerValue(ctx, "appId");
     const traceId = headerValue(ctx, "traceId");
     const parsed = parseJsonObject(ctx.body);
-    if (!parsed.ok) return flatFailure(failure("token", "103002", parsed.reason, 400), appId, traceId);
+    if (!parsed.ok)
+      return flatFailure(failure("token", "103002", parsed.reason, 400), appId, traceId);
     const body = parsed.body;
-    const checked = checkAuthGetToken(checkEnv(ctx), body, ctx.headers, verdictRecorder(ctx, "authGetToken", traceId));
+    const checked = checkAuthGetToken(
+      checkEnv(ctx),
+      body,
+      ctx.headers,
+      verdictRecorder(ctx, "authGetToken", traceId),
+    );
     if (!checked.ok) return flatFailure(checked.failure, appId, traceId);
     const redeemed = ctx.state.tokens.redeem({
       accessToken: body.accessToken as string,
@@ -30,12 +44,31 @@ export const authGetTokenRoute: ProtocolRoute = {
     });
     const at = ctx.state.tokens.getAccessToken(body.accessToken as string);
     if (!redeemed.ok) {
-      const a = flatFailure({ code: redeemed.code, desc: `${describe("token", redeemed.code)}: ${redeemed.reason}` }, appId, traceId);
-      if (at) Object.assign(a.record!, { carrier: at.carrier, maskPhone: at.maskPhone, simId: at.simId });
+      const a = flatFailure(
+        { code: redeemed.code, desc: `${describe("token", redeemed.code)}: ${redeemed.reason}` },
+        appId,
+        traceId,
+      );
+      if (at)
+        Object.assign(a.record!, { carrier: at.carrier, maskPhone: at.maskPhone, simId: at.simId });
       return a;
     }
     const t = redeemed.value;
-    const json: AuthGetTokenResponse = { resultCode: OK, desc: "token获取成功", data: { token: t.token } };
-    return { json, record: { resultCode: OK, appId: checked.app.appId, traceId: checked.traceId, carrier: t.carrier, maskPhone: t.maskPhone, simId: t.simId } };
+    const json: AuthGetTokenResponse = {
+      resultCode: OK,
+      desc: "token获取成功",
+      data: { token: t.token },
+    };
+    return {
+      json,
+      record: {
+        resultCode: OK,
+        appId: checked.app.appId,
+        traceId: checked.traceId,
+        carrier: t.carrier,
+        maskPhone: t.maskPhone,
+        simId: t.simId,
+      },
+    };
   },
 };

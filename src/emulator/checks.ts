@@ -7,7 +7,13 @@ import { createHash, createDecipheriv, createVerify } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import { CM_FETCH_CODES, TOKEN_CODES } from "../protocol/codes";
 import { parseTimestamp } from "../protocol/timestamp";
-import { crossCarrierSignInput, REQDATA_IV, reqdataKeyFromMd5Hex, requestSignInput, tokenValidateSignInput } from "../protocol/sign-input";
+import {
+  crossCarrierSignInput,
+  REQDATA_IV,
+  reqdataKeyFromMd5Hex,
+  requestSignInput,
+  tokenValidateSignInput,
+} from "../protocol/sign-input";
 import { toPublicKey } from "../server/keys";
 import { refererPageAddress, type RegistryStore } from "./registry";
 import type { AppRegistration, Carrier, Limits, Sim } from "./types";
@@ -68,7 +74,10 @@ export const TOKEN_VALIDATE_CODES: Readonly<Record<string, string>> = {
   "104017": "IP校验失败",
 };
 
-const TOKEN_TEXTS: Readonly<Record<string, string>> = { ...TOKEN_CODES, "103911": "token 请求过于频繁" };
+const TOKEN_TEXTS: Readonly<Record<string, string>> = {
+  ...TOKEN_CODES,
+  "103911": "token 请求过于频繁",
+};
 
 export type Family = "cm" | "ct" | "cu" | "token" | "validate";
 
@@ -100,13 +109,25 @@ export function header(headers: IncomingHttpHeaders, name: string): string | und
 }
 
 /** Empty or absent → the field name; wrong type → a 400 failure naming the type. */
-function requireStrings(family: Family, code: string, source: Json, fields: readonly string[], where: string): Failure | undefined {
+function requireStrings(
+  family: Family,
+  code: string,
+  source: Json,
+  fields: readonly string[],
+  where: string,
+): Failure | undefined {
   for (const f of fields) {
     const v = source[f];
     if (v !== undefined && v !== null && typeof v !== "string") {
-      return failure(family, code, `${where} ${f} must be a string, got ${Array.isArray(v) ? "array" : typeof v}`, 400);
+      return failure(
+        family,
+        code,
+        `${where} ${f} must be a string, got ${Array.isArray(v) ? "array" : typeof v}`,
+        400,
+      );
     }
-    if (v === undefined || v === null || v === "") return failure(family, code, `${where} ${f} is missing or empty`);
+    if (v === undefined || v === null || v === "")
+      return failure(family, code, `${where} ${f} is missing or empty`);
   }
   return undefined;
 }
@@ -117,27 +138,62 @@ function headerObject(headers: IncomingHttpHeaders, names: readonly string[]): J
   return o;
 }
 
-function checkTimestamp(family: Family, code: string, value: string, env: CheckEnv): Failure | undefined {
+function checkTimestamp(
+  family: Family,
+  code: string,
+  value: string,
+  env: CheckEnv,
+): Failure | undefined {
   const t = parseTimestamp(value);
-  if (!t) return failure(family, code, `timestamp "${value.slice(0, 32)}" is not 17 digits yyyyMMddHHmmssSSS of a real local time`);
+  if (!t)
+    return failure(
+      family,
+      code,
+      `timestamp "${value.slice(0, 32)}" is not 17 digits yyyyMMddHHmmssSSS of a real local time`,
+    );
   const off = t.getTime() - env.now();
   if (Math.abs(off) > env.limits.timestampWindowMs) {
-    return failure(family, code, `timestamp is ${Math.round(off / 1000)} s off the gateway clock (allowed ±${env.limits.timestampWindowMs / 1000} s)`);
+    return failure(
+      family,
+      code,
+      `timestamp is ${Math.round(off / 1000)} s off the gateway clock (allowed ±${env.limits.timestampWindowMs / 1000} s)`,
+    );
   }
   return undefined;
 }
 
-function findApp(family: Family, code: string, appId: string, env: CheckEnv): Outcome<{ app: AppRegistration }> {
+function findApp(
+  family: Family,
+  code: string,
+  appId: string,
+  env: CheckEnv,
+): Outcome<{ app: AppRegistration }> {
   const app = env.registry.get(appId);
-  if (!app) return { ok: false, failure: failure(family, code, `appId ${appId.slice(0, 40)} is not registered`) };
-  if (app.reviewStatus !== "审核成功") return { ok: false, failure: failure(family, code, `the app is ${app.reviewStatus}, not 审核成功`) };
+  if (!app)
+    return {
+      ok: false,
+      failure: failure(family, code, `appId ${appId.slice(0, 40)} is not registered`),
+    };
+  if (app.reviewStatus !== "审核成功")
+    return {
+      ok: false,
+      failure: failure(family, code, `the app is ${app.reviewStatus}, not 审核成功`),
+    };
   return { ok: true, app };
 }
 
-function checkEntitlement(family: Family, app: AppRegistration, none: string, expired: string): Failure | undefined {
-  if (app.entitlement === "unsubscribed") return failure(family, none, "the app has no subscription");
-  if (app.entitlement === "exhausted") return failure(family, none, "the app's entitlement is used up");
-  if (app.entitlement === "expired") return failure(family, expired, "the app's entitlement has expired");
+function checkEntitlement(
+  family: Family,
+  app: AppRegistration,
+  none: string,
+  expired: string,
+): Failure | undefined {
+  if (app.entitlement === "unsubscribed")
+    return failure(family, none, "the app has no subscription");
+  if (app.entitlement === "exhausted")
+    return failure(family, none, "the app's entitlement is used up");
+  if (app.entitlement === "expired")
+    return failure(family, expired, "the app's entitlement has expired");
   return undefined;
 }
 
@@ -155,7 +211,10 @@ export interface RefererOriginVerdict {
 }
 
 /** Referer: exact page address (seed 003 §2.1); Origin: protocol + host + port (§2.2). */
-export function evaluateRefererOrigin(app: AppRegistration, headers: IncomingHttpHeaders): RefererOriginVerdict {
+export function evaluateRefererOrigin(
+  app: AppRegistration,
+  headers: IncomingHttpHeaders,
+): RefererOriginVerdict {
   const referer = header(headers, "referer") ?? null;
   const origin = header(headers, "origin") ?? null;
   const refererPage = referer === null ? null : refererPageAddress(referer);
@@ -177,7 +236,17 @@ export function evaluateRefererOrigin(app: AppRegistration, headers: IncomingHtt
     originOk = true;
     originReason = `${origin} is registered`;
   } else originReason = `${origin} is not a registered origin (protocol + host + port)`;
-  return { referer, refererPage, refererOk, refererReason, origin, originOk, originReason, registeredReferers: [...app.referers], registeredOrigins: [...app.origins] };
+  return {
+    referer,
+    refererPage,
+    refererOk,
+    refererReason,
+    origin,
+    originOk,
+    originReason,
+    registeredReferers: [...app.referers],
+    registeredOrigins: [...app.origins],
+  };
 }
 
 /**
@@ -197,7 +266,12 @@ function noteVerdict(
   return v;
 }
 
-function checkRefererOrigin(family: Family, v: RefererOriginVerdict, refererCode: string, originCode: string): Failure | undefined {
+function checkRefererOrigin(
+  family: Family,
+  v: RefererOriginVerdict,
+  refererCode: string,
+  originCode: string,
+): Failure | undefined {
   if (!v.refererOk) return failure(family, refererCode, v.refererReason);
   if (!v.originOk) return failure(family, originCode, v.originReason);
   return undefined;
@@ -207,9 +281,24 @@ const NOT_ON: Record<Carrier, string> = { CM: "105002", CT: "105003", CU: "10500
 
 /** Whether the gateway of `carrier` can identify this subscriber. */
 export function checkSubscriber(family: Family, sim: Sim, carrier: Carrier): Failure | undefined {
-  if (sim.network === "wifi") return failure(family, "103111", `test SIM "${sim.id}" is on Wi-Fi: only cellular data can be identified`);
-  if (sim.network === "none") return failure(family, NOT_ON[carrier], `test SIM "${sim.id}": no SIM card / no cellular network`);
-  if (sim.carrier !== carrier) return failure(family, NOT_ON[carrier], `test SIM "${sim.id}" belongs to ${sim.carrier}, not ${carrier}`);
+  if (sim.network === "wifi")
+    return failure(
+      family,
+      "103111",
+      `test SIM "${sim.id}" is on Wi-Fi: only cellular data can be identified`,
+    );
+  if (sim.network === "none")
+    return failure(
+      family,
+      NOT_ON[carrier],
+      `test SIM "${sim.id}": no SIM card / no cellular network`,
+    );
+  if (sim.carrier !== carrier)
+    return failure(
+      family,
+      NOT_ON[carrier],
+      `test SIM "${sim.id}" belongs to ${sim.carrier}, not ${carrier}`,
+    );
   if (sim.blacklisted) return failure(family, "111002", `test SIM "${sim.id}" is blacklisted`);
   if (sim.iot) return failure(family, "103609", `test SIM "${sim.id}" is an IoT card`);
   return undefined;
@@ -218,7 +307,15 @@ export function checkSubscriber(family: Family, sim: Sim, carrier: Carrier): Fai
 // ---------------------------------------------------------------------------------------------
 // CM number pre-fetch (wire-protocol.md §1)
 
-export const PRE_GET_MOBILE_FIELDS = ["version", "timestamp", "appId", "businessType", "traceId", "msgId", "sign"] as const;
+export const PRE_GET_MOBILE_FIELDS = [
+  "version",
+  "timestamp",
+  "appId",
+  "businessType",
+  "traceId",
+  "msgId",
+  "sign",
+] as const;
 
 /**
  * Order: 130010 empty → 105112 timestamp → 105113 appId → 103101 sign → 110024 businessType →
@@ -247,11 +344,38 @@ export function checkPreGetMobile(
   if (!found.ok) return found;
   const app = found.app;
   const verdict = noted ?? evaluateRefererOrigin(app, headers);
-  const expected = md5(requestSignInput({ appId: b.appId, businessType: b.businessType, msgId: b.msgId, timestamp: b.timestamp, traceId: b.traceId, version: b.version }, app.appKey));
+  const expected = md5(
+    requestSignInput(
+      {
+        appId: b.appId,
+        businessType: b.businessType,
+        msgId: b.msgId,
+        timestamp: b.timestamp,
+        traceId: b.traceId,
+        version: b.version,
+      },
+      app.appKey,
+    ),
+  );
   if (b.sign.toLowerCase() !== expected) {
-    return { ok: false, failure: failure(fam, "103101", "sign is not MD5(appId + businessType + msgId + timestamp + traceId + version + appKey)") };
+    return {
+      ok: false,
+      failure: failure(
+        fam,
+        "103101",
+        "sign is not MD5(appId + businessType + msgId + timestamp + traceId + version + appKey)",
+      ),
+    };
   }
-  if (b.businessType !== "8") return { ok: false, failure: failure(fam, "110024", `businessType must be "8", got "${b.businessType.slice(0, 16)}"`) };
+  if (b.businessType !== "8")
+    return {
+      ok: false,
+      failure: failure(
+        fam,
+        "110024",
+        `businessType must be "8", got "${b.businessType.slice(0, 16)}"`,
+      ),
+    };
   const ent = checkEntitlement(fam, app, "110023", "110025");
   if (ent) return { ok: false, failure: ent };
   const ro = checkRefererOrigin(fam, verdict, "170001", "110026");
@@ -275,10 +399,14 @@ export interface Reqdata {
 
 /** AES-128-CBC/PKCS7 hex → JSON, key = MD5(encrypted).substr(8,16).toUpperCase() as UTF-8. */
 export function decryptReqdata(encrypted: string, reqdataHex: string): unknown {
-  if (!/^(?:[0-9a-fA-F]{32})+$/.test(reqdataHex)) throw new Error("reqdata is not hex of whole AES blocks");
+  if (!/^(?:[0-9a-fA-F]{32})+$/.test(reqdataHex))
+    throw new Error("reqdata is not hex of whole AES blocks");
   const key = Buffer.from(reqdataKeyFromMd5Hex(md5(encrypted)), "utf8");
   const decipher = createDecipheriv("aes-128-cbc", key, Buffer.from(REQDATA_IV, "utf8"));
-  const text = Buffer.concat([decipher.update(Buffer.from(reqdataHex, "hex")), decipher.final()]).toString("utf8");
+  const text = Buffer.concat([
+    decipher.update(Buffer.from(reqdataHex, "hex")),
+    decipher.final(),
+  ]).toString("utf8");
   return JSON.parse(text);
 }
 
@@ -297,36 +425,76 @@ export function checkPhonescrip(
   const fam: Family = carrier === "CT" ? "ct" : "cu";
   const h = headerObject(headers, ["appId", "interfaceVersion", "traceId"]);
   const noted = noteVerdict(env, h.appId, headers, onVerdict);
-  if (!h.traceId) return { ok: false, failure: failure(fam, "105117", "traceId header is missing") };
-  const empty = requireStrings(fam, "130030", h, ["appId", "interfaceVersion"], "header") ?? requireStrings(fam, "130030", body, ["encrypted", "reqdata"], "body");
+  if (!h.traceId)
+    return { ok: false, failure: failure(fam, "105117", "traceId header is missing") };
+  const empty =
+    requireStrings(fam, "130030", h, ["appId", "interfaceVersion"], "header") ??
+    requireStrings(fam, "130030", body, ["encrypted", "reqdata"], "body");
   if (empty) return { ok: false, failure: empty };
   if (body.businessType === undefined || body.businessType === null || body.businessType === "") {
     return { ok: false, failure: failure(fam, "108001", "body businessType is missing") };
   }
-  if (typeof body.businessType !== "string") return { ok: false, failure: failure(fam, "130030", "body businessType must be a string", 400) };
+  if (typeof body.businessType !== "string")
+    return {
+      ok: false,
+      failure: failure(fam, "130030", "body businessType must be a string", 400),
+    };
   let raw: unknown;
   try {
     raw = decryptReqdata(body.encrypted as string, body.reqdata as string);
   } catch (e) {
-    return { ok: false, failure: failure(fam, "301", `reqdata does not decrypt to JSON with the key derived from encrypted (${(e as Error).message})`) };
+    return {
+      ok: false,
+      failure: failure(
+        fam,
+        "301",
+        `reqdata does not decrypt to JSON with the key derived from encrypted (${(e as Error).message})`,
+      ),
+    };
   }
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return { ok: false, failure: failure(fam, "301", "reqdata is not a JSON object") };
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+    return { ok: false, failure: failure(fam, "301", "reqdata is not a JSON object") };
   const inner = raw as Json;
-  const innerEmpty = requireStrings(fam, "130030", inner, ["appId", "interfaceVersion", "msgId", "timestamp", "sign"], "reqdata");
+  const innerEmpty = requireStrings(
+    fam,
+    "130030",
+    inner,
+    ["appId", "interfaceVersion", "msgId", "timestamp", "sign"],
+    "reqdata",
+  );
   if (innerEmpty) return { ok: false, failure: innerEmpty };
   const r = inner as unknown as Reqdata;
-  if (r.appId !== h.appId) return { ok: false, failure: failure(fam, "301", "reqdata appId differs from the appId header") };
+  if (r.appId !== h.appId)
+    return {
+      ok: false,
+      failure: failure(fam, "301", "reqdata appId differs from the appId header"),
+    };
   const ts = checkTimestamp(fam, "105112", r.timestamp, env);
   if (ts) return { ok: false, failure: ts };
   const found = findApp(fam, "105113", r.appId, env);
   if (!found.ok) return found;
   const app = found.app;
   const verdict = noted ?? evaluateRefererOrigin(app, headers);
-  const expected = md5(crossCarrierSignInput({ appId: r.appId, version: r.interfaceVersion, msgId: r.msgId, timestamp: r.timestamp }));
+  const expected = md5(
+    crossCarrierSignInput({
+      appId: r.appId,
+      version: r.interfaceVersion,
+      msgId: r.msgId,
+      timestamp: r.timestamp,
+    }),
+  );
   if (String(r.sign).toLowerCase() !== expected) {
-    return { ok: false, failure: failure(fam, "103101", "reqdata sign is not MD5(appId + interfaceVersion + msgId + timestamp)") };
+    return {
+      ok: false,
+      failure: failure(
+        fam,
+        "103101",
+        "reqdata sign is not MD5(appId + interfaceVersion + msgId + timestamp)",
+      ),
+    };
   }
-  if (body.businessType !== "8") return { ok: false, failure: failure(fam, "104001", `businessType must be "8"`) };
+  if (body.businessType !== "8")
+    return { ok: false, failure: failure(fam, "104001", `businessType must be "8"`) };
   const ent = checkEntitlement(fam, app, "110023", "110025");
   if (ent) return { ok: false, failure: ent };
   const ro = checkRefererOrigin(fam, verdict, "170001", "110026");
@@ -350,14 +518,28 @@ export function checkCarrierCallback(
   onVerdict: (app: AppRegistration, v: RefererOriginVerdict) => void,
 ): Outcome<{ app: AppRegistration; traceId: string; data: string }> {
   const fam: Family = carrier === "CT" ? "ct" : "cu";
-  const h = headerObject(headers, ["appId", "interfaceVersion", "traceId", "businessType", "timestamp", "authPageType"]);
+  const h = headerObject(headers, [
+    "appId",
+    "interfaceVersion",
+    "traceId",
+    "businessType",
+    "timestamp",
+    "authPageType",
+  ]);
   const noted = noteVerdict(env, h.appId, headers, onVerdict);
-  if (!h.traceId) return { ok: false, failure: failure(fam, "105117", "traceId header is missing") };
-  if (!h.businessType) return { ok: false, failure: failure(fam, "108001", "businessType header is missing") };
-  const empty = requireStrings(fam, "130030", h, ["appId", "interfaceVersion", "timestamp"], "header") ?? requireStrings(fam, "130030", body, ["data"], "body");
+  if (!h.traceId)
+    return { ok: false, failure: failure(fam, "105117", "traceId header is missing") };
+  if (!h.businessType)
+    return { ok: false, failure: failure(fam, "108001", "businessType header is missing") };
+  const empty =
+    requireStrings(fam, "130030", h, ["appId", "interfaceVersion", "timestamp"], "header") ??
+    requireStrings(fam, "130030", body, ["data"], "body");
   if (empty) return { ok: false, failure: empty };
   if (body.userInformation !== undefined && typeof body.userInformation !== "string") {
-    return { ok: false, failure: failure(fam, "130030", "body userInformation must be a string", 400) };
+    return {
+      ok: false,
+      failure: failure(fam, "130030", "body userInformation must be a string", 400),
+    };
   }
   const ts = checkTimestamp(fam, "105112", h.timestamp as string, env);
   if (ts) return { ok: false, failure: ts };
@@ -365,7 +547,8 @@ export function checkCarrierCallback(
   if (!found.ok) return found;
   const app = found.app;
   const verdict = noted ?? evaluateRefererOrigin(app, headers);
-  if (h.businessType !== "8") return { ok: false, failure: failure(fam, "104001", `businessType must be "8"`) };
+  if (h.businessType !== "8")
+    return { ok: false, failure: failure(fam, "104001", `businessType must be "8"`) };
   const ent = checkEntitlement(fam, app, "110023", "110025");
   if (ent) return { ok: false, failure: ent };
   const ro = checkRefererOrigin(fam, verdict, "170001", "110026");
@@ -388,24 +571,47 @@ export function checkAuthGetToken(
   onVerdict: (app: AppRegistration, v: RefererOriginVerdict) => void,
 ): Outcome<{ app: AppRegistration; traceId: string }> {
   const fam: Family = "token";
-  const h = headerObject(headers, ["appId", "traceId", "businessType", "interfaceVersion", "timestamp"]);
+  const h = headerObject(headers, [
+    "appId",
+    "traceId",
+    "businessType",
+    "interfaceVersion",
+    "timestamp",
+  ]);
   const noted = noteVerdict(env, h.appId, headers, onVerdict);
   const empty =
-    requireStrings(fam, "103002", h, ["appId", "traceId", "businessType", "interfaceVersion"], "header") ??
-    requireStrings(fam, "103002", body, ["accessToken", "userInformation"], "body");
+    requireStrings(
+      fam,
+      "103002",
+      h,
+      ["appId", "traceId", "businessType", "interfaceVersion"],
+      "header",
+    ) ?? requireStrings(fam, "103002", body, ["accessToken", "userInformation"], "body");
   if (empty) return { ok: false, failure: empty };
-  if (body.expandParams !== undefined && body.expandParams !== null && typeof body.expandParams !== "string") {
-    return { ok: false, failure: failure(fam, "103002", "body expandParams must be a string", 400) };
+  if (
+    body.expandParams !== undefined &&
+    body.expandParams !== null &&
+    typeof body.expandParams !== "string"
+  ) {
+    return {
+      ok: false,
+      failure: failure(fam, "103002", "body expandParams must be a string", 400),
+    };
   }
   if (body.phone !== undefined && body.phone !== null && typeof body.phone !== "string") {
-    return { ok: false, failure: failure(fam, "104011", "body phone must be a string (MD5 of the number)", 400) };
+    return {
+      ok: false,
+      failure: failure(fam, "104011", "body phone must be a string (MD5 of the number)", 400),
+    };
   }
-  if (!body.phone) return { ok: false, failure: failure(fam, "104011", "body phone is missing or empty") };
+  if (!body.phone)
+    return { ok: false, failure: failure(fam, "104011", "body phone is missing or empty") };
   const found = findApp(fam, "104000", h.appId as string, env);
   if (!found.ok) return found;
   const app = found.app;
   const verdict = noted ?? evaluateRefererOrigin(app, headers);
-  if (h.businessType !== "8") return { ok: false, failure: failure(fam, "104001", `businessType must be "8"`) };
+  if (h.businessType !== "8")
+    return { ok: false, failure: failure(fam, "104001", `businessType must be "8"`) };
   const ent = checkEntitlement(fam, app, "104003", "104004");
   if (ent) return { ok: false, failure: ent };
   const ro = checkRefererOrigin(fam, verdict, "104005", "104006");
@@ -433,35 +639,76 @@ export function checkTokenValidate(
   remoteAddress: string,
 ): Outcome<{ app: AppRegistration; traceId: string }> {
   const fam: Family = "validate";
-  const h = headerObject(headers, ["appId", "traceId", "timestamp", "interfaceVersion", "businessType"]);
+  const h = headerObject(headers, [
+    "appId",
+    "traceId",
+    "timestamp",
+    "interfaceVersion",
+    "businessType",
+  ]);
   const empty =
-    requireStrings(fam, "103002", h, ["appId", "traceId", "timestamp", "interfaceVersion", "businessType"], "header") ??
-    requireStrings(fam, "103002", body, ["token", "userInformation", "sign"], "body");
+    requireStrings(
+      fam,
+      "103002",
+      h,
+      ["appId", "traceId", "timestamp", "interfaceVersion", "businessType"],
+      "header",
+    ) ?? requireStrings(fam, "103002", body, ["token", "userInformation", "sign"], "body");
   if (empty) return { ok: false, failure: empty };
-  if (body.expandParams !== undefined && body.expandParams !== null && typeof body.expandParams !== "string") {
-    return { ok: false, failure: failure(fam, "103002", "body expandParams must be a string", 400) };
+  if (
+    body.expandParams !== undefined &&
+    body.expandParams !== null &&
+    typeof body.expandParams !== "string"
+  ) {
+    return {
+      ok: false,
+      failure: failure(fam, "103002", "body expandParams must be a string", 400),
+    };
   }
   const appId = h.appId as string;
   const app = env.registry.get(appId);
-  if (!app) return { ok: false, failure: failure(fam, "104000", `appId ${appId.slice(0, 40)} is not registered`) };
-  if (app.reviewStatus !== "审核成功") return { ok: false, failure: failure(fam, "104000", `the app is ${app.reviewStatus}, not 审核成功`) };
-  if (h.businessType !== "8") return { ok: false, failure: failure(fam, "104014", `businessType must be "8"`) };
+  if (!app)
+    return {
+      ok: false,
+      failure: failure(fam, "104000", `appId ${appId.slice(0, 40)} is not registered`),
+    };
+  if (app.reviewStatus !== "审核成功")
+    return {
+      ok: false,
+      failure: failure(fam, "104000", `the app is ${app.reviewStatus}, not 审核成功`),
+    };
+  if (h.businessType !== "8")
+    return { ok: false, failure: failure(fam, "104014", `businessType must be "8"`) };
   const allow = app.ipAllowList ?? [];
   const ip = normalizeIp(remoteAddress);
   if (allow.length > 0 && !allow.map(normalizeIp).includes(ip)) {
-    return { ok: false, failure: failure(fam, "104017", `${ip} is not in the app's IP allow-list`) };
+    return {
+      ok: false,
+      failure: failure(fam, "104017", `${ip} is not in the app's IP allow-list`),
+    };
   }
   const ent = checkEntitlement(fam, app, "104003", "104004");
   if (ent) return { ok: false, failure: ent };
-  if (!app.rsaPublicKey) return { ok: false, failure: failure(fam, "104010", "no RSA public key is registered for the app") };
+  if (!app.rsaPublicKey)
+    return {
+      ok: false,
+      failure: failure(fam, "104010", "no RSA public key is registered for the app"),
+    };
   let key;
   try {
     key = toPublicKey(app.rsaPublicKey);
   } catch {
-    return { ok: false, failure: failure(fam, "104010", "the app's registered RSA public key does not parse") };
+    return {
+      ok: false,
+      failure: failure(fam, "104010", "the app's registered RSA public key does not parse"),
+    };
   }
   const sign = body.sign as string;
-  if (!/^(?:[0-9a-fA-F]{2})+$/.test(sign)) return { ok: false, failure: failure(fam, "103005", "sign is not hex (SHA256withRSA, upper-case hex)") };
+  if (!/^(?:[0-9a-fA-F]{2})+$/.test(sign))
+    return {
+      ok: false,
+      failure: failure(fam, "103005", "sign is not hex (SHA256withRSA, upper-case hex)"),
+    };
   const input = tokenValidateSignInput({
     appId: h.appId as string,
     traceId: h.traceId as string,
@@ -471,14 +718,20 @@ export function checkTokenValidate(
   });
   let verified = false;
   try {
-    verified = createVerify("RSA-SHA256").update(input, "utf8").verify(key, Buffer.from(sign, "hex"));
+    verified = createVerify("RSA-SHA256")
+      .update(input, "utf8")
+      .verify(key, Buffer.from(sign, "hex"));
   } catch {
     verified = false;
   }
   if (!verified) {
     return {
       ok: false,
-      failure: failure(fam, "104013", "SHA256withRSA(appId + traceId + timestamp + token + interfaceVersion) does not verify with the registered public key"),
+      failure: failure(
+        fam,
+        "104013",
+        "SHA256withRSA(appId + traceId + timestamp + token + interfaceVersion) does not verify with the registered public key",
+      ),
     };
   }
   return { ok: true, app, traceId: h.traceId as string };

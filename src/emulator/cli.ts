@@ -29,7 +29,10 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   const out: CliArgs = { help: false, quiet: false, options: { port: 7009 } };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith("--") && arg.includes("=")
+        ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
+        : [arg, undefined];
     const value = () => {
       const v = inline ?? argv[++i];
       if (v === undefined || v === "") throw new Error(`${flag} needs a value`);
@@ -45,7 +48,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         break;
       case "--port": {
         const p = Number(value());
-        if (!Number.isInteger(p) || p < 0 || p > 65535) throw new Error("--port must be an integer 0..65535");
+        if (!Number.isInteger(p) || p < 0 || p > 65535)
+          throw new Error("--port must be an integer 0..65535");
         out.options.port = p;
         break;
       }
@@ -93,7 +97,9 @@ async function main(): Promise<void> {
   process.stdout.write(`ydrz-emulator listening on ${emu.url}  (admin: ${emu.url}/__emulator/)\n`);
   if (!["127.0.0.1", "::1", "localhost"].includes(emu.host)) {
     // The admin API has no authentication: it is meant for one machine.
-    process.stderr.write(`ydrz-emulator: warning: listening on ${emu.host}, beyond loopback; anyone who reaches it can use the admin API\n`);
+    process.stderr.write(
+      `ydrz-emulator: warning: listening on ${emu.host}, beyond loopback; anyone who reaches it can use the admin API\n`,
+    );
   }
   const stop = () => {
     void emu.close().then(() => process.exit(0));
@@ -104,4 +110,5 @@ async function main(): Promise<void> {
 
 // Only when run as the bin (the CommonJS bundle), not when a test imports parseArgs.
 declare const module: { id?: string } | undefined;
-if (typeof require !== "undefined" && typeof module !== "undefined" && require.main === module) void main();
+if (typeof require !== "undefined" && typeof module !== "undefined" && require.main === module)
+  void main();

@@ -5,14 +5,28 @@ import { maskPhone } from "../protocol/masked-phone";
 import { formatTimestamp } from "../protocol/timestamp";
 import type { NumberFetchResult, PreGetMobileResponse } from "../protocol/wire";
 import { checkPreGetMobile, checkSubscriber, failure, type Failure } from "./checks";
-import { checkEnv, parseJsonObject, str, verdictRecorder, type Answer, type ProtocolRoute, type RequestContext } from "./route";
+import {
+  checkEnv,
+  parseJsonObject,
+  str,
+  verdictRecorder,
+  type Answer,
+  type ProtocolRoute,
+  type RequestContext,
+} from "./route";
 import type { AppRegistration, Sim } from "./types";
 
 /** Where the original would open its hosted authorization page; ours draws views in-page. */
 export const AUTH_PAGE_PATH = "/h5/onekeylogin/authPage";
 
 /** The success fields every number fetch answers (CM pre-fetch body, CT/CU callbacks). */
-export function numberFetched(ctx: RequestContext, app: AppRegistration, accessToken: string, masked: string, oper: NumberFetchResult["oper"]): NumberFetchResult {
+export function numberFetched(
+  ctx: RequestContext,
+  app: AppRegistration,
+  accessToken: string,
+  masked: string,
+  oper: NumberFetchResult["oper"],
+): NumberFetchResult {
   const result: NumberFetchResult = {
     resultCode: OK,
     resultDesc: "成功",
@@ -23,7 +37,8 @@ export function numberFetched(ctx: RequestContext, app: AppRegistration, accessT
     appName: app.appName,
     oper,
   };
-  if (app.customerPrivacyConfig !== undefined) result.customerPrivacyConfig = app.customerPrivacyConfig;
+  if (app.customerPrivacyConfig !== undefined)
+    result.customerPrivacyConfig = app.customerPrivacyConfig;
   return result;
 }
 
@@ -31,7 +46,10 @@ export function numberFetched(ctx: RequestContext, app: AppRegistration, accessT
  * What the real gateway adds to every CM answer (wire-protocol.md §1): the subscriber's carrier
  * as far as the network tells (empty on Wi-Fi / no SIM) and the app's cross-carrier switches.
  */
-function ownerFields(sim: Sim | undefined, app: AppRegistration | undefined): Partial<NumberFetchResult> & Record<string, string> {
+function ownerFields(
+  sim: Sim | undefined,
+  app: AppRegistration | undefined,
+): Partial<NumberFetchResult> & Record<string, string> {
   return {
     msisdnOwner: sim && sim.network === "cellular" ? sim.carrier : "",
     msisdnOwnerback: "0",
@@ -46,14 +64,29 @@ function respond(ctx: RequestContext, body: NumberFetchResult, status?: number):
   const parsed = parseJsonObject(ctx.body);
   const b = parsed.ok ? parsed.body : {};
   const json: PreGetMobileResponse = {
-    header: { appId: str(b.appId) ?? "", msgId: str(b.msgId) ?? str(b.traceId) ?? "", timestamp: formatTimestamp(new Date(ctx.state.now())) },
+    header: {
+      appId: str(b.appId) ?? "",
+      msgId: str(b.msgId) ?? str(b.traceId) ?? "",
+      timestamp: formatTimestamp(new Date(ctx.state.now())),
+    },
     body,
   };
   return status === undefined ? { json } : { json, status };
 }
 
-function fail(ctx: RequestContext, f: Failure, sim: Sim | undefined, app: AppRegistration | undefined, traceId: string | undefined, appId?: string): Answer {
-  const answer = respond(ctx, { resultCode: f.code, resultDesc: f.desc, ...ownerFields(sim, app) }, f.status);
+function fail(
+  ctx: RequestContext,
+  f: Failure,
+  sim: Sim | undefined,
+  app: AppRegistration | undefined,
+  traceId: string | undefined,
+  appId?: string,
+): Answer {
+  const answer = respond(
+    ctx,
+    { resultCode: f.code, resultDesc: f.desc, ...ownerFields(sim, app) },
+    f.status,
+  );
   const record: Answer["record"] = { resultCode: f.code, desc: f.desc, carrier: "CM" };
   const id = app?.appId ?? appId;
   if (id) record.appId = id.slice(0, 64);
@@ -69,20 +102,37 @@ export const preGetMobileRoute: ProtocolRoute = {
   path: PATHS.preGetMobile,
   malformed: '{"header":{"appId":"","msgId":""},"body":{"resultCode":"103000","accessToken":',
   shape(code, desc, ctx) {
-    return respond(ctx, { resultCode: code, resultDesc: desc, ...ownerFields(undefined, undefined) });
+    return respond(ctx, {
+      resultCode: code,
+      resultDesc: desc,
+      ...ownerFields(undefined, undefined),
+    });
   },
   handle(ctx) {
     const parsed = parseJsonObject(ctx.body);
-    if (!parsed.ok) return fail(ctx, failure("cm", "130010", parsed.reason, 400), undefined, undefined, undefined);
+    if (!parsed.ok)
+      return fail(
+        ctx,
+        failure("cm", "130010", parsed.reason, 400),
+        undefined,
+        undefined,
+        undefined,
+      );
     const body = parsed.body;
     const traceId = str(body.traceId);
     const choice = ctx.state.sims.choose(traceId, body.expandParams);
     const sim = choice.ok ? choice.sim : undefined;
     const appForFields = ctx.state.registry.get(str(body.appId) ?? "");
-    const checked = checkPreGetMobile(checkEnv(ctx), body, ctx.headers, verdictRecorder(ctx, "preGetMobile", traceId));
+    const checked = checkPreGetMobile(
+      checkEnv(ctx),
+      body,
+      ctx.headers,
+      verdictRecorder(ctx, "preGetMobile", traceId),
+    );
     if (!checked.ok) return fail(ctx, checked.failure, sim, appForFields, traceId, str(body.appId));
     const app = checked.app;
-    if (!choice.ok) return fail(ctx, failure("cm", "103211", choice.reason), undefined, app, traceId);
+    if (!choice.ok)
+      return fail(ctx, failure("cm", "103211", choice.reason), undefined, app, traceId);
     const sub = checkSubscriber("cm", choice.sim, "CM");
     if (sub) return fail(ctx, sub, choice.sim, app, traceId);
 
@@ -97,9 +147,19 @@ export const preGetMobileRoute: ProtocolRoute = {
       authLevel: app.authLevel,
       userInformation: str(body.userInformation) ?? "",
     });
-    const result: NumberFetchResult = { ...numberFetched(ctx, app, at.accessToken, masked, "CM"), ...ownerFields(choice.sim, app) };
+    const result: NumberFetchResult = {
+      ...numberFetched(ctx, app, at.accessToken, masked, "CM"),
+      ...ownerFields(choice.sim, app),
+    };
     const answer = respond(ctx, result);
-    answer.record = { resultCode: OK, appId: app.appId, traceId: traceId!, carrier: "CM", maskPhone: masked, simId: choice.sim.id };
+    answer.record = {
+      resultCode: OK,
+      appId: app.appId,
+      traceId: traceId!,
+      carrier: "CM",
+      maskPhone: masked,
+      simId: choice.sim.id,
+    };
     return answer;
   },
 };

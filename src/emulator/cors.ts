@@ -5,7 +5,15 @@
 import type { IncomingMessage } from "node:http";
 
 /** The protocol's custom request headers (wire-protocol.md §2–4) plus Content-Type. */
-export const ALLOWED_HEADERS = ["appId", "interfaceVersion", "traceId", "businessType", "timestamp", "authPageType", "Content-Type"];
+export const ALLOWED_HEADERS = [
+  "appId",
+  "interfaceVersion",
+  "traceId",
+  "businessType",
+  "timestamp",
+  "authPageType",
+  "Content-Type",
+];
 
 export function corsHeaders(req: IncomingMessage): Record<string, string> {
   const origin = req.headers.origin;
@@ -19,7 +27,10 @@ export function corsHeaders(req: IncomingMessage): Record<string, string> {
 
 export function preflightHeaders(req: IncomingMessage): Record<string, string> {
   // Chromium's Private Network Access asks before a less private page calls loopback.
-  const pna: Record<string, string> = req.headers["access-control-request-private-network"] === "true" ? { "Access-Control-Allow-Private-Network": "true" } : {};
+  const pna: Record<string, string> =
+    req.headers["access-control-request-private-network"] === "true"
+      ? { "Access-Control-Allow-Private-Network": "true" }
+      : {};
   return {
     ...corsHeaders(req),
     ...pna,

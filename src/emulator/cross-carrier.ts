@@ -8,20 +8,47 @@ import { OK } from "../protocol/codes";
 import { CROSS_CARRIER } from "../protocol/hosts";
 import { maskPhone } from "../protocol/masked-phone";
 import type { NumberFetchResult, PhonescripResponse } from "../protocol/wire";
-import { checkCarrierCallback, checkPhonescrip, checkSubscriber, failure, type Failure, type Family } from "./checks";
+import {
+  checkCarrierCallback,
+  checkPhonescrip,
+  checkSubscriber,
+  failure,
+  type Failure,
+  type Family,
+} from "./checks";
 import { numberFetched } from "./cm-prefetch";
-import { checkEnv, headerValue, parseJsonObject, str, verdictRecorder, type Answer, type ProtocolRoute, type RequestContext } from "./route";
+import {
+  checkEnv,
+  headerValue,
+  parseJsonObject,
+  str,
+  verdictRecorder,
+  type Answer,
+  type ProtocolRoute,
+  type RequestContext,
+} from "./route";
 import type { EndpointId } from "./types";
 
 type CrossCarrier = "CT" | "CU";
 
 /** The path of the emulated carrier gateway that step 1 hands out (JSONP, step 2). */
-export const CARRIER_GATEWAY_PATHS: Record<CrossCarrier, string> = { CT: "/carrier/ct/getPhone", CU: "/carrier/cu/getPhone" };
+export const CARRIER_GATEWAY_PATHS: Record<CrossCarrier, string> = {
+  CT: "/carrier/ct/getPhone",
+  CU: "/carrier/cu/getPhone",
+};
 
 const fam = (c: CrossCarrier): Family => (c === "CT" ? "ct" : "cu");
 
-function failAnswer(f: Failure, carrier: CrossCarrier, appId: string | undefined, traceId: string | undefined, flat = false): Answer {
-  const json: Record<string, unknown> = flat ? { resultCode: f.code, desc: f.desc, resultDesc: f.desc } : { resultCode: f.code, desc: f.desc };
+function failAnswer(
+  f: Failure,
+  carrier: CrossCarrier,
+  appId: string | undefined,
+  traceId: string | undefined,
+  flat = false,
+): Answer {
+  const json: Record<string, unknown> = flat
+    ? { resultCode: f.code, desc: f.desc, resultDesc: f.desc }
+    : { resultCode: f.code, desc: f.desc };
   const answer: Answer = { json, record: { resultCode: f.code, desc: f.desc, carrier } };
   if (f.status !== undefined) answer.status = f.status;
   if (appId) answer.record!.appId = appId;
@@ -43,17 +70,44 @@ function phonescripRoute(carrier: CrossCarrier): ProtocolRoute {
       const appId = headerValue(ctx, "appId");
       const traceId = headerValue(ctx, "traceId");
       const parsed = parseJsonObject(ctx.body);
-      if (!parsed.ok) return failAnswer(failure(fam(carrier), "130030", parsed.reason, 400), carrier, appId, traceId);
-      const checked = checkPhonescrip(checkEnv(ctx), carrier, parsed.body, ctx.headers, verdictRecorder(ctx, id, traceId));
+      if (!parsed.ok)
+        return failAnswer(
+          failure(fam(carrier), "130030", parsed.reason, 400),
+          carrier,
+          appId,
+          traceId,
+        );
+      const checked = checkPhonescrip(
+        checkEnv(ctx),
+        carrier,
+        parsed.body,
+        ctx.headers,
+        verdictRecorder(ctx, id, traceId),
+      );
       if (!checked.ok) return failAnswer(checked.failure, carrier, appId, traceId);
       const choice = ctx.state.sims.choose(checked.traceId, checked.reqdata.expandParams);
-      if (!choice.ok) return failAnswer(failure(fam(carrier), "130035", choice.reason), carrier, appId, traceId);
-      const session = ctx.state.carrierSessions.create({ carrier, appId: checked.app.appId, traceId: checked.traceId, simId: choice.sim.id });
+      if (!choice.ok)
+        return failAnswer(failure(fam(carrier), "130035", choice.reason), carrier, appId, traceId);
+      const session = ctx.state.carrierSessions.create({
+        carrier,
+        appId: checked.app.appId,
+        traceId: checked.traceId,
+        simId: choice.sim.id,
+      });
       const url = new URL(ctx.baseUrl + CARRIER_GATEWAY_PATHS[carrier]);
       url.searchParams.set("session", session.id);
       url.searchParams.set("callback", CROSS_CARRIER[carrier].jsonpCallback);
       const json: PhonescripResponse = { resultCode: OK, desc: "成功", data: url.toString() };
-      return { json, record: { resultCode: OK, appId: checked.app.appId, traceId: checked.traceId, carrier, simId: choice.sim.id } };
+      return {
+        json,
+        record: {
+          resultCode: OK,
+          appId: checked.app.appId,
+          traceId: checked.traceId,
+          carrier,
+          simId: choice.sim.id,
+        },
+      };
     },
   };
 }
@@ -62,7 +116,9 @@ const CALLBACK_NAME = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
 
 function jsonp(callback: string, payload: unknown): string {
   // The /**/ prefix and the escaped separators keep the answer a plain call whatever it carries.
-  const body = JSON.stringify(payload).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  const body = JSON.stringify(payload)
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
   return `/**/${callback}(${body});`;
 }
 
@@ -72,9 +128,16 @@ function gatewayRoute(carrier: CrossCarrier): ProtocolRoute {
     const cb = ctx.url.searchParams.get("callback") || CROSS_CARRIER[carrier].jsonpCallback;
     return CALLBACK_NAME.test(cb) && cb.length <= 100 ? cb : undefined;
   };
-  const js = (ctx: RequestContext, payload: { result: string; data: string }, status?: number): Answer => {
+  const js = (
+    ctx: RequestContext,
+    payload: { result: string; data: string },
+    status?: number,
+  ): Answer => {
     const cb = callbackOf(ctx) ?? CROSS_CARRIER[carrier].jsonpCallback;
-    const a: Answer = { text: jsonp(cb, payload), contentType: "application/javascript; charset=utf-8" };
+    const a: Answer = {
+      text: jsonp(cb, payload),
+      contentType: "application/javascript; charset=utf-8",
+    };
     if (status !== undefined) a.status = status;
     return a;
   };
@@ -88,18 +151,38 @@ function gatewayRoute(carrier: CrossCarrier): ProtocolRoute {
     },
     handle(ctx) {
       if (!callbackOf(ctx)) {
-        return { status: 400, json: { error: { type: "bad_request", message: "callback must be a JavaScript identifier path" } }, record: { resultCode: "400", carrier } };
+        return {
+          status: 400,
+          json: {
+            error: {
+              type: "bad_request",
+              message: "callback must be a JavaScript identifier path",
+            },
+          },
+          record: { resultCode: "400", carrier },
+        };
       }
       const sessionId = ctx.url.searchParams.get("session") ?? "";
       const session = ctx.state.carrierSessions.get(sessionId);
       if (!session || session.carrier !== carrier) {
-        const a = js(ctx, { result: "-10002", data: "参数错误: unknown session (the URL comes from step 1)" });
+        const a = js(ctx, {
+          result: "-10002",
+          data: "参数错误: unknown session (the URL comes from step 1)",
+        });
         a.record = { resultCode: "-10002", carrier };
         return a;
       }
-      const record = { appId: session.appId, traceId: session.traceId, carrier, simId: session.simId };
+      const record = {
+        appId: session.appId,
+        traceId: session.traceId,
+        carrier,
+        simId: session.simId,
+      };
       if (session.expiresAt <= ctx.state.now()) {
-        const a = js(ctx, { result: "-10009", data: "时间超期: the session from step 1 has expired" });
+        const a = js(ctx, {
+          result: "-10009",
+          data: "时间超期: the session from step 1 has expired",
+        });
         a.record = { ...record, resultCode: "-10009" };
         return a;
       }
@@ -126,12 +209,20 @@ function callbackRoute(carrier: CrossCarrier): ProtocolRoute {
       const appId = headerValue(ctx, "appId");
       const traceId = headerValue(ctx, "traceId");
       const parsed = parseJsonObject(ctx.body);
-      if (!parsed.ok) return failAnswer(failure(f, "130030", parsed.reason, 400), carrier, appId, traceId, true);
-      const checked = checkCarrierCallback(checkEnv(ctx), carrier, parsed.body, ctx.headers, verdictRecorder(ctx, id, traceId));
+      if (!parsed.ok)
+        return failAnswer(failure(f, "130030", parsed.reason, 400), carrier, appId, traceId, true);
+      const checked = checkCarrierCallback(
+        checkEnv(ctx),
+        carrier,
+        parsed.body,
+        ctx.headers,
+        verdictRecorder(ctx, id, traceId),
+      );
       if (!checked.ok) return failAnswer(checked.failure, carrier, appId, traceId, true);
       const { app } = checked;
       const session = ctx.state.carrierSessions.byOpaqueData(checked.data);
-      const bad = (reason: string) => failAnswer(failure(f, "301", reason), carrier, app.appId, checked.traceId, true);
+      const bad = (reason: string) =>
+        failAnswer(failure(f, "301", reason), carrier, app.appId, checked.traceId, true);
       if (!session) return bad("data was not issued by the carrier gateway");
       if (session.carrier !== carrier) return bad(`data comes from the ${session.carrier} gateway`);
       if (session.dataUsed) return bad("data was already used");
@@ -143,11 +234,33 @@ function callbackRoute(carrier: CrossCarrier): ProtocolRoute {
       const enabled = carrier === "CT" ? app.crossCarrier.ct : app.crossCarrier.cu;
       if (!enabled) {
         // The real gateway's way of saying "switched off": success without an accessToken.
-        const json: NumberFetchResult = { resultCode: OK, desc: "成功", resultDesc: "成功", accessToken: "", oper: carrier };
-        return { json, record: { resultCode: OK, desc: "cross-carrier fetch switched off", appId: app.appId, traceId: checked.traceId, carrier } };
+        const json: NumberFetchResult = {
+          resultCode: OK,
+          desc: "成功",
+          resultDesc: "成功",
+          accessToken: "",
+          oper: carrier,
+        };
+        return {
+          json,
+          record: {
+            resultCode: OK,
+            desc: "cross-carrier fetch switched off",
+            appId: app.appId,
+            traceId: checked.traceId,
+            carrier,
+          },
+        };
       }
       const sim = ctx.state.sims.get(session.simId);
-      if (!sim) return failAnswer(failure(f, "130035", `test SIM "${session.simId}" no longer exists`), carrier, app.appId, checked.traceId, true);
+      if (!sim)
+        return failAnswer(
+          failure(f, "130035", `test SIM "${session.simId}" no longer exists`),
+          carrier,
+          app.appId,
+          checked.traceId,
+          true,
+        );
       const sub = checkSubscriber(f, sim, carrier);
       if (sub) {
         const a = failAnswer(sub, carrier, app.appId, checked.traceId, true);
@@ -165,8 +278,21 @@ function callbackRoute(carrier: CrossCarrier): ProtocolRoute {
         authLevel: app.authLevel,
         userInformation: str(parsed.body.userInformation) ?? "",
       });
-      const json: NumberFetchResult = { ...numberFetched(ctx, app, at.accessToken, masked, carrier), desc: "成功" };
-      return { json, record: { resultCode: OK, appId: app.appId, traceId: checked.traceId, carrier, maskPhone: masked, simId: sim.id } };
+      const json: NumberFetchResult = {
+        ...numberFetched(ctx, app, at.accessToken, masked, carrier),
+        desc: "成功",
+      };
+      return {
+        json,
+        record: {
+          resultCode: OK,
+          appId: app.appId,
+          traceId: checked.traceId,
+          carrier,
+          maskPhone: masked,
+          simId: sim.id,
+        },
+      };
     },
   };
 }

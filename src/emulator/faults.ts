@@ -37,7 +37,8 @@ export class FaultError extends Error {
 const KINDS: readonly FaultKind[] = ["timeout", "http5xx", "malformedJson", "code"];
 
 export function parseFault(raw: unknown): { endpoint: FaultTarget; fault: Fault } {
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new FaultError("a fault must be an object");
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+    throw new FaultError("a fault must be an object");
   const o = raw as Record<string, unknown>;
   const endpoint = o.endpoint;
   if (endpoint !== "*" && !ENDPOINT_IDS.includes(endpoint as EndpointId)) {
@@ -45,31 +46,43 @@ export function parseFault(raw: unknown): { endpoint: FaultTarget; fault: Fault 
   }
   const fault: Fault = {};
   if (o.latencyMs !== undefined) {
-    if (typeof o.latencyMs !== "number" || !(o.latencyMs >= 0) || o.latencyMs > 600_000) throw new FaultError("fault.latencyMs must be a number 0..600000");
+    if (typeof o.latencyMs !== "number" || !(o.latencyMs >= 0) || o.latencyMs > 600_000)
+      throw new FaultError("fault.latencyMs must be a number 0..600000");
     fault.latencyMs = o.latencyMs;
   }
   if (o.kind !== undefined) {
-    if (!KINDS.includes(o.kind as FaultKind)) throw new FaultError(`fault.kind must be one of ${KINDS.join(", ")}`);
+    if (!KINDS.includes(o.kind as FaultKind))
+      throw new FaultError(`fault.kind must be one of ${KINDS.join(", ")}`);
     fault.kind = o.kind as FaultKind;
   }
   if (o.status !== undefined) {
-    if (typeof o.status !== "number" || !Number.isInteger(o.status) || o.status < 500 || o.status > 599) throw new FaultError("fault.status must be an integer 500..599");
+    if (
+      typeof o.status !== "number" ||
+      !Number.isInteger(o.status) ||
+      o.status < 500 ||
+      o.status > 599
+    )
+      throw new FaultError("fault.status must be an integer 500..599");
     fault.status = o.status;
   }
   if (o.code !== undefined) {
-    if (typeof o.code !== "string" || o.code === "") throw new FaultError("fault.code must be a non-empty string");
+    if (typeof o.code !== "string" || o.code === "")
+      throw new FaultError("fault.code must be a non-empty string");
     fault.code = o.code;
   }
   if (o.desc !== undefined) {
     if (typeof o.desc !== "string") throw new FaultError("fault.desc must be a string");
     fault.desc = o.desc;
   }
-  if (fault.kind === "code" && fault.code === undefined) throw new FaultError('fault.kind "code" needs fault.code');
+  if (fault.kind === "code" && fault.code === undefined)
+    throw new FaultError('fault.kind "code" needs fault.code');
   if (o.times !== undefined) {
-    if (typeof o.times !== "number" || !Number.isInteger(o.times) || o.times < 1) throw new FaultError("fault.times must be a positive integer");
+    if (typeof o.times !== "number" || !Number.isInteger(o.times) || o.times < 1)
+      throw new FaultError("fault.times must be a positive integer");
     fault.times = o.times;
   }
-  if (fault.kind === undefined && fault.latencyMs === undefined) throw new FaultError("a fault needs a kind or a latencyMs");
+  if (fault.kind === undefined && fault.latencyMs === undefined)
+    throw new FaultError("a fault needs a kind or a latencyMs");
   return { endpoint: endpoint as FaultTarget, fault };
 }
 
@@ -91,7 +104,11 @@ export class FaultStore {
 
   /** The fault for this request, counting it against `times`. */
   take(endpoint: EndpointId): Fault | undefined {
-    const key: FaultTarget | undefined = this.faults.has(endpoint) ? endpoint : this.faults.has("*") ? "*" : undefined;
+    const key: FaultTarget | undefined = this.faults.has(endpoint)
+      ? endpoint
+      : this.faults.has("*")
+        ? "*"
+        : undefined;
     if (key === undefined) return undefined;
     const fault = this.faults.get(key)!;
     if (fault.times !== undefined) {

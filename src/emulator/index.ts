@@ -58,7 +58,11 @@ function moduleDir(): string {
 /** The committed sample registry: next to the sources, or copied into dist/ by the build. */
 export function sampleRegistryPath(): string {
   const dir = moduleDir();
-  for (const candidate of [join(dir, "sample-registry.json"), join(dir, "..", "sample-registry.json"), join(dir, "..", "src", "emulator", "sample-registry.json")]) {
+  for (const candidate of [
+    join(dir, "sample-registry.json"),
+    join(dir, "..", "sample-registry.json"),
+    join(dir, "..", "src", "emulator", "sample-registry.json"),
+  ]) {
     if (existsSync(candidate)) return candidate;
   }
   throw new Error("sample-registry.json not found next to the emulator; pass options.registry");
@@ -75,9 +79,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         : loadRegistryFile(sampleRegistryPath(), demoOrigin);
   const sims = (options.sims ?? DEFAULT_SIMS).map(parseSim);
   if (options.defaultSimId !== undefined && !sims.some((s) => s.id === options.defaultSimId)) {
-    throw new Error(`defaultSimId "${options.defaultSimId}" is not one of the test SIMs (${sims.map((s) => s.id).join(", ")})`);
+    throw new Error(
+      `defaultSimId "${options.defaultSimId}" is not one of the test SIMs (${sims.map((s) => s.id).join(", ")})`,
+    );
   }
-  const init: ConstructorParameters<typeof EmulatorState>[0] = { registry, sims, limits: { ...DEFAULT_LIMITS, ...options.limits }, demoOrigin };
+  const init: ConstructorParameters<typeof EmulatorState>[0] = {
+    registry,
+    sims,
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
+    demoOrigin,
+  };
   if (options.defaultSimId !== undefined) init.defaultSimId = options.defaultSimId;
   if (options.now) init.now = options.now;
   if (options.log) init.log = options.log;
@@ -115,7 +126,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 export { EmulatorState } from "./state";
 export type { SeenEntry, CarrierSession } from "./state";
 export { DEFAULT_SIMS, DEFAULT_SIM_ID, publicSim } from "./sims";
-export { parseRegistry, loadRegistryFile, refererPageAddress, DEMO_ORIGIN_PLACEHOLDER, DEFAULT_DEMO_ORIGIN, RegistryError } from "./registry";
+export {
+  parseRegistry,
+  loadRegistryFile,
+  refererPageAddress,
+  DEMO_ORIGIN_PLACEHOLDER,
+  DEFAULT_DEMO_ORIGIN,
+  RegistryError,
+} from "./registry";
 export type { Registry } from "./registry";
 export { CARRIER_GATEWAY_PATHS } from "./cross-carrier";
 export { ADMIN_PREFIX } from "./admin";

@@ -19,14 +19,24 @@ export const pageOptionRoute: ProtocolRoute = {
     const base = traceId ? { traceId } : {};
     if (!appId) {
       const desc = `${describe("cm", "130010")}: appId header is missing`;
-      return { json: { resultCode: "130010", desc }, record: { ...base, resultCode: "130010", desc } };
+      return {
+        json: { resultCode: "130010", desc },
+        record: { ...base, resultCode: "130010", desc },
+      };
     }
     const app = ctx.state.registry.get(appId);
     if (!app) {
       const desc = `${describe("cm", "105113")}: appId ${appId.slice(0, 40)} is not registered`;
-      return { json: { resultCode: "105113", desc }, record: { ...base, appId, resultCode: "105113", desc } };
+      return {
+        json: { resultCode: "105113", desc },
+        record: { ...base, appId, resultCode: "105113", desc },
+      };
     }
-    const json: PageOptionResponse & { desc: string } = { resultCode: OK, desc: "成功", data: { pageOption: app.pageOption ?? {} } };
+    const json: PageOptionResponse & { desc: string } = {
+      resultCode: OK,
+      desc: "成功",
+      data: { pageOption: app.pageOption ?? {} },
+    };
     return { json, record: { ...base, appId, resultCode: OK } };
   },
 };

@@ -49,7 +49,8 @@ export class RecordStore {
     if (rec.traceId !== undefined) rec.traceId = rec.traceId.slice(0, 200);
     if (rec.desc !== undefined) rec.desc = rec.desc.slice(0, 500);
     this.records.push(rec);
-    if (this.records.length > MAX_RECORDS) this.records.splice(0, this.records.length - MAX_RECORDS);
+    if (this.records.length > MAX_RECORDS)
+      this.records.splice(0, this.records.length - MAX_RECORDS);
     this.log?.(formatRecord(rec));
     return rec;
   }
@@ -70,8 +71,14 @@ export class RecordStore {
   }
 
   /** Per app: requests and result codes per endpoint, and billable count. */
-  stats(): Record<string, { requests: number; billable: number; byEndpoint: Record<string, Record<string, number>> }> {
-    const out: Record<string, { requests: number; billable: number; byEndpoint: Record<string, Record<string, number>> }> = {};
+  stats(): Record<
+    string,
+    { requests: number; billable: number; byEndpoint: Record<string, Record<string, number>> }
+  > {
+    const out: Record<
+      string,
+      { requests: number; billable: number; byEndpoint: Record<string, Record<string, number>> }
+    > = {};
     for (const r of this.records) {
       const key = r.appId ?? "(none)";
       const s = (out[key] ??= { requests: 0, billable: 0, byEndpoint: {} });
@@ -85,7 +92,14 @@ export class RecordStore {
 }
 
 export function formatRecord(r: EmulatorRecord): string {
-  const parts = [r.time, r.endpoint, `app=${r.appId ?? "-"}`, `carrier=${r.carrier ?? "-"}`, `code=${r.resultCode}`, `${r.durationMs}ms`];
+  const parts = [
+    r.time,
+    r.endpoint,
+    `app=${r.appId ?? "-"}`,
+    `carrier=${r.carrier ?? "-"}`,
+    `code=${r.resultCode}`,
+    `${r.durationMs}ms`,
+  ];
   if (r.traceId) parts.push(`trace=${r.traceId.slice(0, 40)}`);
   if (r.maskPhone) parts.push(`phone=${r.maskPhone}`);
   if (r.fault) parts.push(`fault=${r.fault}`);

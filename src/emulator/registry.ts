@@ -30,46 +30,66 @@ function isObject(v: unknown): v is Json {
 function str(o: Json, key: string, where: string, fallback?: string): string {
   const v = o[key];
   if (v === undefined && fallback !== undefined) return fallback;
-  if (typeof v !== "string" || v === "") throw new RegistryError(`${where}.${key} must be a non-empty string`);
+  if (typeof v !== "string" || v === "")
+    throw new RegistryError(`${where}.${key} must be a non-empty string`);
   return v;
 }
 
 function strList(o: Json, key: string, where: string): string[] {
   const v = o[key];
   if (v === undefined) return [];
-  if (!Array.isArray(v) || v.some((x) => typeof x !== "string")) throw new RegistryError(`${where}.${key} must be an array of strings`);
+  if (!Array.isArray(v) || v.some((x) => typeof x !== "string"))
+    throw new RegistryError(`${where}.${key} must be an array of strings`);
   return v as string[];
 }
 
-function oneOf<T extends string>(o: Json, key: string, where: string, allowed: readonly T[], fallback: T): T {
+function oneOf<T extends string>(
+  o: Json,
+  key: string,
+  where: string,
+  allowed: readonly T[],
+  fallback: T,
+): T {
   const v = o[key] === undefined ? fallback : o[key];
-  if (!allowed.includes(v as T)) throw new RegistryError(`${where}.${key} must be one of ${allowed.join(", ")}`);
+  if (!allowed.includes(v as T))
+    throw new RegistryError(`${where}.${key} must be one of ${allowed.join(", ")}`);
   return v as T;
 }
 
 /** Validates one app and fills the defaults; `where` prefixes error messages. */
-export function parseApp(raw: unknown, where = "app", demoOrigin = DEFAULT_DEMO_ORIGIN): AppRegistration {
+export function parseApp(
+  raw: unknown,
+  where = "app",
+  demoOrigin = DEFAULT_DEMO_ORIGIN,
+): AppRegistration {
   if (!isObject(raw)) throw new RegistryError(`${where} must be an object`);
   const sub = (s: string) => s.split(DEMO_ORIGIN_PLACEHOLDER).join(demoOrigin.replace(/\/+$/, ""));
   const cc = raw.crossCarrier === undefined ? {} : raw.crossCarrier;
   if (!isObject(cc)) throw new RegistryError(`${where}.crossCarrier must be an object {ct, cu}`);
   for (const k of ["ct", "cu"]) {
-    if (cc[k] !== undefined && typeof cc[k] !== "boolean") throw new RegistryError(`${where}.crossCarrier.${k} must be a boolean`);
+    if (cc[k] !== undefined && typeof cc[k] !== "boolean")
+      throw new RegistryError(`${where}.crossCarrier.${k} must be a boolean`);
   }
   const pk = raw.rsaPublicKey;
-  if (pk !== undefined && pk !== null && typeof pk !== "string") throw new RegistryError(`${where}.rsaPublicKey must be a string or null`);
+  if (pk !== undefined && pk !== null && typeof pk !== "string")
+    throw new RegistryError(`${where}.rsaPublicKey must be a string or null`);
   if (typeof pk === "string" && pk !== "") {
     try {
       toPublicKey(pk);
     } catch {
-      throw new RegistryError(`${where}.rsaPublicKey is not an SPKI public key (PEM or bare Base64)`);
+      throw new RegistryError(
+        `${where}.rsaPublicKey is not an SPKI public key (PEM or bare Base64)`,
+      );
     }
   }
   const cpc = raw.customerPrivacyConfig;
   if (cpc !== undefined && typeof cpc !== "string" && !isObject(cpc)) {
-    throw new RegistryError(`${where}.customerPrivacyConfig must be an object (name → url) or a string`);
+    throw new RegistryError(
+      `${where}.customerPrivacyConfig must be an object (name → url) or a string`,
+    );
   }
-  if (raw.pageOption !== undefined && !isObject(raw.pageOption)) throw new RegistryError(`${where}.pageOption must be an object`);
+  if (raw.pageOption !== undefined && !isObject(raw.pageOption))
+    throw new RegistryError(`${where}.pageOption must be an object`);
   const app: AppRegistration = {
     appId: str(raw, "appId", where),
     appKey: str(raw, "appKey", where),
@@ -81,24 +101,35 @@ export function parseApp(raw: unknown, where = "app", demoOrigin = DEFAULT_DEMO_
     rsaPublicKey: typeof pk === "string" && pk !== "" ? pk : null,
     ipAllowList: strList(raw, "ipAllowList", where),
     authLevel: oneOf(raw, "authLevel", where, AUTH_LEVEL, "4"),
-    crossCarrier: { ct: (cc.ct as boolean | undefined) ?? true, cu: (cc.cu as boolean | undefined) ?? true },
+    crossCarrier: {
+      ct: (cc.ct as boolean | undefined) ?? true,
+      cu: (cc.cu as boolean | undefined) ?? true,
+    },
   };
-  if (raw.pageOption !== undefined) app.pageOption = raw.pageOption as AppRegistration["pageOption"];
+  if (raw.pageOption !== undefined)
+    app.pageOption = raw.pageOption as AppRegistration["pageOption"];
   if (cpc !== undefined) {
     app.customerPrivacyConfig =
       typeof cpc === "string"
         ? sub(cpc)
-        : Object.fromEntries(Object.entries(cpc).map(([name, url]) => [name, typeof url === "string" ? sub(url) : String(url)]));
+        : Object.fromEntries(
+            Object.entries(cpc).map(([name, url]) => [
+              name,
+              typeof url === "string" ? sub(url) : String(url),
+            ]),
+          );
   }
   return app;
 }
 
 export function parseRegistry(raw: unknown, demoOrigin = DEFAULT_DEMO_ORIGIN): Registry {
-  if (!isObject(raw) || !Array.isArray(raw.apps)) throw new RegistryError(`registry must be an object {"apps": [...]}`);
+  if (!isObject(raw) || !Array.isArray(raw.apps))
+    throw new RegistryError(`registry must be an object {"apps": [...]}`);
   const seen = new Set<string>();
   const apps = raw.apps.map((a, i) => {
     const app = parseApp(a, `apps[${i}]`, demoOrigin);
-    if (seen.has(app.appId)) throw new RegistryError(`apps[${i}].appId ${app.appId} is registered twice`);
+    if (seen.has(app.appId))
+      throw new RegistryError(`apps[${i}].appId ${app.appId} is registered twice`);
     seen.add(app.appId);
     return app;
   });
@@ -176,7 +207,8 @@ export class RegistryStore {
     if (!current) return undefined;
     if (!isObject(partial)) throw new RegistryError("patch must be an object");
     const merged: Json = { ...current, ...partial, appId };
-    if (isObject(partial.crossCarrier)) merged.crossCarrier = { ...current.crossCarrier, ...partial.crossCarrier };
+    if (isObject(partial.crossCarrier))
+      merged.crossCarrier = { ...current.crossCarrier, ...partial.crossCarrier };
     return this.put(merged);
   }
 

@@ -19,7 +19,10 @@ export interface RequestContext {
 }
 
 /** What goes into the record; time, endpoint and duration are filled in by the server. */
-export type RecordFields = Omit<EmulatorRecord, "seq" | "time" | "endpoint" | "durationMs" | "billable"> & { billable?: boolean };
+export type RecordFields = Omit<
+  EmulatorRecord,
+  "seq" | "time" | "endpoint" | "durationMs" | "billable"
+> & { billable?: boolean };
 
 export interface Answer {
   status?: number;
@@ -48,14 +51,16 @@ export type ParsedBody = { ok: true; body: Json } | { ok: false; reason: string 
 
 /** A JSON object body; anything else is a structural error the caller turns into a 400. */
 export function parseJsonObject(text: string): ParsedBody {
-  if (text.trim() === "") return { ok: false, reason: "the body is empty (expected a JSON object)" };
+  if (text.trim() === "")
+    return { ok: false, reason: "the body is empty (expected a JSON object)" };
   let v: unknown;
   try {
     v = JSON.parse(text);
   } catch (e) {
     return { ok: false, reason: `the body is not JSON (${(e as Error).message})` };
   }
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return { ok: false, reason: "the body is JSON but not an object" };
+  if (typeof v !== "object" || v === null || Array.isArray(v))
+    return { ok: false, reason: "the body is JSON but not an object" };
   return { ok: true, body: v as Json };
 }
 
@@ -70,7 +75,10 @@ export function headerValue(ctx: RequestContext, name: string): string | undefin
  * The CM pre-fetch carries them in its JSON body, the CT/CU gateway (JSONP, no headers) through
  * the step-1 session, everything under /h5/onekeylogin/* in headers.
  */
-export function requestIdentity(endpoint: EndpointId, ctx: RequestContext): { appId?: string; traceId?: string } {
+export function requestIdentity(
+  endpoint: EndpointId,
+  ctx: RequestContext,
+): { appId?: string; traceId?: string } {
   let appId: string | undefined;
   let traceId: string | undefined;
   if (endpoint === "preGetMobile") {
@@ -100,9 +108,18 @@ export function checkEnv(ctx: RequestContext) {
 }
 
 /** Stores the Referer/Origin verdict of a request (admin: GET /__emulator/seen). */
-export function verdictRecorder(ctx: RequestContext, endpoint: EndpointId, traceId: string | undefined) {
+export function verdictRecorder(
+  ctx: RequestContext,
+  endpoint: EndpointId,
+  traceId: string | undefined,
+) {
   return (app: { appId: string }, v: import("./checks").RefererOriginVerdict): void => {
-    const entry: import("./state").SeenEntry = { ...v, time: new Date(ctx.state.now()).toISOString(), endpoint, appId: app.appId };
+    const entry: import("./state").SeenEntry = {
+      ...v,
+      time: new Date(ctx.state.now()).toISOString(),
+      endpoint,
+      appId: app.appId,
+    };
     if (traceId) entry.traceId = traceId;
     ctx.state.seen.add(entry);
   };
@@ -113,8 +130,15 @@ export function str(v: unknown): string | undefined {
 }
 
 /** A failure answered as `{resultCode, desc}` (authGetToken, tokenValidate) and recorded. */
-export function flatFailure(f: Failure, appId: string | undefined, traceId: string | undefined): Answer {
-  const answer: Answer = { json: { resultCode: f.code, desc: f.desc }, record: { resultCode: f.code, desc: f.desc } };
+export function flatFailure(
+  f: Failure,
+  appId: string | undefined,
+  traceId: string | undefined,
+): Answer {
+  const answer: Answer = {
+    json: { resultCode: f.code, desc: f.desc },
+    record: { resultCode: f.code, desc: f.desc },
+  };
   if (f.status !== undefined) answer.status = f.status;
   if (appId) answer.record!.appId = appId;
   if (traceId) answer.record!.traceId = traceId;

@@ -33,7 +33,10 @@ export interface EmulatorServer {
   shutdown(): void;
 }
 
-type BodyResult = { ok: true; text: string } | { ok: false; tooLarge: true } | { ok: false; tooLarge: false; message: string };
+type BodyResult =
+  | { ok: true; text: string }
+  | { ok: false; tooLarge: true }
+  | { ok: false; tooLarge: false; message: string };
 
 function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
   return new Promise((resolve) => {
@@ -52,18 +55,32 @@ function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
       if (size > limit) over = true;
       else chunks.push(c);
     });
-    req.on("end", () => resolve(over ? { ok: false, tooLarge: true } : { ok: true, text: Buffer.concat(chunks).toString("utf8") }));
+    req.on("end", () =>
+      resolve(
+        over
+          ? { ok: false, tooLarge: true }
+          : { ok: true, text: Buffer.concat(chunks).toString("utf8") },
+      ),
+    );
     req.on("error", (e) => resolve({ ok: false, tooLarge: false, message: e.message }));
     // A client that goes away mid-body must not leave this promise pending forever.
     req.on("close", () => {
-      if (!req.complete) resolve({ ok: false, tooLarge: false, message: "the client closed the connection mid-body" });
+      if (!req.complete)
+        resolve({
+          ok: false,
+          tooLarge: false,
+          message: "the client closed the connection mid-body",
+        });
     });
   });
 }
 
 const HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 
-export function createEmulatorServer(state: EmulatorState, fallbackBaseUrl: () => string): EmulatorServer {
+export function createEmulatorServer(
+  state: EmulatorState,
+  fallbackBaseUrl: () => string,
+): EmulatorServer {
   const timers = new Set<NodeJS.Timeout>();
   const held = new Set<ServerResponse>();
   let closing = false;
@@ -79,7 +96,11 @@ export function createEmulatorServer(state: EmulatorState, fallbackBaseUrl: () =
 
   function send(req: IncomingMessage, res: ServerResponse, a: Answer): void {
     if (res.headersSent || res.destroyed) return;
-    const headers: Record<string, string> = { ...corsHeaders(req), "Cache-Control": "no-store", ...a.headers };
+    const headers: Record<string, string> = {
+      ...corsHeaders(req),
+      "Cache-Control": "no-store",
+      ...a.headers,
+    };
     let payload: string;
     if (a.text !== undefined) {
       payload = a.text;
@@ -93,7 +114,12 @@ export function createEmulatorServer(state: EmulatorState, fallbackBaseUrl: () =
     res.end(payload);
   }
 
-  const errorAnswer = (status: number, type: string, message: string, extra: Record<string, unknown> = {}): Answer => ({
+  const errorAnswer = (
+    status: number,
+    type: string,
+    message: string,
+    extra: Record<string, unknown> = {},
+  ): Answer => ({
     status,
     json: { error: { type, message, ...extra } },
   });
@@ -111,7 +137,13 @@ export function createEmulatorServer(state: EmulatorState, fallbackBaseUrl: () =
     state.records.add(rec);
   }
 
-  async function applyFault(route: ProtocolRoute, ctx: RequestContext, res: ServerResponse, fault: Fault, started: number): Promise<Answer | "held" | undefined> {
+  async function applyFault(
+    route: ProtocolRoute,
+    ctx: RequestContext,
+    res: ServerResponse,
+    fault: Fault,
+    started: number,
+  ): Promise<Answer | "held" | undefined> {
     if (fault.latencyMs) await sleep(fault.latencyMs);
     if (closing) return "held";
     const who = requestIdentity(route.id, ctx);
@@ -124,21 +156,46 @@ export function createEmulatorServer(state: EmulatorState, fallbackBaseUrl: () =
       case "http5xx": {
         const status = fault.status ?? 503;
         const a = errorAnswer(status, "injected_fault", `injected HTTP ${status} on ${route.id}`);
-        record(route, started, { ...a, record: { ...who, resultCode: `http${status}` } }, "http5xx");
+        record(
+          route,
+          started,
+          { ...a, record: { ...who, resultCode: `http${status}` } },
+          "http5xx",
+        );
         return a;
       }
       case "malformedJson": {
         const gateway = route.id === "ctGateway" || route.id === "cuGateway";
         const a: Answer = {
           text: route.malformed ?? "{",
-          contentType: gateway ? "application/javascript; charset=utf-8" : "application/json;charset=UTF-8",
+          contentType: gateway
+            ? "application/javascript; charset=utf-8"
+            : "application/json;charset=UTF-8",
         };
-        record(route, started, { ...a, record: { ...who, resultCode: "malformed" } }, "malformedJson");
+        record(
+          route,
+          started,
+          { ...a, record: { ...who, resultCode: "malformed" } },
+          "malformedJson",
+        );
         return a;
       }
       case "code": {
-        const fam = route.id === "tokenValidate" ? "validate" : route.id === "authGetToken" ? "token" : route.id.startsWith("ct") ? "ct" : route.id.startsWith("cu") ? "cu" : "cm";
-        const a = route.shape(fault.code!, fault.desc ?? (describe(fam, fault.code!) || "injected"), ctx);
+        const fam =
+          route.id === "tokenValidate"
+            ? "validate"
+            : route.id === "authGetToken"
+              ? "token"
+              : route.id.startsWith("ct")
+                ? "ct"
+                : route.id.startsWith("cu")
+                  ? "cu"
+                  : "cm";
+        const a = route.shape(
+          fault.code!,
+          fault.desc ?? (describe(fam, fault.code!) || "injected"),
+          ctx,
+        );
         record(route, started, { ...a, record: { ...who, resultCode: fault.code! } }, "code");
         return a;
       }
@@ -162,7 +219,14 @@ export function createEmulatorServer(state: EmulatorState, fallbackBaseUrl: () =
     const admin = path === ADMIN_PREFIX || path.startsWith(ADMIN_PREFIX + "/");
     if (!route && !admin) {
       req.resume();
-      send(req, res, errorAnswer(404, "not_found", `no endpoint ${method} ${path}`, { protocol: PROTOCOL_ROUTES.map((r) => `${r.method} ${r.path}`), admin: `${ADMIN_PREFIX}/` }));
+      send(
+        req,
+        res,
+        errorAnswer(404, "not_found", `no endpoint ${method} ${path}`, {
+          protocol: PROTOCOL_ROUTES.map((r) => `${r.method} ${r.path}`),
+          admin: `${ADMIN_PREFIX}/`,
+        }),
+      );
       return;
     }
     if (method === "OPTIONS") {
@@ -173,7 +237,10 @@ export function createEmulatorServer(state: EmulatorState, fallbackBaseUrl: () =
     }
     if (route && method !== route.method && !(method === "HEAD" && route.method === "GET")) {
       req.resume();
-      send(req, res, { ...errorAnswer(405, "method_not_allowed", `${path} takes ${route.method}, not ${method}`), headers: { Allow: `${route.method}, OPTIONS` } });
+      send(req, res, {
+        ...errorAnswer(405, "method_not_allowed", `${path} takes ${route.method}, not ${method}`),
+        headers: { Allow: `${route.method}, OPTIONS` },
+      });
       return;
     }
     let body = "";
@@ -181,11 +248,27 @@ export function createEmulatorServer(state: EmulatorState, fallbackBaseUrl: () =
       const read = await readBody(req, state.limits.bodyLimitBytes);
       if (!read.ok) {
         const a = read.tooLarge
-          ? errorAnswer(413, "payload_too_large", `the body is over the ${state.limits.bodyLimitBytes}-byte limit`)
+          ? errorAnswer(
+              413,
+              "payload_too_large",
+              `the body is over the ${state.limits.bodyLimitBytes}-byte limit`,
+            )
           : errorAnswer(400, "bad_request", `the body could not be read: ${read.message}`);
         if (route) {
-          const ctx: RequestContext = { req, method, url, headers: req.headers, remoteAddress: req.socket.remoteAddress ?? "", body: "", baseUrl: fallbackBaseUrl(), state };
-          record(route, started, { ...a, record: { ...requestIdentity(route.id, ctx), resultCode: String(a.status) } });
+          const ctx: RequestContext = {
+            req,
+            method,
+            url,
+            headers: req.headers,
+            remoteAddress: req.socket.remoteAddress ?? "",
+            body: "",
+            baseUrl: fallbackBaseUrl(),
+            state,
+          };
+          record(route, started, {
+            ...a,
+            record: { ...requestIdentity(route.id, ctx), resultCode: String(a.status) },
+          });
         }
         send(req, res, { ...a, headers: { Connection: "close" } });
         return;
@@ -193,8 +276,20 @@ export function createEmulatorServer(state: EmulatorState, fallbackBaseUrl: () =
       body = read.text;
     }
     const hostHeader = req.headers.host;
-    const baseUrl = typeof hostHeader === "string" && HOST.test(hostHeader) ? `http://${hostHeader}` : fallbackBaseUrl();
-    const ctx: RequestContext = { req, method, url, headers: req.headers, remoteAddress: req.socket.remoteAddress ?? "", body, baseUrl, state };
+    const baseUrl =
+      typeof hostHeader === "string" && HOST.test(hostHeader)
+        ? `http://${hostHeader}`
+        : fallbackBaseUrl();
+    const ctx: RequestContext = {
+      req,
+      method,
+      url,
+      headers: req.headers,
+      remoteAddress: req.socket.remoteAddress ?? "",
+      body,
+      baseUrl,
+      state,
+    };
     if (admin) {
       send(req, res, handleAdmin(ctx));
       return;
@@ -218,7 +313,16 @@ export function createEmulatorServer(state: EmulatorState, fallbackBaseUrl: () =
     handle(req, res).catch((e: unknown) => {
       // Never let one request take the process down: answer 500 and keep serving.
       try {
-        if (!res.headersSent && !res.destroyed) send(req, res, errorAnswer(500, "internal", `the emulator failed on this request: ${(e as Error)?.message ?? String(e)}`));
+        if (!res.headersSent && !res.destroyed)
+          send(
+            req,
+            res,
+            errorAnswer(
+              500,
+              "internal",
+              `the emulator failed on this request: ${(e as Error)?.message ?? String(e)}`,
+            ),
+          );
         else res.destroy();
       } catch {
         res.destroy();
@@ -226,7 +330,11 @@ export function createEmulatorServer(state: EmulatorState, fallbackBaseUrl: () =
     });
   });
   server.on("clientError", (_err, socket) => {
-    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n" + '{"error":{"type":"bad_request","message":"malformed HTTP request"}}');
+    if (socket.writable)
+      socket.end(
+        "HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n" +
+          '{"error":{"type":"bad_request","message":"malformed HTTP request"}}',
+      );
     else socket.destroy();
   });
 

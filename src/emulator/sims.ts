@@ -12,12 +12,45 @@ export const DEFAULT_SIMS: readonly Sim[] = Object.freeze([
   { id: "cm", number: "13800001234", carrier: "CM", network: "cellular", label: "移动 4G" },
   { id: "ct", number: "18900005678", carrier: "CT", network: "cellular", label: "电信 4G" },
   { id: "cu", number: "18600004321", carrier: "CU", network: "cellular", label: "联通 4G" },
-  { id: "cm-wifi", number: "13900002222", carrier: "CM", network: "wifi", label: "移动卡，连着 Wi-Fi" },
-  { id: "ct-wifi", number: "18900003333", carrier: "CT", network: "wifi", label: "电信卡，连着 Wi-Fi" },
+  {
+    id: "cm-wifi",
+    number: "13900002222",
+    carrier: "CM",
+    network: "wifi",
+    label: "移动卡，连着 Wi-Fi",
+  },
+  {
+    id: "ct-wifi",
+    number: "18900003333",
+    carrier: "CT",
+    network: "wifi",
+    label: "电信卡，连着 Wi-Fi",
+  },
   { id: "no-sim", number: "00000000000", carrier: "CM", network: "none", label: "无 SIM 卡" },
-  { id: "cm-blacklisted", number: "13700009999", carrier: "CM", network: "cellular", blacklisted: true, label: "移动黑名单号码" },
-  { id: "cm-iot", number: "14400001111", carrier: "CM", network: "cellular", iot: true, label: "移动物联网卡" },
-  { id: "ct-blacklisted", number: "18900009999", carrier: "CT", network: "cellular", blacklisted: true, label: "电信黑名单号码" },
+  {
+    id: "cm-blacklisted",
+    number: "13700009999",
+    carrier: "CM",
+    network: "cellular",
+    blacklisted: true,
+    label: "移动黑名单号码",
+  },
+  {
+    id: "cm-iot",
+    number: "14400001111",
+    carrier: "CM",
+    network: "cellular",
+    iot: true,
+    label: "移动物联网卡",
+  },
+  {
+    id: "ct-blacklisted",
+    number: "18900009999",
+    carrier: "CT",
+    network: "cellular",
+    blacklisted: true,
+    label: "电信黑名单号码",
+  },
 ] satisfies Sim[]);
 
 export const DEFAULT_SIM_ID = "cm";
@@ -30,17 +63,28 @@ export class SimError extends Error {
 }
 
 export function parseSim(raw: unknown): Sim {
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new SimError("a SIM must be an object");
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+    throw new SimError("a SIM must be an object");
   const o = raw as Record<string, unknown>;
-  if (typeof o.id !== "string" || !/^[\w.-]{1,64}$/.test(o.id)) throw new SimError("sim.id must be 1-64 characters of [A-Za-z0-9_.-]");
-  if (typeof o.number !== "string" || !/^\d{5,15}$/.test(o.number)) throw new SimError("sim.number must be a string of 5-15 digits");
-  if (!CARRIERS.includes(o.carrier as Carrier)) throw new SimError(`sim.carrier must be one of ${CARRIERS.join(", ")}`);
+  if (typeof o.id !== "string" || !/^[\w.-]{1,64}$/.test(o.id))
+    throw new SimError("sim.id must be 1-64 characters of [A-Za-z0-9_.-]");
+  if (typeof o.number !== "string" || !/^\d{5,15}$/.test(o.number))
+    throw new SimError("sim.number must be a string of 5-15 digits");
+  if (!CARRIERS.includes(o.carrier as Carrier))
+    throw new SimError(`sim.carrier must be one of ${CARRIERS.join(", ")}`);
   const network = o.network === undefined ? "cellular" : o.network;
-  if (!NETWORKS.includes(network as Network)) throw new SimError(`sim.network must be one of ${NETWORKS.join(", ")}`);
+  if (!NETWORKS.includes(network as Network))
+    throw new SimError(`sim.network must be one of ${NETWORKS.join(", ")}`);
   for (const flag of ["blacklisted", "iot"]) {
-    if (o[flag] !== undefined && typeof o[flag] !== "boolean") throw new SimError(`sim.${flag} must be a boolean`);
+    if (o[flag] !== undefined && typeof o[flag] !== "boolean")
+      throw new SimError(`sim.${flag} must be a boolean`);
   }
-  const sim: Sim = { id: o.id, number: o.number, carrier: o.carrier as Carrier, network: network as Network };
+  const sim: Sim = {
+    id: o.id,
+    number: o.number,
+    carrier: o.carrier as Carrier,
+    network: network as Network,
+  };
   if (o.blacklisted) sim.blacklisted = true;
   if (o.iot) sim.iot = true;
   if (typeof o.label === "string") sim.label = o.label;
@@ -50,7 +94,10 @@ export function parseSim(raw: unknown): Sim {
 /** What a SIM looks like outside the emulator: never the full number. */
 export function publicSim(sim: Sim): Omit<Sim, "number"> & { maskedNumber: string } {
   const { number, ...rest } = sim;
-  return { ...rest, maskedNumber: number.length > 7 ? number.slice(0, 3) + "****" + number.slice(-4) : "****" };
+  return {
+    ...rest,
+    maskedNumber: number.length > 7 ? number.slice(0, 3) + "****" + number.slice(-4) : "****",
+  };
 }
 
 export type SimChoice = { ok: true; sim: Sim } | { ok: false; reason: string };
@@ -74,7 +121,12 @@ export class SimStore {
 
   reset(initial: readonly Sim[], defaultId?: string): void {
     this.sims = new Map(initial.map((s) => [s.id, { ...s }]));
-    this.defaultId = defaultId && this.sims.has(defaultId) ? defaultId : this.sims.has(DEFAULT_SIM_ID) ? DEFAULT_SIM_ID : ([...this.sims.keys()][0] ?? "");
+    this.defaultId =
+      defaultId && this.sims.has(defaultId)
+        ? defaultId
+        : this.sims.has(DEFAULT_SIM_ID)
+          ? DEFAULT_SIM_ID
+          : ([...this.sims.keys()][0] ?? "");
     this.bindings.clear();
   }
 
@@ -123,7 +175,11 @@ export class SimStore {
     const wanted = parseExpandParams(expandParams).sim;
     if (wanted) {
       const sim = this.sims.get(wanted);
-      if (!sim) return { ok: false, reason: `the emulator has no test SIM "${wanted}" (expandParams sim=${wanted})` };
+      if (!sim)
+        return {
+          ok: false,
+          reason: `the emulator has no test SIM "${wanted}" (expandParams sim=${wanted})`,
+        };
       if (traceId) this.bind(traceId, wanted);
       return { ok: true, sim };
     }

@@ -75,10 +75,21 @@ export class CarrierSessionStore {
     private readonly ttlMs: () => number,
   ) {}
 
-  create(s: { carrier: "CT" | "CU"; appId: string; traceId: string; simId: string }): CarrierSession {
+  create(s: {
+    carrier: "CT" | "CU";
+    appId: string;
+    traceId: string;
+    simId: string;
+  }): CarrierSession {
     this.prune();
     const at = this.now();
-    const session: CarrierSession = { ...s, id: randomBytes(16).toString("hex"), createdAt: at, expiresAt: at + this.ttlMs(), dataUsed: false };
+    const session: CarrierSession = {
+      ...s,
+      id: randomBytes(16).toString("hex"),
+      createdAt: at,
+      expiresAt: at + this.ttlMs(),
+      dataUsed: false,
+    };
     this.sessions.set(session.id, session);
     return session;
   }

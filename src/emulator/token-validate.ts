@@ -24,16 +24,39 @@ export const tokenValidateRoute: ProtocolRoute = {
     const type = headerValue(ctx, "content-type") ?? "";
     // Seed 003 FAQ 8: anything but a JSON POST is an "inner error" at the real gateway.
     if (!/^application\/json\b/i.test(type.trim())) {
-      return flatFailure(failure("validate", "103005", `Content-Type must be application/json, got "${type.slice(0, 60)}"`, 400), appId, traceId);
+      return flatFailure(
+        failure(
+          "validate",
+          "103005",
+          `Content-Type must be application/json, got "${type.slice(0, 60)}"`,
+          400,
+        ),
+        appId,
+        traceId,
+      );
     }
     const parsed = parseJsonObject(ctx.body);
-    if (!parsed.ok) return flatFailure(failure("validate", "103005", parsed.reason, 400), appId, traceId);
+    if (!parsed.ok)
+      return flatFailure(failure("validate", "103005", parsed.reason, 400), appId, traceId);
     const body = parsed.body;
-    const checked = checkTokenValidate({ registry: ctx.state.registry, now: ctx.state.now, limits: ctx.state.limits }, body, ctx.headers, ctx.remoteAddress);
+    const checked = checkTokenValidate(
+      { registry: ctx.state.registry, now: ctx.state.now, limits: ctx.state.limits },
+      body,
+      ctx.headers,
+      ctx.remoteAddress,
+    );
     if (!checked.ok) return flatFailure(checked.failure, appId, traceId);
-    const result = ctx.state.tokens.validate({ token: body.token as string, appId: checked.app.appId, userInformation: body.userInformation as string });
+    const result = ctx.state.tokens.validate({
+      token: body.token as string,
+      appId: checked.app.appId,
+      userInformation: body.userInformation as string,
+    });
     if (!result.ok) {
-      const a = flatFailure({ code: result.code, desc: `${describe("validate", result.code)}: ${result.reason}` }, appId, traceId);
+      const a = flatFailure(
+        { code: result.code, desc: `${describe("validate", result.code)}: ${result.reason}` },
+        appId,
+        traceId,
+      );
       const t = ctx.state.tokens.getToken(body.token as string);
       if (t) Object.assign(a.record!, { carrier: t.carrier, maskPhone: t.maskPhone });
       return a;
@@ -42,11 +65,23 @@ export const tokenValidateRoute: ProtocolRoute = {
     const json: TokenValidateResponse = {
       resultCode: OK,
       desc: "成功",
-      data: { msisdn: encryptMsisdn(t.phone, checked.app.appKey), securityPhone: t.maskPhone, expandParams: str(body.expandParams) ?? t.expandParams },
+      data: {
+        msisdn: encryptMsisdn(t.phone, checked.app.appKey),
+        securityPhone: t.maskPhone,
+        expandParams: str(body.expandParams) ?? t.expandParams,
+      },
     };
     return {
       json,
-      record: { resultCode: OK, appId: checked.app.appId, traceId: checked.traceId, carrier: t.carrier, maskPhone: t.maskPhone, simId: t.simId, billable: true },
+      record: {
+        resultCode: OK,
+        appId: checked.app.appId,
+        traceId: checked.traceId,
+        carrier: t.carrier,
+        maskPhone: t.maskPhone,
+        simId: t.simId,
+        billable: true,
+      },
     };
   },
 };

@@ -63,7 +63,9 @@ export class TokenStore {
     this.wrong.clear();
   }
 
-  issueAccessToken(e: Omit<AccessTokenEntry, "accessToken" | "issuedAt" | "expiresAt" | "used">): AccessTokenEntry {
+  issueAccessToken(
+    e: Omit<AccessTokenEntry, "accessToken" | "issuedAt" | "expiresAt" | "used">,
+  ): AccessTokenEntry {
     this.prune();
     const at = this.now();
     const entry: AccessTokenEntry = {
@@ -90,13 +92,16 @@ export class TokenStore {
     const w = this.wrong.get(phone);
     if (!w) return { consecutiveWrong: 0, locked: false };
     const locked = w.lockedUntil > this.now();
-    return locked ? { consecutiveWrong: w.count, locked, lockedUntil: w.lockedUntil } : { consecutiveWrong: w.count, locked };
+    return locked
+      ? { consecutiveWrong: w.count, locked, lockedUntil: w.lockedUntil }
+      : { consecutiveWrong: w.count, locked };
   }
 
   unusedTokenCount(phone: string): number {
     const since = this.now() - this.limits.unusedTokenWindowMs;
     let n = 0;
-    for (const t of this.tokens.values()) if (t.phone === phone && !t.used && t.issuedAt > since) n++;
+    for (const t of this.tokens.values())
+      if (t.phone === phone && !t.used && t.issuedAt > since) n++;
     return n;
   }
 
@@ -105,17 +110,38 @@ export class TokenStore {
    * `phoneHash` is MD5 of the completed number; for authLevel "1" (and "5", whose UI the
    * integrator draws) the masked number as shown is accepted too (wire-protocol.md §4).
    */
-  redeem(input: { accessToken: string; appId: string; phoneHash: string; userInformation: string; expandParams: string }): TokenResult<TokenEntry> {
+  redeem(input: {
+    accessToken: string;
+    appId: string;
+    phoneHash: string;
+    userInformation: string;
+    expandParams: string;
+  }): TokenResult<TokenEntry> {
     const now = this.now();
     const at = this.accessTokens.get(input.accessToken);
     if (!at) return { ok: false, code: "104007", reason: "unknown accessToken" };
-    if (at.used) return { ok: false, code: "104007", reason: "accessToken already used: fetch the number again" };
-    if (at.expiresAt <= now) return { ok: false, code: "104007", reason: `accessToken expired (it lives ${this.limits.accessTokenTtlMs / 1000} s)` };
-    if (at.appId !== input.appId) return { ok: false, code: "104008", reason: "accessToken was issued to another appId" };
+    if (at.used)
+      return {
+        ok: false,
+        code: "104007",
+        reason: "accessToken already used: fetch the number again",
+      };
+    if (at.expiresAt <= now)
+      return {
+        ok: false,
+        code: "104007",
+        reason: `accessToken expired (it lives ${this.limits.accessTokenTtlMs / 1000} s)`,
+      };
+    if (at.appId !== input.appId)
+      return { ok: false, code: "104008", reason: "accessToken was issued to another appId" };
 
     const w = this.wrong.get(at.phone) ?? { count: 0, lockedUntil: 0 };
     if (w.lockedUntil > now) {
-      return { ok: false, code: LOCKED, reason: `number locked after ${this.limits.lockAfterWrong} consecutive wrong entries` };
+      return {
+        ok: false,
+        code: LOCKED,
+        reason: `number locked after ${this.limits.lockAfterWrong} consecutive wrong entries`,
+      };
     }
     const accepted = [md5(at.phone)];
     if (at.authLevel === "1" || at.authLevel === "5") accepted.push(md5(at.maskPhone));
@@ -126,8 +152,15 @@ export class TokenStore {
         w.lockedUntil = now + this.limits.lockMs;
       }
       this.wrong.set(at.phone, w);
-      const left = w.lockedUntil > now ? "the number is now locked" : `${this.limits.lockAfterWrong - w.count} tries left`;
-      return { ok: false, code: WRONG_DIGITS, reason: `the digits do not complete the number (${left})` };
+      const left =
+        w.lockedUntil > now
+          ? "the number is now locked"
+          : `${this.limits.lockAfterWrong - w.count} tries left`;
+      return {
+        ok: false,
+        code: WRONG_DIGITS,
+        reason: `the digits do not complete the number (${left})`,
+      };
     }
     this.wrong.delete(at.phone);
 
@@ -158,12 +191,23 @@ export class TokenStore {
   }
 
   /** tokenValidate's token checks; consumes the token only when everything matches. */
-  validate(input: { token: string; appId: string; userInformation: string }): TokenResult<TokenEntry> {
+  validate(input: {
+    token: string;
+    appId: string;
+    userInformation: string;
+  }): TokenResult<TokenEntry> {
     const t = this.tokens.get(input.token);
     if (!t) return { ok: false, code: "104007", reason: "unknown token" };
-    if (t.used) return { ok: false, code: "104007", reason: "token already used (tokens are single use)" };
-    if (t.expiresAt <= this.now()) return { ok: false, code: "104007", reason: `token expired (tokens live ${this.limits.tokenTtlMs / 1000} s)` };
-    if (t.appId !== input.appId) return { ok: false, code: "104008", reason: "token was issued to another appId" };
+    if (t.used)
+      return { ok: false, code: "104007", reason: "token already used (tokens are single use)" };
+    if (t.expiresAt <= this.now())
+      return {
+        ok: false,
+        code: "104007",
+        reason: `token expired (tokens live ${this.limits.tokenTtlMs / 1000} s)`,
+      };
+    if (t.appId !== input.appId)
+      return { ok: false, code: "104008", reason: "token was issued to another appId" };
     if (input.userInformation !== t.userInformation) {
       const decoded = safeDecode(t.userInformation);
       if (decoded !== undefined && decoded === input.userInformation) {
@@ -174,7 +218,11 @@ export class TokenStore {
             "userinfo 校验失败: userInformation was URL-decoded (e.g. %3D became =); pass it on exactly as the SDK returned it (seed 003 FAQ 6)",
         };
       }
-      return { ok: false, code: "104008", reason: "userinfo 校验失败: userInformation differs from the one sent with authGetToken" };
+      return {
+        ok: false,
+        code: "104008",
+        reason: "userinfo 校验失败: userInformation differs from the one sent with authGetToken",
+      };
     }
     t.used = true;
     return { ok: true, value: t };
@@ -183,9 +231,14 @@ export class TokenStore {
   private prune(): void {
     if (this.accessTokens.size + this.tokens.size < 5000) return;
     // Keep unused tokens for the whole limit window: they still count against the number.
-    const cutoff = this.now() - Math.max(this.limits.unusedTokenWindowMs, this.limits.accessTokenTtlMs, this.limits.tokenTtlMs);
+    const cutoff =
+      this.now() -
+      Math.max(
+        this.limits.unusedTokenWindowMs,
+        this.limits.accessTokenTtlMs,
+        this.limits.tokenTtlMs,
+      );
     for (const [k, v] of this.accessTokens) if (v.expiresAt < cutoff) this.accessTokens.delete(k);
     for (const [k, v] of this.tokens) if (v.issuedAt < cutoff) this.tokens.delete(k);
   }
 }
-

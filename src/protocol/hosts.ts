@@ -36,8 +36,16 @@ export type Carrier = "CM" | "CT" | "CU";
 
 /** The per-carrier names of the CT/CU steps (wire-protocol.md §2). */
 export const CROSS_CARRIER = {
-  CT: { phonescrip: PATHS.ctPhonescrip, callback: PATHS.ctCallback, jsonpCallback: "getTelecomPhone" },
-  CU: { phonescrip: PATHS.cuPhonescrip, callback: PATHS.cuCallback, jsonpCallback: "getNewUnicomPhone" },
+  CT: {
+    phonescrip: PATHS.ctPhonescrip,
+    callback: PATHS.ctCallback,
+    jsonpCallback: "getTelecomPhone",
+  },
+  CU: {
+    phonescrip: PATHS.cuPhonescrip,
+    callback: PATHS.cuCallback,
+    jsonpCallback: "getNewUnicomPhone",
+  },
 } as const;
 
 /** Joins a configured base (with or without a trailing slash) and a protocol path. */

@@ -12,5 +12,7 @@ export function completeMaskedPhone(maskPhone: string, digits: string): string |
 
 /** Masks the middle four digits of an 11-digit number the way the gateways do. */
 export function maskPhone(phone: string): string {
-  return phone.length === 11 ? phone.slice(0, 3) + "****" + phone.slice(7) : phone.replace(/\d(?=\d{4})/g, "*");
+  return phone.length === 11
+    ? phone.slice(0, 3) + "****" + phone.slice(7)
+    : phone.replace(/\d(?=\d{4})/g, "*");
 }

@@ -19,7 +19,12 @@ export function requestSignInput(f: RequestSignFields, appKey: string): string {
 }
 
 /** Inner sign of the CT/CU `reqdata`: MD5(appId + version + msgId + timestamp), no secret. */
-export function crossCarrierSignInput(f: { appId: string; version: string; msgId: string; timestamp: string }): string {
+export function crossCarrierSignInput(f: {
+  appId: string;
+  version: string;
+  msgId: string;
+  timestamp: string;
+}): string {
   return f.appId + f.version + f.msgId + f.timestamp;
 }
 

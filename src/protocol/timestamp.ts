@@ -1,7 +1,15 @@
 /** The 17-digit `yyyyMMddHHmmssSSS` timestamps of the protocol (local time, 24-hour clock). */
 
 export function formatTimestamp(date: Date = new Date()): string {
-  return [date.getFullYear(), date.getMonth() + 1, date.getDate(), date.getHours(), date.getMinutes(), date.getSeconds(), date.getMilliseconds()]
+  return [
+    date.getFullYear(),
+    date.getMonth() + 1,
+    date.getDate(),
+    date.getHours(),
+    date.getMinutes(),
+    date.getSeconds(),
+    date.getMilliseconds(),
+  ]
     .map((n, i) => String(n).padStart(i ? (i > 5 ? 3 : 2) : 4, "0"))
     .join("");
 }

@@ -21,7 +21,10 @@ export interface RequestOptions {
  * promise rejects as soon as either fires (`start` is not even called for an already aborted
  * caller); `start` cleans up after itself on its signal's abort. Nothing is left behind.
  */
-export function withAbort<T>(options: RequestOptions, start: (signal: AbortSignal) => Promise<T>): Promise<T> {
+export function withAbort<T>(
+  options: RequestOptions,
+  start: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const controller = new AbortController();
     const { signal } = controller;

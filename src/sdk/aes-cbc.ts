@@ -56,7 +56,8 @@ export function aesCbcHex(plaintext: string, key: string, iv: string): string {
       const t = s.map((_, k) => S[s[(k + (k % 4) * 4) % 16]]);
       s = t.map((v, k) => {
         const c = k & ~3;
-        if (round < 10) v ^= t[c] ^ t[c + 1] ^ t[c + 2] ^ t[c + 3] ^ xtime(v ^ t[c + ((k + 1) % 4)]);
+        if (round < 10)
+          v ^= t[c] ^ t[c + 1] ^ t[c + 2] ^ t[c + 3] ^ xtime(v ^ t[c + ((k + 1) % 4)]);
         return v ^ w[round * 16 + k];
       });
     }

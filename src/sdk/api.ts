@@ -5,7 +5,14 @@
  * `authGetToken`. Every method is guarded: nothing the SDK does throws into the page.
  */
 
-import { BUSY, DIGITS_INCOMPLETE, ENDED, INNER_ERROR, LAYER_NOT_INITIALISED, MISSING_PARAM } from "../protocol/codes";
+import {
+  BUSY,
+  DIGITS_INCOMPLETE,
+  ENDED,
+  INNER_ERROR,
+  LAYER_NOT_INITIALISED,
+  MISSING_PARAM,
+} from "../protocol/codes";
 import { completeMaskedPhone } from "../protocol/masked-phone";
 import { applyConfig, hostsFor } from "./config";
 import { getConnection } from "./connection";
@@ -20,7 +27,13 @@ import { recordOf, text } from "./responses";
 import { createSession, type Callbacks, type Session } from "./session";
 import { requestToken } from "./token";
 import { promiseForm } from "./promise";
-import type { AuthLogin, CustomPopupOptions, PageOptions, ResolvedConfig, ScriptAuthLogin } from "./types";
+import type {
+  AuthLogin,
+  CustomPopupOptions,
+  PageOptions,
+  ResolvedConfig,
+  ScriptAuthLogin,
+} from "./types";
 
 export type { Deps } from "./deps";
 export type { AuthLogin, GetTokenOptions, ScriptAuthLogin } from "./types";
@@ -29,7 +42,10 @@ export type { AuthLogin, GetTokenOptions, ScriptAuthLogin } from "./types";
 const VERSION: string = typeof __VERSION__ === "string" ? __VERSION__ : "0.0.0-dev";
 
 /** What `more` gets to build further methods on: starting a flow (undefined when refused) and ending one. */
-export type Extension = (startFlow: (options: unknown) => Session | undefined, end: (session: Session) => void) => Record<string, (...args: never[]) => unknown>;
+export type Extension = (
+  startFlow: (options: unknown) => Session | undefined,
+  end: (session: Session) => void,
+) => Record<string, (...args: never[]) => unknown>;
 
 function create(partialDeps: Partial<Deps> | undefined, more?: Extension): AuthLogin {
   const deps = resolveDeps(partialDeps);
@@ -41,7 +57,8 @@ function create(partialDeps: Partial<Deps> | undefined, more?: Extension): AuthL
   let issued: IssuedAccessToken | undefined;
 
   /** Refusals happen before a session exists: only the new call hears of them. */
-  const refuse = (callbacks: Callbacks, t: CodeText, msgId: string, field?: string) => safeCall(callbacks.error, codeError(t, msgId, field), report, "error");
+  const refuse = (callbacks: Callbacks, t: CodeText, msgId: string, field?: string) =>
+    safeCall(callbacks.error, codeError(t, msgId, field), report, "error");
 
   const end = (session: Session) => session.fail(codeError(ENDED, session.msgId));
 
@@ -50,7 +67,12 @@ function create(partialDeps: Partial<Deps> | undefined, more?: Extension): AuthL
    * the call with one documented payload. `more`: the view settings of getTokenInfo, or the
    * fingerprint an accessToken was issued with.
    */
-  const begin = (callbacks: Callbacks, data: FlowData, more: Partial<StepContext>, run: (ctx: StepContext) => Promise<unknown>) => {
+  const begin = (
+    callbacks: Callbacks,
+    data: FlowData,
+    more: Partial<StepContext>,
+    run: (ctx: StepContext) => Promise<unknown>,
+  ) => {
     const msgId = data.traceId;
     if (active) return void refuse(callbacks, BUSY, msgId);
     const session = (active = createSession(msgId, callbacks, report, deps.now));
@@ -112,7 +134,8 @@ function create(partialDeps: Partial<Deps> | undefined, more?: Extension): AuthL
     },
     authGetTokenByLayer(first?: unknown, second?: unknown) {
       // A function is not an object: (success, error) as two arguments.
-      const callbacks: Callbacks = first && typeof first === "object" ? first : { success: first, error: second };
+      const callbacks: Callbacks =
+        first && typeof first === "object" ? first : { success: first, error: second };
       const layer = active && active.layer;
       if (!layer) return refuse(callbacks, LAYER_NOT_INITIALISED, active ? active.msgId : "");
       layer(callbacks);
@@ -132,7 +155,10 @@ function create(partialDeps: Partial<Deps> | undefined, more?: Extension): AuthL
       if (fullPhone === undefined) return refuse(callbacks, DIGITS_INCOMPLETE, msgId);
       // The fingerprint the accessToken was issued with. Sign and timestamp are not sent by this
       // request; a stray one of the integrator must not travel on.
-      const more = issued && issued.accessToken === accessToken ? { userInformation: issued.userInformation } : {};
+      const more =
+        issued && issued.accessToken === accessToken
+          ? { userInformation: issued.userInformation }
+          : {};
       begin(callbacks, { ...toFlowData(d), sign: "", timestamp: "" }, more, (ctx) =>
         // 104012 ends this call too: there is no view to keep open.
         requestToken(ctx, accessToken, fullPhone).then((wrong) => wrong && ctx.session.fail(wrong)),
@@ -155,10 +181,12 @@ function create(partialDeps: Partial<Deps> | undefined, more?: Extension): AuthL
 }
 
 /** The original's methods and `config`: what the `<script>` build carries. */
-export const createScriptLogin = (partialDeps?: Partial<Deps>): ScriptAuthLogin => create(partialDeps);
+export const createScriptLogin = (partialDeps?: Partial<Deps>): ScriptAuthLogin =>
+  create(partialDeps);
 
 /** Everything, with the promise form for SPAs (the npm module). */
-export const createAuthLogin = (partialDeps?: Partial<Deps>): AuthLogin => create(partialDeps, promiseForm);
+export const createAuthLogin = (partialDeps?: Partial<Deps>): AuthLogin =>
+  create(partialDeps, promiseForm);
 
 /** The ready instance. Creating it touches no global: `window`/`document` are read when used. */
 export const YDRZAuthLogin: AuthLogin = /*#__PURE__*/ createAuthLogin();

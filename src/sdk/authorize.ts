@@ -4,7 +4,16 @@
  * submit, a cancel or an `authGetTokenByLayer` call leads to.
  */
 
-import { AGREEMENT_UNTICKED, BUSY, CANCELLED, DIGITS_INCOMPLETE, LAYER_LOAD_FAILED, OK, LAYER_LOADED, LAYER_READY } from "../protocol/codes";
+import {
+  AGREEMENT_UNTICKED,
+  BUSY,
+  CANCELLED,
+  DIGITS_INCOMPLETE,
+  LAYER_LOAD_FAILED,
+  OK,
+  LAYER_LOADED,
+  LAYER_READY,
+} from "../protocol/codes";
 import type { Carrier } from "../protocol/hosts";
 import { completeMaskedPhone } from "../protocol/masked-phone";
 import type { PageOption } from "../protocol/wire";
@@ -27,7 +36,15 @@ export function viewKind(ctx: StepContext): ViewKind {
   const mask = options && options.maskStyle && options.maskStyle.ifShowMask;
   const type = ctx.data.authPageType;
   // Read as every boolean option of the views is (true, "true", "ture", any case).
-  return type === "1" ? "standard-popup" : type === "2" ? (flag(mask, false) ? "custom-popup-mask" : "custom-popup") : type === "3" ? "custom-page" : "standard-page";
+  return type === "1"
+    ? "standard-popup"
+    : type === "2"
+      ? flag(mask, false)
+        ? "custom-popup-mask"
+        : "custom-popup"
+      : type === "3"
+        ? "custom-page"
+        : "standard-page";
 }
 
 /** Mounts the view; returns the `authGetTokenByLayer` step for a custom popup without mask. */
@@ -47,11 +64,16 @@ export function authorize(
   // The element with the given id; the original always used `#ydrzCustomControls`, so try it too.
   const containerId = popup && popup.containerId;
   const container =
-    (layerKind && doc && ((containerId && doc.getElementById(containerId)) || doc.getElementById("ydrzCustomControls"))) || undefined;
+    (layerKind &&
+      doc &&
+      ((containerId && doc.getElementById(containerId)) ||
+        doc.getElementById("ydrzCustomControls"))) ||
+    undefined;
   if (layerKind && !container) return void failWith(LAYER_LOAD_FAILED);
 
   let inFlight = false;
-  const fullPhone = (digits: string) => (answer.authLevel === "1" ? answer.maskPhone : completeMaskedPhone(answer.maskPhone, digits));
+  const fullPhone = (digits: string) =>
+    answer.authLevel === "1" ? answer.maskPhone : completeMaskedPhone(answer.maskPhone, digits);
 
   /** Runs the token request; `onWrongDigits` decides who hears of a 104012. */
   const requestWith = (phone: string, onWrongDigits: (payload: CodeError) => void) => {
@@ -95,7 +117,13 @@ export function authorize(
           },
           cancel: () => failWith(CANCELLED),
           ready() {
-            if (!session.done) safeCall(ctx.layerCallback, { code: OK, msgId, message: LAYER_READY }, report, "layerCallback");
+            if (!session.done)
+              safeCall(
+                ctx.layerCallback,
+                { code: OK, msgId, message: LAYER_READY },
+                report,
+                "layerCallback",
+              );
           },
         },
       ),

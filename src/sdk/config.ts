@@ -15,7 +15,8 @@ export function applyConfig(current: ResolvedConfig, patch: unknown): ResolvedCo
   const p = (patch || {}) as SdkConfig;
   for (const key of ["cmHost", "apiHost"] as const) {
     const host = p[key];
-    if (typeof host === "string" && /^https?:\/\/\S+$/i.test(host.trim())) current[key] = host.trim();
+    if (typeof host === "string" && /^https?:\/\/\S+$/i.test(host.trim()))
+      current[key] = host.trim();
   }
   const { timeout, injectCss } = p;
   if (typeof timeout === "number" && timeout > 0 && timeout < Infinity) current.timeout = timeout;

@@ -4,7 +4,11 @@ import { randomString } from "./random";
 import { text } from "./responses";
 import type { Connection } from "./types";
 
-export function getConnection(appid: unknown, win: Window | undefined, random: () => number): Connection {
+export function getConnection(
+  appid: unknown,
+  win: Window | undefined,
+  random: () => number,
+): Connection {
   let netType: Connection["netType"] = "unknown";
   try {
     // Missing on iOS and most desktops; an exotic getter may throw: both leave "unknown".

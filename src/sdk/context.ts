@@ -39,11 +39,27 @@ export interface StepContext extends ResolvedDeps {
 }
 
 /** One request of the call: the configured timeout, aborted as the call settles. */
-export const send = (ctx: StepContext, url: string, body?: unknown, headers?: Record<string, string>, jsonp?: string): Promise<unknown> =>
+export const send = (
+  ctx: StepContext,
+  url: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+  jsonp?: string,
+): Promise<unknown> =>
   ctx.transport(url, { body, headers, timeout: ctx.timeout, signal: ctx.session.signal, jsonp });
 
 /** A `/h5/onekeylogin/*` request with the id headers every one of them carries (wire-protocol.md §2–4). */
-export const sendApi = (ctx: StepContext, path: string, body: unknown, more?: Record<string, string>): Promise<unknown> => {
+export const sendApi = (
+  ctx: StepContext,
+  path: string,
+  body: unknown,
+  more?: Record<string, string>,
+): Promise<unknown> => {
   const d = ctx.data;
-  return send(ctx, joinUrl(ctx.hosts.api, path), body, { appId: d.appId, interfaceVersion: d.version, traceId: d.traceId, ...more });
+  return send(ctx, joinUrl(ctx.hosts.api, path), body, {
+    appId: d.appId,
+    interfaceVersion: d.version,
+    traceId: d.traceId,
+    ...more,
+  });
 };

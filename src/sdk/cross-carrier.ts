@@ -8,18 +8,31 @@ import { OK } from "../protocol/codes";
 import { CROSS_CARRIER } from "../protocol/hosts";
 import { send, sendApi, type StepContext } from "./context";
 import { buildPhonescripRequest } from "./reqdata";
-import { coded, readNumberAnswer, readString, recordOf, text, type NumberAnswer } from "./responses";
+import {
+  coded,
+  readNumberAnswer,
+  readString,
+  recordOf,
+  text,
+  type NumberAnswer,
+} from "./responses";
 import type { CarrierResult } from "./types";
 
 export type CrossCarrier = keyof typeof CROSS_CARRIER;
 
 /** The carrier's answer or failure entry; undefined for a network failure. Never rejects. */
-export async function crossCarrierFetch(carrier: CrossCarrier, ctx: StepContext): Promise<NumberAnswer | CarrierResult | undefined> {
+export async function crossCarrierFetch(
+  carrier: CrossCarrier,
+  ctx: StepContext,
+): Promise<NumberAnswer | CarrierResult | undefined> {
   const d = ctx.data;
   const names = CROSS_CARRIER[carrier];
   try {
     // Step 1: the carrier gateway's URL.
-    const body = buildPhonescripRequest({ ...d, msgId: d.traceId, userAgent: ctx.win()!.navigator.userAgent }, ctx.random);
+    const body = buildPhonescripRequest(
+      { ...d, msgId: d.traceId, userAgent: ctx.win()!.navigator.userAgent },
+      ctx.random,
+    );
     const step1 = recordOf(await sendApi(ctx, names.phonescrip, body));
     const failure = coded(step1);
     const url = step1.data;
@@ -30,11 +43,23 @@ export async function crossCarrierFetch(carrier: CrossCarrier, ctx: StepContext)
     // Step 2: its JSONP answer, opaque data.
     const step2 = recordOf(await send(ctx, url, undefined, undefined, names.jsonpCallback));
     const result = text(step2.result);
-    if (result !== "0") return result ? { code: result, message: readString(step2.data) } : undefined;
+    if (result !== "0")
+      return result ? { code: result, message: readString(step2.data) } : undefined;
 
     // Step 3: the opaque data for the masked number and accessToken.
-    const headers = { businessType: d.businessType, timestamp: d.timestamp, authPageType: d.authPageType };
-    return readNumberAnswer(await sendApi(ctx, names.callback, { data: step2.data, ver: "1.0", userInformation: ctx.userInformation }, headers));
+    const headers = {
+      businessType: d.businessType,
+      timestamp: d.timestamp,
+      authPageType: d.authPageType,
+    };
+    return readNumberAnswer(
+      await sendApi(
+        ctx,
+        names.callback,
+        { data: step2.data, ver: "1.0", userInformation: ctx.userInformation },
+        headers,
+      ),
+    );
   } catch {
     // a network failure
   }

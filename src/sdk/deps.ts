@@ -34,7 +34,8 @@ export interface ResolvedDeps extends Omit<Deps, "window" | "document"> {
 
 /** Fills the gaps of `partial`. */
 export function resolveDeps(partial: Partial<Deps> = {}): ResolvedDeps {
-  const win = () => ("window" in partial ? partial.window : typeof window !== "undefined" ? window : undefined);
+  const win = () =>
+    "window" in partial ? partial.window : typeof window !== "undefined" ? window : undefined;
   const doc = () => ("document" in partial ? partial.document : (win() || ({} as Window)).document);
   const report = partial.report || ((message, error) => console.error(message, error));
   return {

@@ -13,7 +13,11 @@ export interface CodeText {
 }
 
 /** `t` is exactly `{code, message}` (a constant of codes.ts or a gateway's pair); `field` only for 503 参数缺失. */
-export const codeError = (t: CodeText, msgId: string, field?: string): CodeError => ({ ...t, msgId, field });
+export const codeError = (t: CodeText, msgId: string, field?: string): CodeError => ({
+  ...t,
+  msgId,
+  field,
+});
 
 /** Rejection value of `getToken`: the error payload as an `Error` (name "YDRZError"). */
 export class YDRZError extends Error {
@@ -31,7 +35,11 @@ export class YDRZError extends Error {
   constructor(payload: ErrorPayload) {
     const f = payload as FetchFailure;
     // A fetch failure has no message of its own: its carriers' codes and messages.
-    super((payload as CodeError).message || "取号失败 " + [f.YDData, f.CTData, f.CUData].map((e) => e.code + " " + e.message).join("; "));
+    super(
+      (payload as CodeError).message ||
+        "取号失败 " +
+          [f.YDData, f.CTData, f.CUData].map((e) => e.code + " " + e.message).join("; "),
+    );
     Object.assign(this, payload, { payload });
   }
 }

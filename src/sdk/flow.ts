@@ -6,7 +6,15 @@
  * anything.
  */
 
-import { CROSS_CARRIER_OFF, INNER_ERROR, NETWORK, OK, SKIPPED_CT, SKIPPED_CU, ACCESS_TOKEN_ISSUED } from "../protocol/codes";
+import {
+  CROSS_CARRIER_OFF,
+  INNER_ERROR,
+  NETWORK,
+  OK,
+  SKIPPED_CT,
+  SKIPPED_CU,
+  ACCESS_TOKEN_ISSUED,
+} from "../protocol/codes";
 import { joinUrl, PATHS, type Carrier } from "../protocol/hosts";
 import { authorize, viewKind } from "./authorize";
 import { send, sendApi, type StepContext } from "./context";
@@ -20,7 +28,9 @@ async function cmPrefetch(ctx: StepContext): Promise<NumberAnswer | undefined> {
   // The documented fields in the documented order (a replacer array picks and orders the keys).
   const body = JSON.stringify(
     { ...d, msgId: d.traceId, userInformation: ctx.userInformation },
-    "version timestamp appId businessType traceId msgId sign authPageType userInformation expandParams".split(" "),
+    "version timestamp appId businessType traceId msgId sign authPageType userInformation expandParams".split(
+      " ",
+    ),
   );
   try {
     const r = await send(ctx, joinUrl(ctx.hosts.cm, PATHS.preGetMobile), body);
@@ -37,18 +47,32 @@ export async function runFlow(ctx: StepContext): Promise<void> {
   // getPageOption needs no accessToken; its failure only means a popup with default texts.
   const pageOption =
     d.authPageType === "1"
-      ? session.time("pageOption", sendApi(ctx, PATHS.pageOption, undefined, { interfaceVersion: "1.0", timestamp: d.timestamp, businessType: d.businessType }).then(readPageOption, () => undefined))
+      ? session.time(
+          "pageOption",
+          sendApi(ctx, PATHS.pageOption, undefined, {
+            interfaceVersion: "1.0",
+            timestamp: d.timestamp,
+            businessType: d.businessType,
+          }).then(readPageOption, () => undefined),
+        )
       : undefined;
   // The view's first-use costs, paid while the gateway answers (views/index.ts `warmView`); a
   // task of its own, once the pre-fetch is on its way.
   setTimeout(() => session.done || ctx.warmView(viewKind(ctx), ctx.injectCss));
-  const entries: Record<Carrier, CarrierResult> = { CM: NETWORK, CT: { ...SKIPPED_CT }, CU: { ...SKIPPED_CU } };
+  const entries: Record<Carrier, CarrierResult> = {
+    CM: NETWORK,
+    CT: { ...SKIPPED_CT },
+    CU: { ...SKIPPED_CU },
+  };
   const carriers = ["CM", "CT", "CU"] as const;
   let owner: unknown;
   for (const carrier of carriers) {
     // When the CM gateway names the subscriber's carrier, the others cannot hand out its number.
     if (carriers.includes(owner as Carrier) && owner !== carrier) continue;
-    const a = await session.time(carrier, carrier === "CM" ? cmPrefetch(ctx) : crossCarrierFetch(carrier, ctx));
+    const a = await session.time(
+      carrier,
+      carrier === "CM" ? cmPrefetch(ctx) : crossCarrierFetch(carrier, ctx),
+    );
     if (session.done) return;
     if (a && a.code === OK && (a as NumberAnswer).accessToken) {
       const answer = a as NumberAnswer;
@@ -65,12 +89,32 @@ export async function runFlow(ctx: StepContext): Promise<void> {
         });
       }
       const option = await pageOption;
-      if (!session.done) session.layer = authorize(ctx, answer as NumberAnswer & { authLevel: "1" | "4" }, carrier, option);
+      if (!session.done)
+        session.layer = authorize(
+          ctx,
+          answer as NumberAnswer & { authLevel: "1" | "4" },
+          carrier,
+          option,
+        );
       return;
     }
     if (carrier === "CM") owner = a && (a as NumberAnswer).owner;
     // 103000 without an accessToken: unusable from CM, the cross-carrier fetch switched off from CT/CU.
-    entries[carrier] = { ...(!a ? NETWORK : a.code !== OK ? { code: a.code, message: a.message } : carrier === "CM" ? INNER_ERROR : CROSS_CARRIER_OFF) };
+    entries[carrier] = {
+      ...(!a
+        ? NETWORK
+        : a.code !== OK
+          ? { code: a.code, message: a.message }
+          : carrier === "CM"
+            ? INNER_ERROR
+            : CROSS_CARRIER_OFF),
+    };
   }
-  session.fail({ msgId, YDData: entries.CM, CTData: entries.CT, CUData: entries.CU, timing: session.timing() });
+  session.fail({
+    msgId,
+    YDData: entries.CM,
+    CTData: entries.CT,
+    CUData: entries.CU,
+    timing: session.timing(),
+  });
 }

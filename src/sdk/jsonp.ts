@@ -7,7 +7,13 @@
 
 import { withAbort, type RequestOptions } from "./abort";
 
-export const jsonp = (doc: Document, win: Window, url: string, callbackName: string, options: RequestOptions): Promise<unknown> =>
+export const jsonp = (
+  doc: Document,
+  win: Window,
+  url: string,
+  callbackName: string,
+  options: RequestOptions,
+): Promise<unknown> =>
   withAbort(
     options,
     (signal) =>

@@ -27,7 +27,7 @@ export function md5Hex(text: string): string {
       const g = [i, 5 * i + 1, 3 * i + 5, 7 * i][r] % 16;
       // The constants are floor(|sin(i + 1)| × 2³²), as RFC 1321 defines them (`| 0` floors the
       // positive value and wraps it to 32 bits).
-      const x = (a + f + (Math.abs(Math.sin(i + 1)) * 2 ** 32 | 0) + words[j + g]) | 0;
+      const x = (a + f + ((Math.abs(Math.sin(i + 1)) * 2 ** 32) | 0) + words[j + g]) | 0;
       const s = SHIFTS[r * 4 + (i % 4)];
       a = d;
       d = c;

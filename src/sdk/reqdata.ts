@@ -22,7 +22,10 @@ export interface ReqdataInput {
   userAgent: string;
 }
 
-export function buildPhonescripRequest(input: ReqdataInput, random: () => number): PhonescripRequest {
+export function buildPhonescripRequest(
+  input: ReqdataInput,
+  random: () => number,
+): PhonescripRequest {
   const plain: PhonescripReqdata = {
     ver: "1.0",
     appId: input.appId,
@@ -35,5 +38,9 @@ export function buildPhonescripRequest(input: ReqdataInput, random: () => number
   };
   const encrypted = randomString(16, 16, random);
   const key = reqdataKeyFromMd5Hex(md5Hex(encrypted));
-  return { encrypted, reqdata: aesCbcHex(JSON.stringify(plain), key, REQDATA_IV), businessType: input.businessType };
+  return {
+    encrypted,
+    reqdata: aesCbcHex(JSON.stringify(plain), key, REQDATA_IV),
+    businessType: input.businessType,
+  };
 }

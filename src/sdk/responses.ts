@@ -12,19 +12,25 @@ import type { AgreementLink, CarrierResult } from "./types";
 export type Json = Record<string, unknown>;
 
 /** Objects as they are; anything else reads as an empty record. */
-export const recordOf = (value: unknown): Json => (value && typeof value === "object" ? (value as Json) : {});
+export const recordOf = (value: unknown): Json =>
+  value && typeof value === "object" ? (value as Json) : {};
 
 /** Strings only; anything else "". */
 export const readString = (value: unknown): string => (typeof value === "string" ? value : "");
 
 /** Strings, and finite numbers stringified (integrators pass `appId: 300011...`); else "". */
-export const text = (value: unknown): string => (typeof value === "number" && isFinite(value) ? "" + value : readString(value));
+export const text = (value: unknown): string =>
+  typeof value === "number" && isFinite(value) ? "" + value : readString(value);
 
 /** The string-valued entries of a record (the rest is dropped as untrusted). */
-const stringEntries = (r: Json): [string, string][] => Object.entries(r).filter((e): e is [string, string] => typeof e[1] === "string");
+const stringEntries = (r: Json): [string, string][] =>
+  Object.entries(r).filter((e): e is [string, string] => typeof e[1] === "string");
 
 /** `{code, message}` of an answer: `resultCode` and its description (either spelling). */
-export const coded = (r: Json): CarrierResult => ({ code: text(r.resultCode), message: readString(r.resultDesc) || readString(r.desc) });
+export const coded = (r: Json): CarrierResult => ({
+  code: text(r.resultCode),
+  message: readString(r.resultDesc) || readString(r.desc),
+});
 
 /** The usable part of a number-fetch answer (CM pre-fetch body, CT/CU callback). */
 export interface NumberAnswer extends CarrierResult {
@@ -61,7 +67,8 @@ export function readNumberAnswer(value: unknown): NumberAnswer | undefined {
     ...result,
     accessToken: readString(r.accessToken),
     maskPhone,
-    authLevel: level === "5" || level === "1" ? level : level === "4" || maskPhone.includes("*") ? "4" : "1",
+    authLevel:
+      level === "5" || level === "1" ? level : level === "4" || maskPhone.includes("*") ? "4" : "1",
     appName: readString(r.appName),
     privacyLinks: privacyLinks(r.customerPrivacyConfig),
     owner: r.msisdnOwner,
@@ -71,5 +78,6 @@ export function readNumberAnswer(value: unknown): NumberAnswer | undefined {
 /** `getPageOption`: its string-valued keys (none when the answer has no options). */
 export function readPageOption(value: unknown): PageOption | undefined {
   const r = recordOf(value);
-  if (text(r.resultCode) === OK) return Object.fromEntries(stringEntries(recordOf(recordOf(r.data).pageOption)));
+  if (text(r.resultCode) === OK)
+    return Object.fromEntries(stringEntries(recordOf(recordOf(r.data).pageOption)));
 }

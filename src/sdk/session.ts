@@ -42,7 +42,12 @@ export interface Session {
   timing(): Timing;
 }
 
-export function createSession(msgId: string, sink: Callbacks, report: Report, now: () => number): Session {
+export function createSession(
+  msgId: string,
+  sink: Callbacks,
+  report: Report,
+  now: () => number,
+): Session {
   const started = now();
   const controller = new AbortController();
   const steps: Timing = {};

@@ -18,13 +18,25 @@ import type { CodeError } from "./types";
  * 104012, whose payload it returns unsettled: the caller decides who hears of it. `fullPhone` is
  * the completed number, hashed before it leaves the browser.
  */
-export async function requestToken(ctx: StepContext, accessToken: string, fullPhone: string): Promise<CodeError | undefined> {
+export async function requestToken(
+  ctx: StepContext,
+  accessToken: string,
+  fullPhone: string,
+): Promise<CodeError | undefined> {
   const { data: d, session } = ctx;
   const { msgId } = session;
   let answer: Json = {};
   try {
-    const headers = { timestamp: formatTimestamp(new Date(ctx.now())), businessType: d.businessType };
-    const body = { accessToken, phone: md5Hex(fullPhone), userInformation: ctx.userInformation, expandParams: d.expandParams };
+    const headers = {
+      timestamp: formatTimestamp(new Date(ctx.now())),
+      businessType: d.businessType,
+    };
+    const body = {
+      accessToken,
+      phone: md5Hex(fullPhone),
+      userInformation: ctx.userInformation,
+      expandParams: d.expandParams,
+    };
     answer = recordOf(await session.time("token", sendApi(ctx, PATHS.authGetToken, body, headers)));
   } catch {
     // reported as 103005 below
@@ -33,7 +45,15 @@ export async function requestToken(ctx: StepContext, accessToken: string, fullPh
   // emulator (300 B of the bundle for a text the gateway always sends).
   const { code, message } = coded(answer);
   const token = readString(recordOf(answer.data).token);
-  if (code === OK && token) return void session.succeed({ code: OK, message, token, userInformation: ctx.userInformation, msgId, timing: session.timing() });
+  if (code === OK && token)
+    return void session.succeed({
+      code: OK,
+      message,
+      token,
+      userInformation: ctx.userInformation,
+      msgId,
+      timing: session.timing(),
+    });
   const payload = codeError(!code || code === OK ? INNER_ERROR : { code, message }, msgId);
   if (code === WRONG_DIGITS) return payload;
   session.fail(payload);

@@ -180,7 +180,9 @@ export interface ScriptAuthLogin {
   CustomControlsInit(containerId: string, options: CustomPopupOptions): void;
   authPageInit(options: PageOptions): void;
   authGetTokenByLayer(
-    success?: ((res: TokenSuccess) => void) | { success?: (res: TokenSuccess) => void; error?: (res: CodeError) => void },
+    success?:
+      | ((res: TokenSuccess) => void)
+      | { success?: (res: TokenSuccess) => void; error?: (res: CodeError) => void },
     error?: (res: CodeError) => void,
   ): void;
   authGetToken(options: AuthGetTokenOptions): void;
@@ -270,7 +272,13 @@ export interface CustomPopupOptions {
   customControlStyle?: CustomControlStyle;
   /** Only for authLevel "1". */
   submitBtnStyle?: Placed &
-    TextStyle & { name?: string; bgColor?: Color; width?: Length; height?: Length; borderRadius?: Length };
+    TextStyle & {
+      name?: string;
+      bgColor?: Color;
+      width?: Length;
+      height?: Length;
+      borderRadius?: Length;
+    };
 }
 
 /** §3.6.2: the custom page (authPageType "3"). rem values are relative to a 12px root. */
@@ -280,7 +288,11 @@ export interface PageOptions {
   logoStyle?: Placed & { url?: string; width?: Length; height?: Length };
   authTextStyle?: Placed & TextStyle & { appNameColor?: Color; width?: Length };
   phoneNumStyle?: Placed &
-    TextStyle & { bgColor?: Color; width?: Length; inputStyle?: { width?: Length; height?: Length } };
+    TextStyle & {
+      bgColor?: Color;
+      width?: Length;
+      inputStyle?: { width?: Length; height?: Length };
+    };
   tipStyle?: Placed & TextStyle & { text?: string };
   agreeStyle?: Placed &
     TextStyle & {
@@ -293,10 +305,21 @@ export interface PageOptions {
         uncheckUrl?: string;
         checkedUrl?: string;
       };
-      hrefStyle?: { fontFamily?: string; fontSize?: Length; fontColor?: Color; agreeArr?: AgreementLink[] };
+      hrefStyle?: {
+        fontFamily?: string;
+        fontSize?: Length;
+        fontColor?: Color;
+        agreeArr?: AgreementLink[];
+      };
     };
   returnBtnStyle?: Placed & { width?: Length; height?: Length; url?: string };
   customControlStyle?: CustomControlStyle;
   submitBtnStyle?: Placed &
-    TextStyle & { name?: string; bgColor?: Color; width?: Length; height?: Length; borderRadius?: Length };
+    TextStyle & {
+      name?: string;
+      bgColor?: Color;
+      width?: Length;
+      height?: Length;
+      borderRadius?: Length;
+    };
 }

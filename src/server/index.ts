@@ -18,4 +18,8 @@ export {
   type TokenValidateRequestParts,
 } from "./token-validate";
 export { generateRsaKeyPair, publicKeyBase64, toPublicKey, type RsaKeyPairPem } from "./keys";
-export type { TokenValidateHeaders, TokenValidateRequest, TokenValidateResponse } from "../protocol/wire";
+export type {
+  TokenValidateHeaders,
+  TokenValidateRequest,
+  TokenValidateResponse,
+} from "../protocol/wire";

@@ -5,7 +5,11 @@
 import { createCipheriv, createDecipheriv, createSign } from "node:crypto";
 import { joinUrl, PATHS, PRODUCTION_HOSTS } from "../protocol/hosts";
 import { tokenValidateSignInput } from "../protocol/sign-input";
-import type { TokenValidateHeaders, TokenValidateRequest, TokenValidateResponse } from "../protocol/wire";
+import type {
+  TokenValidateHeaders,
+  TokenValidateRequest,
+  TokenValidateResponse,
+} from "../protocol/wire";
 import { newTimestamp, newTraceId } from "./ids";
 
 export interface TokenValidateParams {
@@ -57,14 +61,24 @@ export class TokenValidateError extends Error {
 
 /** SHA256withRSA over the UTF-8 input, upper-case hex as the gateway expects. */
 export function rsaSignUpperHex(input: string, privateKeyPem: string): string {
-  return createSign("RSA-SHA256").update(input, "utf8").sign(privateKeyPem).toString("hex").toUpperCase();
+  return createSign("RSA-SHA256")
+    .update(input, "utf8")
+    .sign(privateKeyPem)
+    .toString("hex")
+    .toUpperCase();
 }
 
-export function buildTokenValidateRequest(p: TokenValidateParams, apiHost: string = PRODUCTION_HOSTS.api): TokenValidateRequestParts {
+export function buildTokenValidateRequest(
+  p: TokenValidateParams,
+  apiHost: string = PRODUCTION_HOSTS.api,
+): TokenValidateRequestParts {
   const version = p.version ?? "2.0";
   const traceId = p.traceId ?? newTraceId();
   const timestamp = p.timestamp ?? newTimestamp();
-  const sign = rsaSignUpperHex(tokenValidateSignInput({ appId: p.appId, traceId, timestamp, token: p.token, version }), p.privateKeyPem);
+  const sign = rsaSignUpperHex(
+    tokenValidateSignInput({ appId: p.appId, traceId, timestamp, token: p.token, version }),
+    p.privateKeyPem,
+  );
   const body: TokenValidateRequest = { token: p.token, userInformation: p.userInformation, sign };
   if (p.expandParams !== undefined) body.expandParams = p.expandParams;
   return {
@@ -105,18 +119,37 @@ export async function tokenValidate(options: TokenValidateOptions): Promise<Toke
       });
       text = await res.text();
     } catch (e) {
-      if (timedOut) throw new TokenValidateError("timeout", `tokenValidate timed out after ${options.timeoutMs ?? 8000} ms`);
-      if (controller.signal.aborted) throw new TokenValidateError("aborted", "tokenValidate aborted");
+      if (timedOut)
+        throw new TokenValidateError(
+          "timeout",
+          `tokenValidate timed out after ${options.timeoutMs ?? 8000} ms`,
+        );
+      if (controller.signal.aborted)
+        throw new TokenValidateError("aborted", "tokenValidate aborted");
       throw new TokenValidateError("network", `tokenValidate failed: ${(e as Error).message}`);
     }
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
     } catch {
-      throw new TokenValidateError(res.ok ? "parse" : "http", `tokenValidate answered HTTP ${res.status} with a non-JSON body`, res.status, text);
+      throw new TokenValidateError(
+        res.ok ? "parse" : "http",
+        `tokenValidate answered HTTP ${res.status} with a non-JSON body`,
+        res.status,
+        text,
+      );
     }
-    if (!parsed || typeof parsed !== "object" || typeof (parsed as { resultCode?: unknown }).resultCode !== "string") {
-      throw new TokenValidateError(res.ok ? "parse" : "http", `tokenValidate answered HTTP ${res.status} without a resultCode`, res.status, text);
+    if (
+      !parsed ||
+      typeof parsed !== "object" ||
+      typeof (parsed as { resultCode?: unknown }).resultCode !== "string"
+    ) {
+      throw new TokenValidateError(
+        res.ok ? "parse" : "http",
+        `tokenValidate answered HTTP ${res.status} without a resultCode`,
+        res.status,
+        text,
+      );
     }
     return parsed as TokenValidateResponse;
   } finally {
@@ -133,7 +166,9 @@ export function msisdnKey(appKey: string): Buffer {
 /** Decrypts `data.msisdn`: AES-128-ECB, PKCS7, Base64 (wire-protocol.md §7). */
 export function decryptMsisdn(msisdn: string, appKey: string): string {
   const decipher = createDecipheriv("aes-128-ecb", msisdnKey(appKey), null);
-  return Buffer.concat([decipher.update(Buffer.from(msisdn, "base64")), decipher.final()]).toString("utf8");
+  return Buffer.concat([decipher.update(Buffer.from(msisdn, "base64")), decipher.final()]).toString(
+    "utf8",
+  );
 }
 
 /** The inverse of `decryptMsisdn` (the gateway's side; the emulator uses it). */

@@ -15,9 +15,18 @@ import { safeUrl } from "./sanitize";
 
 /** Each name starts with "《" and the carrier's own name ("中国移动"…): the page's tip line reads it there. */
 export const CARRIER_AGREEMENTS: Readonly<Record<Carrier, AgreementLink>> = {
-  CM: { name: "《中国移动认证服务协议》", url: "https://wap.cmpassport.com/resources/html/contract.html" },
-  CT: { name: "《中国电信天翼账号服务条款》", url: "https://e.189.cn/sdk/agreement/detail.do?hidetop=true" },
-  CU: { name: "《中国联通认证服务协议》", url: "https://opencloud.wostore.cn/authz/resource/html/disclaimer.html?fromsdk=true" },
+  CM: {
+    name: "《中国移动认证服务协议》",
+    url: "https://wap.cmpassport.com/resources/html/contract.html",
+  },
+  CT: {
+    name: "《中国电信天翼账号服务条款》",
+    url: "https://e.189.cn/sdk/agreement/detail.do?hidetop=true",
+  },
+  CU: {
+    name: "《中国联通认证服务协议》",
+    url: "https://opencloud.wostore.cn/authz/resource/html/disclaimer.html?fromsdk=true",
+  },
 };
 
 /** What a view sets of its agreement line (the rest comes from the model). */
@@ -37,10 +46,21 @@ export interface AgreementOptions {
 }
 
 /** The line, its checkbox `#checkboxId` first; `onChange` runs on each tick and untick. */
-export function createAgreement(model: ViewModel, checkboxId: string, onChange: () => void, opts: AgreementOptions): HTMLElement {
+export function createAgreement(
+  model: ViewModel,
+  checkboxId: string,
+  onChange: () => void,
+  opts: AgreementOptions,
+): HTMLElement {
   const textId = uid("ydrz-agree-text-");
-  const checkbox = h("input", "ydrz-checkbox", { id: checkboxId, type: "checkbox", "aria-labelledby": textId });
-  const box = h("span", "ydrz-check-box", { "aria-hidden": "true" }, [icon("check", "ydrz-check-icon")]);
+  const checkbox = h("input", "ydrz-checkbox", {
+    id: checkboxId,
+    type: "checkbox",
+    "aria-labelledby": textId,
+  });
+  const box = h("span", "ydrz-check-box", { "aria-hidden": "true" }, [
+    icon("check", "ydrz-check-icon"),
+  ]);
   applyBox(box, opts.box || {}, true);
   [opts.uncheckUrl, opts.checkedUrl].forEach((raw, on) => {
     const url = safeUrl(raw, "image");
@@ -51,20 +71,38 @@ export function createAgreement(model: ViewModel, checkboxId: string, onChange: 
     }
   });
 
-  const text = h("span", "ydrz-agree-text", { id: textId }, [model.authLevel == "4" ? "请补充完整号码同意" : "我已阅读同意"]);
+  const text = h("span", "ydrz-agree-text", { id: textId }, [
+    model.authLevel == "4" ? "请补充完整号码同意" : "我已阅读同意",
+  ]);
   // Untrusted lists: at most 10 entries each; only a name that is text and not blank makes a
   // link, and its URL may fail (plain text then).
-  for (const item of [CARRIER_AGREEMENTS[model.carrier], ...[model.privacyLinks, opts.agreeArr].flatMap((l) => (Array.isArray(l) ? l.slice(0, 10) : []))]) {
+  for (const item of [
+    CARRIER_AGREEMENTS[model.carrier],
+    ...[model.privacyLinks, opts.agreeArr].flatMap((l) => (Array.isArray(l) ? l.slice(0, 10) : [])),
+  ]) {
     const name = textOption(obj(item).name, "");
     const url = safeUrl(obj(item).url);
     if (name.trim()) {
-      const link = url ? h("a", "ydrz-agree-link", { href: url, target: "_blank", rel: "noopener noreferrer" }, [name]) : h("span", "ydrz-agree-link ydrz-agree-link-plain", 0, [name]);
+      const link = url
+        ? h("a", "ydrz-agree-link", { href: url, target: "_blank", rel: "noopener noreferrer" }, [
+            name,
+          ])
+        : h("span", "ydrz-agree-link ydrz-agree-link-plain", 0, [name]);
       text.append(link);
       applyBox(link, opts.link || {}, true);
     }
   }
-  text.append("并授权", h("span", "ydrz-app-name", 0, [opts.appName == null ? model.appName : opts.appName]), "使用此号码");
+  text.append(
+    "并授权",
+    h("span", "ydrz-app-name", 0, [opts.appName == null ? model.appName : opts.appName]),
+    "使用此号码",
+  );
 
   checkbox.addEventListener("change", onChange);
-  return h("div", "ydrz-agreement" + (opts.className ? " " + opts.className : ""), { id: opts.id }, [h("label", "ydrz-check", { for: checkboxId }, [checkbox, box]), text]);
+  return h(
+    "div",
+    "ydrz-agreement" + (opts.className ? " " + opts.className : ""),
+    { id: opts.id },
+    [h("label", "ydrz-check", { for: checkboxId }, [checkbox, box]), text],
+  );
 }

@@ -37,13 +37,28 @@ export interface Controller {
    * modal, and the root hosts toast, loading and keypad. `padTarget`: what the keypad pads at the
    * bottom while open (default: where it is hosted).
    */
-  mount(root: HTMLElement, dialog: HTMLElement, cancelButtons: HTMLElement[], titleId?: string, container?: HTMLElement, padTarget?: HTMLElement): MountedView;
+  mount(
+    root: HTMLElement,
+    dialog: HTMLElement,
+    cancelButtons: HTMLElement[],
+    titleId?: string,
+    container?: HTMLElement,
+    padTarget?: HTMLElement,
+  ): MountedView;
 }
 
-export function createController(model: ViewModel, handlers: ViewHandlers, mode: SubmitMode): Controller {
+export function createController(
+  model: ViewModel,
+  handlers: ViewHandlers,
+  mode: SubmitMode,
+): Controller {
   const listeners = new Listeners();
   const entry = model.authLevel == "4";
-  const tip = h("p", "ydrz-error-tips", { id: "YDRZErrorTips", "aria-live": "assertive", "aria-atomic": "true" });
+  const tip = h("p", "ydrz-error-tips", {
+    id: "YDRZErrorTips",
+    "aria-live": "assertive",
+    "aria-atomic": "true",
+  });
   // Set while the view is built, before `mount`.
   let digits: Digits;
   let checkbox: HTMLInputElement;
@@ -77,7 +92,13 @@ export function createController(model: ViewModel, handlers: ViewHandlers, mode:
   const status = (id: string, className: string, child?: Node | false): void => {
     const old = shown[id];
     if (old) old.remove();
-    shown[id] = child ? host.appendChild(h("div", "ydrz-root " + className, { id, role: "status", "aria-live": "polite" }, [child])) : undefined;
+    shown[id] = child
+      ? host.appendChild(
+          h("div", "ydrz-root " + className, { id, role: "status", "aria-live": "polite" }, [
+            child,
+          ]),
+        )
+      : undefined;
   };
 
   /** One toast per view: a new message replaces the current one and restarts the timer; no text: hides it. */
@@ -88,7 +109,15 @@ export function createController(model: ViewModel, handlers: ViewHandlers, mode:
   };
 
   const loading = (on: boolean): void =>
-    status("YDRZLoad", "ydrz-loading-wrap", on && h("div", "ydrz-loading", 0, [h("span", "ydrz-spinner", { "aria-hidden": "true" }), h("span", "ydrz-loading-text", 0, ["请稍候..."])]));
+    status(
+      "YDRZLoad",
+      "ydrz-loading-wrap",
+      on &&
+        h("div", "ydrz-loading", 0, [
+          h("span", "ydrz-spinner", { "aria-hidden": "true" }),
+          h("span", "ydrz-loading-text", 0, ["请稍候..."]),
+        ]),
+    );
 
   const refresh = (): void => {
     const done = complete();
@@ -163,18 +192,34 @@ export function createController(model: ViewModel, handlers: ViewHandlers, mode:
     listeners,
     tip,
     digits(className, inputIdPrefix, id) {
-      digits = createDigits(model.maskPhone, entry, className, inputIdPrefix, id, tip.id, listeners, changed);
+      digits = createDigits(
+        model.maskPhone,
+        entry,
+        className,
+        inputIdPrefix,
+        id,
+        tip.id,
+        listeners,
+        changed,
+      );
       // Nothing to get wrong when the number is only shown (authLevel "1"): no reserved line.
       tip.hidden = !digits.inputs.length;
       return digits;
     },
     agreement(opts, idSuffix = "") {
-      const el = createAgreement(model, "YDRZ_Checkbox_l" + (entry ? 4 : 1) + idSuffix, refresh, opts);
+      const el = createAgreement(
+        model,
+        "YDRZ_Checkbox_l" + (entry ? 4 : 1) + idSuffix,
+        refresh,
+        opts,
+      );
       checkbox = el.querySelector("input")!;
       return el;
     },
     submit(text, idSuffix = "", className = "") {
-      submitBtn = h("button", "ydrz-submit-btn" + className, { id: "YDRZ_Submitbtn" + idSuffix }, [text]);
+      submitBtn = h("button", "ydrz-submit-btn" + className, { id: "YDRZ_Submitbtn" + idSuffix }, [
+        text,
+      ]);
       listeners.on(submitBtn, "click", () => {
         if (busy) return;
         if (!complete()) {

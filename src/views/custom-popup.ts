@@ -24,7 +24,12 @@ export function mountCustomPopup(model: ViewModel, handlers: ViewHandlers): Moun
 
   // Layer: `height` is a minimum so that a longer agreement at 320px never spills out.
   const layer = h("div", "ydrz-layer-two", { id: "YDRZ_Modal_two" });
-  const { height, ...look } = readBox(o.layerStyle, "layerStyle", { width: "80%", height: 240, bgColor: "#fff", borderRadius: 8 });
+  const { height, ...look } = readBox(o.layerStyle, "layerStyle", {
+    width: "80%",
+    height: 240,
+    bgColor: "#fff",
+    borderRadius: 8,
+  });
   setStyle(layer, "min-height", height);
   applyBox(layer, look, true);
 
@@ -33,7 +38,14 @@ export function mountCustomPopup(model: ViewModel, handlers: ViewHandlers): Moun
   const closeRaw = obj(o.closeBtnStyle);
   const cancelButtons: HTMLElement[] = [];
   if (flag(closeRaw.ifShowBtn, true)) {
-    const close = iconButton("YDRZ_Closebtn_two", "ydrz-close-btn ydrz-close-btn-two", "关闭", "close", closeRaw.btnImage, "ydrz-close-img");
+    const close = iconButton(
+      "YDRZ_Closebtn_two",
+      "ydrz-close-btn ydrz-close-btn-two",
+      "关闭",
+      "close",
+      closeRaw.btnImage,
+      "ydrz-close-img",
+    );
     style(close, closeRaw, "closeBtnStyle", { top: 12, right: 12, width: 16, height: 16 }, true);
     layer.append(close);
     cancelButtons.push(close);
@@ -47,12 +59,26 @@ export function mountCustomPopup(model: ViewModel, handlers: ViewHandlers): Moun
   if (!entry) {
     const raw = obj(o.submitBtnStyle);
     const submit = ctl.submit(textOption(raw.name, "确认授权登录"), "_two", " ydrz-submit-btn-two");
-    style(submit, raw, "submitBtnStyle", { bgColor: "#1B82EB", fontColor: "#fff", width: "80%", height: 40, borderRadius: 20, fontSize: 16 });
+    style(submit, raw, "submitBtnStyle", {
+      bgColor: "#1B82EB",
+      fontColor: "#fff",
+      width: "80%",
+      height: 40,
+      borderRadius: 20,
+      fontSize: 16,
+    });
     layer.append(submit);
   }
 
   const agreeRaw = obj(o.agreeStyle);
-  const agreement = ctl.agreement({ id: "YDRZ_Agreement", agreeArr: agreeRaw.agreeArr, link: { fontColor: colour(agreeRaw.hrefColor, "agreeStyle.hrefColor") } }, "_two");
+  const agreement = ctl.agreement(
+    {
+      id: "YDRZ_Agreement",
+      agreeArr: agreeRaw.agreeArr,
+      link: { fontColor: colour(agreeRaw.hrefColor, "agreeStyle.hrefColor") },
+    },
+    "_two",
+  );
   const align = style(agreement, agreeRaw, "agreeStyle").textAlign;
   if (align) agreement.classList.add("ydrz-align-" + align);
   layer.append(agreement);
@@ -60,8 +86,19 @@ export function mountCustomPopup(model: ViewModel, handlers: ViewHandlers): Moun
   const control = createCustomControl(o.customControlStyle, ctl.listeners);
   if (control) layer.append(control);
 
-  const root = h("div", "ydrz-root ydrz-layer-mark-two-wrap" + (withMask ? " ydrz-extra-css" : ""), { id: "YDRZLayerTwo" });
-  if (withMask) style(root.appendChild(mask()), o.maskStyle, "maskStyle", { bgColor: "#000", opacity: 0.6 }, true);
+  const root = h(
+    "div",
+    "ydrz-root ydrz-layer-mark-two-wrap" + (withMask ? " ydrz-extra-css" : ""),
+    { id: "YDRZLayerTwo" },
+  );
+  if (withMask)
+    style(
+      root.appendChild(mask()),
+      o.maskStyle,
+      "maskStyle",
+      { bgColor: "#000", opacity: 0.6 },
+      true,
+    );
   root.append(layer);
 
   return ctl.mount(root, layer, cancelButtons, undefined, withMask ? undefined : container);

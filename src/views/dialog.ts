@@ -16,7 +16,14 @@ import { lockScroll, undo, type Undo } from "./scroll-lock";
  * open, not to the first digit: focusing an input would pop the system keyboard up on Android
  * over the view, which is what the built-in keypad avoids. Returns the close (called once).
  */
-export function openDialog(root: HTMLElement, dialog: HTMLElement, labelledBy: string | undefined, modal: boolean, onEscape: () => void, listeners: Listeners): () => void {
+export function openDialog(
+  root: HTMLElement,
+  dialog: HTMLElement,
+  labelledBy: string | undefined,
+  modal: boolean,
+  onEscape: () => void,
+  listeners: Listeners,
+): () => void {
   const doc = root.ownerDocument;
   const opener = doc.activeElement as HTMLElement;
   /** What the modal view changed outside itself. */
@@ -24,7 +31,8 @@ export function openDialog(root: HTMLElement, dialog: HTMLElement, labelledBy: s
 
   dialog.setAttribute("role", "dialog");
   dialog.setAttribute("tabindex", "-1");
-  if (labelledBy && doc.getElementById(labelledBy)) dialog.setAttribute("aria-labelledby", labelledBy);
+  if (labelledBy && doc.getElementById(labelledBy))
+    dialog.setAttribute("aria-labelledby", labelledBy);
   else dialog.setAttribute("aria-label", TITLE);
 
   if (modal) {
@@ -33,15 +41,25 @@ export function openDialog(root: HTMLElement, dialog: HTMLElement, labelledBy: s
     // what was there before.
     for (const other of doc.body.children) {
       if (other == root) continue;
-      for (const [name, value] of [["inert", ""], ["aria-hidden", "true"]]) {
+      for (const [name, value] of [
+        ["inert", ""],
+        ["aria-hidden", "true"],
+      ]) {
         const before = other.getAttribute(name);
-        undos.push(() => (before == null ? other.removeAttribute(name) : other.setAttribute(name, before)));
+        undos.push(() =>
+          before == null ? other.removeAttribute(name) : other.setAttribute(name, before),
+        );
         other.setAttribute(name, value);
       }
     }
     undos.push(lockScroll(doc));
     // For engines without `inert`.
-    listeners.on(doc, "focusin", (event) => root.contains(event.target as Node) || dialog.focus(QUIET), true);
+    listeners.on(
+      doc,
+      "focusin",
+      (event) => root.contains(event.target as Node) || dialog.focus(QUIET),
+      true,
+    );
     dialog.focus(QUIET);
   }
 
@@ -58,7 +76,9 @@ export function openDialog(root: HTMLElement, dialog: HTMLElement, labelledBy: s
         // Tab from the last (Shift+Tab from the first, or from the dialog itself) wraps round;
         // so does Tab from anywhere outside. With nothing tabbable, focus stays on the dialog.
         // A view holds links, buttons and inputs only (no select, no textarea).
-        const list = [...dialog.querySelectorAll<HTMLElement>("a[href],button,input,[tabindex]")].filter((el) => el.tabIndex >= 0 && el.getClientRects().length);
+        const list = [
+          ...dialog.querySelectorAll<HTMLElement>("a[href],button,input,[tabindex]"),
+        ].filter((el) => el.tabIndex >= 0 && el.getClientRects().length);
         const last = list.length - 1;
         const i = list.indexOf(doc.activeElement as HTMLElement);
         if (back ? i < 1 : i < 0 || i == last) {
@@ -72,6 +92,7 @@ export function openDialog(root: HTMLElement, dialog: HTMLElement, labelledBy: s
 
   return () => {
     undo(undos);
-    if ((modal || root.contains(doc.activeElement)) && (opener as Partial<HTMLElement>).focus) opener.focus(QUIET);
+    if ((modal || root.contains(doc.activeElement)) && (opener as Partial<HTMLElement>).focus)
+      opener.focus(QUIET);
   };
 }

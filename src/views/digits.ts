@@ -34,13 +34,24 @@ const onlyDigits = (text: string): string => text.normalize("NFKC").replace(/\D/
 
 /** A keypad key: its value in `qs-data-value`. */
 const key = (v: string, className = "", label?: string, content: Node | string = v): HTMLElement =>
-  h("button", "qs-key" + className, { "qs-data-value": v, "aria-label": label, tabindex: "-1" }, [content]);
+  h("button", "qs-key" + className, { "qs-data-value": v, "aria-label": label, tabindex: "-1" }, [
+    content,
+  ]);
 
 /**
  * `inputIdPrefix`: `inputVal` (standard views) or `customInput` (custom popup): ids are prefix +
  * index. `entry`: the hidden digits must be typed (authLevel "4"). `changed`: after every change.
  */
-export function createDigits(maskPhone: string, entry: boolean, className: string, inputIdPrefix: string, id: string | undefined, describedBy: string, L: Listeners, changed: () => void): Digits {
+export function createDigits(
+  maskPhone: string,
+  entry: boolean,
+  className: string,
+  inputIdPrefix: string,
+  id: string | undefined,
+  describedBy: string,
+  L: Listeners,
+  changed: () => void,
+): Digits {
   const masked = maskPhone.slice(0, 40);
   // What comes before the run of `*`, the run, and the rest (all but the first may be empty).
   const [, prefix, run, suffix] = /^([^*]*)(\**)([^]*)$/.exec(masked)!;
@@ -48,8 +59,32 @@ export function createDigits(maskPhone: string, entry: boolean, className: strin
   // A paste of the whole number: its digits around the hidden ones.
   const whole = RegExp(`^${onlyDigits(prefix)}(\\d{${count}})${onlyDigits(suffix)}$`);
   const inputs: HTMLInputElement[] = [];
-  const el = h("div", className, count ? { id, role: "group", "aria-label": `手机号码${masked}，请输入中间${count}位`, "aria-describedby": describedBy } : { id });
-  const wrap = h("div", "ydrz-root qs-key-board-wrap", 0, [h("div", "qs-key-board", { id: "qs-keyboard-id", role: "group", "aria-label": "数字键盘" }, [..."123456789"].map((v) => key(v)).concat(h("span", "qs-key qs-key-blank", { "aria-hidden": "true" }), key("0"), key("del", " del-icon", "删除", icon("delete"))))]);
+  const el = h(
+    "div",
+    className,
+    count
+      ? {
+          id,
+          role: "group",
+          "aria-label": `手机号码${masked}，请输入中间${count}位`,
+          "aria-describedby": describedBy,
+        }
+      : { id },
+  );
+  const wrap = h("div", "ydrz-root qs-key-board-wrap", 0, [
+    h(
+      "div",
+      "qs-key-board",
+      { id: "qs-keyboard-id", role: "group", "aria-label": "数字键盘" },
+      [..."123456789"]
+        .map((v) => key(v))
+        .concat(
+          h("span", "qs-key qs-key-blank", { "aria-hidden": "true" }),
+          key("0"),
+          key("del", " del-icon", "删除", icon("delete")),
+        ),
+    ),
+  ]);
   /** The keypad's padding of `pad`, undone on close. */
   const padded: Undo = [];
   let host: HTMLElement;
@@ -57,10 +92,15 @@ export function createDigits(maskPhone: string, entry: boolean, className: strin
   let active = 0;
 
   // Only digits count: a cell may briefly hold an IME's uncommitted text (letters, full-width digits).
-  const value = (): string => inputs.map((i) => i.value).join("").replace(/\D/g, "");
+  const value = (): string =>
+    inputs
+      .map((i) => i.value)
+      .join("")
+      .replace(/\D/g, "");
   const readOnly = (): boolean => inputs[0].readOnly;
   const at = (event: Event): number => inputs.indexOf(event.target as HTMLInputElement);
-  const inputMode = (mode: string): void => inputs.forEach((i) => i.setAttribute("inputmode", mode));
+  const inputMode = (mode: string): void =>
+    inputs.forEach((i) => i.setAttribute("inputmode", mode));
   const close = (): void => {
     wrap.remove();
     undo(padded);
@@ -94,7 +134,12 @@ export function createDigits(maskPhone: string, entry: boolean, className: strin
     if (readOnly() || wrap.isConnected) return;
     host.appendChild(wrap);
     const height = wrap.getBoundingClientRect().height;
-    swapStyle(padded, pad, "padding-bottom", (parseFloat(getComputedStyle(pad).paddingBottom) || 0) + height + "px");
+    swapStyle(
+      padded,
+      pad,
+      "padding-bottom",
+      (parseFloat(getComputedStyle(pad).paddingBottom) || 0) + height + "px",
+    );
     // The keypad may cover the number (inline popup low on the page, landscape phones): centre
     // the number and the keypad's height below it in what scrolls.
     el.style.scrollMarginBottom = height + "px";
@@ -112,10 +157,15 @@ export function createDigits(maskPhone: string, entry: boolean, className: strin
       // On click (capture) rather than pointerdown: closing moves the view, and the tapped
       // element must already be chosen when the layout changes.
       if (count)
-        L.on(document, "click", (event) => {
-          const target = event.target as Node;
-          if (!wrap.contains(target) && !el.contains(target)) close();
-        }, true);
+        L.on(
+          document,
+          "click",
+          (event) => {
+            const target = event.target as Node;
+            if (!wrap.contains(target) && !el.contains(target)) close();
+          },
+          true,
+        );
     },
     close,
   };
@@ -126,9 +176,19 @@ export function createDigits(maskPhone: string, entry: boolean, className: strin
   }
 
   for (let i = 0; i < count; i++) {
-    inputs.push(h("input", "ydrz-digit", { id: inputIdPrefix + i, type: "text", inputmode: "numeric", pattern: "[0-9]*", autocomplete: "off", "aria-label": `第${i + 1}位` }));
+    inputs.push(
+      h("input", "ydrz-digit", {
+        id: inputIdPrefix + i,
+        type: "text",
+        inputmode: "numeric",
+        pattern: "[0-9]*",
+        autocomplete: "off",
+        "aria-label": `第${i + 1}位`,
+      }),
+    );
   }
-  const part = (text: string): HTMLElement => h("span", "ydrz-phone-part", { "aria-hidden": "true" }, [text]);
+  const part = (text: string): HTMLElement =>
+    h("span", "ydrz-phone-part", { "aria-hidden": "true" }, [text]);
   el.append(part(prefix), h("span", "ydrz-digit-cells", 0, inputs), part(suffix));
 
   // Typed keys, IME commits and pastes (what the keyboard or the clipboard sent, or without event
@@ -139,7 +199,9 @@ export function createDigits(maskPhone: string, entry: boolean, className: strin
     const cell = event.target as HTMLInputElement;
     const paste = event.clipboardData;
     if (paste) event.preventDefault();
-    const typed = onlyDigits(paste ? paste.getData("text") : event.data != null ? event.data : cell.value);
+    const typed = onlyDigits(
+      paste ? paste.getData("text") : event.data != null ? event.data : cell.value,
+    );
     cell.value = typed ? "" : onlyDigits(cell.value).slice(-1);
     receive(at(event), typed);
   };

@@ -27,7 +27,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   if (tag == "button") el.setAttribute("type", "button");
   if (className) el.className = className;
   // Own keys only: a host page's polluted Object.prototype must not add attributes (onclick…).
-  if (attrs) for (const name of Object.keys(attrs)) if (attrs[name] != null) el.setAttribute(name, attrs[name]!);
+  if (attrs)
+    for (const name of Object.keys(attrs))
+      if (attrs[name] != null) el.setAttribute(name, attrs[name]!);
   for (const child of children) if (child) el.append(child);
   return el;
 }
@@ -45,7 +47,8 @@ export function safeCall(fn: () => void): void {
 }
 
 /** A decorative image (its meaning is carried by the element around it). */
-export const img = (src: string, className: string): HTMLImageElement => h("img", className, { src, alt: "" });
+export const img = (src: string, className: string): HTMLImageElement =>
+  h("img", className, { src, alt: "" });
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
@@ -58,7 +61,8 @@ const ICONS = {
   back: "M15 4 7 12l8 8",
   delete: "M9 5h11v14H9l-6-7zM12 9l5 6M17 9l-5 6",
   check: "M5 12.5 10 17l9-10",
-  phone: "M8.5 2.5h7a1.5 1.5 0 0 1 1.5 1.5v16a1.5 1.5 0 0 1-1.5 1.5h-7A1.5 1.5 0 0 1 7 20V4a1.5 1.5 0 0 1 1.5-1.5zM10.5 18.5h3",
+  phone:
+    "M8.5 2.5h7a1.5 1.5 0 0 1 1.5 1.5v16a1.5 1.5 0 0 1-1.5 1.5h-7A1.5 1.5 0 0 1 7 20V4a1.5 1.5 0 0 1 1.5-1.5zM10.5 18.5h3",
 } as const;
 
 export function icon(name: keyof typeof ICONS, className = ""): SVGSVGElement {
@@ -75,9 +79,18 @@ export function icon(name: keyof typeof ICONS, className = ""): SVGSVGElement {
  * A close or return button labelled for assistive technology, showing the integrator's image
  * (its URL through the image allow-list) or our inline icon.
  */
-export function iconButton(id: string, className: string, label: string, name: keyof typeof ICONS, url?: unknown, imgClass?: string): HTMLButtonElement {
+export function iconButton(
+  id: string,
+  className: string,
+  label: string,
+  name: keyof typeof ICONS,
+  url?: unknown,
+  imgClass?: string,
+): HTMLButtonElement {
   const src = safeUrl(url, "image");
-  return h("button", className, { id, "aria-label": label }, [src ? img(src, imgClass!) : icon(name)]);
+  return h("button", className, { id, "aria-label": label }, [
+    src ? img(src, imgClass!) : icon(name),
+  ]);
 }
 
 /** The dimmed backdrop of a popup. */

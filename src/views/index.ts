@@ -13,13 +13,26 @@ import { textOption } from "./options";
 import { primeScrollLock } from "./scroll-lock";
 import { injectStyles } from "./styles";
 
-export type { MountView, MountedView, ViewHandlers, ViewModel, ViewState, ViewKind, WarmView } from "./contract";
+export type {
+  MountView,
+  MountedView,
+  ViewHandlers,
+  ViewModel,
+  ViewState,
+  ViewKind,
+  WarmView,
+} from "./contract";
 
 const build = (model: ViewModel, handlers: ViewHandlers): MountedView =>
-  (model.kind == "standard-popup" ? mountStandardPopup : model.kind == "custom-popup" || model.kind == "custom-popup-mask" ? mountCustomPopup : mountPage)(model, handlers);
+  (model.kind == "standard-popup"
+    ? mountStandardPopup
+    : model.kind == "custom-popup" || model.kind == "custom-popup-mask"
+      ? mountCustomPopup
+      : mountPage)(model, handlers);
 
 /** Removes whatever a failed build left behind. */
-const clear = () => document.querySelectorAll("#YDRZLayer,#YDRZLayerTwo,#YDRZPage").forEach((n) => n.remove());
+const clear = () =>
+  document.querySelectorAll("#YDRZLayer,#YDRZLayerTwo,#YDRZPage").forEach((n) => n.remove());
 
 /** Whether this document has drawn a view (or a rehearsal of one) yet. */
 let warmed = false;
@@ -48,7 +61,10 @@ export const mountView: MountView = (model, handlers) => {
     clear();
     // Same view, built-in defaults: the flow's expectations (e.g. no auto-submit without a mask)
     // depend on the kind, so the kind stays.
-    return build({ ...m, pageOption: undefined, popupOptions: undefined, pageOptions: undefined }, handlers);
+    return build(
+      { ...m, pageOption: undefined, popupOptions: undefined, pageOptions: undefined },
+      handlers,
+    );
   }
 };
 
@@ -65,7 +81,19 @@ export const warmView: WarmView = (kind, injectCss) => {
   warmed = true;
   try {
     injectStyles(document, injectCss !== false);
-    const view = build({ kind, carrier: "CM", maskPhone: "138****0000", authLevel: "4", appName: "", privacyLinks: [], container: document.body, warm: true }, { submit() {}, cancel() {} });
+    const view = build(
+      {
+        kind,
+        carrier: "CM",
+        maskPhone: "138****0000",
+        authLevel: "4",
+        appName: "",
+        privacyLinks: [],
+        container: document.body,
+        warm: true,
+      },
+      { submit() {}, cancel() {} },
+    );
     // The first layout is the largest of those costs.
     document.body.getBoundingClientRect();
     view.destroy();

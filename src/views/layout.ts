@@ -6,7 +6,22 @@
  * a left margin and "center" (the default) centres it.
  */
 
-import { border, colour, fontFamily, fontSize, fontWeight, length, obj, offsetTop, opacity, position, signed, textAlign, textDecoration, type Parse } from "./options";
+import {
+  border,
+  colour,
+  fontFamily,
+  fontSize,
+  fontWeight,
+  length,
+  obj,
+  offsetTop,
+  opacity,
+  position,
+  signed,
+  textAlign,
+  textDecoration,
+  type Parse,
+} from "./options";
 import { setStyle } from "./sanitize";
 
 /** Option key → validated CSS value. */
@@ -41,7 +56,12 @@ const FIELDS: Record<string, Parse> = {
   uncheckColor: colour,
   checkedColor: colour,
 };
-const PROPS: Record<string, string> = { fontColor: "color", bgColor: "background-color", uncheckColor: "--ydrz-check-off", checkedColor: "--ydrz-check-on" };
+const PROPS: Record<string, string> = {
+  fontColor: "color",
+  bgColor: "background-color",
+  uncheckColor: "--ydrz-check-off",
+  checkedColor: "--ydrz-check-on",
+};
 
 /** Reads the fields of an option group over `defaults`; unknown fields are ignored. */
 export function readBox(raw: unknown, field: string, defaults: Defaults = {}): Box {
@@ -51,7 +71,11 @@ export function readBox(raw: unknown, field: string, defaults: Defaults = {}): B
   for (const k of Object.keys(FIELDS)) {
     // The seed spells it both ways (§3.5.1 `textalign`, §3.5.3 `textAlign`); the default goes
     // through the same validator (which also turns rem and numbers into px).
-    const v = FIELDS[k](k == "textAlign" && (o[k] == null || o[k] === "") ? o.textalign : o[k], field + "." + k) || FIELDS[k](defaults[k], field);
+    const v =
+      FIELDS[k](
+        k == "textAlign" && (o[k] == null || o[k] === "") ? o.textalign : o[k],
+        field + "." + k,
+      ) || FIELDS[k](defaults[k], field);
     if (v) box[k] = v;
   }
   return box;
@@ -74,11 +98,21 @@ export function applyBox(el: HTMLElement, box: Box, lookOnly?: boolean): Box {
   for (const k of Object.keys(box)) {
     const v = box[k];
     // Integrators name fonts only phones have (PingFangSC-*); keep a fallback that is not serif.
-    if (k != "high" && k != "left") setStyle(el, PROPS[k] || k.replace(/[A-Z]/g, "-$&").toLowerCase(), k == "fontFamily" ? v + ", sans-serif" : v);
+    if (k != "high" && k != "left")
+      setStyle(
+        el,
+        PROPS[k] || k.replace(/[A-Z]/g, "-$&").toLowerCase(),
+        k == "fontFamily" ? v + ", sans-serif" : v,
+      );
   }
   return box;
 }
 
 /** An option group read over its defaults and applied to `el`. */
-export const style = (el: HTMLElement, raw: unknown, field: string, defaults?: Defaults, lookOnly?: boolean): Box =>
-  applyBox(el, readBox(raw, field, defaults), lookOnly);
+export const style = (
+  el: HTMLElement,
+  raw: unknown,
+  field: string,
+  defaults?: Defaults,
+  lookOnly?: boolean,
+): Box => applyBox(el, readBox(raw, field, defaults), lookOnly);

@@ -13,7 +13,9 @@ export type Parse = (value: unknown, field: string) => string | undefined;
 
 /** `{}` for anything that is not a plain object, so that `obj(x).field` is always safe. */
 export const obj = (value: unknown): Record<string, unknown> =>
-  value && typeof value == "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  value && typeof value == "object" && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
 
 /**
  * A validator from a check that returns the CSS value, or nothing when the value is invalid.
@@ -24,8 +26,14 @@ const validator =
   (check: (value: string) => unknown): Parse =>
   (value, field) => {
     if (value == null || (typeof value == "string" && !value.trim())) return;
-    const v = check(typeof value == "string" || typeof value == "number" ? (value + "").trim() : "");
-    if (!v) console.warn("YDRZAuthLogin: ignored invalid option " + field + ":", typeof value == "string" ? value.slice(0, 80) : typeof value);
+    const v = check(
+      typeof value == "string" || typeof value == "number" ? (value + "").trim() : "",
+    );
+    if (!v)
+      console.warn(
+        "YDRZAuthLogin: ignored invalid option " + field + ":",
+        typeof value == "string" ? value.slice(0, 80) : typeof value,
+      );
     return v ? v + "" : undefined;
   };
 
@@ -44,7 +52,12 @@ const lengthOf = (noPercent?: boolean, negative?: boolean): Parse =>
     const n = m ? +m[1] : NaN;
     const unit = ((m && m[2]) || "px").toLowerCase();
     // rem and em both meant "relative to the original page's 12px root".
-    return Math.abs(n) <= 1e5 && (n >= 0 || negative) && (unit != "%" || !noPercent) && (/em/.test(unit) ? round(n * REM_PX) + "px" : round(n) + unit);
+    return (
+      Math.abs(n) <= 1e5 &&
+      (n >= 0 || negative) &&
+      (unit != "%" || !noPercent) &&
+      (/em/.test(unit) ? round(n * REM_PX) + "px" : round(n) + unit)
+    );
   });
 
 export const length = lengthOf();
@@ -55,16 +68,19 @@ export const fontSize = lengthOf(true);
 /** Distances that may be negative (a close button hanging over the edge, `left`, `high`). */
 export const signed = lengthOf(false, true);
 
-const isCenter = (value: unknown): boolean => typeof value == "string" && value.trim().toLowerCase() == "center";
+const isCenter = (value: unknown): boolean =>
+  typeof value == "string" && value.trim().toLowerCase() == "center";
 
 /** `left`: a length (negative allowed) or "center". */
-export const position: Parse = (value, field) => (isCenter(value) ? "center" : signed(value, field));
+export const position: Parse = (value, field) =>
+  isCenter(value) ? "center" : signed(value, field);
 
 /**
  * `high`: a length from the top. The seed's own example passes "center" for a custom control's
  * `high`; that is not a distance, so the control keeps its default place (no warning).
  */
-export const offsetTop: Parse = (value, field) => (isCenter(value) ? undefined : signed(value, field));
+export const offsetTop: Parse = (value, field) =>
+  isCenter(value) ? undefined : signed(value, field);
 
 let probe: CSSStyleDeclaration | undefined;
 
@@ -102,7 +118,8 @@ export function flag(value: unknown, fallback: boolean): boolean {
 export const opacity = validator((v) => v && +v >= 0 && +v <= 1 && +v + "");
 
 /** A value that must match `re`: keywords lower-cased, or with `names` as written. */
-const matching = (re: RegExp, names?: boolean): Parse => validator((v) => re.test(v) && (names ? v : v.toLowerCase()));
+const matching = (re: RegExp, names?: boolean): Parse =>
+  validator((v) => re.test(v) && (names ? v : v.toLowerCase()));
 
 /** Family names without quotes (names with spaces work unquoted in CSS font-family lists). */
 export const fontFamily = matching(/^[\p{L}\p{N} ,_-]{1,120}$/u, true);
@@ -113,5 +130,7 @@ export const textDecoration = matching(/^(none|underline|overline|line-through)$
 /** A display text option: strings (even "" where the seed allows an empty title) or the default. */
 export function textOption(value: unknown, fallback: string, allowEmpty?: boolean): string {
   if (typeof value == "number" && isFinite(value)) return value + "";
-  return typeof value != "string" || (!value.trim() && !allowEmpty) ? fallback : value.slice(0, 200);
+  return typeof value != "string" || (!value.trim() && !allowEmpty)
+    ? fallback
+    : value.slice(0, 200);
 }

@@ -20,14 +20,43 @@ import { safeUrl, setStyle } from "./sanitize";
  * The submit button has no `high` by default: it sits near the bottom (.ydrz-page-submit-default).
  */
 const D: Record<string, Defaults> = {
-  titleStyle: { fontSize: 15.96, fontColor: "#444", width: "70%", height: 21.96, high: 12, textAlign: "center" },
+  titleStyle: {
+    fontSize: 15.96,
+    fontColor: "#444",
+    width: "70%",
+    height: 21.96,
+    high: 12,
+    textAlign: "center",
+  },
   logoStyle: { width: 83.52, height: 87.84, high: 94.8 },
-  authTextStyle: { fontSize: 12.96, fontColor: "#444", width: "100%", textAlign: "center", high: 273, fontWeight: 500 },
-  phoneNumStyle: { fontSize: 24.96, fontColor: "#444", bgColor: "#fff", fontWeight: 600, width: 185.04, high: 234.96 },
+  authTextStyle: {
+    fontSize: 12.96,
+    fontColor: "#444",
+    width: "100%",
+    textAlign: "center",
+    high: 273,
+    fontWeight: 500,
+  },
+  phoneNumStyle: {
+    fontSize: 24.96,
+    fontColor: "#444",
+    bgColor: "#fff",
+    fontWeight: 600,
+    width: 185.04,
+    high: 234.96,
+  },
   tipStyle: { fontSize: 11.04, fontColor: "#999", high: 324 },
   agreeStyle: { fontSize: 12, fontColor: "#999", high: 366.96 },
   returnBtnStyle: { width: 7.8, height: 13.2, left: 12, high: 12 },
-  submitBtnStyle: { fontSize: 16, fontColor: "#fff", bgColor: "#1B82EB", width: "85%", height: 44, borderRadius: 22, textAlign: "center" },
+  submitBtnStyle: {
+    fontSize: 16,
+    fontColor: "#fff",
+    bgColor: "#1B82EB",
+    width: "85%",
+    height: 44,
+    borderRadius: 22,
+    textAlign: "center",
+  },
 };
 
 export function mountPage(model: ViewModel, handlers: ViewHandlers): MountedView {
@@ -42,22 +71,44 @@ export function mountPage(model: ViewModel, handlers: ViewHandlers): MountedView
   const place = (el: HTMLElement, key: string) => style(page.appendChild(el), o[key], key, D[key]);
 
   // Return button: configured box = the icon; 44px hit area centred on it by CSS.
-  const back = iconButton("YDRZ_Returnbtn", "ydrz-return-btn", "返回", "back", group("returnBtnStyle").url, "ydrz-return-img");
+  const back = iconButton(
+    "YDRZ_Returnbtn",
+    "ydrz-return-btn",
+    "返回",
+    "back",
+    group("returnBtnStyle").url,
+    "ydrz-return-img",
+  );
   place(back, "returnBtnStyle");
 
   // Title ("" allowed: no title).
   const titleText = textOption(group("titleStyle").name, TITLE, true);
   const titleId = titleText.trim() ? uid("ydrz-page-title-") : undefined;
-  if (titleId) place(h("h1", "ydrz-title ydrz-page-title", { id: titleId }, [titleText]), "titleStyle");
+  if (titleId)
+    place(h("h1", "ydrz-title ydrz-page-title", { id: titleId }, [titleText]), "titleStyle");
 
   // Logo: the integrator's image, or an inline mark (painting needs no request).
   const logoUrl = safeUrl(group("logoStyle").url, "image");
-  place(logoUrl ? img(logoUrl, "ydrz-logo") : h("div", "ydrz-logo ydrz-logo-default", { "aria-hidden": "true" }, [icon("phone", "ydrz-logo-icon")]), "logoStyle");
+  place(
+    logoUrl
+      ? img(logoUrl, "ydrz-logo")
+      : h("div", "ydrz-logo ydrz-logo-default", { "aria-hidden": "true" }, [
+          icon("phone", "ydrz-logo-icon"),
+        ]),
+    "logoStyle",
+  );
 
   // Number: its cells sized by `inputStyle`; the error tip follows it wherever it was placed.
-  const digits = ctl.digits((model.authLevel == "4" ? "ydrz-auth-phone" : "ydrz-maskphone") + " ydrz-page-phone", "inputVal", "YDRZ_InputPhone");
+  const digits = ctl.digits(
+    (model.authLevel == "4" ? "ydrz-auth-phone" : "ydrz-maskphone") + " ydrz-page-phone",
+    "inputVal",
+    "YDRZ_InputPhone",
+  );
   const phoneTop = place(digits.el, "phoneNumStyle").high;
-  const cell = readBox(group("phoneNumStyle").inputStyle, "phoneNumStyle.inputStyle", { width: 21.96, height: 26.04 });
+  const cell = readBox(group("phoneNumStyle").inputStyle, "phoneNumStyle.inputStyle", {
+    width: 21.96,
+    height: 26.04,
+  });
   for (const input of digits.inputs) applyBox(input, cell, true);
   const tip = ctl.tip;
   tip.classList.add("ydrz-placed", "ydrz-center-x", "ydrz-page-error");
@@ -66,11 +117,23 @@ export function mountPage(model: ViewModel, handlers: ViewHandlers): MountedView
 
   // Auth text: "{appName}申请使用您的本机号码登录".
   const appName = h("span", "ydrz-app-name", 0, [model.appName]);
-  setStyle(appName, "color", colour(group("authTextStyle").appNameColor, "authTextStyle.appNameColor") || "#444");
+  setStyle(
+    appName,
+    "color",
+    colour(group("authTextStyle").appNameColor, "authTextStyle.appNameColor") || "#444",
+  );
   place(h("p", "ydrz-auth-text", 0, [appName, "申请使用您的" + TITLE]), "authTextStyle");
 
   // Tip line: "中国移动" / "中国电信" / "中国联通" are characters 1–4 of the carrier agreement's name.
-  place(h("p", "ydrz-tip", 0, [textOption(group("tipStyle").text, "认证服务由" + CARRIER_AGREEMENTS[model.carrier].name.slice(1, 5) + "提供")]), "tipStyle");
+  place(
+    h("p", "ydrz-tip", 0, [
+      textOption(
+        group("tipStyle").text,
+        "认证服务由" + CARRIER_AGREEMENTS[model.carrier].name.slice(1, 5) + "提供",
+      ),
+    ]),
+    "tipStyle",
+  );
 
   // Agreement.
   const agree = group("agreeStyle");
@@ -80,7 +143,12 @@ export function mountPage(model: ViewModel, handlers: ViewHandlers): MountedView
     className: "ydrz-page-agreement",
     agreeArr: href.agreeArr,
     link: readBox(href, "agreeStyle.hrefStyle", { fontColor: "#1E82EB" }),
-    box: readBox(check, "agreeStyle.checkedButton", { width: 15.96, height: 15.96, uncheckColor: "#cccccc", checkedColor: "#1E82EB" }),
+    box: readBox(check, "agreeStyle.checkedButton", {
+      width: 15.96,
+      height: 15.96,
+      uncheckColor: "#cccccc",
+      checkedColor: "#1E82EB",
+    }),
     uncheckUrl: check.uncheckUrl,
     // `url` (§3.6.2 table) is the ticked image; `checkedUrl` (§3.6.1 example) says the same.
     checkedUrl: (typeof check.checkedUrl == "string" && check.checkedUrl) || check.url,
@@ -88,12 +156,17 @@ export function mountPage(model: ViewModel, handlers: ViewHandlers): MountedView
   place(agreement, "agreeStyle");
 
   // Submit.
-  const submit = ctl.submit(textOption(group("submitBtnStyle").name, TITLE), "", " ydrz-page-submit");
+  const submit = ctl.submit(
+    textOption(group("submitBtnStyle").name, TITLE),
+    "",
+    " ydrz-page-submit",
+  );
   if (!place(submit, "submitBtnStyle").high) submit.classList.add("ydrz-page-submit-default");
 
   const control = createCustomControl(o.customControlStyle, ctl.listeners);
   if (control) {
-    if (!control.classList.contains("ydrz-placed")) control.classList.add("ydrz-page-control-default");
+    if (!control.classList.contains("ydrz-placed"))
+      control.classList.add("ydrz-page-control-default");
     page.append(control);
   }
 

@@ -9,7 +9,11 @@
  * Every value comes from a validator of options.ts (lengths, keywords and font names by pattern,
  * colours and borders by the engine itself), none of which lets a `url(` or a quote through.
  */
-export function setStyle(el: HTMLElement | SVGElement, prop: string, value: string | undefined | null): void {
+export function setStyle(
+  el: HTMLElement | SVGElement,
+  prop: string,
+  value: string | undefined | null,
+): void {
   if (value) el.style.setProperty(prop, value);
 }
 
@@ -25,5 +29,9 @@ const DATA_IMAGE = /^data:image\/(?:png|gif|jpe?g|webp|bmp);base64,[a-z0-9+/=\s]
  */
 export function safeUrl(value: unknown, kind?: "link" | "image"): string | undefined {
   const url = typeof value == "string" ? value.replace(/^[\0- ]+|[\0- ]+$|[\t\n\r]/g, "") : "";
-  return url && !/[\0-\x1f\x7f]/.test(url) && (!/^[^/?#]*:/.test(url) || /^https?:/i.test(url) || (kind == "image" && DATA_IMAGE.test(url))) ? url : undefined;
+  return url &&
+    !/[\0-\x1f\x7f]/.test(url) &&
+    (!/^[^/?#]*:/.test(url) || /^https?:/i.test(url) || (kind == "image" && DATA_IMAGE.test(url)))
+    ? url
+    : undefined;
 }

@@ -62,7 +62,14 @@ export function lockScroll(doc: Document): () => void {
       undo(instant);
     });
     swapStyle(held, html, "overflow", "hidden");
-    for (const [prop, value] of [["position", "fixed"], ["top", -y + "px"], ["left", -x + "px"], ["right", "0"], ["overflow", "hidden"]]) swapStyle(held, doc.body, prop, value);
+    for (const [prop, value] of [
+      ["position", "fixed"],
+      ["top", -y + "px"],
+      ["left", -x + "px"],
+      ["right", "0"],
+      ["overflow", "hidden"],
+    ])
+      swapStyle(held, doc.body, prop, value);
   }
   return () => {
     if (!--depth) undo(held);

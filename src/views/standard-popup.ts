@@ -21,7 +21,9 @@ export function mountStandardPopup(model: ViewModel, handlers: ViewHandlers): Mo
   const modal = h("div", "ydrz-layer-wrap", { id: "YDRZ_Modal" }, [
     close,
     h("h2", "ydrz-title", { id: titleId }, [textOption(o.pageTitle, TITLE)]),
-    h("div", "ydrz-phone-wrap", 0, [ctl.digits(model.authLevel == "4" ? "ydrz-auth-phone" : "ydrz-maskphone", "inputVal").el]),
+    h("div", "ydrz-phone-wrap", 0, [
+      ctl.digits(model.authLevel == "4" ? "ydrz-auth-phone" : "ydrz-maskphone", "inputVal").el,
+    ]),
     ctl.tip,
     submit,
     ctl.agreement({
@@ -32,5 +34,10 @@ export function mountStandardPopup(model: ViewModel, handlers: ViewHandlers): Mo
     createDefinedButtons(o.customControlsConf, ctl.listeners),
   ]);
 
-  return ctl.mount(h("div", "ydrz-root ydrz-layer-mark-wrap", { id: "YDRZLayer" }, [mask(), modal]), modal, [close], titleId);
+  return ctl.mount(
+    h("div", "ydrz-root ydrz-layer-mark-wrap", { id: "YDRZLayer" }, [mask(), modal]),
+    modal,
+    [close],
+    titleId,
+  );
 }

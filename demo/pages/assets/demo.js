@@ -44,7 +44,15 @@
     function p(n, w) {
       return String(n).padStart(w || 2, "0");
     }
-    return p(d.getHours()) + ":" + p(d.getMinutes()) + ":" + p(d.getSeconds()) + "." + p(d.getMilliseconds(), 3);
+    return (
+      p(d.getHours()) +
+      ":" +
+      p(d.getMinutes()) +
+      ":" +
+      p(d.getSeconds()) +
+      "." +
+      p(d.getMilliseconds(), 3)
+    );
   }
 
   function log(kind, payload) {
@@ -88,7 +96,11 @@
     if (!res || typeof res !== "object") return String(res);
     if (res.YDData || res.CTData || res.CUData) {
       var parts = [];
-      [["移动", res.YDData], ["电信", res.CTData], ["联通", res.CUData]].forEach(function (p) {
+      [
+        ["移动", res.YDData],
+        ["电信", res.CTData],
+        ["联通", res.CUData],
+      ].forEach(function (p) {
         if (p[1]) parts.push(p[0] + " " + p[1].code + " " + p[1].message);
       });
       return "取号失败：" + parts.join("；");
@@ -229,7 +241,13 @@
       opt.textContent = o.label;
       el.appendChild(opt);
     });
-    if (value !== null && options.some(function (o) { return o.value === value; })) el.value = value;
+    if (
+      value !== null &&
+      options.some(function (o) {
+        return o.value === value;
+      })
+    )
+      el.value = value;
   }
 
   function remembered(param, key) {
@@ -255,8 +273,20 @@
     if (sim) {
       var simOptions = [{ value: "", label: "网关默认 SIM" }].concat(
         cfg.sims.map(function (s) {
-          var net = s.network === "cellular" ? "数据流量" : s.network === "wifi" ? "Wi-Fi" : "无网络";
-          return { value: s.id, label: (s.label || s.id) + " · " + s.carrier + " · " + net + " · " + s.maskedNumber + (s.hiddenDigits ? "（中间四位 " + s.hiddenDigits + "）" : "") };
+          var net =
+            s.network === "cellular" ? "数据流量" : s.network === "wifi" ? "Wi-Fi" : "无网络";
+          return {
+            value: s.id,
+            label:
+              (s.label || s.id) +
+              " · " +
+              s.carrier +
+              " · " +
+              net +
+              " · " +
+              s.maskedNumber +
+              (s.hiddenDigits ? "（中间四位 " + s.hiddenDigits + "）" : ""),
+          };
         }),
       );
       fillSelect(sim, simOptions, remembered("sim", SIM_KEY));
@@ -267,13 +297,23 @@
     var scenario = $("scenario");
     if (scenario) {
       if (fixedApp && fixedApp !== "default") {
-        var fixed = cfg.apps.filter(function (a) { return a.name === fixedApp; })[0];
-        fillSelect(scenario, [{ value: fixedApp, label: fixed ? fixed.label : fixedApp }], fixedApp);
+        var fixed = cfg.apps.filter(function (a) {
+          return a.name === fixedApp;
+        })[0];
+        fillSelect(
+          scenario,
+          [{ value: fixedApp, label: fixed ? fixed.label : fixedApp }],
+          fixedApp,
+        );
         scenario.disabled = true;
       } else {
         var scenarioOptions = cfg.apps
-          .filter(function (a) { return a.name !== "level5"; })
-          .map(function (a) { return { value: a.name, label: a.label + " · appId " + a.appId }; })
+          .filter(function (a) {
+            return a.name !== "level5";
+          })
+          .map(function (a) {
+            return { value: a.name, label: a.label + " · appId " + a.appId };
+          })
           .concat([{ value: "bad-sign", label: "签名用错 appKey (103101)" }]);
         fillSelect(scenario, scenarioOptions, remembered("scenario", SCENARIO_KEY));
         scenario.addEventListener("change", function () {
@@ -294,7 +334,8 @@
       var url = new URL(location.href);
       url.hostname = other;
       link.href = url.toString();
-      link.textContent = other === "localhost" ? "换成 localhost 打开本页" : "换回 127.0.0.1 打开本页";
+      link.textContent =
+        other === "localhost" ? "换成 localhost 打开本页" : "换回 127.0.0.1 打开本页";
     }
     var originDemo = $("origin-demo");
     if (originDemo && cfg.originDemoPage) {
@@ -304,8 +345,14 @@
 
   function init() {
     // The UMD pages need dist/ built; say so instead of leaving a dead button.
-    if (document.querySelector('script[src$="jssdk-1.0.0.min.js"]') && typeof window.YDRZAuthLogin === "undefined") {
-      status("SDK 没有加载：dist/ydrz-jssdk.umd.js 不存在，请先运行 npm run build（npm run demo 会自动构建）。", "bad");
+    if (
+      document.querySelector('script[src$="jssdk-1.0.0.min.js"]') &&
+      typeof window.YDRZAuthLogin === "undefined"
+    ) {
+      status(
+        "SDK 没有加载：dist/ydrz-jssdk.umd.js 不存在，请先运行 npm run build（npm run demo 会自动构建）。",
+        "bad",
+      );
       busy(true);
     }
     var clear = $("clear-log");

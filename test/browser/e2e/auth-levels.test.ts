@@ -56,7 +56,13 @@ describe("authLevel", () => {
     const first = await s.rec.final();
     expect(first.kind).toBe("success");
     const { accessToken, ...rest } = withoutTiming(first.payload);
-    expect(rest).toEqual({ code: "103000", message: "获取AccessToken成功", msgId: traceId, maskPhone: masked(sim.number), oper: "CU" });
+    expect(rest).toEqual({
+      code: "103000",
+      message: "获取AccessToken成功",
+      msgId: traceId,
+      maskPhone: masked(sim.number),
+      oper: "CU",
+    });
     expect(typeof accessToken).toBe("string");
     expect(accessToken.length).toBeGreaterThan(0);
     expect(await s.page.locator(ANY_VIEW).count()).toBe(0);

@@ -68,7 +68,12 @@ describe.each(DEVICES)("$name", (device) => {
       cryptoJs: typeof (window as any).CryptoJS,
       leaked: ["keyBoard", "EventUtil"].filter((k) => k in window),
     }));
-    expect(globals).toEqual({ sdk: "function", version: expect.stringMatching(/^\d+\.\d+\.\d+/), cryptoJs: "object", leaked: [] });
+    expect(globals).toEqual({
+      sdk: "function",
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      cryptoJs: "object",
+      leaked: [],
+    });
 
     const traceId = await pressLogin(s);
     await view(s, "standard-page").waitFor({ state: "visible" });
@@ -79,13 +84,20 @@ describe.each(DEVICES)("$name", (device) => {
     await screenshot(s, "seed-dropin");
     await submit(s, "standard-page");
     // The page's own success callback posted the token to its server, which returned the number.
-    await expect.poll(() => s!.page.locator("#phone").textContent(), { timeout: 30_000 }).toBe(number);
+    await expect
+      .poll(() => s!.page.locator("#phone").textContent(), { timeout: 30_000 })
+      .toBe(number);
     const finals = s.rec.finals();
     expect(finals.map((e) => e.kind)).toEqual(["success"]);
     expect(finals[0]!.payload).toMatchObject({ code: "103000", msgId: traceId });
     await expect.poll(() => s!.page.locator(ANY_VIEW).count()).toBe(0);
     // The CSS is present once: the seed's <link> plus at most one injected copy, never more.
-    const injected = await s.page.evaluate(() => [...document.querySelectorAll("style")].filter((st) => (st.textContent ?? "").includes(".ydrz-")).length);
+    const injected = await s.page.evaluate(
+      () =>
+        [...document.querySelectorAll("style")].filter((st) =>
+          (st.textContent ?? "").includes(".ydrz-"),
+        ).length,
+    );
     expect(injected).toBeLessThanOrEqual(1);
     expect(s.rec.pageErrors).toEqual([]);
     expect(s.rec.external).toEqual([]);
@@ -106,7 +118,9 @@ describe.each(DEVICES)("$name", (device) => {
     await agree(s, "standard-popup");
     await screenshot(s, "spa-bundle");
     await submit(s, "standard-popup");
-    await expect.poll(() => s!.page.locator("#phone").textContent(), { timeout: 30_000 }).toBe(sim.number);
+    await expect
+      .poll(() => s!.page.locator("#phone").textContent(), { timeout: 30_000 })
+      .toBe(sim.number);
     const results = s.rec.of("getToken");
     expect(results.map((e) => e.kind)).toEqual(["success"]);
     expect(results[0]!.payload).toMatchObject({ code: "103000", msgId: traceId });
@@ -121,7 +135,13 @@ describe.each(DEVICES)("$name", (device) => {
     await view(s, "standard-popup").waitFor({ state: "visible" });
     await s.page.locator("#YDRZ_Closebtn").tap();
     const rejected = await s.rec.next("getToken", "error");
-    expect(rejected.payload).toEqual({ name: "YDRZError", isYDRZError: true, code: "501", message: "用户取消授权", msgId: traceId });
+    expect(rejected.payload).toEqual({
+      name: "YDRZError",
+      isYDRZError: true,
+      code: "501",
+      message: "用户取消授权",
+      msgId: traceId,
+    });
     await expect.poll(() => s!.page.locator(ANY_VIEW).count()).toBe(0);
   });
 
@@ -134,7 +154,9 @@ describe.each(DEVICES)("$name", (device) => {
     });
     // The ESM page defines no window.YDRZAuthLogin, so openDemoPage's wait does not apply.
     await s.page.goto(`${stack.demoUrl}/spa.html?sim=${sim.id}`);
-    await s.page.waitForFunction(() => (window as any).Demo && (window as any).Demo.config() !== null);
+    await s.page.waitForFunction(
+      () => (window as any).Demo && (window as any).Demo.config() !== null,
+    );
     await expect.poll(() => s!.page.locator("#sdk-version").textContent()).not.toContain("加载中");
     await pressLogin(s);
     await view(s, "standard-popup").waitFor({ state: "visible" });

@@ -41,7 +41,11 @@ const NETWORK = { code: "500", message: "网络异常，请检查网络设置" }
 const WRONG_TIP = "号码有误，请重新填写";
 
 /** Opens a view's demo page, presses login and waits until the view is drawn. */
-async function openView(name: ViewName, query: Record<string, string>, device = IPHONE): Promise<{ s: Session; traceId: string }> {
+async function openView(
+  name: ViewName,
+  query: Record<string, string>,
+  device = IPHONE,
+): Promise<{ s: Session; traceId: string }> {
   s = await newSession(browser, device);
   await openDemoPage(s, stack, VIEW_INFO[name].page, query);
   const traceId = await pressLogin(s);
@@ -50,7 +54,10 @@ async function openView(name: ViewName, query: Record<string, string>, device = 
 }
 
 /** Presses login on a page whose flow is expected to fail before any view. */
-async function failFetch(query: Record<string, string>, page = "/standard-popup.html"): Promise<{ s: Session; traceId: string; payload: any }> {
+async function failFetch(
+  query: Record<string, string>,
+  page = "/standard-popup.html",
+): Promise<{ s: Session; traceId: string; payload: any }> {
   s = await newSession(browser, IPHONE);
   await openDemoPage(s, stack, page, query);
   const traceId = await pressLogin(s);
@@ -60,9 +67,14 @@ async function failFetch(query: Record<string, string>, page = "/standard-popup.
 }
 
 /** The first non-success record of an endpoint family for this flow: the gateway's own words. */
-async function gatewaySaid(traceId: string, endpoints: string[]): Promise<{ code: string; desc: string }> {
+async function gatewaySaid(
+  traceId: string,
+  endpoints: string[],
+): Promise<{ code: string; desc: string }> {
   const records = await stack.admin.records({ traceId });
-  const r = records.find((x) => endpoints.includes(x.endpoint) && x.resultCode !== "103000" && x.resultCode !== "0");
+  const r = records.find(
+    (x) => endpoints.includes(x.endpoint) && x.resultCode !== "103000" && x.resultCode !== "0",
+  );
   expect(r, `a failing ${endpoints.join("/")} record for ${traceId}`).toBeDefined();
   return { code: r.resultCode, desc: r.desc };
 }
@@ -77,7 +89,12 @@ async function expectSettledOnce(sess: Session, allowedPageErrors: RegExp[] = []
 describe("number fetch fails for the subscriber", () => {
   it("Wi-Fi: the exact {msgId, YDData, CTData, CUData} payload, each carrier's own 103111", async () => {
     const { s, traceId, payload } = await failFetch({ sim: "cm-wifi" });
-    expect(Object.keys(withoutTiming(payload)).sort()).toEqual(["CTData", "CUData", "YDData", "msgId"]);
+    expect(Object.keys(withoutTiming(payload)).sort()).toEqual([
+      "CTData",
+      "CUData",
+      "YDData",
+      "msgId",
+    ]);
     const cm = await gatewaySaid(traceId, ["preGetMobile"]);
     const ct = await gatewaySaid(traceId, ["ctPhonescrip", "ctGateway", "ctCallback"]);
     const cu = await gatewaySaid(traceId, ["cuPhonescrip", "cuGateway", "cuCallback"]);
@@ -87,7 +104,8 @@ describe("number fetch fails for the subscriber", () => {
       CTData: { code: "103111", message: ct.desc },
       CUData: { code: "103111", message: cu.desc },
     });
-    for (const d of [payload.YDData, payload.CTData, payload.CUData]) expect(d.message.startsWith("WAP 网关 IP 错误")).toBe(true);
+    for (const d of [payload.YDData, payload.CTData, payload.CUData])
+      expect(d.message.startsWith("WAP 网关 IP 错误")).toBe(true);
     await expectSettledOnce(s);
   });
 
@@ -109,7 +127,10 @@ describe("number fetch fails for the subscriber", () => {
   });
 
   it("other carrier: a Telecom SIM on an app without cross-carrier fetch → 105002, 502, Unicom skipped", async () => {
-    const { s, traceId, payload } = await failFetch({ sim: E2E_SIMS.CT.id, scenario: "no-cross-carrier" });
+    const { s, traceId, payload } = await failFetch({
+      sim: E2E_SIMS.CT.id,
+      scenario: "no-cross-carrier",
+    });
     const cm = await gatewaySaid(traceId, ["preGetMobile"]);
     expect(withoutTiming(payload)).toEqual({
       msgId: traceId,
@@ -119,7 +140,9 @@ describe("number fetch fails for the subscriber", () => {
       // msisdnOwner said CT: Unicom cannot hold this number and is not asked.
       CUData: SKIPPED_CU,
     });
-    const endpoints = (await stack.admin.records({ traceId })).map((r) => r.endpoint).filter((e) => e !== "pageOption");
+    const endpoints = (await stack.admin.records({ traceId }))
+      .map((r) => r.endpoint)
+      .filter((e) => e !== "pageOption");
     expect(endpoints).toEqual(["preGetMobile", "ctPhonescrip", "ctGateway", "ctCallback"]);
     await expectSettledOnce(s);
   });
@@ -139,33 +162,50 @@ describe("number fetch refused for the subscriber's line", () => {
       CUData: SKIPPED_CU,
     });
     expect(payload.YDData.message.startsWith(text)).toBe(true);
-    expect((await stack.admin.records({ traceId })).map((r) => r.endpoint).filter((e) => e !== "pageOption")).toEqual(["preGetMobile"]);
+    expect(
+      (await stack.admin.records({ traceId }))
+        .map((r) => r.endpoint)
+        .filter((e) => e !== "pageOption"),
+    ).toEqual(["preGetMobile"]);
     await expectSettledOnce(s);
   });
 });
 
 describe("digits", () => {
-  it.each(["standard-popup", "standard-page", "custom-page"] as const)("%s: wrong digits → tip, inputs cleared, no callback; the retry logs in", async (name) => {
-    const sim = E2E_SIMS.CM;
-    const { s } = await openView(name, { sim: sim.id });
-    await agree(s, name);
-    await enterDigitsOnKeypad(s, name, "9999");
-    await submit(s, name);
-    await expect.poll(async () => (await stack.admin.records({ endpoint: "authGetToken" })).length).toBe(1);
-    const tip = s.page.locator("#YDRZErrorTips");
-    await expect.poll(() => tip.textContent()).toContain(WRONG_TIP);
-    await expect.poll(() => view(s, name).locator(".ydrz-digit").evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value).join(""))).toBe("");
-    await screenshot(s, `${name}-wrong-digits`);
-    expect(s.rec.finals()).toEqual([]);
-    expect(await view(s, name).isVisible()).toBe(true);
+  it.each(["standard-popup", "standard-page", "custom-page"] as const)(
+    "%s: wrong digits → tip, inputs cleared, no callback; the retry logs in",
+    async (name) => {
+      const sim = E2E_SIMS.CM;
+      const { s } = await openView(name, { sim: sim.id });
+      await agree(s, name);
+      await enterDigitsOnKeypad(s, name, "9999");
+      await submit(s, name);
+      await expect
+        .poll(async () => (await stack.admin.records({ endpoint: "authGetToken" })).length)
+        .toBe(1);
+      const tip = s.page.locator("#YDRZErrorTips");
+      await expect.poll(() => tip.textContent()).toContain(WRONG_TIP);
+      await expect
+        .poll(() =>
+          view(s, name)
+            .locator(".ydrz-digit")
+            .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value).join("")),
+        )
+        .toBe("");
+      await screenshot(s, `${name}-wrong-digits`);
+      expect(s.rec.finals()).toEqual([]);
+      expect(await view(s, name).isVisible()).toBe(true);
 
-    await typeDigits(s, name, hiddenDigits(sim.number));
-    await submit(s, name);
-    await expectLoggedIn(s, sim.number);
-    expect(s.rec.finals().map((e) => e.kind)).toEqual(["success"]);
-    const tokens = (await stack.admin.records({ endpoint: "authGetToken" })).map((r) => r.resultCode);
-    expect(tokens).toEqual(["104012", "103000"]);
-  });
+      await typeDigits(s, name, hiddenDigits(sim.number));
+      await submit(s, name);
+      await expectLoggedIn(s, sim.number);
+      expect(s.rec.finals().map((e) => e.kind)).toEqual(["success"]);
+      const tokens = (await stack.admin.records({ endpoint: "authGetToken" })).map(
+        (r) => r.resultCode,
+      );
+      expect(tokens).toEqual(["104012", "103000"]);
+    },
+  );
 
   it("custom popup without mask: authGetTokenByLayer hears 104012, the popup stays, the retry logs in", async () => {
     const sim = E2E_SIMS.CU;
@@ -192,9 +232,13 @@ describe("digits", () => {
     for (const [i, wrong] of ["1111", "2222", "3333"].entries()) {
       await enterDigitsOnKeypad(s, "standard-popup", wrong);
       await submit(s, "standard-popup");
-      await expect.poll(async () => (await stack.admin.records({ traceId, endpoint: "authGetToken" })).length).toBe(i + 1);
+      await expect
+        .poll(async () => (await stack.admin.records({ traceId, endpoint: "authGetToken" })).length)
+        .toBe(i + 1);
       await expect.poll(() => s.page.locator("#YDRZErrorTips").textContent()).toContain(WRONG_TIP);
-      await expect.poll(() => view(s, "standard-popup").locator(".ydrz-digit").first().inputValue()).toBe("");
+      await expect
+        .poll(() => view(s, "standard-popup").locator(".ydrz-digit").first().inputValue())
+        .toBe("");
     }
     expect(s.rec.finals()).toEqual([]);
     const state = await stack.admin.get(`/sims/${sim.id}/number`);
@@ -207,9 +251,15 @@ describe("digits", () => {
     const locked = { code: last.resultCode, desc: last.desc };
     expect(locked.code).toBe("104009");
     expect(final.kind).toBe("error");
-    expect(withoutTiming(final.payload)).toEqual({ code: "104009", message: locked.desc, msgId: traceId });
+    expect(withoutTiming(final.payload)).toEqual({
+      code: "104009",
+      message: locked.desc,
+      msgId: traceId,
+    });
     await expectSettledOnce(s);
-    expect((await stack.admin.records({ endpoint: "authGetToken" })).map((r) => r.resultCode)).toEqual(["104012", "104012", "104012", "104009"]);
+    expect(
+      (await stack.admin.records({ endpoint: "authGetToken" })).map((r) => r.resultCode),
+    ).toEqual(["104012", "104012", "104012", "104009"]);
   });
 });
 
@@ -219,9 +269,19 @@ describe("ending the flow", () => {
     await s.page.evaluate(() => (window as any).YDRZAuthLogin.endGetToken());
     const final = await s.rec.final();
     expect(final.kind).toBe("error");
-    expect(withoutTiming(final.payload)).toEqual({ code: "503", message: "获取token结束", msgId: traceId });
+    expect(withoutTiming(final.payload)).toEqual({
+      code: "503",
+      message: "获取token结束",
+      msgId: traceId,
+    });
     await expectSettledOnce(s);
-    expect(await s.page.evaluate(() => [document.body.style.overflow, document.documentElement.style.overflow, document.body.style.position])).toEqual(["", "", ""]);
+    expect(
+      await s.page.evaluate(() => [
+        document.body.style.overflow,
+        document.documentElement.style.overflow,
+        document.body.style.position,
+      ]),
+    ).toEqual(["", "", ""]);
     // A second endGetToken is a no-op: no second 503.
     await s.page.evaluate(() => (window as any).YDRZAuthLogin.endGetToken());
     expect(s.rec.finals()).toHaveLength(1);
@@ -236,17 +296,23 @@ describe("ending the flow", () => {
     await s.page.evaluate(() => {
       (window as any).__viewsSeen = 0;
       new MutationObserver(() => {
-        if (document.querySelector("#YDRZLayer, #YDRZLayerTwo, #YDRZPage")) (window as any).__viewsSeen++;
+        if (document.querySelector("#YDRZLayer, #YDRZLayerTwo, #YDRZPage"))
+          (window as any).__viewsSeen++;
       }).observe(document.body, { childList: true, subtree: true });
     });
-    const isPrefetch = (r: { url(): string; method(): string }) => r.url().includes("/h5/httpsPreGetmobile") && r.method() === "POST";
+    const isPrefetch = (r: { url(): string; method(): string }) =>
+      r.url().includes("/h5/httpsPreGetmobile") && r.method() === "POST";
     const inFlight = s.page.waitForRequest(isPrefetch);
     const aborted = s.page.waitForEvent("requestfailed", isPrefetch);
     const traceId = await pressLogin(s);
     await inFlight;
     await s.page.evaluate(() => (window as any).YDRZAuthLogin.endGetToken());
     const final = await s.rec.final();
-    expect(withoutTiming(final.payload)).toEqual({ code: "503", message: "获取token结束", msgId: traceId });
+    expect(withoutTiming(final.payload)).toEqual({
+      code: "503",
+      message: "获取token结束",
+      msgId: traceId,
+    });
     // endGetToken aborts the request in flight, so no late answer can reach the flow (whether or
     // not the gateway had read it yet: that race is why we look at the browser, not its records).
     expect((await aborted).failure()?.errorText).toMatch(/ABORTED/);
@@ -268,7 +334,11 @@ describe("ending the flow", () => {
     await s.page.locator(button).tap();
     const final = await s.rec.final();
     expect(final.kind).toBe("error");
-    expect(withoutTiming(final.payload)).toEqual({ code: "501", message: "用户取消授权", msgId: traceId });
+    expect(withoutTiming(final.payload)).toEqual({
+      code: "501",
+      message: "用户取消授权",
+      msgId: traceId,
+    });
     await expectSettledOnce(s);
   });
 
@@ -276,7 +346,11 @@ describe("ending the flow", () => {
     const { s, traceId } = await openView("standard-popup", { sim: E2E_SIMS.CM.id });
     await s.page.keyboard.press("Escape");
     const final = await s.rec.final();
-    expect(withoutTiming(final.payload)).toEqual({ code: "501", message: "用户取消授权", msgId: traceId });
+    expect(withoutTiming(final.payload)).toEqual({
+      code: "501",
+      message: "用户取消授权",
+      msgId: traceId,
+    });
     await expectSettledOnce(s);
   });
 
@@ -284,17 +358,33 @@ describe("ending the flow", () => {
     const sim = E2E_SIMS.CT;
     const { s, traceId } = await openView("standard-popup", { sim: sim.id });
     const second = await s.page.evaluate(async () => {
-      const r = await fetch("/api/sign", { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+      const r = await fetch("/api/sign", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: "{}",
+      });
       const d = await r.json();
       (window as any).YDRZAuthLogin.getTokenInfo({
-        data: { version: d.version, appId: d.appId, sign: d.sign, traceId: d.traceId, timestamp: d.timestamp, authPageType: "1", expandParams: "" },
+        data: {
+          version: d.version,
+          appId: d.appId,
+          sign: d.sign,
+          traceId: d.traceId,
+          timestamp: d.timestamp,
+          authPageType: "1",
+          expandParams: "",
+        },
         success() {},
         error() {},
       });
       return d.traceId as string;
     });
     const busy = await s.rec.next("getTokenInfo", "error");
-    expect(withoutTiming(busy.payload)).toEqual({ code: "104018", message: "正在处理，请稍后", msgId: second });
+    expect(withoutTiming(busy.payload)).toEqual({
+      code: "104018",
+      message: "正在处理，请稍后",
+      msgId: second,
+    });
     expect(await s.page.locator("#YDRZLayer").count()).toBe(1);
     expect(await stack.admin.records({ traceId: second })).toEqual([]);
 
@@ -310,7 +400,10 @@ describe("ending the flow", () => {
 describe("gateway faults (emulator fault injection)", () => {
   /** The SDK's documented timeout setting, short so that the suite stays fast. */
   async function shortTimeout(sess: Session, ms: number): Promise<void> {
-    const t = await sess.page.evaluate((v) => (window as any).YDRZAuthLogin.config({ timeout: v }).timeout, ms);
+    const t = await sess.page.evaluate(
+      (v) => (window as any).YDRZAuthLogin.config({ timeout: v }).timeout,
+      ms,
+    );
     expect(t).toBe(ms);
   }
 
@@ -335,11 +428,18 @@ describe("gateway faults (emulator fault injection)", () => {
     await stack.admin.fault({ endpoint: "*", latencyMs: 2500 });
     const traceId = await pressLogin(s);
     const final = await s.rec.final();
-    expect(withoutTiming(final.payload)).toEqual({ msgId: traceId, YDData: NETWORK, CTData: NETWORK, CUData: NETWORK });
+    expect(withoutTiming(final.payload)).toEqual({
+      msgId: traceId,
+      YDData: NETWORK,
+      CTData: NETWORK,
+      CUData: NETWORK,
+    });
     // Wait for the gateway to have answered every delayed request (records are written on answer).
-    await expect.poll(async () => (await stack.admin.records({ traceId })).map((r) => r.endpoint).sort(), { timeout: 15_000 }).toEqual(
-      ["ctPhonescrip", "cuPhonescrip", "preGetMobile"],
-    );
+    await expect
+      .poll(async () => (await stack.admin.records({ traceId })).map((r) => r.endpoint).sort(), {
+        timeout: 15_000,
+      })
+      .toEqual(["ctPhonescrip", "cuPhonescrip", "preGetMobile"]);
     expect(s.rec.entries.filter((e) => e.method === "getTokenInfo")).toHaveLength(1);
     await expectSettledOnce(s);
   });
@@ -351,7 +451,12 @@ describe("gateway faults (emulator fault injection)", () => {
     await stack.admin.fault({ endpoint: "*", kind: "timeout" });
     const traceId = await pressLogin(s);
     const final = await s.rec.final();
-    expect(withoutTiming(final.payload)).toEqual({ msgId: traceId, YDData: NETWORK, CTData: NETWORK, CUData: NETWORK });
+    expect(withoutTiming(final.payload)).toEqual({
+      msgId: traceId,
+      YDData: NETWORK,
+      CTData: NETWORK,
+      CUData: NETWORK,
+    });
     expect((await stack.admin.records()).map((r) => [r.endpoint, r.resultCode, r.fault])).toEqual([
       ["preGetMobile", "timeout", "timeout"],
       ["ctPhonescrip", "timeout", "timeout"],
@@ -367,20 +472,33 @@ describe("gateway faults (emulator fault injection)", () => {
     expect(faulted).toMatchObject({ resultCode: "http503", fault: "http5xx" });
     // "Every protocol request is recorded: time, endpoint, appId, traceId, …" — the faulted one too,
     // or a test cannot find it by flow (GET /__emulator/sessions/:traceId).
-    expect({ appId: faulted.appId, traceId: faulted.traceId }).toEqual({ appId: stack.appId, traceId });
+    expect({ appId: faulted.appId, traceId: faulted.traceId }).toEqual({
+      appId: stack.appId,
+      traceId,
+    });
   });
 
   it("HTTP 503 from every number endpoint: 500 for each carrier, once", async () => {
     await stack.admin.fault({ endpoint: "*", kind: "http5xx", status: 503 });
     const { s, traceId, payload } = await failFetch({ sim: E2E_SIMS.CM.id });
-    expect(withoutTiming(payload)).toEqual({ msgId: traceId, YDData: NETWORK, CTData: NETWORK, CUData: NETWORK });
+    expect(withoutTiming(payload)).toEqual({
+      msgId: traceId,
+      YDData: NETWORK,
+      CTData: NETWORK,
+      CUData: NETWORK,
+    });
     await expectSettledOnce(s);
   });
 
   it("malformed JSON from every number endpoint: 500 for each carrier, once", async () => {
     await stack.admin.fault({ endpoint: "*", kind: "malformedJson" });
     const { s, traceId, payload } = await failFetch({ sim: E2E_SIMS.CM.id });
-    expect(withoutTiming(payload)).toEqual({ msgId: traceId, YDData: NETWORK, CTData: NETWORK, CUData: NETWORK });
+    expect(withoutTiming(payload)).toEqual({
+      msgId: traceId,
+      YDData: NETWORK,
+      CTData: NETWORK,
+      CUData: NETWORK,
+    });
     await expectSettledOnce(s);
   });
 
@@ -388,28 +506,42 @@ describe("gateway faults (emulator fault injection)", () => {
     await stack.admin.fault({ endpoint: "ctGateway", kind: "malformedJson" });
     const { s, traceId, payload } = await failFetch({ sim: E2E_SIMS.CT.id });
     const cm = await gatewaySaid(traceId, ["preGetMobile"]);
-    expect(withoutTiming(payload)).toEqual({ msgId: traceId, YDData: { code: "105002", message: cm.desc }, CTData: NETWORK, CUData: SKIPPED_CU });
+    expect(withoutTiming(payload)).toEqual({
+      msgId: traceId,
+      YDData: { code: "105002", message: cm.desc },
+      CTData: NETWORK,
+      CUData: SKIPPED_CU,
+    });
     // The broken script itself is a SyntaxError at the page's top level (JSONP cannot catch it);
     // anything else would be the SDK throwing into the page.
     expect(s.rec.pageErrors.length).toBeLessThanOrEqual(1);
-    await expectSettledOnce(s, [/^SyntaxError: Unexpected end of input|Uncaught SyntaxError: Unexpected end of input/]);
+    await expectSettledOnce(s, [
+      /^SyntaxError: Unexpected end of input|Uncaught SyntaxError: Unexpected end of input/,
+    ]);
   });
 
   it.each([
     ["http5xx", { kind: "http5xx", status: 502 }],
     ["malformedJson", { kind: "malformedJson" }],
-  ] as const)("token request answered with %s: error 103005 inner error, once, view removed", async (_label, fault) => {
-    const sim = E2E_SIMS.CM;
-    await stack.admin.fault({ endpoint: "authGetToken", ...fault });
-    const { s, traceId } = await openView("standard-page", { sim: sim.id });
-    await enterDigitsOnKeypad(s, "standard-page", hiddenDigits(sim.number));
-    await agree(s, "standard-page");
-    await submit(s, "standard-page");
-    const final = await s.rec.final();
-    expect(final.kind).toBe("error");
-    expect(withoutTiming(final.payload)).toEqual({ code: "103005", message: "inner error", msgId: traceId });
-    await expectSettledOnce(s);
-  });
+  ] as const)(
+    "token request answered with %s: error 103005 inner error, once, view removed",
+    async (_label, fault) => {
+      const sim = E2E_SIMS.CM;
+      await stack.admin.fault({ endpoint: "authGetToken", ...fault });
+      const { s, traceId } = await openView("standard-page", { sim: sim.id });
+      await enterDigitsOnKeypad(s, "standard-page", hiddenDigits(sim.number));
+      await agree(s, "standard-page");
+      await submit(s, "standard-page");
+      const final = await s.rec.final();
+      expect(final.kind).toBe("error");
+      expect(withoutTiming(final.payload)).toEqual({
+        code: "103005",
+        message: "inner error",
+        msgId: traceId,
+      });
+      await expectSettledOnce(s);
+    },
+  );
 
   it("token request times out: 103005 inner error, once", async () => {
     const sim = E2E_SIMS.CM;
@@ -420,7 +552,11 @@ describe("gateway faults (emulator fault injection)", () => {
     await agree(s, "standard-popup");
     await submit(s, "standard-popup");
     const final = await s.rec.final();
-    expect(withoutTiming(final.payload)).toEqual({ code: "103005", message: "inner error", msgId: traceId });
+    expect(withoutTiming(final.payload)).toEqual({
+      code: "103005",
+      message: "inner error",
+      msgId: traceId,
+    });
     await expectSettledOnce(s);
   });
 });

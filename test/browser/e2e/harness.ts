@@ -11,14 +11,34 @@
  *
  * Every wait is on a condition (selectors, `waitForFunction`, `expect.poll`); nothing sleeps.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { setTimeout as delay } from "node:timers/promises";
-import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from "node:http";
 import type { AddressInfo } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { startDemo, type DemoHandle } from "../../../demo/app";
 
@@ -146,23 +166,37 @@ export class Recorder {
   readonly external: string[] = [];
 
   of(method: string, kind?: string): CallbackEntry[] {
-    return this.entries.filter((e) => e.method === method && (kind === undefined || e.kind === kind));
+    return this.entries.filter(
+      (e) => e.method === method && (kind === undefined || e.kind === kind),
+    );
   }
 
   /** Final callbacks of getTokenInfo: every success/error except the custom popup's "弹窗加载成功". */
   finals(method = "getTokenInfo"): CallbackEntry[] {
-    return this.of(method).filter((e) => e.kind === "error" || (e.kind === "success" && e.payload?.message !== "弹窗加载成功"));
+    return this.of(method).filter(
+      (e) => e.kind === "error" || (e.kind === "success" && e.payload?.message !== "弹窗加载成功"),
+    );
   }
 
   /** Waits until `method` has had `count` callbacks of `kind` and returns the last one. */
   async next(method: string, kind: string, count = 1): Promise<CallbackEntry> {
-    await expect.poll(() => this.of(method, kind).length, { timeout: 30_000, message: `${method} ${kind} callback #${count}` }).toBeGreaterThanOrEqual(count);
+    await expect
+      .poll(() => this.of(method, kind).length, {
+        timeout: 30_000,
+        message: `${method} ${kind} callback #${count}`,
+      })
+      .toBeGreaterThanOrEqual(count);
     return this.of(method, kind)[count - 1]!;
   }
 
   /** Waits for the first final callback (success or error) of getTokenInfo. */
   async final(method = "getTokenInfo"): Promise<CallbackEntry> {
-    await expect.poll(() => this.finals(method).length, { timeout: 30_000, message: `a final ${method} callback` }).toBeGreaterThanOrEqual(1);
+    await expect
+      .poll(() => this.finals(method).length, {
+        timeout: 30_000,
+        message: `a final ${method} callback`,
+      })
+      .toBeGreaterThanOrEqual(1);
     return this.finals(method)[0]!;
   }
 }
@@ -179,16 +213,27 @@ export async function newSession(browser: Browser, device: Device = IPHONE): Pro
   const { name: _name, ...options } = device;
   const context = await browser.newContext({ ...options, locale: "zh-CN" });
   const rec = new Recorder();
-  await context.exposeBinding("__e2eReport", (_source, method: string, kind: string, payload: unknown) => {
-    rec.entries.push({ method, kind, payload, at: Date.now() });
-  });
+  await context.exposeBinding(
+    "__e2eReport",
+    (_source, method: string, kind: string, payload: unknown) => {
+      rec.entries.push({ method, kind, payload, at: Date.now() });
+    },
+  );
   await context.addInitScript({ content: INSTRUMENT });
   context.on("request", (r) => {
     const host = new URL(r.url()).hostname;
-    if (/^https?:/.test(r.url()) && host !== "127.0.0.1" && host !== "localhost" && host !== "[::1]") rec.external.push(r.url());
+    if (
+      /^https?:/.test(r.url()) &&
+      host !== "127.0.0.1" &&
+      host !== "localhost" &&
+      host !== "[::1]"
+    )
+      rec.external.push(r.url());
   });
   const page = await context.newPage();
-  page.on("pageerror", (e) => rec.pageErrors.push(String(e && (e as Error).stack ? (e as Error).stack : e)));
+  page.on("pageerror", (e) =>
+    rec.pageErrors.push(String(e && (e as Error).stack ? (e as Error).stack : e)),
+  );
   const session = { context, page, rec, device };
   opened.push(session);
   return session;
@@ -263,9 +308,27 @@ export function adminClient(gatewayUrl: string): Admin {
  * proves the typed digits reached the gateway and the number came back from tokenValidate.
  */
 export const E2E_SIMS = {
-  CM: { id: "e2e-cm", number: "13847261234", carrier: "CM", network: "cellular", label: "e2e 移动" },
-  CT: { id: "e2e-ct", number: "18935817788", carrier: "CT", network: "cellular", label: "e2e 电信" },
-  CU: { id: "e2e-cu", number: "18690426655", carrier: "CU", network: "cellular", label: "e2e 联通" },
+  CM: {
+    id: "e2e-cm",
+    number: "13847261234",
+    carrier: "CM",
+    network: "cellular",
+    label: "e2e 移动",
+  },
+  CT: {
+    id: "e2e-ct",
+    number: "18935817788",
+    carrier: "CT",
+    network: "cellular",
+    label: "e2e 电信",
+  },
+  CU: {
+    id: "e2e-cu",
+    number: "18690426655",
+    carrier: "CU",
+    network: "cellular",
+    label: "e2e 联通",
+  },
 } as const;
 export type CarrierName = keyof typeof E2E_SIMS;
 export const CARRIERS: readonly CarrierName[] = ["CM", "CT", "CU"];
@@ -301,9 +364,17 @@ export interface FixtureServer {
  * origin) for the demo's default app. `/policy/<p>.html` is one integrator page served with a
  * different referrer policy each.
  */
-export const REFERRER_POLICIES = { default: "", "no-referrer": "no-referrer", always: "always" } as const;
+export const REFERRER_POLICIES = {
+  default: "",
+  "no-referrer": "no-referrer",
+  always: "always",
+} as const;
 export type ReferrerPolicyName = keyof typeof REFERRER_POLICIES;
-export const FIXTURE_PAGES = ["/seed/mobile.html", "/spa.html", ...Object.keys(REFERRER_POLICIES).map((p) => `/policy/${p}.html`)];
+export const FIXTURE_PAGES = [
+  "/seed/mobile.html",
+  "/spa.html",
+  ...Object.keys(REFERRER_POLICIES).map((p) => `/policy/${p}.html`),
+];
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -316,7 +387,11 @@ const TYPES: Record<string, string> = {
  * the seed's pages still load; a dev dependency) under the seed's §3.1 paths, and `/api/sign` + `/api/login` forwarded to the demo backend (the
  * integrator's server, which holds the appKey and the RSA key).
  */
-export async function startFixtureServer(root: string, demoUrl: string, gatewayUrl: string): Promise<FixtureServer> {
+export async function startFixtureServer(
+  root: string,
+  demoUrl: string,
+  gatewayUrl: string,
+): Promise<FixtureServer> {
   const extra = new Map<string, { body: string; type: string }>();
   const cryptoJs = join(root, "node_modules/crypto-js/crypto-js.js");
   const files: Record<string, string> = {
@@ -330,15 +405,23 @@ export async function startFixtureServer(root: string, demoUrl: string, gatewayU
     "/spa.html": { file: "spa.html" },
   };
   for (const [name, policy] of Object.entries(REFERRER_POLICIES)) {
-    pages[`/policy/${name}.html`] = { file: "referrer-policy.html", meta: policy ? `<meta name="referrer" content="${policy}">` : "" };
+    pages[`/policy/${name}.html`] = {
+      file: "referrer-policy.html",
+      meta: policy ? `<meta name="referrer" content="${policy}">` : "",
+    };
   }
   const forward = (req: IncomingMessage, res: ServerResponse) => {
     const target = new URL(req.url ?? "/", demoUrl);
     const out = httpRequest(
       target,
-      { method: req.method, headers: { "content-type": req.headers["content-type"] ?? "application/json" } },
+      {
+        method: req.method,
+        headers: { "content-type": req.headers["content-type"] ?? "application/json" },
+      },
       (answer) => {
-        res.writeHead(answer.statusCode ?? 502, { "Content-Type": answer.headers["content-type"] ?? "application/json" });
+        res.writeHead(answer.statusCode ?? 502, {
+          "Content-Type": answer.headers["content-type"] ?? "application/json",
+        });
         answer.pipe(res);
       },
     );
@@ -359,14 +442,19 @@ export async function startFixtureServer(root: string, demoUrl: string, gatewayU
     const page = pages[path];
     if (page) {
       const gw = gatewayUrl.replace(/\/+$/, "");
-      let html = readFileSync(join(FIXTURES, page.file), "utf8").replace(/\{\{cmHost\}\}/g, gw).replace(/\{\{apiHost\}\}/g, gw);
+      let html = readFileSync(join(FIXTURES, page.file), "utf8")
+        .replace(/\{\{cmHost\}\}/g, gw)
+        .replace(/\{\{apiHost\}\}/g, gw);
       if (page.meta !== undefined) html = html.replace("<!--referrer-policy-->", page.meta);
       res.writeHead(200, { "Content-Type": TYPES[".html"], "Cache-Control": "no-store" });
       return res.end(html);
     }
     const file = files[path];
     if (file && existsSync(file)) {
-      res.writeHead(200, { "Content-Type": TYPES[file.slice(file.lastIndexOf("."))] ?? "application/octet-stream", "Cache-Control": "no-store" });
+      res.writeHead(200, {
+        "Content-Type": TYPES[file.slice(file.lastIndexOf("."))] ?? "application/octet-stream",
+        "Cache-Control": "no-store",
+      });
       return res.end(readFileSync(file));
     }
     res.writeHead(404, { "Content-Type": "text/plain" });
@@ -402,7 +490,10 @@ export async function waitForDist(timeoutMs = DIST_WAIT_MS): Promise<void> {
   // A condition poll (expect.poll is not available in hooks): re-check every 500 ms until done.
   const deadline = Date.now() + timeoutMs;
   while (missing().length > 0) {
-    if (Date.now() > deadline) throw new Error(`dist/${missing().join(", dist/")} missing: run npm run build first (npm test does)`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `dist/${missing().join(", dist/")} missing: run npm run build first (npm test does)`,
+      );
     await delay(500);
   }
 }
@@ -420,7 +511,8 @@ export async function snapshotRoot(): Promise<{ root: string; remove(): void }> 
   await waitForDist();
   const root = mkdtempSync(join(tmpdir(), "ydrz-e2e-"));
   cpSync(join(ROOT, "dist"), join(root, "dist"), { recursive: true });
-  for (const link of ["demo", "node_modules", "package.json"]) symlinkSync(join(ROOT, link), join(root, link));
+  for (const link of ["demo", "node_modules", "package.json"])
+    symlinkSync(join(ROOT, link), join(root, link));
   return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
 
@@ -458,8 +550,15 @@ export async function startStack(): Promise<Stack> {
 // ---------------------------------------------------------------------------------------------
 // The views, as a user sees them
 
-export type ViewName = "standard-popup" | "custom-popup" | "custom-popup-mask" | "standard-page" | "custom-page";
-export const VIEWS: readonly ViewName[] = ["standard-popup", "custom-popup", "custom-popup-mask", "standard-page", "custom-page"];
+export type ViewName =
+  "standard-popup" | "custom-popup" | "custom-popup-mask" | "standard-page" | "custom-page";
+export const VIEWS: readonly ViewName[] = [
+  "standard-popup",
+  "custom-popup",
+  "custom-popup-mask",
+  "standard-page",
+  "custom-page",
+];
 
 /** The demo page of each view and the root element the SDK draws (views.md DOM contract). */
 export const VIEW_INFO: Record<ViewName, { page: string; root: string; submit: string | null }> = {
@@ -477,19 +576,33 @@ export const VIEW_INFO: Record<ViewName, { page: string; root: string; submit: s
 export const ANY_VIEW = "#YDRZLayer, #YDRZLayerTwo, #YDRZPage, .qs-key-board-wrap, #YDRZLoad";
 
 /** Opens a demo page with a SIM / scenario chosen through its documented `?sim=&scenario=` parameters. */
-export async function openDemoPage(s: Session, stack: Stack, path: string, query: Record<string, string> = {}, host = "127.0.0.1"): Promise<void> {
+export async function openDemoPage(
+  s: Session,
+  stack: Stack,
+  path: string,
+  query: Record<string, string> = {},
+  host = "127.0.0.1",
+): Promise<void> {
   const url = new URL(stack.demoUrl + path);
   url.hostname = host;
   for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
   await s.page.goto(url.toString());
   // The switcher is filled from /api/config; the page signs with what it shows.
-  await s.page.waitForFunction(() => (window as any).Demo && (window as any).Demo.config() !== null);
-  await s.page.waitForFunction(() => typeof (window as any).YDRZAuthLogin === "object" || typeof (window as any).YDRZAuthLogin === "function");
+  await s.page.waitForFunction(
+    () => (window as any).Demo && (window as any).Demo.config() !== null,
+  );
+  await s.page.waitForFunction(
+    () =>
+      typeof (window as any).YDRZAuthLogin === "object" ||
+      typeof (window as any).YDRZAuthLogin === "function",
+  );
 }
 
 /** Presses the demo's login button; resolves with the traceId the demo backend signed. */
 export async function pressLogin(s: Session): Promise<string> {
-  const signed = s.page.waitForResponse((r) => r.url().endsWith("/api/sign") && r.request().method() === "POST");
+  const signed = s.page.waitForResponse(
+    (r) => r.url().endsWith("/api/sign") && r.request().method() === "POST",
+  );
   await tap(s.page.locator("#login"));
   const res = await signed;
   expect(res.status()).toBe(200);
@@ -506,7 +619,11 @@ export function view(s: Session, name: ViewName): Locator {
 }
 
 /** Taps the number to open the SDK's keypad, then taps each digit on it. */
-export async function enterDigitsOnKeypad(s: Session, name: ViewName, digits: string): Promise<void> {
+export async function enterDigitsOnKeypad(
+  s: Session,
+  name: ViewName,
+  digits: string,
+): Promise<void> {
   const root = view(s, name);
   await tap(root.locator(".ydrz-digit").first());
   const board = s.page.locator(".qs-key-board-wrap #qs-keyboard-id");
@@ -539,7 +656,11 @@ export async function agree(s: Session, name: ViewName): Promise<void> {
   if (!(await box.isChecked())) await tap(root.locator("label.ydrz-check").first());
   const states = () => box.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).checked));
   const accepted = VIEW_INFO[name].submit === null ? ["[true]", "[]"] : ["[true]"];
-  await expect.poll(async () => accepted.includes(JSON.stringify(await states())), { message: "the agreement is ticked" }).toBe(true);
+  await expect
+    .poll(async () => accepted.includes(JSON.stringify(await states())), {
+      message: "the agreement is ticked",
+    })
+    .toBe(true);
 }
 
 /** Presses the view's submit button; a no-op for the view that submits by itself. */
@@ -553,16 +674,25 @@ export async function submit(s: Session, name: ViewName): Promise<void> {
 
 /** Waits until the demo page shows the number its backend got from tokenValidate. */
 export async function expectLoggedIn(s: Session, number: string): Promise<void> {
-  await expect.poll(() => s.page.locator("#phone").textContent(), { timeout: 30_000, message: "#phone shows the number from /api/login" }).toBe(number);
+  await expect
+    .poll(() => s.page.locator("#phone").textContent(), {
+      timeout: 30_000,
+      message: "#phone shows the number from /api/login",
+    })
+    .toBe(number);
   await expect(s.page.locator("#result").isVisible()).resolves.toBe(true);
 }
 
 /** For afterEach: keeps what the page looked like when a test failed. */
-export async function screenshotOnFailure(s: Session | undefined, task: { name: string; result?: { state?: string } }): Promise<void> {
+export async function screenshotOnFailure(
+  s: Session | undefined,
+  task: { name: string; result?: { state?: string } },
+): Promise<void> {
   if (!s) return;
   const name = "FAILED-" + task.name.replace(/[^\w-]+/g, "_").slice(0, 80);
   // A passing run removes the picture an earlier failing run left.
-  if (task.result?.state !== "fail") return rmSync(join(SCREENSHOTS, `${name}-${s.device.name}.png`), { force: true });
+  if (task.result?.state !== "fail")
+    return rmSync(join(SCREENSHOTS, `${name}-${s.device.name}.png`), { force: true });
   await screenshot(s, name).catch(() => undefined);
 }
 
@@ -580,8 +710,16 @@ export function withoutTiming<T extends Record<string, unknown>>(payload: T): Om
 }
 
 /** Posts to the demo backend from Node, as the integrator's front end would. */
-export async function demoApi(stack: Stack, path: string, body: unknown): Promise<{ status: number; json: any }> {
-  const res = await fetch(stack.demoUrl + path, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+export async function demoApi(
+  stack: Stack,
+  path: string,
+  body: unknown,
+): Promise<{ status: number; json: any }> {
+  const res = await fetch(stack.demoUrl + path, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, json: await res.json() };
 }
 

@@ -49,9 +49,25 @@ async function preGetMobile(traceId: string): Promise<{ code: string; desc: stri
 }
 
 /** Waits for the demo's referer/origin panel, which it fills after a flow ends. */
-async function panel(sess: Session): Promise<{ referer: string; refererVerdict: string; origin: string; originVerdict: string; code: string }> {
-  await expect.poll(() => sess.page.locator("#seen-referer").textContent(), { message: "the demo's panel shows the Referer the gateway got" }).not.toBe("—");
-  const text = (id: string) => sess.page.locator(id).textContent().then((t) => (t ?? "").trim());
+async function panel(
+  sess: Session,
+): Promise<{
+  referer: string;
+  refererVerdict: string;
+  origin: string;
+  originVerdict: string;
+  code: string;
+}> {
+  await expect
+    .poll(() => sess.page.locator("#seen-referer").textContent(), {
+      message: "the demo's panel shows the Referer the gateway got",
+    })
+    .not.toBe("—");
+  const text = (id: string) =>
+    sess.page
+      .locator(id)
+      .textContent()
+      .then((t) => (t ?? "").trim());
   return {
     referer: await text("#seen-referer"),
     refererVerdict: await text("#referer-verdict"),
@@ -94,7 +110,11 @@ describe("the same demo page on two hosts", () => {
     expect(final.kind).toBe("error");
     const cm = await preGetMobile(traceId);
     expect(cm.code).toBe("170001");
-    expect(withoutTiming(final.payload)).toEqual({ msgId: traceId, YDData: { code: "170001", message: cm.desc }, ...SKIPPED });
+    expect(withoutTiming(final.payload)).toEqual({
+      msgId: traceId,
+      YDData: { code: "170001", message: cm.desc },
+      ...SKIPPED,
+    });
     expect(final.payload.YDData.message.startsWith("referer 校验失败")).toBe(true);
 
     const localhostUrl = stack.demoUrl.replace("127.0.0.1", "localhost");
@@ -118,7 +138,11 @@ describe("the same demo page on two hosts", () => {
     const final = await s.rec.final();
     const cm = await preGetMobile(traceId);
     expect(cm.code).toBe("110026");
-    expect(withoutTiming(final.payload)).toEqual({ msgId: traceId, YDData: { code: "110026", message: cm.desc }, ...SKIPPED });
+    expect(withoutTiming(final.payload)).toEqual({
+      msgId: traceId,
+      YDData: { code: "110026", message: cm.desc },
+      ...SKIPPED,
+    });
     expect(final.payload.YDData.message.startsWith("Origin 校验失败")).toBe(true);
     const v = await seen(traceId);
     expect([v.refererOk, v.originOk]).toEqual([true, false]);
@@ -152,7 +176,11 @@ describe("an integrator page on its own origin (registered), by referrer policy"
     const { traceId } = await run("no-referrer");
     const final = await s!.rec.final();
     const cm = await preGetMobile(traceId);
-    expect(withoutTiming(final.payload)).toEqual({ msgId: traceId, YDData: { code: "170001", message: cm.desc }, ...SKIPPED });
+    expect(withoutTiming(final.payload)).toEqual({
+      msgId: traceId,
+      YDData: { code: "170001", message: cm.desc },
+      ...SKIPPED,
+    });
     const v = await seen(traceId);
     expect(v.referer).toBeNull();
     // The Origin is still sent (CORS), and it is registered: only the Referer is missing.
@@ -167,7 +195,11 @@ describe("an integrator page on its own origin (registered), by referrer policy"
     const { traceId } = await run("default");
     const final = await s!.rec.final();
     const cm = await preGetMobile(traceId);
-    expect(withoutTiming(final.payload)).toEqual({ msgId: traceId, YDData: { code: "170001", message: cm.desc }, ...SKIPPED });
+    expect(withoutTiming(final.payload)).toEqual({
+      msgId: traceId,
+      YDData: { code: "170001", message: cm.desc },
+      ...SKIPPED,
+    });
     const v = await seen(traceId);
     // strict-origin-when-cross-origin: "http://127.0.0.1:<port>/", which is no registered page.
     expect(v.referer).toBe(stack.fixtures.url + "/");

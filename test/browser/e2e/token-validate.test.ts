@@ -33,7 +33,9 @@ let s: Session | undefined;
  * A real login in the browser whose token the page does *not* spend: the demo page's own call to
  * /api/login is refused at the network level, so the test holds an unused token.
  */
-async function tokenFromBrowser(carrier: CarrierName = "CM"): Promise<{ token: string; userInformation: string; number: string }> {
+async function tokenFromBrowser(
+  carrier: CarrierName = "CM",
+): Promise<{ token: string; userInformation: string; number: string }> {
   const sim = E2E_SIMS[carrier];
   s = await newSession(browser, IPHONE);
   await s.page.route("**/api/login", (route) => route.abort());
@@ -47,16 +49,28 @@ async function tokenFromBrowser(carrier: CarrierName = "CM"): Promise<{ token: s
   expect(ok.kind).toBe("success");
   await s.context.close();
   s = undefined;
-  return { token: ok.payload.token, userInformation: ok.payload.userInformation, number: sim.number };
+  return {
+    token: ok.payload.token,
+    userInformation: ok.payload.userInformation,
+    number: sim.number,
+  };
 }
 
-const login = (token: string, userInformation: string) => demoApi(stack, "/api/login", { token, userInformation });
+const login = (token: string, userInformation: string) =>
+  demoApi(stack, "/api/login", { token, userInformation });
 
 describe("tokenValidate through the demo backend", () => {
   it("a token is single use: the first /api/login returns the number, the second 104007", async () => {
     const t = await tokenFromBrowser("CT");
     const first = await login(t.token, t.userInformation);
-    expect(first).toEqual({ status: 200, json: { phone: t.number, securityPhone: t.number.slice(0, 3) + "****" + t.number.slice(7), resultCode: "103000" } });
+    expect(first).toEqual({
+      status: 200,
+      json: {
+        phone: t.number,
+        securityPhone: t.number.slice(0, 3) + "****" + t.number.slice(7),
+        resultCode: "103000",
+      },
+    });
     const again = await login(t.token, t.userInformation);
     expect(again.status).toBe(401);
     expect(again.json.resultCode).toBe("104007");
@@ -73,7 +87,10 @@ describe("tokenValidate through the demo backend", () => {
   it("a token expires after 2 minutes on the emulator's clock: valid at +110 s, 104007 at +121 s", async () => {
     const early = await tokenFromBrowser("CM");
     await stack.admin.advanceClock(110_000);
-    expect((await login(early.token, early.userInformation)).json).toMatchObject({ phone: early.number, resultCode: "103000" });
+    expect((await login(early.token, early.userInformation)).json).toMatchObject({
+      phone: early.number,
+      resultCode: "103000",
+    });
 
     const late = await tokenFromBrowser("CU");
     await stack.admin.advanceClock(121_000);

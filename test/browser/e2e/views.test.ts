@@ -63,7 +63,11 @@ describe.each(DEVICES)("$name", (device) => {
     if (viewName === "custom-popup") {
       // Not final: the popup is in the page's container and the integrator's button submits.
       const loaded = await s.rec.next("getTokenInfo", "success");
-      expect(withoutTiming(loaded.payload)).toEqual({ code: "103000", msgId: traceId, message: "弹窗加载成功" });
+      expect(withoutTiming(loaded.payload)).toEqual({
+        code: "103000",
+        msgId: traceId,
+        message: "弹窗加载成功",
+      });
       expect(await s.page.locator("#ydrzCustomControls #YDRZLayerTwo").count()).toBe(1);
     }
 
@@ -73,7 +77,11 @@ describe.each(DEVICES)("$name", (device) => {
     await agree(s, viewName);
     if (viewName === "custom-popup") {
       const ready = await s.rec.next("getTokenInfo", "layerCallback");
-      expect(ready.payload).toEqual({ code: "103000", msgId: traceId, message: "用户已输入中间四位号码并勾选协议" });
+      expect(ready.payload).toEqual({
+        code: "103000",
+        msgId: traceId,
+        message: "用户已输入中间四位号码并勾选协议",
+      });
     }
     if (VIEW_INFO[viewName].submit !== null) await screenshot(s, `${viewName}-${carrier}-filled`);
     await submit(s, viewName);
@@ -95,24 +103,38 @@ describe.each(DEVICES)("$name", (device) => {
 
     // The view is gone and the page is usable again.
     await expect.poll(() => s!.page.locator(ANY_VIEW).count()).toBe(0);
-    expect(await s.page.evaluate(() => getComputedStyle(document.body).overflow)).not.toBe("hidden");
+    expect(await s.page.evaluate(() => getComputedStyle(document.body).overflow)).not.toBe(
+      "hidden",
+    );
 
     // The gateway saw the carrier's path and billed exactly one successful number return.
     const records = await stack.admin.records({ traceId });
-    const fetches = records.filter((r) => r.endpoint !== "authGetToken" && r.endpoint !== "pageOption" && r.endpoint !== "tokenValidate");
+    const fetches = records.filter(
+      (r) =>
+        r.endpoint !== "authGetToken" &&
+        r.endpoint !== "pageOption" &&
+        r.endpoint !== "tokenValidate",
+    );
     expect(fetches.map((r) => r.endpoint)).toEqual(FETCH_STEPS[carrier]);
-    expect(fetches.at(-1)!.resultCode === "103000" || fetches.at(-1)!.resultCode === "0").toBe(true);
+    expect(fetches.at(-1)!.resultCode === "103000" || fetches.at(-1)!.resultCode === "0").toBe(
+      true,
+    );
     const token = records.filter((r) => r.endpoint === "authGetToken");
     expect(token.map((r) => r.resultCode)).toEqual(["103000"]);
-    const validations = (await stack.admin.records({ endpoint: "tokenValidate" })).filter((r) => r.resultCode === "103000");
+    const validations = (await stack.admin.records({ endpoint: "tokenValidate" })).filter(
+      (r) => r.resultCode === "103000",
+    );
     expect(validations).toHaveLength(1);
     expect(validations[0]!.billable).toBe(true);
 
     // JSONP leaves nothing behind: no callback global (api.md: one global only), no script tag.
-    const leftovers = await s.page.evaluate((gw) => ({
-      globals: ["getTelecomPhone", "getNewUnicomPhone"].filter((k) => k in window),
-      scripts: [...document.scripts].filter((e) => e.src.startsWith(gw)).length,
-    }), stack.gatewayUrl);
+    const leftovers = await s.page.evaluate(
+      (gw) => ({
+        globals: ["getTelecomPhone", "getNewUnicomPhone"].filter((k) => k in window),
+        scripts: [...document.scripts].filter((e) => e.src.startsWith(gw)).length,
+      }),
+      stack.gatewayUrl,
+    );
     expect(leftovers).toEqual({ globals: [], scripts: 0 });
 
     expect(s.rec.pageErrors).toEqual([]);

@@ -9,7 +9,13 @@
  *
  * The executable can be overridden with CHROMIUM_PATH.
  */
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from "playwright-core";
 
 import { launchChromium as launchBrowser } from "../../../scripts/chromium.mjs";
 
@@ -25,10 +31,16 @@ export const PHONE: BrowserContextOptions = {
 };
 
 /** The narrowest screen the views must fit (iPhone SE 1st gen). */
-export const SMALL_PHONE: BrowserContextOptions = { ...PHONE, viewport: { width: 320, height: 568 } };
+export const SMALL_PHONE: BrowserContextOptions = {
+  ...PHONE,
+  viewport: { width: 320, height: 568 },
+};
 
 /** A phone held sideways. */
-export const LANDSCAPE_PHONE: BrowserContextOptions = { ...PHONE, viewport: { width: 844, height: 390 } };
+export const LANDSCAPE_PHONE: BrowserContextOptions = {
+  ...PHONE,
+  viewport: { width: 844, height: 390 },
+};
 
 export async function newMobilePage(
   browser: Browser,

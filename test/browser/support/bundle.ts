@@ -17,7 +17,12 @@ function transpileTs(): Plugin {
       if (!id.endsWith(".ts")) return null;
       const out = ts.transpileModule(code, {
         fileName: id,
-        compilerOptions: { target: ts.ScriptTarget.ES2019, module: ts.ModuleKind.ESNext, sourceMap: false, verbatimModuleSyntax: false },
+        compilerOptions: {
+          target: ts.ScriptTarget.ES2019,
+          module: ts.ModuleKind.ESNext,
+          sourceMap: false,
+          verbatimModuleSyntax: false,
+        },
       });
       return { code: out.outputText, map: null };
     },

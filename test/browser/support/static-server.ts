@@ -48,7 +48,10 @@ export async function startStaticServer(root?: string): Promise<StaticServer> {
       if (file === base || file.startsWith(base + sep)) {
         try {
           const body = await readFile(file);
-          res.writeHead(200, { "Content-Type": TYPES[extname(file)] || "application/octet-stream", "Cache-Control": "no-store" });
+          res.writeHead(200, {
+            "Content-Type": TYPES[extname(file)] || "application/octet-stream",
+            "Cache-Control": "no-store",
+          });
           res.end(body);
           return;
         } catch {

@@ -53,7 +53,15 @@ afterAll(async () => {
 });
 
 function model(kind: ViewModel["kind"], extra: Partial<ViewModel> = {}): ViewModel {
-  return { kind, carrier: "CM", maskPhone: "138****1234", authLevel: "4", appName: "示例应用", privacyLinks: [], ...extra };
+  return {
+    kind,
+    carrier: "CM",
+    maskPhone: "138****1234",
+    authLevel: "4",
+    appName: "示例应用",
+    privacyLinks: [],
+    ...extra,
+  };
 }
 
 /** Opens the host page, focuses the login button (focus must come back to it) and mounts. */
@@ -80,17 +88,21 @@ async function open(
 
 /** The seed's logo and return icon live on the carrier's host: answer them locally. */
 async function routeSeedImages(context: BrowserContext): Promise<void> {
-  const svg = (body: string) => `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">${body}</svg>`;
+  const svg = (body: string) =>
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">${body}</svg>`;
   await context.route("https://www.cmpassport.com/**", (route) => {
     const url = route.request().url();
     const body = url.includes("returnIcon")
       ? svg('<path d="M17 2 7 12l10 10" fill="none" stroke="#444" stroke-width="3"/>')
-      : svg('<rect width="24" height="24" rx="5" fill="#1B82EB"/><path d="M7 12.5l3.5 3.5L17 9" fill="none" stroke="#fff" stroke-width="2.4"/>');
+      : svg(
+          '<rect width="24" height="24" rx="5" fill="#1B82EB"/><path d="M7 12.5l3.5 3.5L17 9" fill="none" stroke="#fff" stroke-width="2.4"/>',
+        );
     return route.fulfill({ status: 200, contentType: "image/svg+xml", body });
   });
 }
 
-const calls = (page: Page) => page.evaluate(() => (window as any).ydrzViews.calls as { type: string; digits?: string }[]);
+const calls = (page: Page) =>
+  page.evaluate(() => (window as any).ydrzViews.calls as { type: string; digits?: string }[]);
 
 async function noHorizontalOverflow(page: Page, selector: string): Promise<void> {
   const r = await page.evaluate((sel) => {
@@ -114,36 +126,76 @@ describe("rendering from the seed's options and from defaults", () => {
           agreeButtonColour: "#FF6A00",
           agreeTextColour: "#FF6A00",
           configBusinessName: "示例商城",
-          customControlsConf: JSON.stringify([{ name: "短信验证码登录", url: "/sms" }, { name: "账号密码登录", url: "/pwd" }]),
+          customControlsConf: JSON.stringify([
+            { name: "短信验证码登录", url: "/sms" },
+            { name: "账号密码登录", url: "/pwd" },
+          ]),
         },
         privacyLinks: [{ name: "《示例隐私政策》", url: "https://example.com/privacy" }],
       }),
       dialog: "#YDRZ_Modal",
     },
-    { name: "custom-popup-mask-seed", model: model("custom-popup-mask", { popupOptions: seedPopupOptions(true) }), dialog: "#YDRZ_Modal_two" },
-    { name: "custom-popup-mask-defaults", model: model("custom-popup-mask", { popupOptions: { maskStyle: { ifShowMask: true } } }), dialog: "#YDRZ_Modal_two" },
-    { name: "custom-popup-inline-seed", model: model("custom-popup", { popupOptions: seedPopupOptions(false) }), container: true, dialog: "#YDRZ_Modal_two" },
-    { name: "custom-popup-mask-level1", model: model("custom-popup-mask", { authLevel: "1", popupOptions: { maskStyle: { ifShowMask: "true" } } }), dialog: "#YDRZ_Modal_two" },
-    { name: "custom-page-seed", model: model("custom-page", { pageOptions: seedPageOptions() }), dialog: ".ydrz-page" },
+    {
+      name: "custom-popup-mask-seed",
+      model: model("custom-popup-mask", { popupOptions: seedPopupOptions(true) }),
+      dialog: "#YDRZ_Modal_two",
+    },
+    {
+      name: "custom-popup-mask-defaults",
+      model: model("custom-popup-mask", { popupOptions: { maskStyle: { ifShowMask: true } } }),
+      dialog: "#YDRZ_Modal_two",
+    },
+    {
+      name: "custom-popup-inline-seed",
+      model: model("custom-popup", { popupOptions: seedPopupOptions(false) }),
+      container: true,
+      dialog: "#YDRZ_Modal_two",
+    },
+    {
+      name: "custom-popup-mask-level1",
+      model: model("custom-popup-mask", {
+        authLevel: "1",
+        popupOptions: { maskStyle: { ifShowMask: "true" } },
+      }),
+      dialog: "#YDRZ_Modal_two",
+    },
+    {
+      name: "custom-page-seed",
+      model: model("custom-page", { pageOptions: seedPageOptions() }),
+      dialog: ".ydrz-page",
+    },
     { name: "standard-page", model: model("standard-page"), dialog: ".ydrz-page" },
-    { name: "standard-page-level1-CT", model: model("standard-page", { authLevel: "1", carrier: "CT", maskPhone: "189****5678" }), dialog: ".ydrz-page" },
+    {
+      name: "standard-page-level1-CT",
+      model: model("standard-page", { authLevel: "1", carrier: "CT", maskPhone: "189****5678" }),
+      dialog: ".ydrz-page",
+    },
   ];
 
   for (const c of cases) {
     test(c.name, async () => {
-      for (const [suffix, ctx] of [["", {}], ["-320", SMALL_PHONE], ["-landscape", LANDSCAPE_PHONE]] as const) {
+      for (const [suffix, ctx] of [
+        ["", {}],
+        ["-320", SMALL_PHONE],
+        ["-landscape", LANDSCAPE_PHONE],
+      ] as const) {
         const { context, page, errors } = await newMobilePage(browser, ctx);
         await routeSeedImages(context);
         try {
           await open(page, c.model, { container: c.container });
           await page.waitForSelector(c.dialog, { state: "visible" });
           await screenshot(page, c.name + suffix);
-          if (!c.model.kind.startsWith("custom-page") && !c.model.kind.startsWith("standard-page")) {
+          if (
+            !c.model.kind.startsWith("custom-page") &&
+            !c.model.kind.startsWith("standard-page")
+          ) {
             await noHorizontalOverflow(page, c.dialog);
           }
           const hasOverflow = await page.evaluate(() => {
             const root = document.querySelector(".ydrz-root:not(.ydrz-toast-wrap)") as HTMLElement;
-            const scroller = root.classList.contains("ydrz-page-wrap") ? root : document.documentElement;
+            const scroller = root.classList.contains("ydrz-page-wrap")
+              ? root
+              : document.documentElement;
             return scroller.scrollWidth > scroller.clientWidth + 1;
           });
           expect(hasOverflow).toBe(false);
@@ -161,13 +213,38 @@ describe("rendering from the seed's options and from defaults", () => {
     try {
       const warnings: string[] = [];
       page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
-      const control = (border: string, fontColor: string) => ({ ifShow: true, name: "其他登录方式", border, fontColor });
-      await open(page, model("custom-popup-mask", { popupOptions: { maskStyle: { ifShowMask: true }, customControlStyle: control("none", "hsl(120 50% 50%)") } }));
-      const style = () => page.$eval(".ydrz-custom-control", (el) => [(el as HTMLElement).style.borderTopStyle, (el as HTMLElement).style.color]);
+      const control = (border: string, fontColor: string) => ({
+        ifShow: true,
+        name: "其他登录方式",
+        border,
+        fontColor,
+      });
+      await open(
+        page,
+        model("custom-popup-mask", {
+          popupOptions: {
+            maskStyle: { ifShowMask: true },
+            customControlStyle: control("none", "hsl(120 50% 50%)"),
+          },
+        }),
+      );
+      const style = () =>
+        page.$eval(".ydrz-custom-control", (el) => [
+          (el as HTMLElement).style.borderTopStyle,
+          (el as HTMLElement).style.color,
+        ]);
       // Chrome reads an accepted `border: none` back as "": it is still accepted.
       expect(await style()).toEqual(["none", "rgb(64, 191, 64)"]);
       expect(warnings).toEqual([]);
-      await open(page, model("custom-popup-mask", { popupOptions: { maskStyle: { ifShowMask: true }, customControlStyle: control("1px solid #FFFFF", "#GGG") } }));
+      await open(
+        page,
+        model("custom-popup-mask", {
+          popupOptions: {
+            maskStyle: { ifShowMask: true },
+            customControlStyle: control("1px solid #FFFFF", "#GGG"),
+          },
+        }),
+      );
       expect(await style()).toEqual(["", "rgb(27, 130, 235)"]);
       expect(warnings).toHaveLength(2);
     } finally {
@@ -179,10 +256,15 @@ describe("rendering from the seed's options and from defaults", () => {
     const { context, page } = await newMobilePage(browser);
     try {
       const before = server.requests.length;
-      await open(page, model("custom-popup-mask", { popupOptions: { maskStyle: { ifShowMask: true } } }));
+      await open(
+        page,
+        model("custom-popup-mask", { popupOptions: { maskStyle: { ifShowMask: true } } }),
+      );
       await page.waitForSelector("#YDRZ_Modal_two");
       await page.evaluate(() => new Promise(requestAnimationFrame));
-      const made = server.requests.slice(before).filter((p) => p !== "/" && p !== "/views.js" && p !== "/favicon.ico");
+      const made = server.requests
+        .slice(before)
+        .filter((p) => p !== "/" && p !== "/views.js" && p !== "/favicon.ico");
       expect(made).toEqual([]);
     } finally {
       await context.close();
@@ -211,16 +293,22 @@ describe("dialog behaviour", () => {
       expect(seen.has("YDRZ_Submitbtn")).toBe(true);
       for (let i = 0; i < 6; i++) {
         await page.keyboard.press("Shift+Tab");
-        expect(await page.evaluate(() => !!document.activeElement?.closest("#YDRZ_Modal"))).toBe(true);
+        expect(await page.evaluate(() => !!document.activeElement?.closest("#YDRZ_Modal"))).toBe(
+          true,
+        );
       }
       // The host page is inert and hidden from assistive technology.
       expect(await page.getAttribute("header", "aria-hidden")).toBe("true");
-      expect(await page.evaluate(() => document.querySelector("header")!.hasAttribute("inert"))).toBe(true);
+      expect(
+        await page.evaluate(() => document.querySelector("header")!.hasAttribute("inert")),
+      ).toBe(true);
       await page.keyboard.press("Escape");
       expect(await calls(page)).toEqual([{ type: "cancel" }]);
       await page.evaluate(() => (window as any).ydrzViews.view().destroy());
       await page.waitForFunction(() => document.activeElement?.id === "login");
-      expect(await page.evaluate(() => document.querySelector("header")!.hasAttribute("inert"))).toBe(false);
+      expect(
+        await page.evaluate(() => document.querySelector("header")!.hasAttribute("inert")),
+      ).toBe(false);
       expect(await page.getAttribute("header", "aria-hidden")).toBeNull();
       expect(await page.locator(".ydrz-root").count()).toBe(0);
     } finally {
@@ -247,11 +335,14 @@ describe("dialog behaviour", () => {
     for (const kind of ["standard-popup", "custom-page", "custom-popup-mask"] as const) {
       const { context, page } = await newMobilePage(browser);
       try {
-        await open(page, model(kind, { popupOptions: { maskStyle: { ifShowMask: true } } }), { scrollTo: 700, before: () =>
-          page.evaluate(() => {
-            document.body.style.setProperty("overflow", "visible");
-            document.body.style.setProperty("top", "3px", "important");
-          }) });
+        await open(page, model(kind, { popupOptions: { maskStyle: { ifShowMask: true } } }), {
+          scrollTo: 700,
+          before: () =>
+            page.evaluate(() => {
+              document.body.style.setProperty("overflow", "visible");
+              document.body.style.setProperty("top", "3px", "important");
+            }),
+        });
         const locked = await page.evaluate(() => ({
           position: getComputedStyle(document.body).position,
           top: document.body.style.top,
@@ -270,7 +361,13 @@ describe("dialog behaviour", () => {
           position: document.body.style.position,
           html: document.documentElement.getAttribute("style"),
         }));
-        expect(restored).toEqual({ overflow: "visible", top: "3px", topPriority: "important", position: "", html: null });
+        expect(restored).toEqual({
+          overflow: "visible",
+          top: "3px",
+          topPriority: "important",
+          position: "",
+          html: null,
+        });
       } finally {
         await context.close();
       }
@@ -290,11 +387,21 @@ describe("the rehearsal while the gateway answers (warmView)", () => {
     }));
 
   test("each kind is drawn and removed in one task, leaving focus, scroll and the page as they were", async () => {
-    for (const kind of ["standard-popup", "custom-popup", "custom-popup-mask", "custom-page", "standard-page"] as const) {
+    for (const kind of [
+      "standard-popup",
+      "custom-popup",
+      "custom-popup-mask",
+      "custom-page",
+      "standard-page",
+    ] as const) {
       const { context, page } = await newMobilePage(browser);
       const messages: string[] = [];
       // (The test server has no favicon.)
-      page.on("console", (m) => m.location().url.endsWith("/favicon.ico") || messages.push(m.type() + ": " + m.text()));
+      page.on(
+        "console",
+        (m) =>
+          m.location().url.endsWith("/favicon.ico") || messages.push(m.type() + ": " + m.text()),
+      );
       try {
         // A page that has drawn nothing yet, its login button focused, scrolled down.
         await page.goto(server.url + "/");
@@ -307,7 +414,11 @@ describe("the rehearsal while the gateway answers (warmView)", () => {
         const before = await hostState(page);
         const seen = await page.evaluate((k) => {
           const mo = new MutationObserver(() => undefined);
-          mo.observe(document.documentElement, { childList: true, subtree: true, attributes: true });
+          mo.observe(document.documentElement, {
+            childList: true,
+            subtree: true,
+            attributes: true,
+          });
           const focus: string[] = [];
           const onFocus = (e: Event) => focus.push(e.type);
           document.addEventListener("focusin", onFocus);
@@ -319,9 +430,13 @@ describe("the rehearsal while the gateway answers (warmView)", () => {
           const records = mo.takeRecords();
           mo.disconnect();
           return {
-            added: records.flatMap((r) => (r.target == document.body ? [...r.addedNodes].map((n) => (n as Element).id) : [])),
+            added: records.flatMap((r) =>
+              r.target == document.body ? [...r.addedNodes].map((n) => (n as Element).id) : [],
+            ),
             // Attributes of the page itself (the view's own nodes are gone), even if put back.
-            touched: records.filter((r) => r.type == "attributes" && r.target.isConnected).map((r) => r.target.nodeName + "." + r.attributeName),
+            touched: records
+              .filter((r) => r.type == "attributes" && r.target.isConnected)
+              .map((r) => r.target.nodeName + "." + r.attributeName),
             focus,
             inDom,
             style: !!document.querySelector("style[data-ydrz-jssdk]"),
@@ -353,7 +468,10 @@ describe("the rehearsal while the gateway answers (warmView)", () => {
   test("after a view has been drawn, a rehearsal is a no-op", async () => {
     const { context, page } = await newMobilePage(browser);
     try {
-      await open(page, model("custom-popup-mask", { popupOptions: { maskStyle: { ifShowMask: true } } }));
+      await open(
+        page,
+        model("custom-popup-mask", { popupOptions: { maskStyle: { ifShowMask: true } } }),
+      );
       await page.evaluate(() => (window as any).ydrzViews.view().destroy());
       const added = await page.evaluate(() => {
         const mo = new MutationObserver(() => undefined);
@@ -390,7 +508,11 @@ describe("digit entry", () => {
       await page.tap(".del-icon");
       for (const k of ["3", "4"]) await page.tap(`[qs-data-value="${k}"]`);
       await page.waitForSelector("#qs-keyboard-id", { state: "detached" });
-      expect(await page.evaluate(() => (window as any).ydrzViews.view().state())).toEqual({ digits: "1234", complete: true, agreed: false });
+      expect(await page.evaluate(() => (window as any).ydrzViews.view().state())).toEqual({
+        digits: "1234",
+        complete: true,
+        agreed: false,
+      });
       // Auto-submit with mask once ticked.
       await page.tap("#YDRZ_Agreement .ydrz-check");
       await page.waitForFunction(() => (window as any).ydrzViews.calls.length > 0);
@@ -407,7 +529,9 @@ describe("digit entry", () => {
       await page.click(".ydrz-auth-phone");
       await page.waitForSelector("#qs-keyboard-id");
       for (const k of ["5", "6", "7", "8"]) await page.click(`[qs-data-value="${k}"]`);
-      expect(await page.evaluate(() => (window as any).ydrzViews.view().state().digits)).toBe("5678");
+      expect(await page.evaluate(() => (window as any).ydrzViews.view().state().digits)).toBe(
+        "5678",
+      );
     } finally {
       await context.close();
     }
@@ -476,12 +600,20 @@ describe("digit entry", () => {
         page.evaluate((t) => {
           const dt = new DataTransfer();
           dt.setData("text/plain", t);
-          document.getElementById("inputVal1")!.dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
+          document
+            .getElementById("inputVal1")!
+            .dispatchEvent(
+              new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }),
+            );
         }, text);
       await paste("9 8 7 6");
-      expect(await page.evaluate(() => (window as any).ydrzViews.view().state().digits)).toBe("9876");
+      expect(await page.evaluate(() => (window as any).ydrzViews.view().state().digits)).toBe(
+        "9876",
+      );
       await paste("138-1122-1234");
-      expect(await page.evaluate(() => (window as any).ydrzViews.view().state().digits)).toBe("1122");
+      expect(await page.evaluate(() => (window as any).ydrzViews.view().state().digits)).toBe(
+        "1122",
+      );
       await screenshot(page, "custom-page-seed-filled");
     } finally {
       await context.close();
@@ -562,8 +694,14 @@ describe("touch targets", () => {
     const { context, page } = await newMobilePage(browser);
     try {
       for (const [m, selectors] of [
-        [model("custom-popup-mask", { popupOptions: seedPopupOptions(true) }), ["#YDRZ_Closebtn_two", "#YDRZ_Agreement .ydrz-check"]],
-        [model("custom-page", { pageOptions: seedPageOptions() }), ["#YDRZ_Returnbtn", ".ydrz-page-agreement .ydrz-check", ".ydrz-custom-control"]],
+        [
+          model("custom-popup-mask", { popupOptions: seedPopupOptions(true) }),
+          ["#YDRZ_Closebtn_two", "#YDRZ_Agreement .ydrz-check"],
+        ],
+        [
+          model("custom-page", { pageOptions: seedPageOptions() }),
+          ["#YDRZ_Returnbtn", ".ydrz-page-agreement .ydrz-check", ".ydrz-custom-control"],
+        ],
         [model("standard-popup"), ["#YDRZ_Closebtn", "#YDRZ_Submitbtn"]],
       ] as const) {
         await open(page, m);
@@ -575,8 +713,16 @@ describe("touch targets", () => {
             const cy = r.top + r.height / 2;
             // Points off the screen cannot be tapped anyway (an icon 12px from the top edge).
             const clamp = (v: number, max: number) => Math.min(Math.max(v, 1), max - 1);
-            return [[-20, 0], [20, 0], [0, -20], [0, 20]].every(([dx, dy]) => {
-              const hit = document.elementFromPoint(clamp(cx + dx, innerWidth), clamp(cy + dy, innerHeight));
+            return [
+              [-20, 0],
+              [20, 0],
+              [0, -20],
+              [0, 20],
+            ].every(([dx, dy]) => {
+              const hit = document.elementFromPoint(
+                clamp(cx + dx, innerWidth),
+                clamp(cy + dy, innerHeight),
+              );
               return !!hit && (el === hit || el.contains(hit));
             });
           }, sel);
@@ -602,13 +748,22 @@ describe("keypad and layout", () => {
       });
       await page.evaluate(() => {
         (window as any).ydrzViews.mount(
-          { kind: "custom-popup", carrier: "CM", maskPhone: "138****1234", authLevel: "4", appName: "示例应用", privacyLinks: [] },
+          {
+            kind: "custom-popup",
+            carrier: "CM",
+            maskPhone: "138****1234",
+            authLevel: "4",
+            appName: "示例应用",
+            privacyLinks: [],
+          },
           "ydrzCustomControls",
         );
       });
       await page.tap("#YDRZ_InputPhone_two");
       await page.waitForSelector(".qs-key-board-wrap");
-      expect(await page.evaluate(() => parseFloat(document.body.style.paddingBottom))).toBeGreaterThan(150);
+      expect(
+        await page.evaluate(() => parseFloat(document.body.style.paddingBottom)),
+      ).toBeGreaterThan(150);
       await page.waitForFunction(() => {
         const n = document.getElementById("YDRZ_InputPhone_two")!.getBoundingClientRect();
         const k = document.querySelector(".qs-key-board-wrap")!.getBoundingClientRect();
@@ -619,7 +774,9 @@ describe("keypad and layout", () => {
       await page.waitForSelector(".qs-key-board-wrap", { state: "detached" });
       expect(await page.evaluate(() => document.body.style.paddingBottom)).toBe("");
       // Not modal: nothing else became inert, the page still scrolls.
-      expect(await page.evaluate(() => document.querySelector("header")!.hasAttribute("inert"))).toBe(false);
+      expect(
+        await page.evaluate(() => document.querySelector("header")!.hasAttribute("inert")),
+      ).toBe(false);
     } finally {
       await context.close();
     }
@@ -646,27 +803,38 @@ describe("keypad and layout", () => {
 describe("README screenshots (small, 1×) — copied by hand to docs/screenshots", () => {
   test("standard popup, custom popup with keypad, custom page, standard popup with gateway options", async () => {
     const shots: [string, ViewModel, ((page: Page) => Promise<void>)?][] = [
-      ["docs-standard-popup", model("standard-popup"), async (page) => {
-        await page.focus("#inputVal0");
-        await page.keyboard.type("56");
-      }],
-      ["docs-custom-popup-keypad", model("custom-popup-mask", { popupOptions: seedPopupOptions(true) }), async (page) => {
-        await page.tap("#YDRZ_InputPhone_two");
-        await page.waitForSelector(".qs-key-board-wrap");
-        await page.tap('[qs-data-value="8"]');
-      }],
-      ["docs-custom-page", model("custom-page", { pageOptions: seedPageOptions() })],
-      ["docs-standard-popup-options", model("standard-popup", {
-        authLevel: "1",
-        pageOption: {
-          pageTitle: "欢迎登录示例商城",
-          agreeButtonText: "本机号码一键登录",
-          agreeButtonColour: "#FF6A00",
-          agreeTextColour: "#FF6A00",
-          configBusinessName: "示例商城",
-          customControlsConf: JSON.stringify([{ name: "短信验证码登录", url: "/sms" }]),
+      [
+        "docs-standard-popup",
+        model("standard-popup"),
+        async (page) => {
+          await page.focus("#inputVal0");
+          await page.keyboard.type("56");
         },
-      })],
+      ],
+      [
+        "docs-custom-popup-keypad",
+        model("custom-popup-mask", { popupOptions: seedPopupOptions(true) }),
+        async (page) => {
+          await page.tap("#YDRZ_InputPhone_two");
+          await page.waitForSelector(".qs-key-board-wrap");
+          await page.tap('[qs-data-value="8"]');
+        },
+      ],
+      ["docs-custom-page", model("custom-page", { pageOptions: seedPageOptions() })],
+      [
+        "docs-standard-popup-options",
+        model("standard-popup", {
+          authLevel: "1",
+          pageOption: {
+            pageTitle: "欢迎登录示例商城",
+            agreeButtonText: "本机号码一键登录",
+            agreeButtonColour: "#FF6A00",
+            agreeTextColour: "#FF6A00",
+            configBusinessName: "示例商城",
+            customControlsConf: JSON.stringify([{ name: "短信验证码登录", url: "/sms" }]),
+          },
+        }),
+      ],
     ];
     for (const [name, m, act] of shots) {
       const { context, page } = await newMobilePage(browser, { deviceScaleFactor: 1 });

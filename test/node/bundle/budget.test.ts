@@ -24,6 +24,13 @@ describe("size budget", () => {
   it("carries its own MD5 and AES, not crypto-js", () => {
     const umd = readFileSync("dist/ydrz-jssdk.umd.js", "utf8");
     // Markers of crypto-js's class layers (WordArray, the hasher and cipher bases).
-    for (const marker of ["WordArray", "BufferedBlockAlgorithm", "_doProcessBlock", "SHA3", "Rabbit"]) expect(umd).not.toContain(marker);
+    for (const marker of [
+      "WordArray",
+      "BufferedBlockAlgorithm",
+      "_doProcessBlock",
+      "SHA3",
+      "Rabbit",
+    ])
+      expect(umd).not.toContain(marker);
   });
 });

@@ -3,9 +3,13 @@ import { describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
 
 const run = (code: string, type: "module" | "commonjs") =>
-  execFileSync(process.execPath, [type === "module" ? "--input-type=module" : "--input-type=commonjs", "-e", code], {
-    encoding: "utf8",
-  }).trim();
+  execFileSync(
+    process.execPath,
+    [type === "module" ? "--input-type=module" : "--input-type=commonjs", "-e", code],
+    {
+      encoding: "utf8",
+    },
+  ).trim();
 
 describe("the browser entry imported in Node", () => {
   it("loads as ESM without a DOM", () => {
@@ -17,7 +21,10 @@ describe("the browser entry imported in Node", () => {
   });
 
   it("loads as CommonJS without a DOM", () => {
-    const out = run(`const m = require("./dist/index.cjs"); console.log(typeof globalThis.document, typeof m.YDRZAuthLogin.getConnection)`, "commonjs");
+    const out = run(
+      `const m = require("./dist/index.cjs"); console.log(typeof globalThis.document, typeof m.YDRZAuthLogin.getConnection)`,
+      "commonjs",
+    );
     expect(out).toBe("undefined function");
   });
 });

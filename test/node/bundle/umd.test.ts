@@ -13,7 +13,9 @@ function load(scriptAttributes = "") {
   });
   const before = new Set(Object.getOwnPropertyNames(dom.window));
   const script = dom.window.document.createElement("script");
-  for (const [name, value] of Object.entries(Object.fromEntries(new URLSearchParams(scriptAttributes)))) {
+  for (const [name, value] of Object.entries(
+    Object.fromEntries(new URLSearchParams(scriptAttributes)),
+  )) {
     script.setAttribute(name, value);
   }
   script.textContent = umd;
@@ -28,9 +30,20 @@ describe("the UMD bundle in a page", () => {
     expect(added).toEqual(["YDRZAuthLogin"]);
     const sdk = (dom.window as any).YDRZAuthLogin;
     expect(Object.keys(sdk).sort()).toEqual(
-      ["getTokenInfo", "getConnection", "endGetToken", "CustomControlsInit", "authGetTokenByLayer", "authPageInit", "authGetToken", "config", "version"].sort(),
+      [
+        "getTokenInfo",
+        "getConnection",
+        "endGetToken",
+        "CustomControlsInit",
+        "authGetTokenByLayer",
+        "authPageInit",
+        "authGetToken",
+        "config",
+        "version",
+      ].sort(),
     );
-    for (const method of Object.keys(sdk).filter((k) => k != "version")) expect(typeof sdk[method], method).toBe("function");
+    for (const method of Object.keys(sdk).filter((k) => k != "version"))
+      expect(typeof sdk[method], method).toBe("function");
     expect(sdk.version).toBe(version);
   });
 

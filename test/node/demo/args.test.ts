@@ -11,10 +11,20 @@ describe("parseArgs", () => {
   test("flags (both spellings) win over the environment", () => {
     const env = { DEMO_PORT: "9000", DEMO_GATEWAY_PORT: "9001" };
     expect(parseArgs([], env)).toMatchObject({ port: 9000, gatewayPort: 9001 });
-    expect(parseArgs(["--port", "8181", "--gateway-port=7101", "--quiet"], env)).toEqual({ port: 8181, gatewayPort: 7101, quiet: true });
+    expect(parseArgs(["--port", "8181", "--gateway-port=7101", "--quiet"], env)).toEqual({
+      port: 8181,
+      gatewayPort: 7101,
+      quiet: true,
+    });
   });
 
-  test.each([[["--port"]], [["--port", "x"]], [["--port", "70000"]], [["--port", "-1"]], [["--bogus"]]])("%j is a usage error", (argv) => {
+  test.each([
+    [["--port"]],
+    [["--port", "x"]],
+    [["--port", "70000"]],
+    [["--port", "-1"]],
+    [["--bogus"]],
+  ])("%j is a usage error", (argv) => {
     expect(() => parseArgs(argv, {})).toThrow(UsageError);
   });
 
@@ -30,7 +40,9 @@ describe("registeredAddresses", () => {
     expect(r.referers).toContain("http://127.0.0.1:4321/");
     expect(r.referers).toContain("http://127.0.0.1:4321/standard-popup.html");
     // One referer-only localhost page demonstrates 110026; its origin stays unregistered.
-    expect(r.referers.filter((x) => x.includes("localhost"))).toEqual(["http://localhost:4321/standard-page.html"]);
+    expect(r.referers.filter((x) => x.includes("localhost"))).toEqual([
+      "http://localhost:4321/standard-page.html",
+    ]);
     expect(r.referers.some((x) => /[?#*]/.test(x))).toBe(false);
   });
 });

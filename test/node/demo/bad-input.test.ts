@@ -56,7 +56,11 @@ describe.each(["sign", "login"])("/api/%s", (route) => {
     const r = await rawRequest(url(), {
       method: "POST",
       headers: { "Content-Type": "application/json", "Transfer-Encoding": "chunked" },
-      chunks: ['{"token":"', ...Array.from({ length: Math.ceil(MAX_BODY_BYTES / 4096) + 2 }, () => chunk), '"}'],
+      chunks: [
+        '{"token":"',
+        ...Array.from({ length: Math.ceil(MAX_BODY_BYTES / 4096) + 2 }, () => chunk),
+        '"}',
+      ],
     });
     expect(r.status).toBe(413);
     await stillServing();
@@ -109,11 +113,19 @@ describe("other routes", () => {
     expect(api.status).toBe(404);
     expect(((await api.json()) as any).error).toBe("not_found");
     expect((await fetch(`${demo.url}nothing.html`)).status).toBe(404);
-    expect((await fetch(`${demo.url}standard-popup.html`, { method: "POST", body: "x" })).status).toBe(405);
+    expect(
+      (await fetch(`${demo.url}standard-popup.html`, { method: "POST", body: "x" })).status,
+    ).toBe(405);
   });
 
   test("no path escapes the assets folder", async () => {
-    for (const p of ["assets/..%2F..%2Fpackage.json", "assets/%2e%2e/_panels.html", "assets/../app.ts", "vendor/crypto-js/..%2Fpackage", "vendor/crypto-js/index"]) {
+    for (const p of [
+      "assets/..%2F..%2Fpackage.json",
+      "assets/%2e%2e/_panels.html",
+      "assets/../app.ts",
+      "vendor/crypto-js/..%2Fpackage",
+      "vendor/crypto-js/index",
+    ]) {
       const res = await fetch(`${demo.url}${p}`);
       expect(res.status, p).toBe(404);
     }

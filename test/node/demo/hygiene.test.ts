@@ -25,23 +25,31 @@ describe("demo hygiene", () => {
   test("the pages never write HTML from strings (payloads are shown as text)", () => {
     for (const f of files(join(root, "demo", "pages"), /\.(html|js)$/)) {
       const src = readFileSync(f, "utf8");
-      expect(src, relative(root, f)).not.toMatch(/\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write/);
+      expect(src, relative(root, f)).not.toMatch(
+        /\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write/,
+      );
     }
   });
 
   test("the demo's CSS styles form fields only inside its own containers, never the SDK's digit inputs", () => {
     for (const f of files(join(root, "demo", "pages"), /\.css$/)) {
       const css = readFileSync(f, "utf8").replace(/\/\*[\s\S]*?\*\//g, "");
-      const selectors = [...css.matchAll(/([^{}]+)\{/g)].flatMap((m) => m[1]!.split(",").map((x) => x.trim()));
+      const selectors = [...css.matchAll(/([^{}]+)\{/g)].flatMap((m) =>
+        m[1]!.split(",").map((x) => x.trim()),
+      );
       // A field selector is scoped when a class-qualified ancestor comes before it.
-      const bare = selectors.filter((sel) => /(^|[\s>+~])(input|select|textarea)\b/.test(sel) && !/^\.[\w-]+[^,]*\s/.test(sel));
+      const bare = selectors.filter(
+        (sel) => /(^|[\s>+~])(input|select|textarea)\b/.test(sel) && !/^\.[\w-]+[^,]*\s/.test(sel),
+      );
       expect(bare, relative(root, f)).toEqual([]);
     }
   });
 
   test("no machine paths in the demo's files", () => {
     for (const f of files(join(root, "demo"), /\.(ts|html|js|css|md)$/)) {
-      expect(readFileSync(f, "utf8"), relative(root, f)).not.toMatch(/\/(work|home|root|tmp|Users)\/[\w.-]+/);
+      expect(readFileSync(f, "utf8"), relative(root, f)).not.toMatch(
+        /\/(work|home|root|tmp|Users)\/[\w.-]+/,
+      );
     }
   });
 });

@@ -44,7 +44,9 @@ describe.each(DEMO_PAGES.map((p) => [p.path, p] as const))("%s", (path, page) =>
   if (page.umd) {
     test("loads the SDK as seed 003 §3.1 does (jssdk-1.0.0.min.js, ydrz-layer.css), without crypto-js", () => {
       const h = get();
-      const sdk = h.search(new RegExp(`<script type="text/javascript" src="${esc(SEED_SCRIPT_PATH)}"[^>]*></script>`));
+      const sdk = h.search(
+        new RegExp(`<script type="text/javascript" src="${esc(SEED_SCRIPT_PATH)}"[^>]*></script>`),
+      );
       const css = h.indexOf(`<link rel="stylesheet" type="text/css" href="${SEED_CSS_PATH}">`);
       expect(h).not.toMatch(/<script[^>]*crypto-js/);
       expect(sdk).toBeGreaterThan(0);
@@ -62,7 +64,17 @@ describe.each(DEMO_PAGES.map((p) => [p.path, p] as const))("%s", (path, page) =>
   if (path !== "/") {
     test("has the login button, #phone, #log, the switcher and the referer/origin panel", () => {
       const h = get();
-      for (const id of ["login", "phone", "log", "sim", "scenario", "status", "page-address", "seen-referer", "seen-origin"]) {
+      for (const id of [
+        "login",
+        "phone",
+        "log",
+        "sim",
+        "scenario",
+        "status",
+        "page-address",
+        "seen-referer",
+        "seen-origin",
+      ]) {
         expect(h, id).toContain(`id="${id}"`);
       }
       expect(h).toContain('<script src="/assets/demo.js"></script>');
@@ -73,7 +85,8 @@ describe.each(DEMO_PAGES.map((p) => [p.path, p] as const))("%s", (path, page) =>
 describe("view-specific content", () => {
   test("the index links every view", () => {
     const index = html.get("/")!;
-    for (const p of DEMO_PAGES.filter((p) => p.path !== "/")) expect(index).toContain(`href="${p.path}"`);
+    for (const p of DEMO_PAGES.filter((p) => p.path !== "/"))
+      expect(index).toContain(`href="${p.path}"`);
   });
 
   test.each([
@@ -118,7 +131,16 @@ describe("view-specific content", () => {
         authGetTokenByLayer: (ok: any, fail: any) => (layer = { ok, fail }),
         endGetToken: noop,
       },
-      Demo: { start: () => ({ then: (f: (s: object) => void) => (f({}), { catch: noop }) }), log: noop, status: noop, error: noop, fail: noop, finish: noop, login: noop, describe: () => "" },
+      Demo: {
+        start: () => ({ then: (f: (s: object) => void) => (f({}), { catch: noop }) }),
+        log: noop,
+        status: noop,
+        error: noop,
+        fail: noop,
+        finish: noop,
+        login: noop,
+        describe: () => "",
+      },
     });
     byId("login").click!();
     getTokenInfo.success({ code: "103000", message: "弹窗加载成功" });
@@ -138,10 +160,12 @@ describe("view-specific content", () => {
     expect(h).toContain('YDRZAuthLogin.CustomControlsInit("ydrzCustomControls", Options)');
   });
 
-  test("custom page: the seed's §3.6.1 options verbatim (including \"ture\") and authPageInit", () => {
+  test('custom page: the seed\'s §3.6.1 options verbatim (including "ture") and authPageInit', () => {
     const h = html.get("/custom-page.html")!;
     expect(h).toContain('"customControlStyle": {"ifShow": "ture"');
-    expect(h).toContain('"phoneNumStyle": {"fontFamily": "PingFangSC-Semibold, PingFangSC", "fontSize": "2.08rem"');
+    expect(h).toContain(
+      '"phoneNumStyle": {"fontFamily": "PingFangSC-Semibold, PingFangSC", "fontSize": "2.08rem"',
+    );
     expect(h).toContain("YDRZAuthLogin.authPageInit(Options);");
   });
 

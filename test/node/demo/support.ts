@@ -15,9 +15,17 @@ export const md5 = (s: string) => createHash("md5").update(s, "utf8").digest("he
  * A userInformation of the real shape: URL-encoded Base64 with `=` padding, so it contains `%3D`
  * and differs from its URL-decoded form (seed 003 FAQ 6).
  */
-export const USER_INFORMATION = encodeURIComponent(Buffer.from("Linux x86_64@@Mozilla/5.0 (X11; Linux x86_64)@@0123456789abcdef0123456789abcdef0").toString("base64"));
+export const USER_INFORMATION = encodeURIComponent(
+  Buffer.from(
+    "Linux x86_64@@Mozilla/5.0 (X11; Linux x86_64)@@0123456789abcdef0123456789abcdef0",
+  ).toString("base64"),
+);
 
-export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any; text: string }> {
+export async function postJson(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; json: any; text: string }> {
   const res = await fetch(url, {
     method: "POST",
     headers: { "Content-Type": "application/json", ...headers },
@@ -34,7 +42,11 @@ export async function postJson(url: string, body: unknown, headers: Record<strin
 }
 
 /** What a browser on the registered page sends with each gateway request. */
-export function pageHeaders(demo: DemoHandle, page = "standard-popup.html", host = "127.0.0.1"): Record<string, string> {
+export function pageHeaders(
+  demo: DemoHandle,
+  page = "standard-popup.html",
+  host = "127.0.0.1",
+): Record<string, string> {
   const origin = `http://${host}:${demo.port}`;
   return { Referer: `${origin}/${page}`, Origin: origin };
 }
@@ -42,7 +54,11 @@ export function pageHeaders(demo: DemoHandle, page = "standard-popup.html", host
 export type Signed = SignResponse;
 
 /** Step 1 of the flow as the SDK does it: the CM pre-fetch, JSON sent as text/plain. */
-export async function preFetch(demo: DemoHandle, s: Signed, opts: { sim?: string; headers?: Record<string, string> } = {}) {
+export async function preFetch(
+  demo: DemoHandle,
+  s: Signed,
+  opts: { sim?: string; headers?: Record<string, string> } = {},
+) {
   const body = {
     version: s.version,
     timestamp: s.timestamp,
@@ -64,7 +80,13 @@ export async function preFetch(demo: DemoHandle, s: Signed, opts: { sim?: string
 }
 
 /** The token request after the user typed the hidden digits of `fullPhone`. */
-export async function authGetToken(demo: DemoHandle, s: Signed, accessToken: string, fullPhone: string, opts: { sim?: string } = {}) {
+export async function authGetToken(
+  demo: DemoHandle,
+  s: Signed,
+  accessToken: string,
+  fullPhone: string,
+  opts: { sim?: string } = {},
+) {
   const res = await fetch(`${demo.gatewayUrl}/h5/onekeylogin/authGetToken`, {
     method: "POST",
     headers: {
@@ -76,7 +98,12 @@ export async function authGetToken(demo: DemoHandle, s: Signed, accessToken: str
       businessType: s.businessType,
       traceId: s.traceId,
     },
-    body: JSON.stringify({ accessToken, phone: md5(fullPhone), userInformation: USER_INFORMATION, expandParams: opts.sim ? `sim=${opts.sim}` : "" }),
+    body: JSON.stringify({
+      accessToken,
+      phone: md5(fullPhone),
+      userInformation: USER_INFORMATION,
+      expandParams: opts.sim ? `sim=${opts.sim}` : "",
+    }),
   });
   return (await res.json()) as { resultCode: string; desc?: string; data?: { token?: string } };
 }
@@ -85,22 +112,33 @@ export async function authGetToken(demo: DemoHandle, s: Signed, accessToken: str
 export async function obtainToken(demo: DemoHandle, app = "default"): Promise<string> {
   const signed = await postJson(`${demo.url}api/sign`, { app });
   const pre = await preFetch(demo, signed.json, { sim: "cm" });
-  if (pre.body.resultCode !== "103000") throw new Error(`pre-fetch failed: ${JSON.stringify(pre.body)}`);
-  const tok = await authGetToken(demo, signed.json, pre.body.accessToken, "13800001234", { sim: "cm" });
-  if (tok.resultCode !== "103000" || !tok.data?.token) throw new Error(`authGetToken failed: ${JSON.stringify(tok)}`);
+  if (pre.body.resultCode !== "103000")
+    throw new Error(`pre-fetch failed: ${JSON.stringify(pre.body)}`);
+  const tok = await authGetToken(demo, signed.json, pre.body.accessToken, "13800001234", {
+    sim: "cm",
+  });
+  if (tok.resultCode !== "103000" || !tok.data?.token)
+    throw new Error(`authGetToken failed: ${JSON.stringify(tok)}`);
   return tok.data.token;
 }
 
 /** A raw request, for bodies fetch will not send (chunked, lying Content-Length). */
-export function rawRequest(url: string, opts: { method: string; headers?: Record<string, string | number>; chunks?: (string | Buffer)[] }): Promise<{ status: number; text: string }> {
+export function rawRequest(
+  url: string,
+  opts: { method: string; headers?: Record<string, string | number>; chunks?: (string | Buffer)[] },
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     let answered = false;
     const req = request(url, { method: opts.method, headers: opts.headers }, (res) => {
       answered = true;
       const parts: Buffer[] = [];
       res.on("data", (c: Buffer) => parts.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(parts).toString("utf8") }));
-      res.on("error", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(parts).toString("utf8") }));
+      res.on("end", () =>
+        resolve({ status: res.statusCode ?? 0, text: Buffer.concat(parts).toString("utf8") }),
+      );
+      res.on("error", () =>
+        resolve({ status: res.statusCode ?? 0, text: Buffer.concat(parts).toString("utf8") }),
+      );
     });
     // The server may answer 413 and close before the whole body is written: that is a pass.
     req.on("error", (e) => {

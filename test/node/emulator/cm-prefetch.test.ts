@@ -36,7 +36,10 @@ describe("CM pre-fetch: success", () => {
 
   it("returns the app's authLevel", async () => {
     const emu = await start();
-    const r = await preGet(emu, preGetBody({ appId: "300011000005", appKey: emu.state.registry.get("300011000005")!.appKey }));
+    const r = await preGet(
+      emu,
+      preGetBody({ appId: "300011000005", appKey: emu.state.registry.get("300011000005")!.appKey }),
+    );
     expect(r.json.body.authLevel).toBe("5");
   });
 });
@@ -44,7 +47,15 @@ describe("CM pre-fetch: success", () => {
 describe("CM pre-fetch: checks in order", () => {
   it("130010 for an empty or missing parameter", async () => {
     const emu = await start();
-    for (const field of ["version", "timestamp", "appId", "businessType", "traceId", "msgId", "sign"] as const) {
+    for (const field of [
+      "version",
+      "timestamp",
+      "appId",
+      "businessType",
+      "traceId",
+      "msgId",
+      "sign",
+    ] as const) {
       const body: Record<string, unknown> = { ...preGetBody() };
       if (field === "sign") body[field] = "";
       else delete body[field];
@@ -101,18 +112,35 @@ describe("CM pre-fetch: checks in order", () => {
     const emu = await start();
     const none = emu.state.registry.get("300011000023")!;
     const expired = emu.state.registry.get("300011000025")!;
-    expect(code(await preGet(emu, preGetBody({ appId: none.appId, appKey: none.appKey })))).toBe("110023");
-    expect(code(await preGet(emu, preGetBody({ appId: expired.appId, appKey: expired.appKey })))).toBe("110025");
+    expect(code(await preGet(emu, preGetBody({ appId: none.appId, appKey: none.appKey })))).toBe(
+      "110023",
+    );
+    expect(
+      code(await preGet(emu, preGetBody({ appId: expired.appId, appKey: expired.appKey }))),
+    ).toBe("110025");
     emu.state.registry.patch(APP_ID, { entitlement: "exhausted" });
     expect(code(await preGet(emu, preGetBody()))).toBe("110023");
   });
 
   it("170001 for an unregistered page, another host, and a missing Referer (the desc says why)", async () => {
     const emu = await start();
-    expect(code(await preGet(emu, preGetBody(), { Referer: `${DEMO}/other.html`, Origin: DEMO }))).toBe("170001");
-    expect(code(await preGet(emu, preGetBody(), { Referer: "http://localhost:8080/standard-popup.html", Origin: "http://localhost:8080" }))).toBe("170001");
+    expect(
+      code(await preGet(emu, preGetBody(), { Referer: `${DEMO}/other.html`, Origin: DEMO })),
+    ).toBe("170001");
+    expect(
+      code(
+        await preGet(emu, preGetBody(), {
+          Referer: "http://localhost:8080/standard-popup.html",
+          Origin: "http://localhost:8080",
+        }),
+      ),
+    ).toBe("170001");
     // Prefixes and wildcards do not match: the exact page only.
-    expect(code(await preGet(emu, preGetBody(), { Referer: `${DEMO}/standard-popup.html/x`, Origin: DEMO }))).toBe("170001");
+    expect(
+      code(
+        await preGet(emu, preGetBody(), { Referer: `${DEMO}/standard-popup.html/x`, Origin: DEMO }),
+      ),
+    ).toBe("170001");
     const r = await preGet(emu, preGetBody(), { Origin: DEMO });
     expect(code(r)).toBe("170001");
     expect(desc(r)).toContain("no Referer header");
@@ -121,7 +149,9 @@ describe("CM pre-fetch: checks in order", () => {
 
   it("110026 for an unregistered or missing Origin", async () => {
     const emu = await start();
-    expect(code(await preGet(emu, preGetBody(), { Referer: PAGE, Origin: "http://127.0.0.1:8081" }))).toBe("110026");
+    expect(
+      code(await preGet(emu, preGetBody(), { Referer: PAGE, Origin: "http://127.0.0.1:8081" })),
+    ).toBe("110026");
     const r = await preGet(emu, preGetBody(), { Referer: PAGE });
     expect(code(r)).toBe("110026");
     expect(desc(r)).toContain("no Origin header");
@@ -144,7 +174,13 @@ describe("CM pre-fetch: checks in order", () => {
     const emu = await start();
     expect(code(await preGet(emu, preGetBody({ sim: "no-sim" })))).toBe("105002");
     const ct = await preGet(emu, preGetBody({ sim: "ct" }));
-    expect(ct.json.body).toMatchObject({ resultCode: "105002", msisdnOwner: "CT", msisdnOwnerback: "0", ctGetMobileSwitch: "1", cuGetMobileSwitch: "1" });
+    expect(ct.json.body).toMatchObject({
+      resultCode: "105002",
+      msisdnOwner: "CT",
+      msisdnOwnerback: "0",
+      ctGetMobileSwitch: "1",
+      cuGetMobileSwitch: "1",
+    });
     const cu = await preGet(emu, preGetBody({ sim: "cu" }));
     expect(cu.json.body).toMatchObject({ resultCode: "105002", msisdnOwner: "CU" });
   });
@@ -153,7 +189,12 @@ describe("CM pre-fetch: checks in order", () => {
     const emu = await start();
     const off = emu.state.registry.get("300011000009")!;
     const r = await preGet(emu, preGetBody({ appId: off.appId, appKey: off.appKey, sim: "ct" }));
-    expect(r.json.body).toMatchObject({ resultCode: "105002", msisdnOwner: "CT", ctGetMobileSwitch: "0", cuGetMobileSwitch: "0" });
+    expect(r.json.body).toMatchObject({
+      resultCode: "105002",
+      msisdnOwner: "CT",
+      ctGetMobileSwitch: "0",
+      cuGetMobileSwitch: "0",
+    });
   });
 
   it("111002 blacklisted, 103609 IoT", async () => {
@@ -166,13 +207,18 @@ describe("CM pre-fetch: checks in order", () => {
     const emu = await start();
     expect(code(await preGet(emu, preGetBody({ appKey: "x" }), { Origin: DEMO }))).toBe("103101");
     // ...and the referer beats the SIM.
-    expect(code(await preGet(emu, preGetBody({ sim: "cm-wifi" }), { Origin: DEMO }))).toBe("170001");
+    expect(code(await preGet(emu, preGetBody({ sim: "cm-wifi" }), { Origin: DEMO }))).toBe(
+      "170001",
+    );
   });
 
   it("records what the browser sent for the demo's Referer/Origin panel", async () => {
     const emu = await start();
     const body = preGetBody();
-    await preGet(emu, body, { Referer: "http://localhost:8080/standard-popup.html?x#y", Origin: "http://localhost:8080" });
+    await preGet(emu, body, {
+      Referer: "http://localhost:8080/standard-popup.html?x#y",
+      Origin: "http://localhost:8080",
+    });
     const seen = emu.state.seen.forTrace(body.traceId)!;
     expect(seen).toMatchObject({
       endpoint: "preGetMobile",

@@ -4,7 +4,15 @@ import { describe, expect, it } from "vitest";
 import { PROTOCOL_ROUTES } from "../../../src/emulator/server";
 import { DEMO, http, preGet, preGetBody, start } from "./support";
 
-const CUSTOM = ["appId", "interfaceVersion", "traceId", "businessType", "timestamp", "authPageType", "Content-Type"];
+const CUSTOM = [
+  "appId",
+  "interfaceVersion",
+  "traceId",
+  "businessType",
+  "timestamp",
+  "authPageType",
+  "Content-Type",
+];
 
 describe("CORS", () => {
   it("answers the preflight on every protocol path with the origin, methods and custom headers", async () => {
@@ -14,7 +22,11 @@ describe("CORS", () => {
     for (const path of [...paths, "/__emulator/sims/default"]) {
       const r = await http(emu.url + path, {
         method: "OPTIONS",
-        headers: { Origin: DEMO, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "appid,interfaceversion,traceid,content-type" },
+        headers: {
+          Origin: DEMO,
+          "Access-Control-Request-Method": "POST",
+          "Access-Control-Request-Headers": "appid,interfaceversion,traceid,content-type",
+        },
       });
       expect(r.status, path).toBe(204);
       expect(r.headers["access-control-allow-origin"]).toBe(DEMO);
@@ -42,7 +54,11 @@ describe("CORS", () => {
     const emu = await start();
     const r = await http(emu.url + "/h5/httpsPreGetmobile", {
       method: "OPTIONS",
-      headers: { Origin: DEMO, "Access-Control-Request-Method": "POST", "Access-Control-Request-Private-Network": "true" },
+      headers: {
+        Origin: DEMO,
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Private-Network": "true",
+      },
     });
     expect(r.headers["access-control-allow-private-network"]).toBe("true");
   });

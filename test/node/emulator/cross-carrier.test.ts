@@ -38,7 +38,13 @@ describe.each(["CT", "CU"] as Cross[])("%s flow", (carrier) => {
     expect(f.s2raw!.headers["content-type"]).toMatch(/^application\/javascript/);
     expect(f.s2raw!.text.startsWith(`/**/${CROSS[carrier].cb}(`)).toBe(true);
     expect(f.s2!.result).toBe("0");
-    expect(f.s3!.json).toMatchObject({ resultCode: "103000", maskPhone: masked, authLevel: "4", appName: "演示应用", oper: carrier });
+    expect(f.s3!.json).toMatchObject({
+      resultCode: "103000",
+      maskPhone: masked,
+      authLevel: "4",
+      appName: "演示应用",
+      oper: carrier,
+    });
     expect(f.s3!.json.accessToken).toMatch(/^AT/);
   });
 
@@ -71,7 +77,13 @@ describe.each(["CT", "CU"] as Cross[])("%s flow", (carrier) => {
 describe("CT/CU subscriber checks at step 3", () => {
   it("103111 on Wi-Fi, 105003 with no SIM, 111002 blacklisted, 103609 IoT", async () => {
     const emu = await start();
-    emu.state.sims.upsert({ id: "ct-iot", number: "17700001111", carrier: "CT", network: "cellular", iot: true });
+    emu.state.sims.upsert({
+      id: "ct-iot",
+      number: "17700001111",
+      carrier: "CT",
+      network: "cellular",
+      iot: true,
+    });
     const cases: [string, string][] = [
       ["ct-wifi", "103111"],
       ["no-sim", "105003"],
@@ -92,50 +104,126 @@ describe("CT/CU step 1 checks", () => {
 
   it("105117 without a traceId header", async () => {
     const emu = await start();
-    const r = await postJson(emu.url + step1, { encrypted: "a", reqdata: "b", businessType: "8" }, { appId: APP_ID, interfaceVersion: "2.0", ...BROWSER });
+    const r = await postJson(
+      emu.url + step1,
+      { encrypted: "a", reqdata: "b", businessType: "8" },
+      { appId: APP_ID, interfaceVersion: "2.0", ...BROWSER },
+    );
     expect(r.json.resultCode).toBe("105117");
   });
 
   it("130030 for empty parameters, 108001 without businessType", async () => {
     const emu = await start();
     const h = { appId: APP_ID, interfaceVersion: "2.0", traceId: newTrace(), ...BROWSER };
-    expect((await postJson(emu.url + step1, { encrypted: "", reqdata: "ab", businessType: "8" }, h)).json.resultCode).toBe("130030");
-    expect((await postJson(emu.url + step1, { encrypted: "ab", reqdata: "ab" }, h)).json.resultCode).toBe("108001");
+    expect(
+      (await postJson(emu.url + step1, { encrypted: "", reqdata: "ab", businessType: "8" }, h)).json
+        .resultCode,
+    ).toBe("130030");
+    expect(
+      (await postJson(emu.url + step1, { encrypted: "ab", reqdata: "ab" }, h)).json.resultCode,
+    ).toBe("108001");
   });
 
   it("301 when reqdata does not decrypt, or names another app", async () => {
     const emu = await start();
     const traceId = newTrace();
     const h = { appId: APP_ID, interfaceVersion: "2.0", traceId, ...BROWSER };
-    const r = await postJson(emu.url + step1, { encrypted: "0123456789abcdef", reqdata: "00".repeat(32), businessType: "8" }, h);
+    const r = await postJson(
+      emu.url + step1,
+      { encrypted: "0123456789abcdef", reqdata: "00".repeat(32), businessType: "8" },
+      h,
+    );
     expect(r.json.resultCode).toBe("301");
     // Encrypted with a key derived from another `encrypted`.
     const wrongKey = encryptReqdata("ffffffffffffffff", { appId: APP_ID });
-    expect((await postJson(emu.url + step1, { encrypted: "0123456789abcdef", reqdata: wrongKey, businessType: "8" }, h)).json.resultCode).toBe("301");
+    expect(
+      (
+        await postJson(
+          emu.url + step1,
+          { encrypted: "0123456789abcdef", reqdata: wrongKey, businessType: "8" },
+          h,
+        )
+      ).json.resultCode,
+    ).toBe("301");
     const other = await crossStep1(emu, "CT", traceId, { appId: "300011000002" }, { ...BROWSER });
     expect(other.json.resultCode).toBe("103000"); // consistent header + reqdata for another app is fine
-    const mismatch = encryptReqdata("0123456789abcdef", { ver: "1.0", appId: "300011000002", interfaceVersion: "2.0", expandParams: "", msgId: traceId, timestamp: ts(), mobilesystem: "0", sign: "x" });
-    expect((await postJson(emu.url + step1, { encrypted: "0123456789abcdef", reqdata: mismatch, businessType: "8" }, h)).json.resultCode).toBe("301");
+    const mismatch = encryptReqdata("0123456789abcdef", {
+      ver: "1.0",
+      appId: "300011000002",
+      interfaceVersion: "2.0",
+      expandParams: "",
+      msgId: traceId,
+      timestamp: ts(),
+      mobilesystem: "0",
+      sign: "x",
+    });
+    expect(
+      (
+        await postJson(
+          emu.url + step1,
+          { encrypted: "0123456789abcdef", reqdata: mismatch, businessType: "8" },
+          h,
+        )
+      ).json.resultCode,
+    ).toBe("301");
   });
 
   it("105112, 105113, 103101, 104001, 110023, 110025", async () => {
     let now = Date.now();
     const emu = await start({ now: () => now });
-    expect((await crossStep1(emu, "CT", newTrace(), { timestamp: ts(now - 10 * 60_000) })).json.resultCode).toBe("105112");
-    expect((await crossStep1(emu, "CT", newTrace(), { appId: "404" })).json.resultCode).toBe("105113");
-    expect((await crossStep1(emu, "CT", newTrace(), { badSign: true })).json.resultCode).toBe("103101");
-    expect((await crossStep1(emu, "CT", newTrace(), { businessType: "2" })).json.resultCode).toBe("104001");
-    expect((await crossStep1(emu, "CU", newTrace(), { appId: "300011000023" })).json.resultCode).toBe("110023");
-    expect((await crossStep1(emu, "CU", newTrace(), { appId: "300011000025" })).json.resultCode).toBe("110025");
+    expect(
+      (await crossStep1(emu, "CT", newTrace(), { timestamp: ts(now - 10 * 60_000) })).json
+        .resultCode,
+    ).toBe("105112");
+    expect((await crossStep1(emu, "CT", newTrace(), { appId: "404" })).json.resultCode).toBe(
+      "105113",
+    );
+    expect((await crossStep1(emu, "CT", newTrace(), { badSign: true })).json.resultCode).toBe(
+      "103101",
+    );
+    expect((await crossStep1(emu, "CT", newTrace(), { businessType: "2" })).json.resultCode).toBe(
+      "104001",
+    );
+    expect(
+      (await crossStep1(emu, "CU", newTrace(), { appId: "300011000023" })).json.resultCode,
+    ).toBe("110023");
+    expect(
+      (await crossStep1(emu, "CU", newTrace(), { appId: "300011000025" })).json.resultCode,
+    ).toBe("110025");
     now += 1; // the injected clock is used, not Date.now
-    expect((await crossStep1(emu, "CU", newTrace(), { timestamp: ts(now) })).json.resultCode).toBe("103000");
+    expect((await crossStep1(emu, "CU", newTrace(), { timestamp: ts(now) })).json.resultCode).toBe(
+      "103000",
+    );
   });
 
   it("170001 for a bad or missing Referer, 110026 for a bad Origin", async () => {
     const emu = await start();
-    expect((await crossStep1(emu, "CT", newTrace(), {}, { Referer: "http://localhost:8080/standard-popup.html", Origin: DEMO })).json.resultCode).toBe("170001");
-    expect((await crossStep1(emu, "CT", newTrace(), {}, { Origin: DEMO } as typeof BROWSER)).json.resultCode).toBe("170001");
-    expect((await crossStep1(emu, "CT", newTrace(), {}, { Referer: BROWSER.Referer, Origin: "http://localhost:8080" })).json.resultCode).toBe("110026");
+    expect(
+      (
+        await crossStep1(
+          emu,
+          "CT",
+          newTrace(),
+          {},
+          { Referer: "http://localhost:8080/standard-popup.html", Origin: DEMO },
+        )
+      ).json.resultCode,
+    ).toBe("170001");
+    expect(
+      (await crossStep1(emu, "CT", newTrace(), {}, { Origin: DEMO } as typeof BROWSER)).json
+        .resultCode,
+    ).toBe("170001");
+    expect(
+      (
+        await crossStep1(
+          emu,
+          "CT",
+          newTrace(),
+          {},
+          { Referer: BROWSER.Referer, Origin: "http://localhost:8080" },
+        )
+      ).json.resultCode,
+    ).toBe("110026");
   });
 });
 
@@ -143,7 +231,9 @@ describe("the JSONP gateway", () => {
   it("answers -10002 for an unknown session and -10009 for an expired one", async () => {
     let now = Date.now();
     const emu = await start({ now: () => now });
-    const unknown = await http(emu.url + "/carrier/ct/getPhone?session=nope&callback=getTelecomPhone");
+    const unknown = await http(
+      emu.url + "/carrier/ct/getPhone?session=nope&callback=getTelecomPhone",
+    );
     expect(runJsonp(unknown.text, "getTelecomPhone").result).toBe("-10002");
     const s1 = await crossStep1(emu, "CT", newTrace(), { timestamp: ts(now) });
     now += 5 * 60_000 + 1;
@@ -153,7 +243,9 @@ describe("the JSONP gateway", () => {
 
   it("refuses a callback name that is not an identifier (no script injection)", async () => {
     const emu = await start();
-    const r = await http(emu.url + "/carrier/ct/getPhone?session=x&callback=" + encodeURIComponent("alert(1);x"));
+    const r = await http(
+      emu.url + "/carrier/ct/getPhone?session=x&callback=" + encodeURIComponent("alert(1);x"),
+    );
     expect(r.status).toBe(400);
   });
 
@@ -173,20 +265,36 @@ describe("CT/CU step 3 checks", () => {
     const emu = await start();
     const traceId = newTrace();
     emu.state.sims.bind(traceId, "ct");
-    const forged = await postJson(emu.url + step3, { data: "ctdforged", ver: "1.0", userInformation: USER_INFO }, { ...callbackHeaders(traceId), ...BROWSER });
+    const forged = await postJson(
+      emu.url + step3,
+      { data: "ctdforged", ver: "1.0", userInformation: USER_INFO },
+      { ...callbackHeaders(traceId), ...BROWSER },
+    );
     expect(forged.json.resultCode).toBe("301");
     const f = await crossFlow(emu, "CT", traceId);
     expect(f.s3!.json.resultCode).toBe("103000");
-    const again = await postJson(emu.url + step3, { data: f.s2!.data, ver: "1.0", userInformation: USER_INFO }, { ...callbackHeaders(traceId), ...BROWSER });
+    const again = await postJson(
+      emu.url + step3,
+      { data: f.s2!.data, ver: "1.0", userInformation: USER_INFO },
+      { ...callbackHeaders(traceId), ...BROWSER },
+    );
     expect(again.json.resultCode).toBe("301");
     expect(again.json.desc).toContain("already used");
 
     const t2 = newTrace();
     const s1 = await crossStep1(emu, "CU", t2);
     const s2 = runJsonp((await http(s1.json.data)).text, "getNewUnicomPhone");
-    const cross = await postJson(emu.url + step3, { data: s2.data, ver: "1.0", userInformation: USER_INFO }, { ...callbackHeaders(t2), ...BROWSER });
+    const cross = await postJson(
+      emu.url + step3,
+      { data: s2.data, ver: "1.0", userInformation: USER_INFO },
+      { ...callbackHeaders(t2), ...BROWSER },
+    );
     expect(cross.json.resultCode).toBe("301");
-    const otherFlow = await postJson(emu.url + "/h5/onekeylogin/CUCallback", { data: s2.data, ver: "1.0", userInformation: USER_INFO }, { ...callbackHeaders(newTrace()), ...BROWSER });
+    const otherFlow = await postJson(
+      emu.url + "/h5/onekeylogin/CUCallback",
+      { data: s2.data, ver: "1.0", userInformation: USER_INFO },
+      { ...callbackHeaders(newTrace()), ...BROWSER },
+    );
     expect(otherFlow.json.resultCode).toBe("301");
   });
 
@@ -194,17 +302,38 @@ describe("CT/CU step 3 checks", () => {
     const emu = await start();
     const body = { data: "x", ver: "1.0", userInformation: USER_INFO };
     const h = { ...callbackHeaders(newTrace()), ...BROWSER };
-    const without = (k: string) => Object.fromEntries(Object.entries(h).filter(([key]) => key !== k));
-    expect((await postJson(emu.url + step3, body, without("traceId"))).json.resultCode).toBe("105117");
-    expect((await postJson(emu.url + step3, body, without("businessType"))).json.resultCode).toBe("108001");
-    expect((await postJson(emu.url + step3, { ...body, data: "" }, h)).json.resultCode).toBe("130030");
-    expect((await postJson(emu.url + step3, body, { ...h, timestamp: "1" })).json.resultCode).toBe("105112");
-    expect((await postJson(emu.url + step3, body, { ...h, appId: "1" })).json.resultCode).toBe("105113");
-    expect((await postJson(emu.url + step3, body, { ...h, businessType: "7" })).json.resultCode).toBe("104001");
-    expect((await postJson(emu.url + step3, body, { ...h, appId: "300011000023" })).json.resultCode).toBe("110023");
-    expect((await postJson(emu.url + step3, body, { ...h, appId: "300011000025" })).json.resultCode).toBe("110025");
-    expect((await postJson(emu.url + step3, body, { ...h, Referer: "http://x/" })).json.resultCode).toBe("170001");
-    expect((await postJson(emu.url + step3, body, { ...h, Origin: "http://x" })).json.resultCode).toBe("110026");
+    const without = (k: string) =>
+      Object.fromEntries(Object.entries(h).filter(([key]) => key !== k));
+    expect((await postJson(emu.url + step3, body, without("traceId"))).json.resultCode).toBe(
+      "105117",
+    );
+    expect((await postJson(emu.url + step3, body, without("businessType"))).json.resultCode).toBe(
+      "108001",
+    );
+    expect((await postJson(emu.url + step3, { ...body, data: "" }, h)).json.resultCode).toBe(
+      "130030",
+    );
+    expect((await postJson(emu.url + step3, body, { ...h, timestamp: "1" })).json.resultCode).toBe(
+      "105112",
+    );
+    expect((await postJson(emu.url + step3, body, { ...h, appId: "1" })).json.resultCode).toBe(
+      "105113",
+    );
+    expect(
+      (await postJson(emu.url + step3, body, { ...h, businessType: "7" })).json.resultCode,
+    ).toBe("104001");
+    expect(
+      (await postJson(emu.url + step3, body, { ...h, appId: "300011000023" })).json.resultCode,
+    ).toBe("110023");
+    expect(
+      (await postJson(emu.url + step3, body, { ...h, appId: "300011000025" })).json.resultCode,
+    ).toBe("110025");
+    expect(
+      (await postJson(emu.url + step3, body, { ...h, Referer: "http://x/" })).json.resultCode,
+    ).toBe("170001");
+    expect(
+      (await postJson(emu.url + step3, body, { ...h, Origin: "http://x" })).json.resultCode,
+    ).toBe("110026");
     const flat = (await postJson(emu.url + step3, body, h)).json;
     expect(flat).toMatchObject({ resultCode: "301", resultDesc: flat.desc });
   });

@@ -1,7 +1,23 @@
 // Fault injection per endpoint: latency, timeout (held until the client gives up or close()),
 // HTTP 5xx, malformed JSON, forced codes, `times`, `*`. No sleeps: conditions are polled.
 import { describe, expect, it } from "vitest";
-import { APP_ID, CROSS, until, authGetToken, callbackHeaders, crossStep1, fetchNumber, http, md5, newTrace, postJson, preGet, preGetBody, start, ts } from "./support";
+import {
+  APP_ID,
+  CROSS,
+  until,
+  authGetToken,
+  callbackHeaders,
+  crossStep1,
+  fetchNumber,
+  http,
+  md5,
+  newTrace,
+  postJson,
+  preGet,
+  preGetBody,
+  start,
+  ts,
+} from "./support";
 
 describe("faults", () => {
   it("adds latency to one endpoint only", async () => {
@@ -22,8 +38,16 @@ describe("faults", () => {
     emu.state.faults.set("authGetToken", { kind: "timeout" });
     const ac = new AbortController();
     const pending = postJson(emu.url + "/h5/onekeylogin/authGetToken", {}, {}).catch((e) => e);
-    const held = http(emu.url + "/h5/onekeylogin/authGetToken", { method: "POST", body: "{}", signal: ac.signal }).catch((e: Error) => e);
-    await until(() => emu.state.records.list({ endpoint: "authGetToken" }).filter((r) => r.fault === "timeout").length === 2);
+    const held = http(emu.url + "/h5/onekeylogin/authGetToken", {
+      method: "POST",
+      body: "{}",
+      signal: ac.signal,
+    }).catch((e: Error) => e);
+    await until(
+      () =>
+        emu.state.records.list({ endpoint: "authGetToken" }).filter((r) => r.fault === "timeout")
+          .length === 2,
+    );
     ac.abort();
     expect(((await held) as Error).name).toBe("AbortError");
     // Other endpoints answer meanwhile.
@@ -34,7 +58,12 @@ describe("faults", () => {
 
   it("http5xx with the given status, then gone after `times`", async () => {
     const emu = await start();
-    const set = await postJson(emu.url + "/__emulator/faults", { endpoint: "ctPhonescrip", kind: "http5xx", status: 502, times: 1 });
+    const set = await postJson(emu.url + "/__emulator/faults", {
+      endpoint: "ctPhonescrip",
+      kind: "http5xx",
+      status: 502,
+      times: 1,
+    });
     expect(set.status).toBe(200);
     const r1 = await crossStep1(emu, "CT", newTrace());
     expect(r1.status).toBe(502);
@@ -62,7 +91,10 @@ describe("faults", () => {
     const emu = await start();
     emu.state.faults.set("authGetToken", { kind: "code", code: "104012" });
     const { traceId, body } = await fetchNumber(emu);
-    const r = await authGetToken(emu, traceId, { accessToken: body.accessToken, phone: md5("13800001234") });
+    const r = await authGetToken(emu, traceId, {
+      accessToken: body.accessToken,
+      phone: md5("13800001234"),
+    });
     expect(r.json).toEqual({ resultCode: "104012", desc: "本机号码校验失败" });
     emu.state.faults.set("preGetMobile", { kind: "code", code: "103111", desc: "WAP网关IP错误" });
     const cm = await preGet(emu, preGetBody());
@@ -76,9 +108,16 @@ describe("faults", () => {
   it("`*` applies to every endpoint without its own fault; DELETE clears", async () => {
     const emu = await start();
     await postJson(emu.url + "/__emulator/faults", { endpoint: "*", kind: "http5xx" });
-    await postJson(emu.url + "/__emulator/faults", { endpoint: "pageOption", kind: "code", code: "105113" });
+    await postJson(emu.url + "/__emulator/faults", {
+      endpoint: "pageOption",
+      kind: "code",
+      code: "105113",
+    });
     expect((await preGet(emu, preGetBody())).status).toBe(503);
-    expect((await http(emu.url + "/h5/onekeylogin/getPageOption", { headers: { appId: APP_ID } })).json.resultCode).toBe("105113");
+    expect(
+      (await http(emu.url + "/h5/onekeylogin/getPageOption", { headers: { appId: APP_ID } })).json
+        .resultCode,
+    ).toBe("105113");
     const del = await http(emu.url + "/__emulator/faults", { method: "DELETE" });
     expect(del.json.faults).toEqual({});
     expect((await preGet(emu, preGetBody())).status).toBe(200);
@@ -86,7 +125,13 @@ describe("faults", () => {
 
   it("rejects invalid faults with 400", async () => {
     const emu = await start();
-    for (const bad of [{ endpoint: "nope", kind: "timeout" }, { endpoint: "authGetToken" }, { endpoint: "authGetToken", kind: "http5xx", status: 404 }, { endpoint: "authGetToken", kind: "code" }, { endpoint: "authGetToken", latencyMs: -1 }]) {
+    for (const bad of [
+      { endpoint: "nope", kind: "timeout" },
+      { endpoint: "authGetToken" },
+      { endpoint: "authGetToken", kind: "http5xx", status: 404 },
+      { endpoint: "authGetToken", kind: "code" },
+      { endpoint: "authGetToken", latencyMs: -1 },
+    ]) {
       const r = await postJson(emu.url + "/__emulator/faults", bad);
       expect(r.status, JSON.stringify(bad)).toBe(400);
       expect(r.json.error.type).toBe("invalid");
@@ -98,7 +143,9 @@ describe("faults", () => {
     const traceId = newTrace();
     // The CM pre-fetch names the flow in its JSON body.
     emu.state.faults.set("preGetMobile", { kind: "http5xx", status: 503, times: 1 });
-    expect((await preGet(emu, preGetBody({ traceId, timestamp: ts(emu.state.now()) }))).status).toBe(503);
+    expect(
+      (await preGet(emu, preGetBody({ traceId, timestamp: ts(emu.state.now()) }))).status,
+    ).toBe(503);
     // The CT gateway (JSONP) only through the step-1 session in its URL.
     emu.state.faults.set("ctGateway", { kind: "malformedJson", times: 1 });
     const s1 = await crossStep1(emu, "CT", traceId);
@@ -106,16 +153,29 @@ describe("faults", () => {
     await http(s1.json.data);
     // /h5/onekeylogin/* in headers.
     emu.state.faults.set("ctCallback", { kind: "code", code: "103111", times: 1 });
-    await postJson(emu.url + CROSS.CT.step3, { data: "x", ver: "1.0" }, callbackHeaders(traceId, { timestamp: ts(emu.state.now()) }));
+    await postJson(
+      emu.url + CROSS.CT.step3,
+      { data: "x", ver: "1.0" },
+      callbackHeaders(traceId, { timestamp: ts(emu.state.now()) }),
+    );
     emu.state.faults.set("authGetToken", { kind: "timeout", times: 1 });
     const ac = new AbortController();
-    const held = http(emu.url + "/h5/onekeylogin/authGetToken", { method: "POST", body: "{}", headers: { appId: APP_ID, traceId }, signal: ac.signal }).catch((e: Error) => e);
+    const held = http(emu.url + "/h5/onekeylogin/authGetToken", {
+      method: "POST",
+      body: "{}",
+      headers: { appId: APP_ID, traceId },
+      signal: ac.signal,
+    }).catch((e: Error) => e);
     await until(() => emu.state.records.list({ endpoint: "authGetToken" }).length === 1);
     ac.abort();
     await held;
 
-    const faulted = (await http(emu.url + `/__emulator/sessions/${traceId}`)).json.records.filter((r: { fault?: string }) => r.fault);
-    expect(faulted.map((r: Record<string, unknown>) => [r.endpoint, r.fault, r.appId, r.traceId])).toEqual([
+    const faulted = (await http(emu.url + `/__emulator/sessions/${traceId}`)).json.records.filter(
+      (r: { fault?: string }) => r.fault,
+    );
+    expect(
+      faulted.map((r: Record<string, unknown>) => [r.endpoint, r.fault, r.appId, r.traceId]),
+    ).toEqual([
       ["preGetMobile", "http5xx", APP_ID, traceId],
       ["ctGateway", "malformedJson", APP_ID, traceId],
       ["ctCallback", "code", APP_ID, traceId],

@@ -24,15 +24,23 @@ describe("bad input", () => {
   it("413 for a body over the limit (declared and streamed), then keeps serving", async () => {
     const emu = await start();
     const big = "x".repeat(70 * 1024);
-    const r = await http(emu.url + "/h5/httpsPreGetmobile", { method: "POST", headers: { "Content-Type": "text/plain" }, body: big });
+    const r = await http(emu.url + "/h5/httpsPreGetmobile", {
+      method: "POST",
+      headers: { "Content-Type": "text/plain" },
+      body: big,
+    });
     expect(r.status).toBe(413);
     expect(r.json.error.type).toBe("payload_too_large");
     const chunked = await new Promise<number>((resolve, reject) => {
       import("node:http").then(({ request }) => {
-        const req = request(emu.url + "/h5/onekeylogin/authGetToken", { method: "POST", headers: { "Transfer-Encoding": "chunked" } }, (res) => {
-          res.resume();
-          resolve(res.statusCode!);
-        });
+        const req = request(
+          emu.url + "/h5/onekeylogin/authGetToken",
+          { method: "POST", headers: { "Transfer-Encoding": "chunked" } },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode!);
+          },
+        );
         req.on("error", reject);
         for (let i = 0; i < 70; i++) req.write("y".repeat(1024));
         req.end();
@@ -58,18 +66,33 @@ describe("bad input", () => {
     expect(array.json.body.resultDesc).toContain("not an object");
     const empty = await preGet(emu, "");
     expect(empty.status).toBe(400);
-    const ct = await postJson(emu.url + "/h5/onekeylogin/getNewTelecomPhonescrip", "str", { appId: APP_ID, traceId: "t", interfaceVersion: "2.0" });
+    const ct = await postJson(emu.url + "/h5/onekeylogin/getNewTelecomPhonescrip", "str", {
+      appId: APP_ID,
+      traceId: "t",
+      interfaceVersion: "2.0",
+    });
     expect(ct).toMatchObject({ status: 400, json: { resultCode: "130030" } });
     const cb = await http(emu.url + "/h5/onekeylogin/CUCallback", { method: "POST", body: "null" });
     expect(cb).toMatchObject({ status: 400, json: { resultCode: "130030" } });
-    const typed = await postJson(emu.url + "/h5/onekeylogin/getNewTelecomPhonescrip", { encrypted: ["a"], reqdata: {}, businessType: 8 }, { appId: APP_ID, traceId: "t", interfaceVersion: "2.0" });
+    const typed = await postJson(
+      emu.url + "/h5/onekeylogin/getNewTelecomPhonescrip",
+      { encrypted: ["a"], reqdata: {}, businessType: 8 },
+      { appId: APP_ID, traceId: "t", interfaceVersion: "2.0" },
+    );
     expect(typed).toMatchObject({ status: 400, json: { resultCode: "130030" } });
     expect(typed.json.desc).toContain("must be a string");
-    const tok = await http(emu.url + "/h5/onekeylogin/authGetToken", { method: "POST", body: "\u0000\u0001" });
+    const tok = await http(emu.url + "/h5/onekeylogin/authGetToken", {
+      method: "POST",
+      body: "\u0000\u0001",
+    });
     expect(tok).toMatchObject({ status: 400, json: { resultCode: "103002" } });
     const admin = await http(emu.url + "/__emulator/sims", { method: "POST", body: "{" });
     expect(admin).toMatchObject({ status: 400, json: { error: { type: "bad_json" } } });
-    const adminTyped = await postJson(emu.url + "/__emulator/sims", { id: "a", number: 1, carrier: "CM" });
+    const adminTyped = await postJson(emu.url + "/__emulator/sims", {
+      id: "a",
+      number: 1,
+      carrier: "CM",
+    });
     expect(adminTyped).toMatchObject({ status: 400, json: { error: { type: "invalid" } } });
     await stillServes(emu);
   });
@@ -93,8 +116,12 @@ describe("bad input", () => {
   it("survives malformed HTTP, odd targets and oversized headers", async () => {
     const emu = await start();
     expect(await raw(emu, "NONSENSE\r\n\r\n")).toMatch(/^HTTP\/1\.1 400/);
-    expect(await raw(emu, "GET http://[::1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")).toMatch(/^HTTP\/1\.1 (400|404)/);
-    expect(await raw(emu, `GET /x HTTP/1.1\r\nHost: x\r\nX: ${"a".repeat(20000)}\r\n\r\n`)).toMatch(/^HTTP\/1\.1 431|^HTTP\/1\.1 400|^$/);
+    expect(
+      await raw(emu, "GET http://[::1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"),
+    ).toMatch(/^HTTP\/1\.1 (400|404)/);
+    expect(await raw(emu, `GET /x HTTP/1.1\r\nHost: x\r\nX: ${"a".repeat(20000)}\r\n\r\n`)).toMatch(
+      /^HTTP\/1\.1 431|^HTTP\/1\.1 400|^$/,
+    );
     await stillServes(emu);
   });
 
@@ -102,13 +129,17 @@ describe("bad input", () => {
     const emu = await start();
     await new Promise<void>((resolve) => {
       const s = connect(emu.port, "127.0.0.1", () => {
-        s.write("POST /h5/httpsPreGetmobile HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{\"appId\":");
+        s.write(
+          'POST /h5/httpsPreGetmobile HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{"appId":',
+        );
         s.destroy();
         resolve();
       });
     });
     // The half-read request is recorded as a 400 once the emulator notices the close.
-    await until(() => emu.state.records.list({ endpoint: "preGetMobile", resultCode: "400" }).length === 1);
+    await until(
+      () => emu.state.records.list({ endpoint: "preGetMobile", resultCode: "400" }).length === 1,
+    );
     await stillServes(emu);
   });
 
@@ -129,7 +160,12 @@ describe("bad input", () => {
     const emu = await start();
     const { phonescripRequest, newTrace } = await import("./support");
     const req = phonescripRequest({ traceId: newTrace() });
-    const send = (host: string) => postJson(emu.url + "/h5/onekeylogin/getNewTelecomPhonescrip", req.body, { ...req.headers, ...BROWSER, Host: host });
+    const send = (host: string) =>
+      postJson(emu.url + "/h5/onekeylogin/getNewTelecomPhonescrip", req.body, {
+        ...req.headers,
+        ...BROWSER,
+        Host: host,
+      });
     const hostile = await send("evil.example/<x> y");
     expect(hostile.json.data.startsWith(emu.url + "/carrier/ct/getPhone?")).toBe(true);
     // A plain other name (e.g. localhost) is kept: the page reached the emulator through it.

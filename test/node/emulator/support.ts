@@ -6,7 +6,11 @@
 import { createCipheriv, createHash, randomBytes } from "node:crypto";
 import { request as httpRequest } from "node:http";
 import { afterEach } from "vitest";
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../../src/emulator/index";
+import {
+  startEmulator,
+  type EmulatorOptions,
+  type RunningEmulator,
+} from "../../../src/emulator/index";
 import type { PreGetMobileRequest } from "../../../src/protocol/wire";
 
 export const DEMO = "http://127.0.0.1:8080";
@@ -39,24 +43,33 @@ export interface Reply {
 
 export function http(
   url: string,
-  init: { method?: string; headers?: Record<string, string>; body?: string | Buffer; signal?: AbortSignal } = {},
+  init: {
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string | Buffer;
+    signal?: AbortSignal;
+  } = {},
 ): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { method: init.method ?? "GET", headers: init.headers, signal: init.signal }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => {
-        const text = Buffer.concat(chunks).toString("utf8");
-        let json: unknown;
-        try {
-          json = JSON.parse(text);
-        } catch {
-          json = undefined;
-        }
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
-      });
-      res.on("error", reject);
-    });
+    const req = httpRequest(
+      url,
+      { method: init.method ?? "GET", headers: init.headers, signal: init.signal },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => {
+          const text = Buffer.concat(chunks).toString("utf8");
+          let json: unknown;
+          try {
+            json = JSON.parse(text);
+          } catch {
+            json = undefined;
+          }
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
+        });
+        res.on("error", reject);
+      },
+    );
     req.on("error", reject);
     if (init.body !== undefined) req.write(init.body);
     req.end();
@@ -64,7 +77,11 @@ export function http(
 }
 
 export const postJson = (url: string, body: unknown, headers: Record<string, string> = {}) =>
-  http(url, { method: "POST", headers: { "Content-Type": "application/json", ...headers }, body: JSON.stringify(body) });
+  http(url, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
 
 /** yyyyMMddHHmmssSSS in local time, written out independently of src/protocol. */
 export function ts(ms: number = Date.now()): string {
@@ -78,18 +95,29 @@ export const newTrace = () => "t" + randomBytes(12).toString("hex");
 /** The CM pre-fetch body exactly as the wire protocol types it. */
 export type PreGetFields = PreGetMobileRequest;
 
-export const USER_INFO = encodeURIComponent(Buffer.from("Linux x86_64@@Mozilla/5.0 test@@" + md5("fp")).toString("base64"));
+export const USER_INFO = encodeURIComponent(
+  Buffer.from("Linux x86_64@@Mozilla/5.0 test@@" + md5("fp")).toString("base64"),
+);
 
 /** A correctly signed pre-fetch body; `over` replaces fields after signing unless `resign`. */
 export function preGetBody(
-  o: { appId?: string; appKey?: string; traceId?: string; timestamp?: string; sim?: string; businessType?: string } = {},
+  o: {
+    appId?: string;
+    appKey?: string;
+    traceId?: string;
+    timestamp?: string;
+    sim?: string;
+    businessType?: string;
+  } = {},
 ): PreGetFields {
   const appId = o.appId ?? APP_ID;
   const traceId = o.traceId ?? newTrace();
   const timestamp = o.timestamp ?? ts();
   const businessType = o.businessType ?? "8";
   const version = "2.0";
-  const sign = md5(appId + businessType + traceId + timestamp + traceId + version + (o.appKey ?? APP_KEY));
+  const sign = md5(
+    appId + businessType + traceId + timestamp + traceId + version + (o.appKey ?? APP_KEY),
+  );
   return {
     version,
     timestamp,
@@ -105,7 +133,11 @@ export function preGetBody(
 }
 
 /** The SDK sends the pre-fetch as text/plain (no Content-Type set on the XHR). */
-export const preGet = (emu: RunningEmulator, body: unknown, headers: Record<string, string> = BROWSER) =>
+export const preGet = (
+  emu: RunningEmulator,
+  body: unknown,
+  headers: Record<string, string> = BROWSER,
+) =>
   http(emu.url + "/h5/httpsPreGetmobile", {
     method: "POST",
     headers: { "Content-Type": "text/plain;charset=UTF-8", ...headers },
@@ -116,16 +148,34 @@ export const preGet = (emu: RunningEmulator, body: unknown, headers: Record<stri
 export function encryptReqdata(encrypted: string, plain: unknown): string {
   const key = Buffer.from(md5(encrypted).substr(8, 16).toUpperCase(), "utf8");
   const cipher = createCipheriv("aes-128-cbc", key, Buffer.from("0000000000000000", "utf8"));
-  return Buffer.concat([cipher.update(JSON.stringify(plain), "utf8"), cipher.final()]).toString("hex");
+  return Buffer.concat([cipher.update(JSON.stringify(plain), "utf8"), cipher.final()]).toString(
+    "hex",
+  );
 }
 
-export function phonescripRequest(o: { appId?: string; traceId: string; timestamp?: string; version?: string; badSign?: boolean; businessType?: string }) {
+export function phonescripRequest(o: {
+  appId?: string;
+  traceId: string;
+  timestamp?: string;
+  version?: string;
+  badSign?: boolean;
+  businessType?: string;
+}) {
   const appId = o.appId ?? APP_ID;
   const version = o.version ?? "2.0";
   const timestamp = o.timestamp ?? ts();
   const encrypted = randomBytes(8).toString("hex");
   const sign = o.badSign ? "0".repeat(32) : md5(appId + version + o.traceId + timestamp);
-  const reqdata = encryptReqdata(encrypted, { ver: "1.0", appId, interfaceVersion: version, expandParams: "", msgId: o.traceId, timestamp, mobilesystem: "0", sign });
+  const reqdata = encryptReqdata(encrypted, {
+    ver: "1.0",
+    appId,
+    interfaceVersion: version,
+    expandParams: "",
+    msgId: o.traceId,
+    timestamp,
+    mobilesystem: "0",
+    sign,
+  });
   return {
     headers: { appId, interfaceVersion: version, traceId: o.traceId },
     body: { encrypted, reqdata, businessType: o.businessType ?? "8" },
@@ -134,8 +184,16 @@ export function phonescripRequest(o: { appId?: string; traceId: string; timestam
 
 export type Cross = "CT" | "CU";
 const CROSS = {
-  CT: { step1: "/h5/onekeylogin/getNewTelecomPhonescrip", step3: "/h5/onekeylogin/CTCallback", cb: "getTelecomPhone" },
-  CU: { step1: "/h5/onekeylogin/getNewUnicomPhonescrip", step3: "/h5/onekeylogin/CUCallback", cb: "getNewUnicomPhone" },
+  CT: {
+    step1: "/h5/onekeylogin/getNewTelecomPhonescrip",
+    step3: "/h5/onekeylogin/CTCallback",
+    cb: "getTelecomPhone",
+  },
+  CU: {
+    step1: "/h5/onekeylogin/getNewUnicomPhonescrip",
+    step3: "/h5/onekeylogin/CUCallback",
+    cb: "getNewUnicomPhone",
+  },
 } as const;
 export { CROSS };
 
@@ -146,34 +204,77 @@ export function runJsonp(script: string, callback: string): { result: string; da
   return got;
 }
 
-export async function crossStep1(emu: RunningEmulator, carrier: Cross, traceId: string, o: Parameters<typeof phonescripRequest>[0] | object = {}, browser = BROWSER) {
+export async function crossStep1(
+  emu: RunningEmulator,
+  carrier: Cross,
+  traceId: string,
+  o: Parameters<typeof phonescripRequest>[0] | object = {},
+  browser = BROWSER,
+) {
   const r = phonescripRequest({ traceId, timestamp: ts(emu.state.now()), ...o });
   return postJson(emu.url + CROSS[carrier].step1, r.body, { ...r.headers, ...browser });
 }
 
 export function callbackHeaders(traceId: string, o: { appId?: string; timestamp?: string } = {}) {
-  return { appId: o.appId ?? APP_ID, interfaceVersion: "2.0", traceId, businessType: "8", timestamp: o.timestamp ?? ts(), authPageType: "1" };
+  return {
+    appId: o.appId ?? APP_ID,
+    interfaceVersion: "2.0",
+    traceId,
+    businessType: "8",
+    timestamp: o.timestamp ?? ts(),
+    authPageType: "1",
+  };
 }
 
 /** Steps 1–3 of CT or CU; returns every answer. */
-export async function crossFlow(emu: RunningEmulator, carrier: Cross, traceId: string, o: { appId?: string } = {}) {
+export async function crossFlow(
+  emu: RunningEmulator,
+  carrier: Cross,
+  traceId: string,
+  o: { appId?: string } = {},
+) {
   const s1 = await crossStep1(emu, carrier, traceId, o);
   if (s1.json?.resultCode !== "103000") return { s1 };
   const s2raw = await http(s1.json.data);
   const s2 = runJsonp(s2raw.text, CROSS[carrier].cb);
-  const s3 = await postJson(emu.url + CROSS[carrier].step3, { data: s2.data, ver: "1.0", userInformation: USER_INFO }, { ...callbackHeaders(traceId, { timestamp: ts(emu.state.now()), ...o }), ...BROWSER });
+  const s3 = await postJson(
+    emu.url + CROSS[carrier].step3,
+    { data: s2.data, ver: "1.0", userInformation: USER_INFO },
+    { ...callbackHeaders(traceId, { timestamp: ts(emu.state.now()), ...o }), ...BROWSER },
+  );
   return { s1, s2raw, s2, s3 };
 }
 
 export function tokenHeaders(traceId: string, appId = APP_ID) {
-  return { interfaceVersion: "2.0", timestamp: ts(), appId, businessType: "8", traceId, ...BROWSER };
+  return {
+    interfaceVersion: "2.0",
+    timestamp: ts(),
+    appId,
+    businessType: "8",
+    traceId,
+    ...BROWSER,
+  };
 }
 
-export const authGetToken = (emu: RunningEmulator, traceId: string, body: Record<string, unknown>, appId = APP_ID) =>
-  postJson(emu.url + "/h5/onekeylogin/authGetToken", { userInformation: USER_INFO, expandParams: "", ...body }, tokenHeaders(traceId, appId));
+export const authGetToken = (
+  emu: RunningEmulator,
+  traceId: string,
+  body: Record<string, unknown>,
+  appId = APP_ID,
+) =>
+  postJson(
+    emu.url + "/h5/onekeylogin/authGetToken",
+    { userInformation: USER_INFO, expandParams: "", ...body },
+    tokenHeaders(traceId, appId),
+  );
 
 /** Pre-fetch with a SIM, then returns the accessToken and masked number. */
-export async function fetchNumber(emu: RunningEmulator, sim = "cm", appId = APP_ID, appKey = APP_KEY) {
+export async function fetchNumber(
+  emu: RunningEmulator,
+  sim = "cm",
+  appId = APP_ID,
+  appKey = APP_KEY,
+) {
   const body = preGetBody({ sim, appId, appKey, timestamp: ts(emu.state.now()) });
   const r = await preGet(emu, body);
   return { traceId: body.traceId, reply: r, body: r.json?.body };

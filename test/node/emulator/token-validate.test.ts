@@ -4,10 +4,28 @@ import { createCipheriv, createDecipheriv, createSign, generateKeyPairSync } fro
 import { describe, expect, it } from "vitest";
 import { decryptMsisdn, tokenValidate } from "../../../src/server/index";
 import type { RunningEmulator } from "../../../src/emulator/index";
-import { APP_ID, APP_KEY, authGetToken, fetchNumber, http, md5, start, ts, USER_INFO } from "./support";
+import {
+  APP_ID,
+  APP_KEY,
+  authGetToken,
+  fetchNumber,
+  http,
+  md5,
+  start,
+  ts,
+  USER_INFO,
+} from "./support";
 
-const keys = generateKeyPairSync("rsa", { modulusLength: 1024, publicKeyEncoding: { type: "spki", format: "pem" }, privateKeyEncoding: { type: "pkcs8", format: "pem" } });
-const other = generateKeyPairSync("rsa", { modulusLength: 1024, publicKeyEncoding: { type: "spki", format: "pem" }, privateKeyEncoding: { type: "pkcs8", format: "pem" } });
+const keys = generateKeyPairSync("rsa", {
+  modulusLength: 1024,
+  publicKeyEncoding: { type: "spki", format: "pem" },
+  privateKeyEncoding: { type: "pkcs8", format: "pem" },
+});
+const other = generateKeyPairSync("rsa", {
+  modulusLength: 1024,
+  publicKeyEncoding: { type: "spki", format: "pem" },
+  privateKeyEncoding: { type: "pkcs8", format: "pem" },
+});
 
 async function withKey(options: Parameters<typeof start>[0] = {}) {
   const emu = await start(options);
@@ -17,14 +35,43 @@ async function withKey(options: Parameters<typeof start>[0] = {}) {
 
 async function token(emu: RunningEmulator, userInformation = USER_INFO) {
   const { traceId, body } = await fetchNumber(emu);
-  const r = await authGetToken(emu, traceId, { accessToken: body.accessToken, phone: md5("13800001234"), userInformation, expandParams: "from=token" });
+  const r = await authGetToken(emu, traceId, {
+    accessToken: body.accessToken,
+    phone: md5("13800001234"),
+    userInformation,
+    expandParams: "from=token",
+  });
   return r.json.data.token as string;
 }
 
 /** The request built by hand: sign = SHA256withRSA(appId + traceId + timestamp + token + version), upper hex. */
-function validate(emu: RunningEmulator, o: { token: string; userInformation?: string; key?: string; sign?: string; headers?: Record<string, string>; contentType?: string; body?: object }) {
-  const h = { interfaceVersion: "1.0", appId: APP_ID, traceId: "srv" + Math.random().toString(36).slice(2), timestamp: ts(), businessType: "8", ...o.headers };
-  const sign = o.sign ?? createSign("RSA-SHA256").update(h.appId + h.traceId + h.timestamp + o.token + h.interfaceVersion, "utf8").sign(o.key ?? keys.privateKey).toString("hex").toUpperCase();
+function validate(
+  emu: RunningEmulator,
+  o: {
+    token: string;
+    userInformation?: string;
+    key?: string;
+    sign?: string;
+    headers?: Record<string, string>;
+    contentType?: string;
+    body?: object;
+  },
+) {
+  const h = {
+    interfaceVersion: "1.0",
+    appId: APP_ID,
+    traceId: "srv" + Math.random().toString(36).slice(2),
+    timestamp: ts(),
+    businessType: "8",
+    ...o.headers,
+  };
+  const sign =
+    o.sign ??
+    createSign("RSA-SHA256")
+      .update(h.appId + h.traceId + h.timestamp + o.token + h.interfaceVersion, "utf8")
+      .sign(o.key ?? keys.privateKey)
+      .toString("hex")
+      .toUpperCase();
   const body = o.body ?? { token: o.token, userInformation: o.userInformation ?? USER_INFO, sign };
   return http(emu.url + "/h5/onekeylogin/tokenValidate", {
     method: "POST",
@@ -38,9 +85,14 @@ describe("tokenValidate", () => {
     const emu = await withKey();
     const t = await token(emu);
     const r = await validate(emu, { token: t });
-    expect(r.json).toMatchObject({ resultCode: "103000", data: { securityPhone: "138****1234", expandParams: "from=token" } });
+    expect(r.json).toMatchObject({
+      resultCode: "103000",
+      data: { securityPhone: "138****1234", expandParams: "from=token" },
+    });
     const d = createDecipheriv("aes-128-ecb", Buffer.from(APP_KEY.slice(0, 16)), null);
-    expect(Buffer.concat([d.update(Buffer.from(r.json.data.msisdn, "base64")), d.final()]).toString()).toBe("13800001234");
+    expect(
+      Buffer.concat([d.update(Buffer.from(r.json.data.msisdn, "base64")), d.final()]).toString(),
+    ).toBe("13800001234");
     const rec = emu.state.records.list({ endpoint: "tokenValidate" }).at(-1)!;
     expect(rec).toMatchObject({ resultCode: "103000", billable: true, maskPhone: "138****1234" });
   });
@@ -53,10 +105,17 @@ describe("tokenValidate", () => {
     const { preGet, preGetBody } = await import("./support");
     const b = preGetBody({ appKey: "short" });
     const fetched = (await preGet(emu, b)).json.body;
-    const tok = (await authGetToken(emu, b.traceId, { accessToken: fetched.accessToken, phone: md5("13800001234") })).json.data.token;
+    const tok = (
+      await authGetToken(emu, b.traceId, {
+        accessToken: fetched.accessToken,
+        phone: md5("13800001234"),
+      })
+    ).json.data.token;
     const r = await validate(emu, { token: tok });
     const enc = createCipheriv("aes-128-ecb", Buffer.from("short00000000000"), null);
-    expect(r.json.data.msisdn).toBe(Buffer.concat([enc.update("13800001234"), enc.final()]).toString("base64"));
+    expect(r.json.data.msisdn).toBe(
+      Buffer.concat([enc.update("13800001234"), enc.final()]).toString("base64"),
+    );
   });
 
   it("104013 for a sign made with another key; 103005 for a sign that is not hex", async () => {
@@ -76,7 +135,10 @@ describe("tokenValidate", () => {
     const emu = await withKey();
     expect(USER_INFO).toMatch(/%3D/);
     const t = await token(emu);
-    const decoded = await validate(emu, { token: t, userInformation: decodeURIComponent(USER_INFO) });
+    const decoded = await validate(emu, {
+      token: t,
+      userInformation: decodeURIComponent(USER_INFO),
+    });
     expect(decoded.json.resultCode).toBe("104008");
     expect(decoded.json.desc).toContain("URL-decoded");
     const different = await validate(emu, { token: t, userInformation: USER_INFO + "x" });
@@ -89,7 +151,9 @@ describe("tokenValidate", () => {
     let now = Date.now();
     const emu = await withKey({ now: () => now });
     const t1 = await token(emu);
-    expect((await validate(emu, { token: t1, headers: { timestamp: ts(now) } })).json.resultCode).toBe("103000");
+    expect(
+      (await validate(emu, { token: t1, headers: { timestamp: ts(now) } })).json.resultCode,
+    ).toBe("103000");
     const used = await validate(emu, { token: t1 });
     expect(used.json).toMatchObject({ resultCode: "104007" });
     expect(used.json.desc).toContain("single use");
@@ -106,13 +170,25 @@ describe("tokenValidate", () => {
   it("checks in order: 103005 content type, 103005 JSON, 103002, 104000, 104014, 104017, 104003/104004, 104010, 104008 other app", async () => {
     const emu = await withKey();
     const t = await token(emu);
-    expect((await validate(emu, { token: t, contentType: "text/plain" })).json.resultCode).toBe("103005");
-    const notJson = await http(emu.url + "/h5/onekeylogin/tokenValidate", { method: "POST", headers: { "Content-Type": "application/json" }, body: "token=1" });
+    expect((await validate(emu, { token: t, contentType: "text/plain" })).json.resultCode).toBe(
+      "103005",
+    );
+    const notJson = await http(emu.url + "/h5/onekeylogin/tokenValidate", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "token=1",
+    });
     expect(notJson).toMatchObject({ status: 400, json: { resultCode: "103005" } });
     expect((await validate(emu, { token: "" })).json.resultCode).toBe("103002");
-    expect((await validate(emu, { token: t, headers: { traceId: "" } })).json.resultCode).toBe("103002");
-    expect((await validate(emu, { token: t, headers: { appId: "404" } })).json.resultCode).toBe("104000");
-    expect((await validate(emu, { token: t, headers: { businessType: "3" } })).json.resultCode).toBe("104014");
+    expect((await validate(emu, { token: t, headers: { traceId: "" } })).json.resultCode).toBe(
+      "103002",
+    );
+    expect((await validate(emu, { token: t, headers: { appId: "404" } })).json.resultCode).toBe(
+      "104000",
+    );
+    expect(
+      (await validate(emu, { token: t, headers: { businessType: "3" } })).json.resultCode,
+    ).toBe("104014");
     emu.state.registry.patch(APP_ID, { ipAllowList: ["10.0.0.1"] });
     const ip = await validate(emu, { token: t });
     expect(ip.json.resultCode).toBe("104017");
@@ -126,14 +202,18 @@ describe("tokenValidate", () => {
     emu.state.registry.patch(APP_ID, { rsaPublicKey: keys.publicKey });
     // The token belongs to APP_ID; app 2 (same key registered) cannot redeem it.
     emu.state.registry.patch("300011000002", { rsaPublicKey: keys.publicKey });
-    expect((await validate(emu, { token: t, headers: { appId: "300011000002" } })).json.resultCode).toBe("104008");
+    expect(
+      (await validate(emu, { token: t, headers: { appId: "300011000002" } })).json.resultCode,
+    ).toBe("104008");
     expect((await validate(emu, { token: "STsidnone" })).json.resultCode).toBe("104007");
     expect((await validate(emu, { token: t })).json.resultCode).toBe("103000");
   });
 
   it("accepts a public key registered as bare Base64", async () => {
     const emu = await start();
-    emu.state.registry.patch(APP_ID, { rsaPublicKey: keys.publicKey.replace(/-----[^-]+-----|\s/g, "") });
+    emu.state.registry.patch(APP_ID, {
+      rsaPublicKey: keys.publicKey.replace(/-----[^-]+-----|\s/g, ""),
+    });
     const t = await token(emu);
     expect((await validate(emu, { token: t })).json.resultCode).toBe("103000");
   });
@@ -143,7 +223,13 @@ describe("the server helper against the emulator", () => {
   it("tokenValidate() + decryptMsisdn() recover the number", async () => {
     const emu = await withKey();
     const t = await token(emu);
-    const res = await tokenValidate({ apiHost: emu.url, appId: APP_ID, token: t, userInformation: USER_INFO, privateKeyPem: keys.privateKey });
+    const res = await tokenValidate({
+      apiHost: emu.url,
+      appId: APP_ID,
+      token: t,
+      userInformation: USER_INFO,
+      privateKeyPem: keys.privateKey,
+    });
     expect(res.resultCode).toBe("103000");
     expect(decryptMsisdn(res.data!.msisdn!, APP_KEY)).toBe("13800001234");
   });

@@ -1,7 +1,18 @@
 // authGetToken and the token lifecycle: expiry (injected clock), single use, the lock after three
 // wrong entries, the 30-unused-tokens limit.
 import { describe, expect, it } from "vitest";
-import { APP_ID, authGetToken, DEMO, fetchNumber, md5, newTrace, postJson, start, tokenHeaders, USER_INFO } from "./support";
+import {
+  APP_ID,
+  authGetToken,
+  DEMO,
+  fetchNumber,
+  md5,
+  newTrace,
+  postJson,
+  start,
+  tokenHeaders,
+  USER_INFO,
+} from "./support";
 
 const FULL = "13800001234";
 
@@ -19,10 +30,18 @@ describe("authGetToken", () => {
     const l1 = emu.state.registry.get("300011000002")!;
     const one = await fetchNumber(emu, "cm", l1.appId, l1.appKey);
     expect(one.body.authLevel).toBe("1");
-    const r1 = await authGetToken(emu, one.traceId, { accessToken: one.body.accessToken, phone: md5("138****1234") }, l1.appId);
+    const r1 = await authGetToken(
+      emu,
+      one.traceId,
+      { accessToken: one.body.accessToken, phone: md5("138****1234") },
+      l1.appId,
+    );
     expect(r1.json.resultCode).toBe("103000");
     const four = await fetchNumber(emu);
-    const r4 = await authGetToken(emu, four.traceId, { accessToken: four.body.accessToken, phone: md5("138****1234") });
+    const r4 = await authGetToken(emu, four.traceId, {
+      accessToken: four.body.accessToken,
+      phone: md5("138****1234"),
+    });
     expect(r4.json.resultCode).toBe("104012");
   });
 
@@ -30,9 +49,15 @@ describe("authGetToken", () => {
     const emu = await start();
     const { traceId, body } = await fetchNumber(emu);
     const url = emu.url + "/h5/onekeylogin/authGetToken";
-    const ok = { accessToken: body.accessToken, phone: md5(FULL), userInformation: USER_INFO, expandParams: "" };
+    const ok = {
+      accessToken: body.accessToken,
+      phone: md5(FULL),
+      userInformation: USER_INFO,
+      expandParams: "",
+    };
     const h = tokenHeaders(traceId);
-    const c = async (b: object, headers: Record<string, string> = h) => (await postJson(url, b, headers)).json.resultCode;
+    const c = async (b: object, headers: Record<string, string> = h) =>
+      (await postJson(url, b, headers)).json.resultCode;
     expect(await c({ ...ok, accessToken: "" })).toBe("103002");
     expect(await c(ok, { ...h, traceId: "" })).toBe("103002");
     expect(await c({ ...ok, phone: "" })).toBe("104011");
@@ -51,7 +76,11 @@ describe("authGetToken", () => {
 
   it("400 + 103002 for a wrong type", async () => {
     const emu = await start();
-    const r = await postJson(emu.url + "/h5/onekeylogin/authGetToken", { accessToken: 1, phone: "x", userInformation: "u" }, tokenHeaders(newTrace()));
+    const r = await postJson(
+      emu.url + "/h5/onekeylogin/authGetToken",
+      { accessToken: 1, phone: "x", userInformation: "u" },
+      tokenHeaders(newTrace()),
+    );
     expect(r.status).toBe(400);
     expect(r.json.resultCode).toBe("103002");
   });
@@ -74,18 +103,39 @@ describe("wrong digits and the lock (seed 003 FAQ 2)", () => {
     const { traceId, body } = await fetchNumber(emu);
     const wrong = md5("13800009999");
     const codes: string[] = [];
-    for (let i = 0; i < 3; i++) codes.push((await authGetToken(emu, traceId, { accessToken: body.accessToken, phone: wrong })).json.resultCode);
+    for (let i = 0; i < 3; i++)
+      codes.push(
+        (await authGetToken(emu, traceId, { accessToken: body.accessToken, phone: wrong })).json
+          .resultCode,
+      );
     expect(codes).toEqual(["104012", "104012", "104012"]);
-    const right = await authGetToken(emu, traceId, { accessToken: body.accessToken, phone: md5(FULL) });
+    const right = await authGetToken(emu, traceId, {
+      accessToken: body.accessToken,
+      phone: md5(FULL),
+    });
     expect(right.json.resultCode).toBe("104009");
     expect(emu.state.tokens.lockState(FULL).locked).toBe(true);
     // The lock covers the number, not the accessToken: a fresh fetch is locked too.
     const again = await fetchNumber(emu);
-    expect((await authGetToken(emu, again.traceId, { accessToken: again.body.accessToken, phone: md5(FULL) })).json.resultCode).toBe("104009");
+    expect(
+      (
+        await authGetToken(emu, again.traceId, {
+          accessToken: again.body.accessToken,
+          phone: md5(FULL),
+        })
+      ).json.resultCode,
+    ).toBe("104009");
     // The lock lasts an hour (emulator choice); the clock moves past it.
     now += 60 * 60_000 + 1;
     const after = await fetchNumber(emu);
-    expect((await authGetToken(emu, after.traceId, { accessToken: after.body.accessToken, phone: md5(FULL) })).json.resultCode).toBe("103000");
+    expect(
+      (
+        await authGetToken(emu, after.traceId, {
+          accessToken: after.body.accessToken,
+          phone: md5(FULL),
+        })
+      ).json.resultCode,
+    ).toBe("103000");
   });
 
   it("counts only consecutive wrong entries: a right one resets the count", async () => {
@@ -93,8 +143,15 @@ describe("wrong digits and the lock (seed 003 FAQ 2)", () => {
     const wrong = md5("13800000000");
     for (let round = 0; round < 2; round++) {
       const { traceId, body } = await fetchNumber(emu);
-      for (let i = 0; i < 2; i++) expect((await authGetToken(emu, traceId, { accessToken: body.accessToken, phone: wrong })).json.resultCode).toBe("104012");
-      expect((await authGetToken(emu, traceId, { accessToken: body.accessToken, phone: md5(FULL) })).json.resultCode).toBe("103000");
+      for (let i = 0; i < 2; i++)
+        expect(
+          (await authGetToken(emu, traceId, { accessToken: body.accessToken, phone: wrong })).json
+            .resultCode,
+        ).toBe("104012");
+      expect(
+        (await authGetToken(emu, traceId, { accessToken: body.accessToken, phone: md5(FULL) })).json
+          .resultCode,
+      ).toBe("103000");
     }
   });
 });
@@ -106,7 +163,10 @@ describe("the 30-unused-tokens limit (seed 001)", () => {
     const tokens: string[] = [];
     for (let i = 0; i < 30; i++) {
       const { traceId, body } = await fetchNumber(emu);
-      const r = await authGetToken(emu, traceId, { accessToken: body.accessToken, phone: md5(FULL) });
+      const r = await authGetToken(emu, traceId, {
+        accessToken: body.accessToken,
+        phone: md5(FULL),
+      });
       expect(r.json.resultCode).toBe("103000");
       tokens.push(r.json.data.token);
     }
@@ -119,7 +179,14 @@ describe("the 30-unused-tokens limit (seed 001)", () => {
     expect(ct.body.resultCode).toBe("103609");
     now += 10 * 60_000 + 1;
     const later = await fetchNumber(emu);
-    expect((await authGetToken(emu, later.traceId, { accessToken: later.body.accessToken, phone: md5(FULL) })).json.resultCode).toBe("103000");
+    expect(
+      (
+        await authGetToken(emu, later.traceId, {
+          accessToken: later.body.accessToken,
+          phone: md5(FULL),
+        })
+      ).json.resultCode,
+    ).toBe("103000");
     void APP_ID;
   });
 });

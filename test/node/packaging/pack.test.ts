@@ -20,7 +20,10 @@ beforeAll(() => {
   tarball = join(work, packed[0].filename);
   const app = join(work, "app");
   execFileSync("mkdir", ["-p", app]);
-  writeFileSync(join(app, "package.json"), JSON.stringify({ name: "consumer", private: true, version: "1.0.0" }));
+  writeFileSync(
+    join(app, "package.json"),
+    JSON.stringify({ name: "consumer", private: true, version: "1.0.0" }),
+  );
   npm(["install", "--no-audit", "--no-fund", "--prefer-offline", tarball], app);
 }, 180_000);
 
@@ -41,7 +44,17 @@ describe("packaging", { timeout: 90_000 }, () => {
   it("has correct types for every entry in every module resolution (are-the-types-wrong)", () => {
     // node16 profile: the package needs Node >= 20, so the pre-`exports` node10 resolution is out.
     const bin = join(root, "node_modules", ".bin", "attw");
-    const args = [tarball, "--profile", "node16", "--format", "json", "--exclude-entrypoints", "./umd", "./style.css", "./package.json"];
+    const args = [
+      tarball,
+      "--profile",
+      "node16",
+      "--format",
+      "json",
+      "--exclude-entrypoints",
+      "./umd",
+      "./style.css",
+      "./package.json",
+    ];
     const report = JSON.parse(execFileSync(bin, args, { encoding: "utf8" }));
     const problems = Object.values(report.problems ?? {})
       .flat()
@@ -51,7 +64,9 @@ describe("packaging", { timeout: 90_000 }, () => {
 
   it("ships only dist, README and package.json", () => {
     const files = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" }).trim().split("\n");
-    expect(files.every((f) => /^package\/(dist\/|README\.md$|package\.json$|LICENSE$)/.test(f))).toBe(true);
+    expect(
+      files.every((f) => /^package\/(dist\/|README\.md$|package\.json$|LICENSE$)/.test(f)),
+    ).toBe(true);
     expect(files).toContain("package/dist/ydrz-jssdk.umd.js");
     expect(files).toContain("package/dist/style.css");
   });
@@ -67,8 +82,15 @@ describe("packaging", { timeout: 90_000 }, () => {
   });
 
   it("exposes the server helpers to require and import", () => {
-    const cjs = inApp(["-e", `const s = require("ydrz-jssdk/server"); console.log(Object.keys(s).length > 0)`]);
-    const esm = inApp(["--input-type=module", "-e", `import * as s from "ydrz-jssdk/server"; console.log(Object.keys(s).length > 0)`]);
+    const cjs = inApp([
+      "-e",
+      `const s = require("ydrz-jssdk/server"); console.log(Object.keys(s).length > 0)`,
+    ]);
+    const esm = inApp([
+      "--input-type=module",
+      "-e",
+      `import * as s from "ydrz-jssdk/server"; console.log(Object.keys(s).length > 0)`,
+    ]);
     expect([cjs, esm]).toEqual(["true", "true"]);
   });
 
@@ -76,7 +98,9 @@ describe("packaging", { timeout: 90_000 }, () => {
     const bin = join(work, "app", "node_modules", ".bin", "ydrz-emulator");
     const help = execFileSync(bin, ["--help"], { encoding: "utf8" });
     expect(help).toMatch(/--port/);
-    const child = spawn(bin, ["--port", "0", "--host", "127.0.0.1"], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(bin, ["--port", "0", "--host", "127.0.0.1"], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     try {
       const url = await new Promise<string>((res, rej) => {
         let seen = "";

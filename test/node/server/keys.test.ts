@@ -6,7 +6,9 @@ describe("RSA keys", () => {
   const pair = generateRsaKeyPair(1024);
 
   it("generates SPKI/PKCS#8 PEM that sign and verify", () => {
-    expect(pair.publicKeyPem).toMatch(/^-----BEGIN PUBLIC KEY-----\n[\s\S]+\n-----END PUBLIC KEY-----\n$/);
+    expect(pair.publicKeyPem).toMatch(
+      /^-----BEGIN PUBLIC KEY-----\n[\s\S]+\n-----END PUBLIC KEY-----\n$/,
+    );
     expect(pair.privateKeyPem).toMatch(/^-----BEGIN PRIVATE KEY-----\n/);
     const sig = createSign("RSA-SHA256").update("x").sign(pair.privateKeyPem);
     expect(createVerify("RSA-SHA256").update("x").verify(pair.publicKeyPem, sig)).toBe(true);

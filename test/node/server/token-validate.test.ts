@@ -12,7 +12,6 @@ import {
   TokenValidateError,
 } from "../../../src/server/index";
 
-
 const pair = generateRsaKeyPair(1024);
 
 describe("rsaSignUpperHex", () => {
@@ -21,7 +20,11 @@ describe("rsaSignUpperHex", () => {
     const sig = rsaSignUpperHex(input, pair.privateKeyPem);
     expect(sig).toMatch(/^[0-9A-F]+$/);
     expect(sig.length).toBe(256); // 1024-bit key
-    expect(createVerify("RSA-SHA256").update(input, "utf8").verify(pair.publicKeyPem, Buffer.from(sig, "hex"))).toBe(true);
+    expect(
+      createVerify("RSA-SHA256")
+        .update(input, "utf8")
+        .verify(pair.publicKeyPem, Buffer.from(sig, "hex")),
+    ).toBe(true);
     // PKCS#1 v1.5 is deterministic: the same input signs the same.
     expect(rsaSignUpperHex(input, pair.privateKeyPem)).toBe(sig);
   });
@@ -30,7 +33,16 @@ describe("rsaSignUpperHex", () => {
 describe("buildTokenValidateRequest", () => {
   it("builds headers, body and the sign over appId + traceId + timestamp + token + version", () => {
     const r = buildTokenValidateRequest(
-      { appId: "300011000001", token: "STsidABC", userInformation: "a%3D%3D", privateKeyPem: pair.privateKeyPem, traceId: "tr1", timestamp: "20261121130000123", version: "1.0", expandParams: "k=v" },
+      {
+        appId: "300011000001",
+        token: "STsidABC",
+        userInformation: "a%3D%3D",
+        privateKeyPem: pair.privateKeyPem,
+        traceId: "tr1",
+        timestamp: "20261121130000123",
+        version: "1.0",
+        expandParams: "k=v",
+      },
       "http://127.0.0.1:1/",
     );
     expect(r.url).toBe("http://127.0.0.1:1/h5/onekeylogin/tokenValidate");
@@ -45,12 +57,19 @@ describe("buildTokenValidateRequest", () => {
     expect(r.body.token).toBe("STsidABC");
     expect(r.body.userInformation).toBe("a%3D%3D");
     expect(r.body.expandParams).toBe("k=v");
-    const ok = createVerify("RSA-SHA256").update("300011000001tr120261121130000123STsidABC1.0").verify(pair.publicKeyPem, Buffer.from(r.body.sign, "hex"));
+    const ok = createVerify("RSA-SHA256")
+      .update("300011000001tr120261121130000123STsidABC1.0")
+      .verify(pair.publicKeyPem, Buffer.from(r.body.sign, "hex"));
     expect(ok).toBe(true);
   });
 
   it("defaults: version 2.0, fresh traceId and timestamp, production host, no expandParams", () => {
-    const r = buildTokenValidateRequest({ appId: "a", token: "t", userInformation: "u", privateKeyPem: pair.privateKeyPem });
+    const r = buildTokenValidateRequest({
+      appId: "a",
+      token: "t",
+      userInformation: "u",
+      privateKeyPem: pair.privateKeyPem,
+    });
     expect(r.url).toBe("https://www.cmpassport.com/h5/onekeylogin/tokenValidate");
     expect(r.headers.interfaceVersion).toBe("2.0");
     expect(r.headers.traceId).toMatch(/^[0-9a-f]{32}$/);
@@ -62,14 +81,18 @@ describe("buildTokenValidateRequest", () => {
 describe("decryptMsisdn (AES-128-ECB/PKCS7, Base64, key = appKey[0..16] padded with 0)", () => {
   it("decrypts known vectors", () => {
     // Computed once with node:crypto: key "a7d94bd19aa72cfc" and "abc0000000000000".
-    expect(decryptMsisdn("nQb7OZif9aFWPJwd5JZF1A==", "a7d94bd19aa72cfc8f7067a59a53369e")).toBe("13800001234");
+    expect(decryptMsisdn("nQb7OZif9aFWPJwd5JZF1A==", "a7d94bd19aa72cfc8f7067a59a53369e")).toBe(
+      "13800001234",
+    );
     expect(decryptMsisdn("xDU1nMF13lfNgF9tsbbh/Q==", "abc")).toBe("18900005678");
   });
 
   it("round-trips with encryptMsisdn and matches an independent decipher", () => {
     const enc = encryptMsisdn("18600004321", "0123456789abcdefXYZ");
     const d = createDecipheriv("aes-128-ecb", Buffer.from("0123456789abcdef"), null);
-    expect(Buffer.concat([d.update(Buffer.from(enc, "base64")), d.final()]).toString()).toBe("18600004321");
+    expect(Buffer.concat([d.update(Buffer.from(enc, "base64")), d.final()]).toString()).toBe(
+      "18600004321",
+    );
     expect(decryptMsisdn(enc, "0123456789abcdefXYZ")).toBe("18600004321");
   });
 
@@ -86,7 +109,9 @@ describe("tokenValidate client", () => {
     server = undefined;
   });
 
-  async function serve(handler: (req: IncomingMessage, body: string, res: import("node:http").ServerResponse) => void): Promise<string> {
+  async function serve(
+    handler: (req: IncomingMessage, body: string, res: import("node:http").ServerResponse) => void,
+  ): Promise<string> {
     server = createHttpServer((req, res) => {
       let body = "";
       req.on("data", (c) => (body += c));
@@ -96,14 +121,25 @@ describe("tokenValidate client", () => {
     return `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
   }
 
-  const params = { appId: "300011000001", token: "STsid1", userInformation: "u%3D", privateKeyPem: pair.privateKeyPem };
+  const params = {
+    appId: "300011000001",
+    token: "STsid1",
+    userInformation: "u%3D",
+    privateKeyPem: pair.privateKeyPem,
+  };
 
   it("POSTs JSON with the protocol headers and returns the typed answer", async () => {
     let seen: { headers: IncomingMessage["headers"]; body: any } | undefined;
     const url = await serve((req, body, res) => {
       seen = { headers: req.headers, body: JSON.parse(body) };
       res.setHeader("Content-Type", "application/json");
-      res.end(JSON.stringify({ resultCode: "103000", desc: "成功", data: { msisdn: "x", securityPhone: "138****1234" } }));
+      res.end(
+        JSON.stringify({
+          resultCode: "103000",
+          desc: "成功",
+          data: { msisdn: "x", securityPhone: "138****1234" },
+        }),
+      );
     });
     const out = await tokenValidate({ ...params, apiHost: url });
     expect(out.resultCode).toBe("103000");

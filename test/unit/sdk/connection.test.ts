@@ -1,7 +1,12 @@
 // getConnection: synchronous, no network, netType from navigator.connection.type.
 import { describe, expect, it, vi } from "vitest";
 
-vi.mock("../../../src/views/index", () => ({ mountView: () => { throw new Error("real views are not used here"); }, warmView: () => {} }));
+vi.mock("../../../src/views/index", () => ({
+  mountView: () => {
+    throw new Error("real views are not used here");
+  },
+  warmView: () => {},
+}));
 
 import { getConnection } from "../../../src/sdk/connection";
 import { setup } from "./fakes";
@@ -20,11 +25,13 @@ describe("getConnection", () => {
   });
 
   it("survives a navigator.connection getter that throws", () => {
-    const n = { navigator: Object.defineProperty({}, "connection", {
-      get() {
-        throw new Error("nope");
-      },
-    }) } as Window;
+    const n = {
+      navigator: Object.defineProperty({}, "connection", {
+        get() {
+          throw new Error("nope");
+        },
+      }),
+    } as Window;
     expect(getConnection("a", n, Math.random).netType).toBe("unknown");
   });
 
@@ -45,10 +52,17 @@ describe("getConnection", () => {
     const { sdk, transport } = setup(() => {
       throw new Error("no request expected");
     });
-    Object.defineProperty(window.navigator, "connection", { value: { type: "wifi" }, configurable: true });
+    Object.defineProperty(window.navigator, "connection", {
+      value: { type: "wifi" },
+      configurable: true,
+    });
     try {
       const c = sdk.getConnection("300011");
-      expect(c).toEqual({ appid: "300011", msgid: expect.stringMatching(/^[0-9a-zA-Z]{32}$/), netType: "wifi" });
+      expect(c).toEqual({
+        appid: "300011",
+        msgid: expect.stringMatching(/^[0-9a-zA-Z]{32}$/),
+        netType: "wifi",
+      });
       expect(transport.calls).toHaveLength(0);
     } finally {
       delete (window.navigator as { connection?: unknown }).connection;

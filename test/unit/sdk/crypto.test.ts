@@ -7,7 +7,11 @@ import CryptoBase64 from "crypto-js/enc-base64";
 import CryptoHex from "crypto-js/enc-hex";
 import CryptoUtf8 from "crypto-js/enc-utf8";
 import CryptoMD5 from "crypto-js/md5";
-import { crossCarrierSignInput, REQDATA_IV, requestSignInput } from "../../../src/protocol/sign-input";
+import {
+  crossCarrierSignInput,
+  REQDATA_IV,
+  requestSignInput,
+} from "../../../src/protocol/sign-input";
 import { aesCbcHex, base64Utf8, md5Hex } from "../../../src/sdk/crypto";
 import { buildPhonescripRequest, mobileSystem } from "../../../src/sdk/reqdata";
 
@@ -21,7 +25,14 @@ describe("md5Hex", () => {
 
   it("computes the getTokenInfo request sign exactly as node:crypto does", () => {
     const input = requestSignInput(
-      { appId: "300011", businessType: "8", msgId: "trace-1", timestamp: "20260101120000000", traceId: "trace-1", version: "2.0" },
+      {
+        appId: "300011",
+        businessType: "8",
+        msgId: "trace-1",
+        timestamp: "20260101120000000",
+        traceId: "trace-1",
+        version: "2.0",
+      },
       "APPKEY-秘钥",
     );
     expect(input).toBe("3000118trace-120260101120000000trace-12.0APPKEY-秘钥");
@@ -35,7 +46,14 @@ describe("md5Hex", () => {
 });
 
 describe("reqdata (CT/CU step 1)", () => {
-  const input = { appId: "300011", version: "2.0", msgId: "trace-1", timestamp: "20260101120000000", businessType: "8", userAgent: "Mozilla/5.0 (Linux; Android 13)" };
+  const input = {
+    appId: "300011",
+    version: "2.0",
+    msgId: "trace-1",
+    timestamp: "20260101120000000",
+    businessType: "8",
+    userAgent: "Mozilla/5.0 (Linux; Android 13)",
+  };
 
   it("decrypts with node:crypto AES-128-CBC, key MD5(encrypted)[8..24] upper-cased, IV of ASCII zeros", () => {
     let i = 0;
@@ -45,7 +63,10 @@ describe("reqdata (CT/CU step 1)", () => {
     expect(req.businessType).toBe("8");
     const key = Buffer.from(md5(req.encrypted).substr(8, 16).toUpperCase(), "utf8");
     const decipher = createDecipheriv("aes-128-cbc", key, Buffer.from("0000000000000000", "utf8"));
-    const plain = Buffer.concat([decipher.update(Buffer.from(req.reqdata, "hex")), decipher.final()]).toString("utf8");
+    const plain = Buffer.concat([
+      decipher.update(Buffer.from(req.reqdata, "hex")),
+      decipher.final(),
+    ]).toString("utf8");
     expect(JSON.parse(plain)).toEqual({
       ver: "1.0",
       appId: "300011",
@@ -56,12 +77,23 @@ describe("reqdata (CT/CU step 1)", () => {
       mobilesystem: "0",
       sign: md5("300011" + "2.0" + "trace-1" + "20260101120000000"),
     });
-    expect(JSON.parse(plain).sign).toBe(md5(crossCarrierSignInput({ appId: "300011", version: "2.0", msgId: "trace-1", timestamp: "20260101120000000" })));
+    expect(JSON.parse(plain).sign).toBe(
+      md5(
+        crossCarrierSignInput({
+          appId: "300011",
+          version: "2.0",
+          msgId: "trace-1",
+          timestamp: "20260101120000000",
+        }),
+      ),
+    );
   });
 
   it("is a fixed known answer for a fixed seed", () => {
     // Vectors computed once with node:crypto (aes-128-cbc, PKCS7), kept as literals.
-    expect(aesCbcHex('{"ver":"1.0"}', "0123456789ABCDEF", REQDATA_IV)).toBe("67aaaa836e8f4ab6b4bd13826458b7a6");
+    expect(aesCbcHex('{"ver":"1.0"}', "0123456789ABCDEF", REQDATA_IV)).toBe(
+      "67aaaa836e8f4ab6b4bd13826458b7a6",
+    );
     const req = buildPhonescripRequest(input, () => 0.1);
     expect(req.encrypted).toBe("1111111111111111");
     expect(md5(req.encrypted).substr(8, 16).toUpperCase()).toBe("8A879DE9A4CD9995");
@@ -101,8 +133,12 @@ describe("against crypto-js and node:crypto on random inputs", () => {
   // Random strings over ASCII, CJK and astral characters, of every length around the block and
   // padding edges (55/56/64 bytes for MD5, multiples of 16 for AES).
   const alphabet = ["a", "Z", "0", "@", " ", "中", "号", "é", "😀", "\u00ff"];
-  const text = (n: number): string => Array.from(randomBytes(n), (b) => alphabet[b % alphabet.length]).join("");
-  const samples = [...Array.from({ length: 130 }, (_, n) => "x".repeat(n)), ...Array.from({ length: 200 }, (_, i) => text(i % 90))];
+  const text = (n: number): string =>
+    Array.from(randomBytes(n), (b) => alphabet[b % alphabet.length]).join("");
+  const samples = [
+    ...Array.from({ length: 130 }, (_, n) => "x".repeat(n)),
+    ...Array.from({ length: 200 }, (_, i) => text(i % 90)),
+  ];
 
   it("md5Hex equals crypto-js MD5 and node:crypto md5", () => {
     for (const s of samples) {
@@ -113,15 +149,26 @@ describe("against crypto-js and node:crypto on random inputs", () => {
 
   it("aesCbcHex equals crypto-js AES-CBC/PKCS7 and node:crypto aes-128-cbc", () => {
     for (const s of samples) {
-      const key = md5(s + "k").substr(8, 16).toUpperCase();
-      const expected = CryptoAES.encrypt(CryptoUtf8.parse(s), CryptoUtf8.parse(key), { iv: CryptoUtf8.parse(REQDATA_IV) }).ciphertext.toString(CryptoHex);
+      const key = md5(s + "k")
+        .substr(8, 16)
+        .toUpperCase();
+      const expected = CryptoAES.encrypt(CryptoUtf8.parse(s), CryptoUtf8.parse(key), {
+        iv: CryptoUtf8.parse(REQDATA_IV),
+      }).ciphertext.toString(CryptoHex);
       expect(aesCbcHex(s, key, REQDATA_IV)).toBe(expected);
-      const c = createCipheriv("aes-128-cbc", Buffer.from(key, "utf8"), Buffer.from(REQDATA_IV, "utf8"));
-      expect(aesCbcHex(s, key, REQDATA_IV)).toBe(Buffer.concat([c.update(s, "utf8"), c.final()]).toString("hex"));
+      const c = createCipheriv(
+        "aes-128-cbc",
+        Buffer.from(key, "utf8"),
+        Buffer.from(REQDATA_IV, "utf8"),
+      );
+      expect(aesCbcHex(s, key, REQDATA_IV)).toBe(
+        Buffer.concat([c.update(s, "utf8"), c.final()]).toString("hex"),
+      );
     }
   });
 
   it("base64Utf8 equals crypto-js Base64 of UTF-8", () => {
-    for (const s of samples) expect(base64Utf8(s)).toBe(CryptoBase64.stringify(CryptoUtf8.parse(s)));
+    for (const s of samples)
+      expect(base64Utf8(s)).toBe(CryptoBase64.stringify(CryptoUtf8.parse(s)));
   });
 });

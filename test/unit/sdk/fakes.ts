@@ -7,7 +7,13 @@
 import { vi } from "vitest";
 import type { RequestOptions, Transport } from "../../../src/sdk/transport";
 import { createAuthLogin, type AuthLogin } from "../../../src/sdk/api";
-import type { MountedView, ViewHandlers, ViewModel, ViewState, WarmView } from "../../../src/views/contract";
+import type {
+  MountedView,
+  ViewHandlers,
+  ViewModel,
+  ViewState,
+  WarmView,
+} from "../../../src/views/contract";
 import type { ErrorPayload, SuccessPayload } from "../../../src/sdk/types";
 
 export type Method = "postText" | "postJson" | "get" | "jsonp";
@@ -49,7 +55,13 @@ export function fakeTransport(handler: Handler): FakeTransport {
   const make = (url: string, options: RequestOptions) =>
     new Promise<unknown>((resolveRaw, rejectRaw) => {
       const { body, jsonp: callbackName } = options;
-      const method: Method = callbackName ? "jsonp" : body === undefined ? "get" : typeof body === "string" ? "postText" : "postJson";
+      const method: Method = callbackName
+        ? "jsonp"
+        : body === undefined
+          ? "get"
+          : typeof body === "string"
+            ? "postText"
+            : "postJson";
       let aborted = false;
       let settled = false;
       const resolve = (v: unknown) => {
@@ -149,9 +161,21 @@ export const FULL = "13800001234";
 
 export const cmOk = (fields: Record<string, unknown> = {}) => ({
   header: { appId: "300011", msgId: "trace-1", timestamp: "20260101120000000" },
-  body: { resultCode: "103000", resultDesc: "成功", accessToken: "AT-CM", maskPhone: MASK, authLevel: "4", appName: "示例应用", ...fields },
+  body: {
+    resultCode: "103000",
+    resultDesc: "成功",
+    accessToken: "AT-CM",
+    maskPhone: MASK,
+    authLevel: "4",
+    appName: "示例应用",
+    ...fields,
+  },
 });
-export const cmFail = (code = "103111", desc = "WAP网关IP错误", extra: Record<string, unknown> = {}) => ({
+export const cmFail = (
+  code = "103111",
+  desc = "WAP网关IP错误",
+  extra: Record<string, unknown> = {},
+) => ({
   body: { resultCode: code, resultDesc: desc, ...extra },
 });
 export const phonescripOk = (carrier: "CT" | "CU") => ({
@@ -175,7 +199,8 @@ export const tokenOk = { resultCode: "103000", desc: "token获取成功", data: 
 export function routes(table: Record<string, unknown | ((call: Call) => unknown)>): Handler {
   return (call) => {
     for (const [suffix, answer] of Object.entries(table)) {
-      if (call.path.endsWith(suffix) || call.url.startsWith(suffix)) return typeof answer === "function" ? answer(call) : answer;
+      if (call.path.endsWith(suffix) || call.url.startsWith(suffix))
+        return typeof answer === "function" ? answer(call) : answer;
     }
     return transportError(`no route for ${call.url}`);
   };
@@ -216,7 +241,9 @@ export function recorder(): Recorded {
     for (const w of waiting.filter((w) => w.n === all.length)) w.resolve(all[w.n - 1]);
   };
   const nth = (n: number) =>
-    all.length >= n ? Promise.resolve(all[n - 1]) : new Promise<Recorded["all"][number]>((resolve) => waiting.push({ n, resolve }));
+    all.length >= n
+      ? Promise.resolve(all[n - 1])
+      : new Promise<Recorded["all"][number]>((resolve) => waiting.push({ n, resolve }));
   const success: SuccessPayload[] = [];
   const error: ErrorPayload[] = [];
   return {
@@ -260,7 +287,11 @@ export function setup(handler: Handler, extra: { now?: () => number; random?: ()
   return { sdk, transport, views, report };
 }
 
-export function start(sdk: AuthLogin, data: Record<string, unknown> = {}, more: Record<string, unknown> = {}) {
+export function start(
+  sdk: AuthLogin,
+  data: Record<string, unknown> = {},
+  more: Record<string, unknown> = {},
+) {
   const rec = recorder();
   sdk.getTokenInfo({ data: { ...DATA, ...data } as never, ...rec.callbacks, ...more });
   return rec;

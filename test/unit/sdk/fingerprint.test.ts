@@ -21,7 +21,8 @@ function fakeWindow(ua: string, platform = "Linux armv8l"): FingerprintWindow {
 }
 
 describe("userInformation", () => {
-  const ua = "Mozilla/5.0 (Linux; Android 13; 中国移动 Build/TQ1A) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36 extra-tail";
+  const ua =
+    "Mozilla/5.0 (Linux; Android 13; 中国移动 Build/TQ1A) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36 extra-tail";
 
   it("is encodeURIComponent(base64(platform@@ua[0..100]@@md5(F)))", () => {
     const win = fakeWindow(ua);
@@ -51,15 +52,28 @@ describe("userInformation", () => {
   it("writes plugins as the browser stringifies them, without reading the getter", () => {
     const win = fakeWindow(ua);
     let reads = 0;
-    Object.defineProperty(win.navigator, "plugins", { get: () => (reads++, []), configurable: true });
+    Object.defineProperty(win.navigator, "plugins", {
+      get: () => (reads++, []),
+      configurable: true,
+    });
     const withPlugins = decode(userInformation(win)).split("@@")[2];
     expect(reads).toBe(0);
     delete (win.navigator as { plugins?: unknown }).plugins;
     const without = decode(userInformation(win)).split("@@")[2];
     const F = (plugins: string) =>
       [
-        "Linux armv8l", ua, ua.replace("Mozilla/", ""), "true", "undefined", "8", "zh-CN", plugins,
-        "390", "undefined", "24", String(new Date().getTimezoneOffset()),
+        "Linux armv8l",
+        ua,
+        ua.replace("Mozilla/", ""),
+        "true",
+        "undefined",
+        "8",
+        "zh-CN",
+        plugins,
+        "390",
+        "undefined",
+        "24",
+        String(new Date().getTimezoneOffset()),
       ].join("@@");
     expect(withPlugins).toBe(md5(F("[object PluginArray]")));
     expect(without).toBe(md5(F("undefined")));
@@ -77,7 +91,10 @@ describe("userInformation", () => {
   it("reads top when it is accessible", () => {
     const top = fakeWindow("TopAgent/1.0", "iPhone");
     const frame = { ...fakeWindow("FrameAgent/1.0"), top };
-    expect(decode(userInformation(frame)).split("@@").slice(0, 2)).toEqual(["iPhone", "TopAgent/1.0"]);
+    expect(decode(userInformation(frame)).split("@@").slice(0, 2)).toEqual([
+      "iPhone",
+      "TopAgent/1.0",
+    ]);
   });
 
   it("falls back to its own window when top is cross-origin (access throws)", () => {
@@ -86,7 +103,10 @@ describe("userInformation", () => {
       {},
       {
         get() {
-          throw new DOMException("Blocked a frame with origin from accessing a cross-origin frame.", "SecurityError");
+          throw new DOMException(
+            "Blocked a frame with origin from accessing a cross-origin frame.",
+            "SecurityError",
+          );
         },
       },
     );

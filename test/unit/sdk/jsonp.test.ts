@@ -2,7 +2,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { jsonp } from "../../../src/sdk/jsonp";
 
-const URL_CT = "https://open.e.189.cn/openapi/networkauth/preGetMobile.do?callback=getTelecomPhone&x=1";
+const URL_CT =
+  "https://open.e.189.cn/openapi/networkauth/preGetMobile.do?callback=getTelecomPhone&x=1";
 const globals = window as unknown as Record<string, unknown>;
 const scripts = () => Array.from(document.querySelectorAll("script"));
 
@@ -47,7 +48,10 @@ describe("jsonp", () => {
 
   it("rejects with abort when the signal fires, removing script and global", async () => {
     const controller = new AbortController();
-    const p = jsonp(document, window, URL_CT, "getTelecomPhone", { timeout: 8000, signal: controller.signal });
+    const p = jsonp(document, window, URL_CT, "getTelecomPhone", {
+      timeout: 8000,
+      signal: controller.signal,
+    });
     controller.abort();
     await expect(p).rejects.toMatchObject({ message: "abort" });
     expect(scripts()).toHaveLength(0);
@@ -57,7 +61,12 @@ describe("jsonp", () => {
   it("does not even inject the script for an already aborted signal", async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(jsonp(document, window, URL_CT, "getTelecomPhone", { timeout: 8000, signal: controller.signal })).rejects.toMatchObject({ message: "abort" });
+    await expect(
+      jsonp(document, window, URL_CT, "getTelecomPhone", {
+        timeout: 8000,
+        signal: controller.signal,
+      }),
+    ).rejects.toMatchObject({ message: "abort" });
     expect(scripts()).toHaveLength(0);
   });
 

@@ -2,7 +2,12 @@
 // and authGetTokenByLayer with 505/507/508 and the token result going to its callbacks.
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-vi.mock("../../../src/views/index", () => ({ mountView: () => { throw new Error("real views are not used here"); }, warmView: () => {} }));
+vi.mock("../../../src/views/index", () => ({
+  mountView: () => {
+    throw new Error("real views are not used here");
+  },
+  warmView: () => {},
+}));
 
 import { PATHS } from "../../../src/protocol/hosts";
 import { cmOk, flush, HOLD, recorder, routes, setup, start, tokenOk } from "./fakes";
@@ -11,7 +16,8 @@ afterEach(() => {
   document.body.innerHTML = "";
 });
 
-const popupSetup = (token: unknown = tokenOk) => setup(routes({ [PATHS.preGetMobile]: cmOk(), [PATHS.authGetToken]: token }));
+const popupSetup = (token: unknown = tokenOk) =>
+  setup(routes({ [PATHS.preGetMobile]: cmOk(), [PATHS.authGetToken]: token }));
 
 async function loadedPopup(token?: unknown, layerCallback?: unknown) {
   document.body.innerHTML = '<div id="myBox"></div>';
@@ -28,7 +34,9 @@ describe("custom popup without mask", () => {
     expect(view.model.kind).toBe("custom-popup");
     expect(view.model.container).toBe(document.getElementById("myBox"));
     expect(view.model.popupOptions).toEqual({ layerStyle: { height: "240px" } });
-    expect(rec.all).toEqual([{ kind: "success", payload: { code: "103000", msgId: "trace-1", message: "弹窗加载成功" } }]);
+    expect(rec.all).toEqual([
+      { kind: "success", payload: { code: "103000", msgId: "trace-1", message: "弹窗加载成功" } },
+    ]);
     expect(view.destroy).not.toHaveBeenCalled();
   });
 
@@ -45,7 +53,10 @@ describe("custom popup without mask", () => {
     const { sdk, views } = popupSetup();
     sdk.CustomControlsInit("nothing", {});
     const rec = start(sdk, { authPageType: "2" });
-    expect(await rec.first).toEqual({ kind: "error", payload: { code: "506", message: "弹窗加载失败", msgId: "trace-1" } });
+    expect(await rec.first).toEqual({
+      kind: "error",
+      payload: { code: "506", message: "弹窗加载失败", msgId: "trace-1" },
+    });
     expect(views.mountView).not.toHaveBeenCalled();
   });
 
@@ -55,7 +66,11 @@ describe("custom popup without mask", () => {
     view.handlers.ready?.();
     view.handlers.ready?.();
     expect(layerCallback).toHaveBeenCalledTimes(2);
-    expect(layerCallback).toHaveBeenCalledWith({ code: "103000", msgId: "trace-1", message: "用户已输入中间四位号码并勾选协议" });
+    expect(layerCallback).toHaveBeenCalledWith({
+      code: "103000",
+      msgId: "trace-1",
+      message: "用户已输入中间四位号码并勾选协议",
+    });
     expect(rec.all).toHaveLength(1);
   });
 
@@ -64,12 +79,16 @@ describe("custom popup without mask", () => {
     const a = recorder();
     view.viewState = { digits: "12", complete: false, agreed: true };
     sdk.authGetTokenByLayer(a.callbacks.success, a.callbacks.error);
-    expect(a.all).toEqual([{ kind: "error", payload: { code: "507", message: "用户未补齐4位号码", msgId: "trace-1" } }]);
+    expect(a.all).toEqual([
+      { kind: "error", payload: { code: "507", message: "用户未补齐4位号码", msgId: "trace-1" } },
+    ]);
 
     const b = recorder();
     view.viewState = { digits: "0000", complete: true, agreed: false };
     sdk.authGetTokenByLayer(b.callbacks);
-    expect(b.all).toEqual([{ kind: "error", payload: { code: "508", message: "用户未勾选协议", msgId: "trace-1" } }]);
+    expect(b.all).toEqual([
+      { kind: "error", payload: { code: "508", message: "用户未勾选协议", msgId: "trace-1" } },
+    ]);
 
     const c = recorder();
     view.viewState = { digits: "0000", complete: true, agreed: true };
@@ -83,11 +102,17 @@ describe("custom popup without mask", () => {
 
   it("authGetTokenByLayer: 104012 goes to that call's error, the popup stays for another try", async () => {
     let n = 0;
-    const { sdk, view, rec } = await loadedPopup(() => (++n === 1 ? { resultCode: "104012", desc: "本机号码校验失败" } : tokenOk));
+    const { sdk, view, rec } = await loadedPopup(() =>
+      ++n === 1 ? { resultCode: "104012", desc: "本机号码校验失败" } : tokenOk,
+    );
     view.viewState = { digits: "9999", complete: true, agreed: true };
     const first = recorder();
     sdk.authGetTokenByLayer(first.callbacks.success, first.callbacks.error);
-    expect((await first.first).payload).toEqual({ code: "104012", message: "本机号码校验失败", msgId: "trace-1" });
+    expect((await first.first).payload).toEqual({
+      code: "104012",
+      message: "本机号码校验失败",
+      msgId: "trace-1",
+    });
     expect(view.wrongDigits).toHaveBeenCalledTimes(1);
     expect(view.destroy).not.toHaveBeenCalled();
     // Later outcomes of the flow no longer go to that finished call.
@@ -101,7 +126,10 @@ describe("custom popup without mask", () => {
   it("authGetTokenByLayer: a second call while the token request runs gets 104018", async () => {
     const { sdk, view } = await loadedPopup(HOLD);
     view.viewState = { digits: "0000", complete: true, agreed: true };
-    sdk.authGetTokenByLayer(() => {}, () => {});
+    sdk.authGetTokenByLayer(
+      () => {},
+      () => {},
+    );
     const second = recorder();
     sdk.authGetTokenByLayer(second.callbacks.success, second.callbacks.error);
     expect(second.all[0].payload).toMatchObject({ code: "104018" });
@@ -115,14 +143,19 @@ describe("custom popup without mask", () => {
     const pending = await transport.next(PATHS.authGetToken);
     sdk.endGetToken();
     expect(pending.aborted).toBe(true);
-    expect(layer.all).toEqual([{ kind: "error", payload: { code: "503", message: "获取token结束", msgId: "trace-1" } }]);
+    expect(layer.all).toEqual([
+      { kind: "error", payload: { code: "503", message: "获取token结束", msgId: "trace-1" } },
+    ]);
     expect(rec.all).toHaveLength(1);
   });
 
   it("closing the popup before any layer call reports 501 to getTokenInfo's error", async () => {
     const { view, rec } = await loadedPopup();
     view.handlers.cancel();
-    expect(rec.all[1]).toEqual({ kind: "error", payload: { code: "501", message: "用户取消授权", msgId: "trace-1" } });
+    expect(rec.all[1]).toEqual({
+      kind: "error",
+      payload: { code: "501", message: "用户取消授权", msgId: "trace-1" },
+    });
   });
 });
 
@@ -133,7 +166,10 @@ describe("authGetTokenByLayer without a loaded popup", () => {
     sdk.authGetTokenByLayer(a.callbacks.success, a.callbacks.error);
     const b = recorder();
     sdk.authGetTokenByLayer({ success: b.callbacks.success, error: b.callbacks.error });
-    const expected = { kind: "error", payload: { code: "505", message: "未初始化弹窗配置项", msgId: "" } };
+    const expected = {
+      kind: "error",
+      payload: { code: "505", message: "未初始化弹窗配置项", msgId: "" },
+    };
     expect(a.all).toEqual([expected]);
     expect(b.all).toEqual([expected]);
     expect(() => sdk.authGetTokenByLayer()).not.toThrow();
@@ -151,7 +187,14 @@ describe("authGetTokenByLayer without a loaded popup", () => {
 
 describe("custom popup with mask", () => {
   it("reads maskStyle.ifShowMask as the views read every boolean option", async () => {
-    for (const [value, kind] of [[true, "custom-popup-mask"], [" TRUE ", "custom-popup-mask"], ["ture", "custom-popup-mask"], ["false", "custom-popup"], ["yes", "custom-popup"], [undefined, "custom-popup"]] as const) {
+    for (const [value, kind] of [
+      [true, "custom-popup-mask"],
+      [" TRUE ", "custom-popup-mask"],
+      ["ture", "custom-popup-mask"],
+      ["false", "custom-popup"],
+      ["yes", "custom-popup"],
+      [undefined, "custom-popup"],
+    ] as const) {
       document.body.innerHTML = '<div id="ydrzCustomControls"></div>';
       const { sdk, views } = popupSetup();
       sdk.CustomControlsInit("ydrzCustomControls", { maskStyle: { ifShowMask: value } });

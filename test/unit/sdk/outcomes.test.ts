@@ -2,7 +2,12 @@
 import { describe, expect, it, vi } from "vitest";
 
 // The SDK is tested against a fake view (fakes.ts); the real views are another module's tests.
-vi.mock("../../../src/views/index", () => ({ mountView: () => { throw new Error("real views are not used here"); }, warmView: () => {} }));
+vi.mock("../../../src/views/index", () => ({
+  mountView: () => {
+    throw new Error("real views are not used here");
+  },
+  warmView: () => {},
+}));
 import { createHash } from "node:crypto";
 import { PATHS, PRODUCTION_HOSTS } from "../../../src/protocol/hosts";
 import {
@@ -36,7 +41,12 @@ describe("required parameters", () => {
         const rec = start(sdk, { [field]: value });
         const { kind, payload } = await rec.first;
         expect(kind).toBe("error");
-        expect(payload).toEqual({ code: "503", message: "参数缺失", msgId: field === "traceId" ? (value ?? "") : "trace-1", field });
+        expect(payload).toEqual({
+          code: "503",
+          message: "参数缺失",
+          msgId: field === "traceId" ? (value ?? "") : "trace-1",
+          field,
+        });
         expect(transport.calls).toHaveLength(0);
       }
     });
@@ -67,9 +77,26 @@ describe("number fetch", () => {
     expect(cm.options.headers).toBeUndefined();
     const body = JSON.parse(cm.body as string);
     expect(Object.keys(body).sort()).toEqual(
-      ["version", "timestamp", "appId", "businessType", "traceId", "msgId", "sign", "authPageType", "userInformation", "expandParams"].sort(),
+      [
+        "version",
+        "timestamp",
+        "appId",
+        "businessType",
+        "traceId",
+        "msgId",
+        "sign",
+        "authPageType",
+        "userInformation",
+        "expandParams",
+      ].sort(),
     );
-    expect(body).toMatchObject({ businessType: "8", msgId: "trace-1", traceId: "trace-1", sign: DATA.sign, timestamp: DATA.timestamp });
+    expect(body).toMatchObject({
+      businessType: "8",
+      msgId: "trace-1",
+      traceId: "trace-1",
+      sign: DATA.sign,
+      timestamp: DATA.timestamp,
+    });
     expect(body.openType).toBeUndefined();
   });
 
@@ -84,7 +111,9 @@ describe("number fetch", () => {
       CUData: { code: "301", message: "参数错误" },
     });
     expect(transport.paths()).toEqual([PATHS.preGetMobile, PATHS.ctPhonescrip, PATHS.cuPhonescrip]);
-    expect(Object.keys(payload.timing)).toEqual(expect.arrayContaining(["CM", "CT", "CU", "total"]));
+    expect(Object.keys(payload.timing)).toEqual(
+      expect.arrayContaining(["CM", "CT", "CU", "total"]),
+    );
   });
 
   it("runs the three CT steps with the documented headers, JSONP callback and callback body", async () => {
@@ -100,9 +129,21 @@ describe("number fetch", () => {
     await flush();
     const [, step1, step2, step3] = transport.calls;
     expect(step1.method).toBe("postJson");
-    expect(step1.options.headers).toEqual({ appId: "300011", interfaceVersion: "2.0", traceId: "trace-1" });
-    expect(Object.keys(step1.body as object).sort()).toEqual(["businessType", "encrypted", "reqdata"]);
-    expect(step2).toMatchObject({ method: "jsonp", callbackName: "getTelecomPhone", url: phonescripOk("CT").data });
+    expect(step1.options.headers).toEqual({
+      appId: "300011",
+      interfaceVersion: "2.0",
+      traceId: "trace-1",
+    });
+    expect(Object.keys(step1.body as object).sort()).toEqual([
+      "businessType",
+      "encrypted",
+      "reqdata",
+    ]);
+    expect(step2).toMatchObject({
+      method: "jsonp",
+      callbackName: "getTelecomPhone",
+      url: phonescripOk("CT").data,
+    });
     expect(step3.options.headers).toEqual({
       appId: "300011",
       interfaceVersion: "2.0",
@@ -111,8 +152,16 @@ describe("number fetch", () => {
       timestamp: DATA.timestamp,
       authPageType: "0",
     });
-    expect(step3.body).toEqual({ data: "opaque-carrier-data", ver: "1.0", userInformation: expect.any(String) });
-    expect(views.last().model).toMatchObject({ carrier: "CT", maskPhone: "189****5678", authLevel: "4" });
+    expect(step3.body).toEqual({
+      data: "opaque-carrier-data",
+      ver: "1.0",
+      userInformation: expect.any(String),
+    });
+    expect(views.last().model).toMatchObject({
+      carrier: "CT",
+      maskPhone: "189****5678",
+      authLevel: "4",
+    });
   });
 
   it("uses getNewUnicomPhone for Unicom after Telecom failed", async () => {
@@ -127,7 +176,9 @@ describe("number fetch", () => {
     );
     start(sdk);
     await flush();
-    expect(transport.calls.find((c) => c.method === "jsonp")?.callbackName).toBe("getNewUnicomPhone");
+    expect(transport.calls.find((c) => c.method === "jsonp")?.callbackName).toBe(
+      "getNewUnicomPhone",
+    );
     expect(views.last().model.carrier).toBe("CU");
   });
 
@@ -164,7 +215,11 @@ describe("number fetch", () => {
   it("skips the carriers the CM answer's msisdnOwner rules out, saying so", async () => {
     const { sdk, transport } = setup(
       routes({
-        [PATHS.preGetMobile]: cmFail("103111", "WAP网关IP错误", { msisdnOwner: "CU", ctGetMobileSwitch: "0", cuGetMobileSwitch: "0" }),
+        [PATHS.preGetMobile]: cmFail("103111", "WAP网关IP错误", {
+          msisdnOwner: "CU",
+          ctGetMobileSwitch: "0",
+          cuGetMobileSwitch: "0",
+        }),
         [PATHS.cuPhonescrip]: { resultCode: "105001", desc: "联通网关取号失败" },
       }),
     );
@@ -175,7 +230,9 @@ describe("number fetch", () => {
   });
 
   it("skips both CT and CU for a CM subscriber", async () => {
-    const { sdk, transport } = setup(routes({ [PATHS.preGetMobile]: cmFail("103134", "WAP 取号为空", { msisdnOwner: "CM" }) }));
+    const { sdk, transport } = setup(
+      routes({ [PATHS.preGetMobile]: cmFail("103134", "WAP 取号为空", { msisdnOwner: "CM" }) }),
+    );
     const { payload } = await start(sdk).first;
     expect(transport.calls).toHaveLength(1);
     expect(payload.CTData).toEqual({ code: "105003", message: "非电信号码，未尝试取号" });
@@ -248,10 +305,19 @@ describe("number fetch", () => {
 
 describe("authLevel 5", () => {
   it("succeeds with the accessToken and no UI", async () => {
-    const { sdk, views, transport } = setup(routes({ [PATHS.preGetMobile]: cmOk({ authLevel: "5" }), [PATHS.pageOption]: HOLD }));
+    const { sdk, views, transport } = setup(
+      routes({ [PATHS.preGetMobile]: cmOk({ authLevel: "5" }), [PATHS.pageOption]: HOLD }),
+    );
     const { kind, payload } = await start(sdk, { authPageType: "1" }).first;
     expect(kind).toBe("success");
-    expect(payload).toMatchObject({ code: "103000", message: "获取AccessToken成功", msgId: "trace-1", accessToken: "AT-CM", maskPhone: "138****1234", oper: "CM" });
+    expect(payload).toMatchObject({
+      code: "103000",
+      message: "获取AccessToken成功",
+      msgId: "trace-1",
+      accessToken: "AT-CM",
+      maskPhone: "138****1234",
+      oper: "CM",
+    });
     expect(views.mountView).not.toHaveBeenCalled();
     // The page options fetched alongside are abandoned.
     expect(transport.calls.find((c) => c.path === PATHS.pageOption)?.aborted).toBe(true);
@@ -259,7 +325,8 @@ describe("authLevel 5", () => {
 });
 
 describe("the view and the token", () => {
-  const happy = (token: unknown = tokenOk) => routes({ [PATHS.preGetMobile]: cmOk(), [PATHS.authGetToken]: token });
+  const happy = (token: unknown = tokenOk) =>
+    routes({ [PATHS.preGetMobile]: cmOk(), [PATHS.authGetToken]: token });
 
   it("requests the token with MD5 of the completed number and a fresh timestamp, then succeeds", async () => {
     const now = new Date(2026, 4, 6, 7, 8, 9, 10).getTime();
@@ -267,11 +334,22 @@ describe("the view and the token", () => {
     const rec = start(sdk);
     await flush();
     const view = views.last();
-    expect(view.model).toMatchObject({ kind: "standard-page", carrier: "CM", maskPhone: "138****1234", authLevel: "4", appName: "示例应用" });
+    expect(view.model).toMatchObject({
+      kind: "standard-page",
+      carrier: "CM",
+      maskPhone: "138****1234",
+      authLevel: "4",
+      appName: "示例应用",
+    });
     view.handlers.submit("0000");
     const { kind, payload } = await rec.first;
     expect(kind).toBe("success");
-    expect(payload).toMatchObject({ code: "103000", message: "token获取成功", token: "TOKEN-1", msgId: "trace-1" });
+    expect(payload).toMatchObject({
+      code: "103000",
+      message: "token获取成功",
+      token: "TOKEN-1",
+      msgId: "trace-1",
+    });
     const cmBody = JSON.parse(transport.calls[0].body as string);
     expect(payload.userInformation).toBe(cmBody.userInformation);
     const tokenCall = transport.calls[1];
@@ -293,12 +371,16 @@ describe("the view and the token", () => {
   });
 
   it("hashes the masked number as is for authLevel 1", async () => {
-    const { sdk, transport, views } = setup(routes({ [PATHS.preGetMobile]: cmOk({ authLevel: "1" }), [PATHS.authGetToken]: tokenOk }));
+    const { sdk, transport, views } = setup(
+      routes({ [PATHS.preGetMobile]: cmOk({ authLevel: "1" }), [PATHS.authGetToken]: tokenOk }),
+    );
     const rec = start(sdk);
     await flush();
     views.last().handlers.submit("");
     await rec.first;
-    expect((transport.calls[1].body as { phone: string }).phone).toBe(createHash("md5").update("138****1234").digest("hex"));
+    expect((transport.calls[1].body as { phone: string }).phone).toBe(
+      createHash("md5").update("138****1234").digest("hex"),
+    );
   });
 
   it("keeps the view open on 104012 without an error callback, and lets the user retry", async () => {
@@ -306,7 +388,8 @@ describe("the view and the token", () => {
     const { sdk, views } = setup(
       routes({
         [PATHS.preGetMobile]: cmOk(),
-        [PATHS.authGetToken]: () => (++attempts === 1 ? { resultCode: "104012", desc: "本机号码校验失败" } : tokenOk),
+        [PATHS.authGetToken]: () =>
+          ++attempts === 1 ? { resultCode: "104012", desc: "本机号码校验失败" } : tokenOk,
       }),
     );
     const rec = start(sdk);
@@ -324,11 +407,16 @@ describe("the view and the token", () => {
   });
 
   it("reports other token codes once and removes the view", async () => {
-    const { sdk, views } = setup(happy({ resultCode: "104009", desc: "超过失败次数限制获取 Token" }));
+    const { sdk, views } = setup(
+      happy({ resultCode: "104009", desc: "超过失败次数限制获取 Token" }),
+    );
     const rec = start(sdk);
     await flush();
     views.last().handlers.submit("0000");
-    expect(await rec.first).toEqual({ kind: "error", payload: { code: "104009", message: "超过失败次数限制获取 Token", msgId: "trace-1" } });
+    expect(await rec.first).toEqual({
+      kind: "error",
+      payload: { code: "104009", message: "超过失败次数限制获取 Token", msgId: "trace-1" },
+    });
     expect(views.last().destroy).toHaveBeenCalled();
   });
 
@@ -337,7 +425,10 @@ describe("the view and the token", () => {
     const rec = start(sdk);
     await flush();
     views.last().handlers.submit("0000");
-    expect(await rec.first).toEqual({ kind: "error", payload: { code: "104007", message: "", msgId: "trace-1" } });
+    expect(await rec.first).toEqual({
+      kind: "error",
+      payload: { code: "104007", message: "", msgId: "trace-1" },
+    });
   });
 
   for (const [label, answer] of [
@@ -351,7 +442,10 @@ describe("the view and the token", () => {
       const rec = start(sdk);
       await flush();
       views.last().handlers.submit("0000");
-      expect(await rec.first).toEqual({ kind: "error", payload: { code: "103005", message: "inner error", msgId: "trace-1" } });
+      expect(await rec.first).toEqual({
+        kind: "error",
+        payload: { code: "103005", message: "inner error", msgId: "trace-1" },
+      });
     });
   }
 
@@ -360,7 +454,10 @@ describe("the view and the token", () => {
     const rec = start(sdk);
     await flush();
     views.last().handlers.cancel();
-    expect(await rec.first).toEqual({ kind: "error", payload: { code: "501", message: "用户取消授权", msgId: "trace-1" } });
+    expect(await rec.first).toEqual({
+      kind: "error",
+      payload: { code: "501", message: "用户取消授权", msgId: "trace-1" },
+    });
     expect(views.last().destroy).toHaveBeenCalledTimes(1);
   });
 
@@ -385,7 +482,13 @@ describe("the view and the token", () => {
 });
 
 describe("view kinds", () => {
-  const cm = routes({ [PATHS.preGetMobile]: cmOk(), [PATHS.pageOption]: { resultCode: "103000", data: { pageOption: { pageTitle: "登录", configBusinessName: "某业务", agreeCheckPic: 7 } } } });
+  const cm = routes({
+    [PATHS.preGetMobile]: cmOk(),
+    [PATHS.pageOption]: {
+      resultCode: "103000",
+      data: { pageOption: { pageTitle: "登录", configBusinessName: "某业务", agreeCheckPic: 7 } },
+    },
+  });
 
   it.each([
     ["1", "standard-popup"],
@@ -402,25 +505,48 @@ describe("view kinds", () => {
 
   it("fetches getPageOption in parallel with the pre-fetch for the standard popup and passes it on", async () => {
     const { sdk, transport, views } = setup(
-      routes({ [PATHS.preGetMobile]: HOLD, [PATHS.pageOption]: { resultCode: "103000", data: { pageOption: { pageTitle: "登录", configBusinessName: "某业务", agreeCheckPic: 7 } } } }),
+      routes({
+        [PATHS.preGetMobile]: HOLD,
+        [PATHS.pageOption]: {
+          resultCode: "103000",
+          data: {
+            pageOption: { pageTitle: "登录", configBusinessName: "某业务", agreeCheckPic: 7 },
+          },
+        },
+      }),
     );
     start(sdk, { authPageType: "1" });
     const pre = await transport.next(PATHS.preGetMobile);
     const pageCall = transport.calls.find((c) => c.path === PATHS.pageOption)!;
     expect(pageCall.method).toBe("get");
-    expect(pageCall.options.headers).toEqual({ interfaceVersion: "1.0", traceId: "trace-1", appId: "300011", timestamp: DATA.timestamp, businessType: "8" });
+    expect(pageCall.options.headers).toEqual({
+      interfaceVersion: "1.0",
+      traceId: "trace-1",
+      appId: "300011",
+      timestamp: DATA.timestamp,
+      businessType: "8",
+    });
     pre.resolve(cmOk());
     await flush();
     // Untrusted non-string values are dropped.
-    expect(views.last().model.pageOption).toEqual({ pageTitle: "登录", configBusinessName: "某业务" });
+    expect(views.last().model.pageOption).toEqual({
+      pageTitle: "登录",
+      configBusinessName: "某业务",
+    });
     expect(views.last().model.appName).toBe("某业务");
   });
 
   it("draws the standard popup with defaults when getPageOption fails", async () => {
-    const { sdk, views } = setup(routes({ [PATHS.preGetMobile]: cmOk(), [PATHS.pageOption]: transportError("http") }));
+    const { sdk, views } = setup(
+      routes({ [PATHS.preGetMobile]: cmOk(), [PATHS.pageOption]: transportError("http") }),
+    );
     start(sdk, { authPageType: "1" });
     await flush();
-    expect(views.last().model).toMatchObject({ kind: "standard-popup", pageOption: undefined, appName: "示例应用" });
+    expect(views.last().model).toMatchObject({
+      kind: "standard-popup",
+      pageOption: undefined,
+      appName: "示例应用",
+    });
   });
 
   it("does not call getPageOption for other page types", async () => {
@@ -431,13 +557,21 @@ describe("view kinds", () => {
   });
 
   it("passes the authPageInit options to the custom page and customerPrivacyConfig as links", async () => {
-    const { sdk, views } = setup(routes({ [PATHS.preGetMobile]: cmOk({ customerPrivacyConfig: '{"隐私政策":"https://a.example/p","bad":3}' }) }));
+    const { sdk, views } = setup(
+      routes({
+        [PATHS.preGetMobile]: cmOk({
+          customerPrivacyConfig: '{"隐私政策":"https://a.example/p","bad":3}',
+        }),
+      }),
+    );
     const options = { bgColor: "#fff", titleStyle: { name: "标题" } };
     sdk.authPageInit(options);
     start(sdk, { authPageType: "3" });
     await flush();
     expect(views.last().model.pageOptions).toEqual(options);
-    expect(views.last().model.privacyLinks).toEqual([{ name: "隐私政策", url: "https://a.example/p" }]);
+    expect(views.last().model.privacyLinks).toEqual([
+      { name: "隐私政策", url: "https://a.example/p" },
+    ]);
   });
 
   it("treats an unknown authLevel as 4 when digits are hidden", async () => {
@@ -462,13 +596,19 @@ describe("hosts", () => {
   it("uses the test hosts for isTest '0' and the configured hosts over both", async () => {
     const { sdk, transport } = setup(allFail);
     await start(sdk, { isTest: "0" }).first;
-    expect(transport.calls[0].url).toBe("https://testcert.cmpassport.com:7009/h5/httpsPreGetmobile");
-    expect(transport.calls[1].url).toBe("https://testcert.cmpassport.com:7002/h5/onekeylogin/getNewTelecomPhonescrip");
+    expect(transport.calls[0].url).toBe(
+      "https://testcert.cmpassport.com:7009/h5/httpsPreGetmobile",
+    );
+    expect(transport.calls[1].url).toBe(
+      "https://testcert.cmpassport.com:7002/h5/onekeylogin/getNewTelecomPhonescrip",
+    );
 
     sdk.config({ cmHost: "http://127.0.0.1:7009/", apiHost: "http://127.0.0.1:7002" });
     await start(sdk, { isTest: "0" }).first;
     expect(transport.calls[3].url).toBe("http://127.0.0.1:7009/h5/httpsPreGetmobile");
-    expect(transport.calls[4].url).toBe("http://127.0.0.1:7002/h5/onekeylogin/getNewTelecomPhonescrip");
+    expect(transport.calls[4].url).toBe(
+      "http://127.0.0.1:7002/h5/onekeylogin/getNewTelecomPhonescrip",
+    );
   });
 
   it("passes the configured timeout to every request and ignores invalid config values", async () => {

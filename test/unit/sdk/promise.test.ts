@@ -1,7 +1,12 @@
 // getToken: the promise form, YDRZError, and AbortSignal doing what endGetToken does.
 import { describe, expect, it, vi } from "vitest";
 
-vi.mock("../../../src/views/index", () => ({ mountView: () => { throw new Error("real views are not used here"); }, warmView: () => {} }));
+vi.mock("../../../src/views/index", () => ({
+  mountView: () => {
+    throw new Error("real views are not used here");
+  },
+  warmView: () => {},
+}));
 
 import { PATHS } from "../../../src/protocol/hosts";
 import { YDRZError } from "../../../src/sdk/errors";
@@ -10,11 +15,21 @@ import { cmFail, cmOk, DATA, flush, HOLD, routes, setup, tokenOk } from "./fakes
 describe("getToken", () => {
   it("resolves with the success payload", async () => {
     const { sdk } = setup(routes({ [PATHS.preGetMobile]: cmOk({ authLevel: "5" }) }));
-    await expect(sdk.getToken(DATA)).resolves.toMatchObject({ code: "103000", accessToken: "AT-CM", oper: "CM" });
+    await expect(sdk.getToken(DATA)).resolves.toMatchObject({
+      code: "103000",
+      accessToken: "AT-CM",
+      oper: "CM",
+    });
   });
 
   it("rejects with a YDRZError carrying the payload fields", async () => {
-    const { sdk } = setup(routes({ [PATHS.preGetMobile]: cmFail(), [PATHS.ctPhonescrip]: { resultCode: "301", desc: "参数错误" }, [PATHS.cuPhonescrip]: { resultCode: "301", desc: "参数错误" } }));
+    const { sdk } = setup(
+      routes({
+        [PATHS.preGetMobile]: cmFail(),
+        [PATHS.ctPhonescrip]: { resultCode: "301", desc: "参数错误" },
+        [PATHS.cuPhonescrip]: { resultCode: "301", desc: "参数错误" },
+      }),
+    );
     const err = await sdk.getToken(DATA).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(YDRZError);
     expect(err).toBeInstanceOf(Error);
@@ -43,14 +58,20 @@ describe("getToken", () => {
     await expect(p).rejects.toMatchObject({ code: "503", message: "获取token结束" });
     expect(pending.aborted).toBe(true);
     // The SDK is free again.
-    await expect(sdk.getToken({ ...DATA, sign: "" })).rejects.toMatchObject({ code: "503", field: "sign" });
+    await expect(sdk.getToken({ ...DATA, sign: "" })).rejects.toMatchObject({
+      code: "503",
+      field: "sign",
+    });
   });
 
   it("an already aborted signal rejects at once without any request", async () => {
     const { sdk, transport } = setup(routes({}));
     const controller = new AbortController();
     controller.abort();
-    await expect(sdk.getToken(DATA, { signal: controller.signal })).rejects.toMatchObject({ code: "503", message: "获取token结束" });
+    await expect(sdk.getToken(DATA, { signal: controller.signal })).rejects.toMatchObject({
+      code: "503",
+      message: "获取token结束",
+    });
     expect(transport.calls).toHaveLength(0);
   });
 
@@ -59,7 +80,9 @@ describe("getToken", () => {
     const running = sdk.getToken(DATA);
     const pending = await transport.next(PATHS.preGetMobile);
     const controller = new AbortController();
-    await expect(sdk.getToken({ ...DATA, traceId: "t2" }, { signal: controller.signal })).rejects.toMatchObject({ code: "104018", msgId: "t2" });
+    await expect(
+      sdk.getToken({ ...DATA, traceId: "t2" }, { signal: controller.signal }),
+    ).rejects.toMatchObject({ code: "104018", msgId: "t2" });
     controller.abort();
     expect(pending.aborted).toBe(false);
     pending.resolve(cmOk({ authLevel: "5" }));
@@ -68,9 +91,13 @@ describe("getToken", () => {
 
   it("passes layerCallback and resolves with 弹窗加载成功 for the custom popup without mask", async () => {
     document.body.innerHTML = '<div id="ydrzCustomControls"></div>';
-    const { sdk, views } = setup(routes({ [PATHS.preGetMobile]: cmOk(), [PATHS.authGetToken]: tokenOk }));
+    const { sdk, views } = setup(
+      routes({ [PATHS.preGetMobile]: cmOk(), [PATHS.authGetToken]: tokenOk }),
+    );
     const layerCallback = vi.fn();
-    await expect(sdk.getToken({ ...DATA, authPageType: "2" }, { layerCallback })).resolves.toMatchObject({ message: "弹窗加载成功" });
+    await expect(
+      sdk.getToken({ ...DATA, authPageType: "2" }, { layerCallback }),
+    ).resolves.toMatchObject({ message: "弹窗加载成功" });
     views.last().handlers.ready?.();
     expect(layerCallback).toHaveBeenCalledTimes(1);
     document.body.innerHTML = "";

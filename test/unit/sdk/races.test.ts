@@ -3,20 +3,56 @@
 import { describe, expect, it, vi } from "vitest";
 
 // The SDK is tested against a fake view (fakes.ts); the real views are another module's tests.
-vi.mock("../../../src/views/index", () => ({ mountView: () => { throw new Error("real views are not used here"); }, warmView: () => {} }));
+vi.mock("../../../src/views/index", () => ({
+  mountView: () => {
+    throw new Error("real views are not used here");
+  },
+  warmView: () => {},
+}));
 import { PATHS } from "../../../src/protocol/hosts";
 import { createAuthLogin } from "../../../src/sdk/api";
 import type { Transport } from "../../../src/sdk/transport";
-import { callbackOk, cmFail, cmOk, fakeTransport, fakeViews, flush, HOLD, jsonpOk, phonescripOk, recorder, routes, setup, start, tokenOk } from "./fakes";
+import {
+  callbackOk,
+  cmFail,
+  cmOk,
+  fakeTransport,
+  fakeViews,
+  flush,
+  HOLD,
+  jsonpOk,
+  phonescripOk,
+  recorder,
+  routes,
+  setup,
+  start,
+  tokenOk,
+} from "./fakes";
 
 const ENDED = { code: "503", message: "获取token结束", msgId: "trace-1" };
 
 describe("endGetToken during each step", () => {
   const steps: [string, string, Record<string, unknown>][] = [
     ["the CM pre-fetch", PATHS.preGetMobile, { [PATHS.preGetMobile]: HOLD }],
-    ["the page options", PATHS.pageOption, { [PATHS.preGetMobile]: cmOk(), [PATHS.pageOption]: HOLD }],
-    ["CT step 1", PATHS.ctPhonescrip, { [PATHS.preGetMobile]: cmFail(), [PATHS.ctPhonescrip]: HOLD }],
-    ["the CT JSONP", "/get", { [PATHS.preGetMobile]: cmFail(), [PATHS.ctPhonescrip]: phonescripOk("CT"), "https://gw.ct.example": HOLD }],
+    [
+      "the page options",
+      PATHS.pageOption,
+      { [PATHS.preGetMobile]: cmOk(), [PATHS.pageOption]: HOLD },
+    ],
+    [
+      "CT step 1",
+      PATHS.ctPhonescrip,
+      { [PATHS.preGetMobile]: cmFail(), [PATHS.ctPhonescrip]: HOLD },
+    ],
+    [
+      "the CT JSONP",
+      "/get",
+      {
+        [PATHS.preGetMobile]: cmFail(),
+        [PATHS.ctPhonescrip]: phonescripOk("CT"),
+        "https://gw.ct.example": HOLD,
+      },
+    ],
     [
       "the CU callback",
       PATHS.cuCallback,
@@ -65,7 +101,9 @@ describe("endGetToken during each step", () => {
   });
 
   it("during the token request: aborts it and never reports its answer", async () => {
-    const { sdk, views, transport } = setup(routes({ [PATHS.preGetMobile]: cmOk(), [PATHS.authGetToken]: HOLD }));
+    const { sdk, views, transport } = setup(
+      routes({ [PATHS.preGetMobile]: cmOk(), [PATHS.authGetToken]: HOLD }),
+    );
     const rec = start(sdk);
     await flush();
     views.last().handlers.submit("0000");
@@ -95,7 +133,9 @@ describe("a second call while one runs", () => {
     const first = start(sdk);
     const pending = await transport.next(PATHS.preGetMobile);
     const second = start(sdk, { traceId: "trace-2" });
-    expect(second.all).toEqual([{ kind: "error", payload: { code: "104018", message: "正在处理，请稍后", msgId: "trace-2" } }]);
+    expect(second.all).toEqual([
+      { kind: "error", payload: { code: "104018", message: "正在处理，请稍后", msgId: "trace-2" } },
+    ]);
     expect(pending.aborted).toBe(false);
     expect(transport.calls).toHaveLength(1);
     pending.resolve(cmOk({ authLevel: "5" }));
@@ -107,11 +147,23 @@ describe("a second call while one runs", () => {
     const results: string[] = [];
     const second = new Promise<void>((resolve) => {
       sdk.getTokenInfo({
-        data: { version: "2.0", appId: "1", sign: "s", traceId: "a", timestamp: "20260101120000000" },
+        data: {
+          version: "2.0",
+          appId: "1",
+          sign: "s",
+          traceId: "a",
+          timestamp: "20260101120000000",
+        },
         success: () => {
           results.push("first");
           sdk.getTokenInfo({
-            data: { version: "2.0", appId: "1", sign: "s", traceId: "b", timestamp: "20260101120000000" },
+            data: {
+              version: "2.0",
+              appId: "1",
+              sign: "s",
+              traceId: "b",
+              timestamp: "20260101120000000",
+            },
             success: (p) => {
               results.push(`second ${p.msgId}`);
               resolve();
@@ -164,7 +216,12 @@ describe("integrator callbacks that throw", () => {
   });
 
   it("a view whose methods throw cannot break the flow", async () => {
-    const { sdk, views, report } = setup(routes({ [PATHS.preGetMobile]: cmOk(), [PATHS.authGetToken]: { resultCode: "104012", desc: "本机号码校验失败" } }));
+    const { sdk, views, report } = setup(
+      routes({
+        [PATHS.preGetMobile]: cmOk(),
+        [PATHS.authGetToken]: { resultCode: "104012", desc: "本机号码校验失败" },
+      }),
+    );
     const rec = start(sdk);
     await flush();
     const view = views.last();
@@ -180,9 +237,15 @@ describe("integrator callbacks that throw", () => {
     view.handlers.submit("1111");
     await flush();
     view.handlers.cancel();
-    expect(rec.all).toEqual([{ kind: "error", payload: { code: "501", message: "用户取消授权", msgId: "trace-1" } }]);
+    expect(rec.all).toEqual([
+      { kind: "error", payload: { code: "501", message: "用户取消授权", msgId: "trace-1" } },
+    ]);
     expect(report.mock.calls.map((c) => c[0])).toEqual(
-      expect.arrayContaining([expect.stringContaining("view.busy"), expect.stringContaining("view.wrongDigits"), expect.stringContaining("view.destroy")]),
+      expect.arrayContaining([
+        expect.stringContaining("view.busy"),
+        expect.stringContaining("view.wrongDigits"),
+        expect.stringContaining("view.destroy"),
+      ]),
     );
   });
 
@@ -201,11 +264,15 @@ describe("competing final outcomes", () => {
     views.last().handlers.cancel();
     sdk.endGetToken();
     views.last().handlers.cancel();
-    expect(rec.all).toEqual([{ kind: "error", payload: { code: "501", message: "用户取消授权", msgId: "trace-1" } }]);
+    expect(rec.all).toEqual([
+      { kind: "error", payload: { code: "501", message: "用户取消授权", msgId: "trace-1" } },
+    ]);
   });
 
   it("cancel while the token request runs: 501, and the token answer is dropped", async () => {
-    const { sdk, views, transport } = setup(routes({ [PATHS.preGetMobile]: cmOk(), [PATHS.authGetToken]: HOLD }));
+    const { sdk, views, transport } = setup(
+      routes({ [PATHS.preGetMobile]: cmOk(), [PATHS.authGetToken]: HOLD }),
+    );
     const rec = start(sdk);
     await flush();
     views.last().handlers.submit("0000");
@@ -220,7 +287,13 @@ describe("competing final outcomes", () => {
     const { sdk, views } = setup(routes({ [PATHS.preGetMobile]: cmOk() }));
     views.mountView.mockImplementationOnce((model, handlers) => {
       handlers.cancel();
-      return { busy() {}, wrongDigits() {}, toast() {}, state: () => ({ digits: "", complete: false, agreed: false }), destroy: destroyed };
+      return {
+        busy() {},
+        wrongDigits() {},
+        toast() {},
+        state: () => ({ digits: "", complete: false, agreed: false }),
+        destroy: destroyed,
+      };
     });
     let destroyedCount = 0;
     function destroyed() {
@@ -235,7 +308,9 @@ describe("competing final outcomes", () => {
 
 describe("a transport that ignores aborts (late answers after the end)", () => {
   function deafSetup() {
-    const inner = fakeTransport(routes({ [PATHS.preGetMobile]: cmOk(), [PATHS.authGetToken]: HOLD }));
+    const inner = fakeTransport(
+      routes({ [PATHS.preGetMobile]: cmOk(), [PATHS.authGetToken]: HOLD }),
+    );
     const deaf: Transport = (u, o) => inner(u, { ...o, signal: undefined });
     const views = fakeViews();
     const sdk = createAuthLogin({ transport: deaf, mountView: views.mountView, report: () => {} });
@@ -282,9 +357,17 @@ describe("a page whose navigator throws", () => {
     }) as unknown as Window;
     const views = fakeViews();
     const report = vi.fn();
-    const sdk = createAuthLogin({ transport: fakeTransport(routes({ [PATHS.preGetMobile]: cmOk() })), mountView: views.mountView, report, window: hostile });
+    const sdk = createAuthLogin({
+      transport: fakeTransport(routes({ [PATHS.preGetMobile]: cmOk() })),
+      mountView: views.mountView,
+      report,
+      window: hostile,
+    });
     const first = start(sdk);
-    expect(await first.first).toEqual({ kind: "error", payload: { code: "103005", message: "inner error", msgId: "trace-1" } });
+    expect(await first.first).toEqual({
+      kind: "error",
+      payload: { code: "103005", message: "inner error", msgId: "trace-1" },
+    });
     expect(report).toHaveBeenCalledWith("YDRZAuthLogin: internal failure", expect.any(Error));
     const second = start(sdk);
     expect((await second.first).payload).not.toMatchObject({ code: "104018" });

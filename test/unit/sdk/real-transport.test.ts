@@ -2,7 +2,12 @@
 // timeouts per carrier step, and endGetToken cleaning up a pending JSONP.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-vi.mock("../../../src/views/index", () => ({ mountView: () => { throw new Error("real views are not used here"); }, warmView: () => {} }));
+vi.mock("../../../src/views/index", () => ({
+  mountView: () => {
+    throw new Error("real views are not used here");
+  },
+  warmView: () => {},
+}));
 
 import { PATHS } from "../../../src/protocol/hosts";
 import { createAuthLogin } from "../../../src/sdk/api";
@@ -16,9 +21,14 @@ function fakeFetch(url: string, init: RequestInit): Promise<Response> {
   fetched.push({ url, init });
   const path = new URL(url).pathname;
   const answer = answers[path];
-  if (answer === "fail" || answer === undefined) return Promise.reject(new TypeError("Failed to fetch"));
+  if (answer === "fail" || answer === undefined)
+    return Promise.reject(new TypeError("Failed to fetch"));
   if (answer === "hang")
-    return new Promise((_r, reject) => init.signal?.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError"))));
+    return new Promise((_r, reject) =>
+      init.signal?.addEventListener("abort", () =>
+        reject(new DOMException("aborted", "AbortError")),
+      ),
+    );
   return Promise.resolve(new Response(JSON.stringify(answer)));
 }
 
@@ -45,7 +55,11 @@ function sdkUnderTest() {
 
 describe("flow over the real transport", () => {
   it("each timed-out carrier step reports 500 for that carrier after the configured timeout", async () => {
-    answers = { [PATHS.preGetMobile]: "hang", [PATHS.ctPhonescrip]: phonescripOk("CT"), [PATHS.cuPhonescrip]: "hang" };
+    answers = {
+      [PATHS.preGetMobile]: "hang",
+      [PATHS.ctPhonescrip]: phonescripOk("CT"),
+      [PATHS.cuPhonescrip]: "hang",
+    };
     const { sdk } = sdkUnderTest();
     sdk.config({ timeout: 5000 });
     const rec = recorder();
@@ -64,13 +78,22 @@ describe("flow over the real transport", () => {
 
     const { payload } = await rec.first;
     const network = { code: "500", message: "网络异常，请检查网络设置" };
-    expect(payload).toMatchObject({ msgId: "trace-1", YDData: network, CTData: network, CUData: network });
+    expect(payload).toMatchObject({
+      msgId: "trace-1",
+      YDData: network,
+      CTData: network,
+      CUData: network,
+    });
     expect(payload.timing).toMatchObject({ CM: 5000, CT: 5000, CU: 5000 });
     expect(vi.getTimerCount()).toBe(0);
   });
 
   it("sends the pre-fetch without a Content-Type and the CT steps with their headers", async () => {
-    answers = { [PATHS.preGetMobile]: { body: { resultCode: "103111", resultDesc: "x" } }, [PATHS.ctPhonescrip]: phonescripOk("CT"), [PATHS.ctCallback]: callbackOk() };
+    answers = {
+      [PATHS.preGetMobile]: { body: { resultCode: "103111", resultDesc: "x" } },
+      [PATHS.ctPhonescrip]: phonescripOk("CT"),
+      [PATHS.ctCallback]: callbackOk(),
+    };
     const { sdk, views } = sdkUnderTest();
     sdk.getTokenInfo({ data: DATA });
     await vi.advanceTimersByTimeAsync(0);
@@ -78,8 +101,16 @@ describe("flow over the real transport", () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(views.mounted).toHaveLength(1);
     expect(fetched[0].init.headers).toEqual({});
-    expect(fetched[1].init.headers).toMatchObject({ "Content-Type": "application/json", appId: "300011", interfaceVersion: "2.0", traceId: "trace-1" });
-    expect(JSON.parse(fetched[2].init.body as string)).toMatchObject({ data: { opaque: true }, ver: "1.0" });
+    expect(fetched[1].init.headers).toMatchObject({
+      "Content-Type": "application/json",
+      appId: "300011",
+      interfaceVersion: "2.0",
+      traceId: "trace-1",
+    });
+    expect(JSON.parse(fetched[2].init.body as string)).toMatchObject({
+      data: { opaque: true },
+      ver: "1.0",
+    });
     sdk.endGetToken();
   });
 
@@ -97,7 +128,9 @@ describe("flow over the real transport", () => {
     // A carrier script that still calls the function it captured changes nothing.
     cb({ result: "0", data: "late" });
     await vi.advanceTimersByTimeAsync(10_000);
-    expect(rec.all).toEqual([{ kind: "error", payload: { code: "503", message: "获取token结束", msgId: "trace-1" } }]);
+    expect(rec.all).toEqual([
+      { kind: "error", payload: { code: "503", message: "获取token结束", msgId: "trace-1" } },
+    ]);
     expect(fetched).toHaveLength(2);
     expect(vi.getTimerCount()).toBe(0);
   });
@@ -121,7 +154,11 @@ describe("the module", () => {
   });
 
   it("creates an instance without a window, and answers getConnection there", () => {
-    const sdk = createAuthLogin({ window: undefined, document: undefined, mountView: fakeViews().mountView });
+    const sdk = createAuthLogin({
+      window: undefined,
+      document: undefined,
+      mountView: fakeViews().mountView,
+    });
     expect(sdk.getConnection("1")).toMatchObject({ appid: "1", netType: "unknown" });
     const rec = recorder();
     sdk.getTokenInfo({ data: DATA, ...rec.callbacks });

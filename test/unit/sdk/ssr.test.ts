@@ -3,13 +3,21 @@
 // and the methods that need no page keep working.
 import { describe, expect, it, vi } from "vitest";
 
-vi.mock("../../../src/views/index", () => ({ mountView: () => { throw new Error("real views are not used here"); }, warmView: () => {} }));
+vi.mock("../../../src/views/index", () => ({
+  mountView: () => {
+    throw new Error("real views are not used here");
+  },
+  warmView: () => {},
+}));
 
 describe("the SDK in Node", () => {
   it("imports without a DOM and answers what needs none", async () => {
     expect(typeof (globalThis as { window?: unknown }).window).toBe("undefined");
     const { YDRZAuthLogin } = await import("../../../src/sdk/api");
-    expect(YDRZAuthLogin.getConnection("300011")).toMatchObject({ appid: "300011", netType: "unknown" });
+    expect(YDRZAuthLogin.getConnection("300011")).toMatchObject({
+      appid: "300011",
+      netType: "unknown",
+    });
     expect(YDRZAuthLogin.config().timeout).toBe(8000);
     const errors: unknown[] = [];
     YDRZAuthLogin.getTokenInfo({ data: { version: "2.0" } as never, error: (e) => errors.push(e) });

@@ -11,12 +11,18 @@ function transportWith(fetchImpl: (url: string, init: RequestInit) => Promise<Re
     return fetchImpl(url, init);
   }) as unknown as typeof fetch;
   // The page's window, with this fetch.
-  const win = new Proxy(window, { get: (target, key) => (key === "fetch" ? fetchFn : Reflect.get(target, key)) });
-  const transport: Transport = createBrowserTransport(() => win, () => document);
+  const win = new Proxy(window, {
+    get: (target, key) => (key === "fetch" ? fetchFn : Reflect.get(target, key)),
+  });
+  const transport: Transport = createBrowserTransport(
+    () => win,
+    () => document,
+  );
   return { transport, calls };
 }
 
-const json = (value: unknown, status = 200) => Promise.resolve(new Response(JSON.stringify(value), { status }));
+const json = (value: unknown, status = 200) =>
+  Promise.resolve(new Response(JSON.stringify(value), { status }));
 
 /** A fetch that never answers but honours its signal, like the real one. */
 const hanging = (_url: string, init: RequestInit) =>
@@ -29,7 +35,9 @@ afterEach(() => vi.useRealTimers());
 describe("browser transport", () => {
   it("postText sends the string body with no Content-Type (no CORS preflight)", async () => {
     const { transport, calls } = transportWith(() => json({ ok: 1 }));
-    await expect(transport("https://verify.example/h5/httpsPreGetmobile", { body: '{"a":1}', timeout: 8000 })).resolves.toEqual({ ok: 1 });
+    await expect(
+      transport("https://verify.example/h5/httpsPreGetmobile", { body: '{"a":1}', timeout: 8000 }),
+    ).resolves.toEqual({ ok: 1 });
     const [url, init] = calls[0];
     expect(url).toBe("https://verify.example/h5/httpsPreGetmobile");
     expect(init.method).toBe("POST");
@@ -39,9 +47,17 @@ describe("browser transport", () => {
 
   it("postJson sends JSON with application/json and the custom headers", async () => {
     const { transport, calls } = transportWith(() => json({}));
-    await transport("https://x.example/t", { body: { b: 2 }, timeout: 8000, headers: { appId: "1", traceId: "t" } });
+    await transport("https://x.example/t", {
+      body: { b: 2 },
+      timeout: 8000,
+      headers: { appId: "1", traceId: "t" },
+    });
     expect(calls[0][1].body).toBe('{"b":2}');
-    expect(calls[0][1].headers).toEqual({ "Content-Type": "application/json", appId: "1", traceId: "t" });
+    expect(calls[0][1].headers).toEqual({
+      "Content-Type": "application/json",
+      appId: "1",
+      traceId: "t",
+    });
   });
 
   it("get sends headers and no body", async () => {
@@ -76,20 +92,28 @@ describe("browser transport", () => {
     const { transport, calls } = transportWith(() => json({}));
     const controller = new AbortController();
     controller.abort();
-    await expect(transport("https://x.example", { timeout: 8000, signal: controller.signal })).rejects.toMatchObject({ message: "abort" });
+    await expect(
+      transport("https://x.example", { timeout: 8000, signal: controller.signal }),
+    ).rejects.toMatchObject({ message: "abort" });
     expect(calls).toHaveLength(0);
   });
 
   it("rejects non-JSON answers (a parse error) and HTTP errors (http)", async () => {
     const bad = transportWith(() => Promise.resolve(new Response("<html>oops</html>")));
-    await expect(bad.transport("https://x.example", { timeout: 8000 })).rejects.toBeInstanceOf(SyntaxError);
+    await expect(bad.transport("https://x.example", { timeout: 8000 })).rejects.toBeInstanceOf(
+      SyntaxError,
+    );
     const http = transportWith(() => json({}, 502));
-    await expect(http.transport("https://x.example", { timeout: 8000 })).rejects.toMatchObject({ message: "http" });
+    await expect(http.transport("https://x.example", { timeout: 8000 })).rejects.toMatchObject({
+      message: "http",
+    });
   });
 
   it("rejects with the cause of a rejected fetch (DNS, CORS)", async () => {
     const { transport } = transportWith(() => Promise.reject(new TypeError("Failed to fetch")));
-    await expect(transport("https://x.example", { timeout: 8000 })).rejects.toMatchObject({ message: "Failed to fetch" });
+    await expect(transport("https://x.example", { timeout: 8000 })).rejects.toMatchObject({
+      message: "Failed to fetch",
+    });
   });
 
   it("leaves no timer behind after an answer", async () => {
@@ -101,9 +125,17 @@ describe("browser transport", () => {
 
   it("delegates jsonp to the page's document and window", async () => {
     const { transport } = transportWith(() => json({}));
-    const p = transport("https://gw.example/x?callback=getNewUnicomPhone", { jsonp: "getNewUnicomPhone", timeout: 8000 });
-    expect(document.querySelector("script")?.src).toBe("https://gw.example/x?callback=getNewUnicomPhone");
-    (window as unknown as { getNewUnicomPhone: (v: unknown) => void }).getNewUnicomPhone({ result: "0", data: "d" });
+    const p = transport("https://gw.example/x?callback=getNewUnicomPhone", {
+      jsonp: "getNewUnicomPhone",
+      timeout: 8000,
+    });
+    expect(document.querySelector("script")?.src).toBe(
+      "https://gw.example/x?callback=getNewUnicomPhone",
+    );
+    (window as unknown as { getNewUnicomPhone: (v: unknown) => void }).getNewUnicomPhone({
+      result: "0",
+      data: "d",
+    });
     await expect(p).resolves.toEqual({ result: "0", data: "d" });
   });
 });

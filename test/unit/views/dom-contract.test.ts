@@ -13,7 +13,12 @@ afterEach(() => {
 const has = (sel: string) => expect(document.querySelector(sel), sel).not.toBeNull();
 
 test("standard popup", () => {
-  const v = mount(model("standard-popup", { pageOption: { customControlsConf: '[{"name":"短信登录","url":"/sms"}]' } }), spies());
+  const v = mount(
+    model("standard-popup", {
+      pageOption: { customControlsConf: '[{"name":"短信登录","url":"/sms"}]' },
+    }),
+    spies(),
+  );
   for (const sel of [
     "#YDRZLayer.ydrz-layer-mark-wrap > .ydrz-layer-mark",
     "#YDRZLayer.ydrz-layer-mark-wrap > #YDRZ_Modal.ydrz-layer-wrap",
@@ -25,7 +30,8 @@ test("standard popup", () => {
     "#YDRZ_Modal #YDRZ_Submitbtn.ydrz-submit-btn.ydrz-disabled",
     "#YDRZ_Modal #YDRZ_Checkbox_l4",
     "#YDRZ_Modal .ydrz-defined a",
-  ]) has(sel);
+  ])
+    has(sel);
   document.querySelector<HTMLElement>(".ydrz-auth-phone")!.click();
   has(".qs-key-board-wrap > #qs-keyboard-id.qs-key-board [qs-data-value='0']");
   has("#qs-keyboard-id .del-icon");
@@ -42,14 +48,18 @@ test("standard popup, authLevel 1", () => {
 });
 
 test("custom popup with and without mask", () => {
-  const v = mount(model("custom-popup-mask", { popupOptions: { maskStyle: { ifShowMask: true } } }), spies());
+  const v = mount(
+    model("custom-popup-mask", { popupOptions: { maskStyle: { ifShowMask: true } } }),
+    spies(),
+  );
   for (const sel of [
     "#YDRZLayerTwo.ydrz-layer-mark-two-wrap.ydrz-extra-css > .ydrz-layer-mark",
     "#YDRZLayerTwo > #YDRZ_Modal_two",
     "#YDRZ_Modal_two #YDRZ_Closebtn_two",
     "#YDRZ_Modal_two #YDRZ_InputPhone_two #customInput0",
     "#YDRZ_Modal_two #YDRZ_Agreement #YDRZ_Checkbox_l4_two",
-  ]) has(sel);
+  ])
+    has(sel);
   v.destroy();
   const container = document.createElement("div");
   document.body.appendChild(container);
@@ -61,5 +71,13 @@ test("custom popup with and without mask", () => {
 
 test("pages", () => {
   mount(model("standard-page"), spies());
-  for (const sel of ["#YDRZPage .ydrz-title", "#YDRZPage #YDRZ_Returnbtn", "#YDRZPage .ydrz-auth-phone #inputVal0", "#YDRZPage #YDRZ_Submitbtn.ydrz-submit-btn", "#YDRZPage #YDRZ_Checkbox_l4", "#YDRZPage #YDRZErrorTips"]) has(sel);
+  for (const sel of [
+    "#YDRZPage .ydrz-title",
+    "#YDRZPage #YDRZ_Returnbtn",
+    "#YDRZPage .ydrz-auth-phone #inputVal0",
+    "#YDRZPage #YDRZ_Submitbtn.ydrz-submit-btn",
+    "#YDRZPage #YDRZ_Checkbox_l4",
+    "#YDRZPage #YDRZErrorTips",
+  ])
+    has(sel);
 });

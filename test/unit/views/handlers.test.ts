@@ -2,7 +2,16 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { isScrollLocked } from "../../../src/views/scroll-lock";
 import { TOAST_MS } from "../../../src/views/controller";
-import { cleanupDom, key, model, mount, seedPageOptions, seedPopupOptions, spies, typeInto } from "./helpers";
+import {
+  cleanupDom,
+  key,
+  model,
+  mount,
+  seedPageOptions,
+  seedPopupOptions,
+  spies,
+  typeInto,
+} from "./helpers";
 
 beforeEach(() => {
   vi.spyOn(window, "scrollTo").mockImplementation(() => undefined);
@@ -14,7 +23,8 @@ afterEach(() => {
 });
 
 const $ = <T extends HTMLElement = HTMLElement>(sel: string) => document.querySelector<T>(sel)!;
-const cells = (prefix = "inputVal") => [0, 1, 2, 3].map((i) => $<HTMLInputElement>(`#${prefix}${i}`));
+const cells = (prefix = "inputVal") =>
+  [0, 1, 2, 3].map((i) => $<HTMLInputElement>(`#${prefix}${i}`));
 const tick = (id: string) => $<HTMLInputElement>(id).click();
 
 function fill(prefix: string, digits: string): void {
@@ -46,7 +56,7 @@ describe("standard popup", () => {
     expect(h.submit).toHaveBeenCalledTimes(1);
   });
 
-  test("authLevel 1: the number as text, no inputs, submit with \"\"", () => {
+  test('authLevel 1: the number as text, no inputs, submit with ""', () => {
     const h = spies();
     mount(model("standard-popup", { authLevel: "1" }), h);
     expect($(".ydrz-maskphone").textContent).toBe("138****1234");
@@ -92,7 +102,11 @@ describe("standard popup", () => {
     expect(document.querySelector("#YDRZLoad")).toBeNull();
     expect($("#YDRZErrorTips").textContent).toBe("号码有误，请重新填写");
     expect($("#YDRZErrorTips").getAttribute("aria-live")).toBe("assertive");
-    expect(cells().map((c) => c.value).join("")).toBe("");
+    expect(
+      cells()
+        .map((c) => c.value)
+        .join(""),
+    ).toBe("");
     expect(cells().every((c) => !c.readOnly)).toBe(true);
     expect(document.activeElement).toBe(cells()[0]);
     expect(cells().every((c) => c.getAttribute("aria-invalid") === "true")).toBe(true);
@@ -198,7 +212,11 @@ describe("digit entry", () => {
     mount(model("standard-popup"), spies());
     const c = cells();
     typeInto(c[0], "1");
-    const e = new InputEvent("beforeinput", { inputType: "deleteContentBackward", bubbles: true, cancelable: true });
+    const e = new InputEvent("beforeinput", {
+      inputType: "deleteContentBackward",
+      bubbles: true,
+      cancelable: true,
+    });
     c[1].dispatchEvent(e);
     expect(e.defaultPrevented).toBe(true);
     expect(c[0].value).toBe("");
@@ -249,22 +267,33 @@ describe("digit entry", () => {
     phone.click();
     const board = $("#qs-keyboard-id");
     expect(board.closest(".qs-key-board-wrap")).not.toBeNull();
-    const keys = Array.from(board.querySelectorAll("[qs-data-value]")).map((k) => k.getAttribute("qs-data-value"));
+    const keys = Array.from(board.querySelectorAll("[qs-data-value]")).map((k) =>
+      k.getAttribute("qs-data-value"),
+    );
     expect(keys).toEqual(["1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "del"]);
     expect(board.querySelectorAll(".qs-key-blank")).toHaveLength(1);
     expect(board.querySelector(".del-icon svg")).not.toBeNull();
     expect($(".ydrz-page").style.paddingBottom).not.toBe("");
-    const press = (k: string) => board.querySelector<HTMLElement>(`[qs-data-value="${k}"]`)!.click();
+    const press = (k: string) =>
+      board.querySelector<HTMLElement>(`[qs-data-value="${k}"]`)!.click();
     press("1");
     press("2");
     press("del");
     press("3");
     press("4");
-    expect(cells().map((c) => c.value).join("")).toBe("134");
+    expect(
+      cells()
+        .map((c) => c.value)
+        .join(""),
+    ).toBe("134");
     press("5");
     expect(document.querySelector(".qs-key-board-wrap")).toBeNull();
     expect($(".ydrz-page").style.paddingBottom).toBe("");
-    expect(cells().map((c) => c.value).join("")).toBe("1345");
+    expect(
+      cells()
+        .map((c) => c.value)
+        .join(""),
+    ).toBe("1345");
   });
 
   test("a click elsewhere closes the keypad", () => {
@@ -294,7 +323,13 @@ describe("custom popup", () => {
 
   test("with mask, authLevel 1: its button submits", () => {
     const h = spies();
-    mount(model("custom-popup-mask", { authLevel: "1", popupOptions: { maskStyle: { ifShowMask: true } } }), h);
+    mount(
+      model("custom-popup-mask", {
+        authLevel: "1",
+        popupOptions: { maskStyle: { ifShowMask: true } },
+      }),
+      h,
+    );
     $("#YDRZ_Submitbtn_two").click();
     expect($("#YDRZToast").textContent).toBe("请阅读服务协议");
     tick("#YDRZ_Checkbox_l1_two");

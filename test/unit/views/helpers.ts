@@ -74,14 +74,92 @@ export function seedPopupOptions(withMask: boolean): CustomPopupOptions {
 export function seedPageOptions(): PageOptions {
   return {
     bgColor: "#FFFFFF",
-    titleStyle: { name: "本机号码登录", fontFamily: "PingFangSC-Medium, PingFangSC", fontSize: "1.33rem", fontColor: "#444444", width: "70%", height: "1.83rem", left: "center", high: "1rem", textAlign: "center" },
-    logoStyle: { url: "https://www.cmpassport.com/h5/js/jssdk_auth/image/logo.png", width: "6.96rem", height: "7.32rem", high: "7.9rem", left: "center" },
-    authTextStyle: { fontFamily: "PingFangSC-Medium, PingFangSC", fontSize: "1.08rem", fontColor: "#444444", appNameColor: "#444444", width: "100%", textAlign: "center", high: "22.75rem", left: "center", fontWeight: "500" },
-    phoneNumStyle: { fontFamily: "PingFangSC-Semibold, PingFangSC", fontSize: "2.08rem", fontColor: "#444444", bgColor: "#FFFFFF", fontWeight: "600", width: "15.42rem", left: "center", high: "19.58rem", inputStyle: { width: "1.83rem", height: "2.17rem" } },
-    agreeStyle: { fontFamily: "PingFangSC-Regular, PingFangSC", fontSize: "1rem", fontColor: "#999999", high: "30.58rem", left: "center", checkedButton: { width: "1.33rem", height: "1.33rem", uncheckColor: "#cccccc", checkedColor: "#1E82EB", uncheckUrl: "", checkedUrl: "" }, hrefStyle: { fontColor: "#1E82EB", agreeArr: [] } },
-    tipStyle: { fontFamily: "PingFangSC-Regular, PingFangSC", fontSize: "0.92rem", fontColor: "#999999", high: "27rem", left: "center" },
-    returnBtnStyle: { width: "0.65rem", height: "1.1rem", left: "1rem", high: "1rem", url: "https://www.cmpassport.com/h5/js/jssdk_auth/image/returnIcon.png" },
-    customControlStyle: { ifShow: "ture", width: "120px", height: "24px", high: "450px", left: "center", bgColor: "#fff", border: "0", borderRadius: "", url: "https://www.baidu.com", name: "其他登录方式", fontSize: "16px", fontColor: "#392211", textAlign: "center", textDecoration: "" },
+    titleStyle: {
+      name: "本机号码登录",
+      fontFamily: "PingFangSC-Medium, PingFangSC",
+      fontSize: "1.33rem",
+      fontColor: "#444444",
+      width: "70%",
+      height: "1.83rem",
+      left: "center",
+      high: "1rem",
+      textAlign: "center",
+    },
+    logoStyle: {
+      url: "https://www.cmpassport.com/h5/js/jssdk_auth/image/logo.png",
+      width: "6.96rem",
+      height: "7.32rem",
+      high: "7.9rem",
+      left: "center",
+    },
+    authTextStyle: {
+      fontFamily: "PingFangSC-Medium, PingFangSC",
+      fontSize: "1.08rem",
+      fontColor: "#444444",
+      appNameColor: "#444444",
+      width: "100%",
+      textAlign: "center",
+      high: "22.75rem",
+      left: "center",
+      fontWeight: "500",
+    },
+    phoneNumStyle: {
+      fontFamily: "PingFangSC-Semibold, PingFangSC",
+      fontSize: "2.08rem",
+      fontColor: "#444444",
+      bgColor: "#FFFFFF",
+      fontWeight: "600",
+      width: "15.42rem",
+      left: "center",
+      high: "19.58rem",
+      inputStyle: { width: "1.83rem", height: "2.17rem" },
+    },
+    agreeStyle: {
+      fontFamily: "PingFangSC-Regular, PingFangSC",
+      fontSize: "1rem",
+      fontColor: "#999999",
+      high: "30.58rem",
+      left: "center",
+      checkedButton: {
+        width: "1.33rem",
+        height: "1.33rem",
+        uncheckColor: "#cccccc",
+        checkedColor: "#1E82EB",
+        uncheckUrl: "",
+        checkedUrl: "",
+      },
+      hrefStyle: { fontColor: "#1E82EB", agreeArr: [] },
+    },
+    tipStyle: {
+      fontFamily: "PingFangSC-Regular, PingFangSC",
+      fontSize: "0.92rem",
+      fontColor: "#999999",
+      high: "27rem",
+      left: "center",
+    },
+    returnBtnStyle: {
+      width: "0.65rem",
+      height: "1.1rem",
+      left: "1rem",
+      high: "1rem",
+      url: "https://www.cmpassport.com/h5/js/jssdk_auth/image/returnIcon.png",
+    },
+    customControlStyle: {
+      ifShow: "ture",
+      width: "120px",
+      height: "24px",
+      high: "450px",
+      left: "center",
+      bgColor: "#fff",
+      border: "0",
+      borderRadius: "",
+      url: "https://www.baidu.com",
+      name: "其他登录方式",
+      fontSize: "16px",
+      fontColor: "#392211",
+      textAlign: "center",
+      textDecoration: "",
+    },
   };
 }
 
@@ -89,7 +167,9 @@ export function seedPageOptions(): PageOptions {
 export function typeInto(input: HTMLInputElement, text: string): void {
   input.focus();
   input.value = input.value + text;
-  input.dispatchEvent(new InputEvent("input", { data: text, inputType: "insertText", bubbles: true }));
+  input.dispatchEvent(
+    new InputEvent("input", { data: text, inputType: "insertText", bubbles: true }),
+  );
 }
 
 export function key(target: EventTarget, k: string, init: KeyboardEventInit = {}): KeyboardEvent {

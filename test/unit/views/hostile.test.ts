@@ -7,8 +7,20 @@ import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import type { ViewModel } from "../../../src/views/contract";
 import { cleanupDom, model, mount, seedPageOptions, seedPopupOptions, spies } from "./helpers";
 
-const TEXTS = ['<img src=x onerror="window.__pwned=1">', "<script>window.__pwned=1</script>", '"><svg onload=window.__pwned=1>', "{{constructor}}"];
-const URLS = ["javascript:window.__pwned=1", " JaVaScRiPt:window.__pwned=1", "java\tscript:alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:msgbox(1)", "data:image/svg+xml,<svg onload=alert(1)>"];
+const TEXTS = [
+  '<img src=x onerror="window.__pwned=1">',
+  "<script>window.__pwned=1</script>",
+  '"><svg onload=window.__pwned=1>',
+  "{{constructor}}",
+];
+const URLS = [
+  "javascript:window.__pwned=1",
+  " JaVaScRiPt:window.__pwned=1",
+  "java\tscript:alert(1)",
+  "data:text/html,<script>alert(1)</script>",
+  "vbscript:msgbox(1)",
+  "data:image/svg+xml,<svg onload=alert(1)>",
+];
 const STYLES = [
   "red;background:url(https://evil.example/x)",
   "1px}body{display:none}",
@@ -26,8 +38,15 @@ const URL_KEYS = new Set(["url", "btnImage", "uncheckUrl", "checkedUrl", "agreeC
 const TEXT_KEYS = new Set(["name", "text", "pageTitle", "agreeButtonText", "configBusinessName"]);
 
 /** Replaces every leaf of an options object by a payload chosen by the field's kind. */
-function poison(value: unknown, pick: (kind: "url" | "text" | "style", key: string) => unknown, key = ""): unknown {
-  if (Array.isArray(value)) return value.length ? value.map((v) => poison(v, pick, key)) : [{ name: pick("text", "name"), url: pick("url", "url") }];
+function poison(
+  value: unknown,
+  pick: (kind: "url" | "text" | "style", key: string) => unknown,
+  key = "",
+): unknown {
+  if (Array.isArray(value))
+    return value.length
+      ? value.map((v) => poison(v, pick, key))
+      : [{ name: pick("text", "name"), url: pick("url", "url") }];
   if (value && typeof value === "object") {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) out[k] = poison(v, pick, k);
@@ -37,7 +56,9 @@ function poison(value: unknown, pick: (kind: "url" | "text" | "style", key: stri
   return pick(URL_KEYS.has(key) ? "url" : TEXT_KEYS.has(key) ? "text" : "style", key);
 }
 
-function hostileModels(pick: (kind: "url" | "text" | "style", key: string) => unknown): ViewModel[] {
+function hostileModels(
+  pick: (kind: "url" | "text" | "style", key: string) => unknown,
+): ViewModel[] {
   const text = pick("text", "") as string;
   const url = pick("url", "") as string;
   const common = {
@@ -46,20 +67,68 @@ function hostileModels(pick: (kind: "url" | "text" | "style", key: string) => un
     privacyLinks: [{ name: text, url }],
   } as Partial<ViewModel>;
   const pageOption = poison(
-    { pageTitle: "", agreeButtonText: "", agreeButtonColour: "", agreeTextColour: "", configBusinessName: "", agreeCheckPic: "" },
+    {
+      pageTitle: "",
+      agreeButtonText: "",
+      agreeButtonColour: "",
+      agreeTextColour: "",
+      configBusinessName: "",
+      agreeCheckPic: "",
+    },
     pick,
   ) as Record<string, unknown>;
-  pageOption.customControlsConf = JSON.stringify([{ name: text, url, fontColor: pick("style", "fontColor"), bgColor: pick("style", "bgColor") }]);
+  pageOption.customControlsConf = JSON.stringify([
+    { name: text, url, fontColor: pick("style", "fontColor"), bgColor: pick("style", "bgColor") },
+  ]);
   const container = document.createElement("div");
   document.body.appendChild(container);
   return [
     model("standard-popup", { ...common, pageOption }),
     model("standard-popup", { ...common, authLevel: "1", pageOption }),
-    model("custom-popup-mask", { ...common, popupOptions: poison(seedPopupOptions(true), pick) as never }),
-    model("custom-popup", { ...common, container, popupOptions: poison(seedPopupOptions(false), pick) as never }),
-    model("custom-popup-mask", { ...common, authLevel: "1", popupOptions: poison({ ...seedPopupOptions(true), submitBtnStyle: { name: "", fontColor: "", fontSize: "", textAlign: "", bgColor: "", width: "", height: "", borderRadius: "", high: "", left: "" } }, pick) as never }),
+    model("custom-popup-mask", {
+      ...common,
+      popupOptions: poison(seedPopupOptions(true), pick) as never,
+    }),
+    model("custom-popup", {
+      ...common,
+      container,
+      popupOptions: poison(seedPopupOptions(false), pick) as never,
+    }),
+    model("custom-popup-mask", {
+      ...common,
+      authLevel: "1",
+      popupOptions: poison(
+        {
+          ...seedPopupOptions(true),
+          submitBtnStyle: {
+            name: "",
+            fontColor: "",
+            fontSize: "",
+            textAlign: "",
+            bgColor: "",
+            width: "",
+            height: "",
+            borderRadius: "",
+            high: "",
+            left: "",
+          },
+        },
+        pick,
+      ) as never,
+    }),
     model("custom-page", { ...common, pageOptions: poison(seedPageOptions(), pick) as never }),
-    model("custom-page", { ...common, authLevel: "1", pageOptions: poison({ ...seedPageOptions(), tipStyle: { text: "" }, submitBtnStyle: { name: "", bgColor: "", fontFamily: "" } }, pick) as never }),
+    model("custom-page", {
+      ...common,
+      authLevel: "1",
+      pageOptions: poison(
+        {
+          ...seedPageOptions(),
+          tipStyle: { text: "" },
+          submitBtnStyle: { name: "", bgColor: "", fontFamily: "" },
+        },
+        pick,
+      ) as never,
+    }),
     model("standard-page", common),
   ];
 }
@@ -68,16 +137,22 @@ function assertClean(): void {
   const roots = Array.from(document.querySelectorAll(".ydrz-root"));
   expect(roots.length).toBeGreaterThan(0);
   for (const root of roots) {
-    expect(root.querySelectorAll("script, iframe, object, embed, style, link, frame, base, meta, form")).toHaveLength(0);
+    expect(
+      root.querySelectorAll("script, iframe, object, embed, style, link, frame, base, meta, form"),
+    ).toHaveLength(0);
     for (const el of [root, ...Array.from(root.querySelectorAll("*"))]) {
       for (const attr of Array.from(el.attributes)) {
         expect(attr.name.startsWith("on"), `${el.tagName} ${attr.name}`).toBe(false);
         if (attr.name === "href" || attr.name === "src" || attr.name === "xlink:href") {
-          expect(attr.value, attr.name).not.toMatch(/^\s*(javascript|vbscript|data:text|data:image\/svg)/i);
+          expect(attr.value, attr.name).not.toMatch(
+            /^\s*(javascript|vbscript|data:text|data:image\/svg)/i,
+          );
           expect(attr.value).not.toMatch(/[\t\n]/);
         }
         if (attr.name === "style") {
-          expect(attr.value).not.toMatch(/url\(|expression|javascript|evil|\\|!\s*important(?![^;]*padding)/i);
+          expect(attr.value).not.toMatch(
+            /url\(|expression|javascript|evil|\\|!\s*important(?![^;]*padding)/i,
+          );
           expect(attr.value).not.toMatch(/display:\s*none/);
         }
       }
@@ -105,12 +180,17 @@ describe("hostile strings", () => {
   for (const t of TEXTS) {
     for (const u of URLS) {
       test(`text ${JSON.stringify(t).slice(0, 30)} / url ${JSON.stringify(u).slice(0, 24)}`, () => {
-        for (const s of [STYLES[TEXTS.indexOf(t) % STYLES.length], STYLES[(URLS.indexOf(u) + 4) % STYLES.length]]) {
+        for (const s of [
+          STYLES[TEXTS.indexOf(t) % STYLES.length],
+          STYLES[(URLS.indexOf(u) + 4) % STYLES.length],
+        ]) {
           for (const m of hostileModels((kind) => (kind === "url" ? u : kind === "text" ? t : s))) {
             const v = mount(m, spies());
             assertClean();
             // Texts arrive as text: the payload is visible verbatim, not parsed.
-            const names = Array.from(document.querySelectorAll(".ydrz-app-name")).map((n) => n.textContent);
+            const names = Array.from(document.querySelectorAll(".ydrz-app-name")).map(
+              (n) => n.textContent,
+            );
             expect(names.every((n) => n === t)).toBe(true);
             v.destroy();
           }
@@ -121,7 +201,9 @@ describe("hostile strings", () => {
 
   test("every style payload in every style field", () => {
     for (const s of STYLES) {
-      for (const m of hostileModels((kind) => (kind === "style" ? s : kind === "url" ? "https://ok.example/" : "ok"))) {
+      for (const m of hostileModels((kind) =>
+        kind === "style" ? s : kind === "url" ? "https://ok.example/" : "ok",
+      )) {
         const v = mount(m, spies());
         assertClean();
         v.destroy();
@@ -133,7 +215,7 @@ describe("hostile strings", () => {
 
 describe("wrong types", () => {
   for (const w of WEIRD) {
-    test(`${String(typeof w === "symbol" ? "symbol" : JSON.stringify(w) ?? typeof w)} in every field`, () => {
+    test(`${String(typeof w === "symbol" ? "symbol" : (JSON.stringify(w) ?? typeof w))} in every field`, () => {
       for (const m of hostileModels(() => w)) {
         const v = mount(m, spies());
         assertClean();
@@ -153,10 +235,26 @@ describe("wrong types", () => {
       model("custom-popup-mask", { popupOptions: "nonsense" as never }),
       model("custom-popup-mask", { popupOptions: throwing as never }),
       model("custom-page", { pageOptions: [1, 2, 3] as never }),
-      model("custom-page", { pageOptions: new Proxy({}, { get: () => { throw new Error("proxy"); } }) as never }),
+      model("custom-page", {
+        pageOptions: new Proxy(
+          {},
+          {
+            get: () => {
+              throw new Error("proxy");
+            },
+          },
+        ) as never,
+      }),
       model("standard-popup", { pageOption: { customControlsConf: "{not json" } }),
-      model("standard-popup", { pageOption: { customControlsConf: "[null, 1, \"x\", {\"name\": {\"a\": 1}}]" } }),
-      model("standard-popup", { pageOption: null as never, privacyLinks: "x" as never, maskPhone: undefined as never, carrier: "XX" as never }),
+      model("standard-popup", {
+        pageOption: { customControlsConf: '[null, 1, "x", {"name": {"a": 1}}]' },
+      }),
+      model("standard-popup", {
+        pageOption: null as never,
+        privacyLinks: "x" as never,
+        maskPhone: undefined as never,
+        carrier: "XX" as never,
+      }),
       model("weird-kind" as never),
     ];
     for (const m of cases) {

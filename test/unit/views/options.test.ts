@@ -1,5 +1,20 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { border, colour, flag, fontFamily, fontSize, fontWeight, length, offsetTop, opacity, position, REM_PX, textAlign, textDecoration, textOption } from "../../../src/views/options";
+import {
+  border,
+  colour,
+  flag,
+  fontFamily,
+  fontSize,
+  fontWeight,
+  length,
+  offsetTop,
+  opacity,
+  position,
+  REM_PX,
+  textAlign,
+  textDecoration,
+  textOption,
+} from "../../../src/views/options";
 import { readBox } from "../../../src/views/layout";
 
 afterEach(() => {
@@ -35,18 +50,28 @@ describe("lengths", () => {
     expect(warn).not.toHaveBeenCalled();
   });
 
-  test.each(["20", "abc", "20pt", "1e3px", "20px;color:red", "calc(1px)", {}, [], true, NaN, Infinity, "-5px"])(
-    "%j is rejected with a warning (unless meaningful)",
-    (input) => {
-      const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
-      const out = length(input, "layerStyle.width");
-      if (input === "20") expect(out).toBe("20px");
-      else {
-        expect(out).toBeUndefined();
-        expect(warn).toHaveBeenCalled();
-      }
-    },
-  );
+  test.each([
+    "20",
+    "abc",
+    "20pt",
+    "1e3px",
+    "20px;color:red",
+    "calc(1px)",
+    {},
+    [],
+    true,
+    NaN,
+    Infinity,
+    "-5px",
+  ])("%j is rejected with a warning (unless meaningful)", (input) => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const out = length(input, "layerStyle.width");
+    if (input === "20") expect(out).toBe("20px");
+    else {
+      expect(out).toBeUndefined();
+      expect(warn).toHaveBeenCalled();
+    }
+  });
 
   test("percent can be refused for font sizes", () => {
     vi.spyOn(console, "warn").mockImplementation(() => undefined);
@@ -66,17 +91,34 @@ describe("lengths", () => {
 });
 
 describe("colours", () => {
-  test.each(["#FFF", "#ffff", "#FFFFFF", "#FFFFFF80", "rgb(1, 2, 3)", "rgba(1,2,3,0.5)", "hsl(120 50% 50%)", "red", "transparent"])("%s is kept", (c) => {
+  test.each([
+    "#FFF",
+    "#ffff",
+    "#FFFFFF",
+    "#FFFFFF80",
+    "rgb(1, 2, 3)",
+    "rgba(1,2,3,0.5)",
+    "hsl(120 50% 50%)",
+    "red",
+    "transparent",
+  ])("%s is kept", (c) => {
     expect(colour(c, "f")).toBe(c);
   });
-  test.each(["#FFFFF", "#GGG", "notacolour", "red;background:url(x)", "rgb(1,2,3));x", "url(x)", "expression(alert(1))", 123, "#fff !important"])(
-    "%j is ignored with a warning",
-    (c) => {
-      const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
-      expect(colour(c, "agreeStyle.fontColor")).toBeUndefined();
-      expect(String(warn.mock.calls[0][0])).toContain("agreeStyle.fontColor");
-    },
-  );
+  test.each([
+    "#FFFFF",
+    "#GGG",
+    "notacolour",
+    "red;background:url(x)",
+    "rgb(1,2,3));x",
+    "url(x)",
+    "expression(alert(1))",
+    123,
+    "#fff !important",
+  ])("%j is ignored with a warning", (c) => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    expect(colour(c, "agreeStyle.fontColor")).toBeUndefined();
+    expect(String(warn.mock.calls[0][0])).toContain("agreeStyle.fontColor");
+  });
 });
 
 describe("booleans", () => {
@@ -144,7 +186,9 @@ describe("other fields", () => {
     vi.spyOn(console, "warn").mockImplementation(() => undefined);
     expect(readBox({ textalign: "right" }, "f").textAlign).toBe("right");
     expect(readBox({ textAlign: "left", textalign: "right" }, "f").textAlign).toBe("left");
-    expect(readBox({ high: "1rem", left: "center", width: "bad", fontColor: "#123" }, "f")).toEqual({ high: "12px", left: "center", fontColor: "#123" });
+    expect(readBox({ high: "1rem", left: "center", width: "bad", fontColor: "#123" }, "f")).toEqual(
+      { high: "12px", left: "center", fontColor: "#123" },
+    );
     expect(readBox("not an object", "f")).toEqual({});
     expect(readBox(null, "f")).toEqual({});
   });

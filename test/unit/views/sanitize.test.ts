@@ -1,5 +1,18 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { border, colour, fontFamily, fontSize, fontWeight, length, offsetTop, opacity, position, signed, textAlign, textDecoration } from "../../../src/views/options";
+import {
+  border,
+  colour,
+  fontFamily,
+  fontSize,
+  fontWeight,
+  length,
+  offsetTop,
+  opacity,
+  position,
+  signed,
+  textAlign,
+  textDecoration,
+} from "../../../src/views/options";
 import { safeUrl, setStyle } from "../../../src/views/sanitize";
 
 afterEach(() => vi.restoreAllMocks());
@@ -38,7 +51,9 @@ describe("URLs", () => {
     expect(safeUrl(u, "link")).toBeUndefined();
   });
   test("raster data: URLs are allowed for images only", () => {
-    expect(safeUrl("data:image/png;base64,iVBORw0KGgo=", "image")).toBe("data:image/png;base64,iVBORw0KGgo=");
+    expect(safeUrl("data:image/png;base64,iVBORw0KGgo=", "image")).toBe(
+      "data:image/png;base64,iVBORw0KGgo=",
+    );
     expect(safeUrl("data:image/svg+xml,<svg onload=alert(1)>", "image")).toBeUndefined();
     expect(safeUrl("data:text/html;base64,PHNjcmlwdD4=", "image")).toBeUndefined();
   });
@@ -50,14 +65,41 @@ describe("URLs", () => {
 });
 
 describe("style values", () => {
-  const validators = { length, fontSize, signed, position, offsetTop, colour, border, opacity, fontFamily, fontWeight, textAlign, textDecoration };
-  test.each(["red;position:fixed", "1px}body{display:none", "url(https://x)", "URL (x)", "expression(alert(1))", '"x"', "'x'", "a\\62", "1px/*", "red !important", "<x>", "image-set(x)", "@import x", "1px solid red; background: url(x)", "20px\\3b color:red"])(
-    "%j cannot leave its declaration: every validator refuses it",
-    (v) => {
-      vi.spyOn(console, "warn").mockImplementation(() => undefined);
-      for (const [name, parse] of Object.entries(validators)) expect(parse(v, "f"), name).toBeUndefined();
-    },
-  );
+  const validators = {
+    length,
+    fontSize,
+    signed,
+    position,
+    offsetTop,
+    colour,
+    border,
+    opacity,
+    fontFamily,
+    fontWeight,
+    textAlign,
+    textDecoration,
+  };
+  test.each([
+    "red;position:fixed",
+    "1px}body{display:none",
+    "url(https://x)",
+    "URL (x)",
+    "expression(alert(1))",
+    '"x"',
+    "'x'",
+    "a\\62",
+    "1px/*",
+    "red !important",
+    "<x>",
+    "image-set(x)",
+    "@import x",
+    "1px solid red; background: url(x)",
+    "20px\\3b color:red",
+  ])("%j cannot leave its declaration: every validator refuses it", (v) => {
+    vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    for (const [name, parse] of Object.entries(validators))
+      expect(parse(v, "f"), name).toBeUndefined();
+  });
   test("values are set through the CSSOM, one property each", () => {
     const el = document.createElement("div");
     setStyle(el, "width", "20px");

@@ -55,8 +55,10 @@ test("every rule is scoped under an SDK root; nothing styles the host page", () 
 
 test("the inlined module gives back exactly the compiled sheet", () => {
   // What `?inline` imports load in the bundles: the module's default export must be the sheet.
-  const load = (css: string): unknown => new Function(cssModule(css).replace(/^export default /, "return "))();
-  const scoped = '.ydrz-root{color:#333}.ydrz-root .a,.ydrz-root.b{content:"\\"}@media (x){.ydrz-root [hidden]{display:none!important}}';
+  const load = (css: string): unknown =>
+    new Function(cssModule(css).replace(/^export default /, "return "))();
+  const scoped =
+    '.ydrz-root{color:#333}.ydrz-root .a,.ydrz-root.b{content:"\\"}@media (x){.ydrz-root [hidden]{display:none!important}}';
   expect(load(scoped)).toBe(scoped);
   // The scope is written once in the module, not once per selector.
   expect(cssModule(scoped).split(".ydrz-root")).toHaveLength(2);
