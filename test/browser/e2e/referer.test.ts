@@ -49,9 +49,7 @@ async function preGetMobile(traceId: string): Promise<{ code: string; desc: stri
 }
 
 /** Waits for the demo's referer/origin panel, which it fills after a flow ends. */
-async function panel(
-  sess: Session,
-): Promise<{
+async function panel(sess: Session): Promise<{
   referer: string;
   refererVerdict: string;
   origin: string;
