@@ -1,6 +1,5 @@
 // 1. Bytes: what a page downloads (UMD, ESM entry, style.css) and where the UMD's bytes go, by
 // module: the UMD config of rollup.config.mjs built in memory through rollup's JS API.
-import { readFileSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
 import { gzipSync } from "node:zlib";
 import terserPlugin from "@rollup/plugin-terser";
@@ -10,8 +9,12 @@ import { measure, sizeOf } from "../scripts/sizes.mjs";
 import { kb, na, pct } from "./lib/stats.mjs";
 import { sharedUmdBuild } from "./lib/umd-build.mjs";
 
-export const BUDGET_GZIP = 12 * 1024;
+// The UMD budget that `npm test` asserts (test/node/bundle/budget.test.ts), and the smaller size
+// the bench keeps in view.
+export const BUDGET_GZIP = 17.5 * 1024;
 export const GOAL_GZIP = 10 * 1024;
+const BUDGET_LABEL = `${BUDGET_GZIP / 1024} KB`;
+const GOAL_LABEL = `${GOAL_GZIP / 1024} KB`;
 
 const SHIPPED = [
   ["dist/ydrz-jssdk.umd.js", "UMD (JS + crypto + CSS), minified"],
@@ -172,6 +175,13 @@ async function whatIfBuilds(root, { config, cache }, log) {
   return rows;
 }
 
+/** The budget column of the UMD row: within or over the budget, and whether the goal is met. */
+function budgetVerdict(gzip) {
+  const budget = gzip <= BUDGET_GZIP ? "within" : "OVER";
+  const goal = gzip <= GOAL_GZIP ? "met" : "not met";
+  return `${budget} ${BUDGET_LABEL} budget; goal ${GOAL_LABEL}: ${goal}`;
+}
+
 export async function run(ctx) {
   const { root, log } = ctx;
   const files = {};
@@ -192,29 +202,27 @@ export async function run(ctx) {
       kb(s.min),
       kb(s.gzip),
       kb(s.brotli),
-      file === "dist/ydrz-jssdk.umd.js"
-        ? `${s.gzip <= BUDGET_GZIP ? "within" : "OVER"} 12 KB budget; goal 10 KB: ${s.gzip <= GOAL_GZIP ? "met" : "not met"}`
-        : "",
+      file === "dist/ydrz-jssdk.umd.js" ? budgetVerdict(s.gzip) : "",
     ];
   });
   const tables = [
     {
       title: "Bytes: shipped files",
-      columns: ["file", "bytes", "gzip -9", "brotli -11", "budget (UMD gzip ≤ 12 KB)"],
+      columns: ["file", "bytes", "gzip -9", "brotli -11", `budget (UMD gzip ≤ ${BUDGET_LABEL})`],
       rows: sizeRows,
     },
   ];
   const data = { files, budgetGzip: BUDGET_GZIP, goalGzip: GOAL_GZIP };
   data.goals = [
     {
-      goal: "UMD ≤ 12 KB gzip (budget)",
-      met: umdGzip == null ? null : umdGzip <= BUDGET_GZIP,
-      value: umdGzip == null ? "n/a" : kb(umdGzip),
+      goal: `UMD ≤ ${BUDGET_LABEL} gzip (budget)`,
+      met: umdGzip === null ? null : umdGzip <= BUDGET_GZIP,
+      value: umdGzip === null ? "n/a" : kb(umdGzip),
     },
     {
-      goal: "UMD ≤ 10 KB gzip (goal)",
-      met: umdGzip == null ? null : umdGzip <= GOAL_GZIP,
-      value: umdGzip == null ? "n/a" : kb(umdGzip),
+      goal: `UMD ≤ ${GOAL_LABEL} gzip (goal)`,
+      met: umdGzip === null ? null : umdGzip <= GOAL_GZIP,
+      value: umdGzip === null ? "n/a" : kb(umdGzip),
     },
   ];
 
@@ -289,7 +297,7 @@ export async function run(ctx) {
       kb(m.rendered),
       pct(m.share),
       kb(m.min),
-      m.gzipEstimate == null ? "n/a" : kb(m.gzipEstimate),
+      m.gzipEstimate === null ? "n/a" : kb(m.gzipEstimate),
     ]),
   });
   const asBuilt = sizeOf(breakdown.whole);
@@ -299,7 +307,15 @@ export async function run(ctx) {
   if (!ctx.quick)
     tables.push({
       title: "Bytes: what-if builds of the UMD (same rollup config, one change each)",
-      columns: ["variant", "min", "gzip", "Δ gzip", "brotli", "≤ 12 KB", "≤ 10 KB"],
+      columns: [
+        "variant",
+        "min",
+        "gzip",
+        "Δ gzip",
+        "brotli",
+        `≤ ${BUDGET_LABEL}`,
+        `≤ ${GOAL_LABEL}`,
+      ],
       align: ["l", "r", "r", "r", "r", "l", "l"],
       rows: [
         [

@@ -214,7 +214,7 @@ export async function run(ctx) {
       };
       const fig = (label, k, fmt = (x) => String(x)) => {
         const sign = (x) => (x > 0 ? "+" : "") + fmt(x);
-        const v = (x) => (x == null ? "–" : fmt(x));
+        const v = (x) => (x === null || x === undefined ? "–" : fmt(x));
         return [
           view,
           label,

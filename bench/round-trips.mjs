@@ -49,7 +49,7 @@ export async function run(ctx) {
             downloadThroughput: -1,
             uploadThroughput: -1,
           });
-          const r = await openView(env, p, view, sim);
+          const r = await openView(env, p, { view, sim });
           const reqs = net.stop();
           if (!r.mark) {
             reason = failureReason(r);

@@ -86,6 +86,13 @@ function pick(only) {
   });
 }
 
+/** A goal's `met` (true, false, or null when it could not be measured) as printed. */
+function goalStatus(met) {
+  if (met === true) return "met";
+  if (met === false) return "not met";
+  return "n/a";
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   if (args.help) {
@@ -173,12 +180,7 @@ async function main() {
     dist.cleanup();
   }
   const goals = Object.entries(results.groups).flatMap(([g, d]) =>
-    (d.goals ?? []).map((x) => [
-      x.goal,
-      x.met == null ? "n/a" : x.met ? "met" : "not met",
-      x.value,
-      g,
-    ]),
+    (d.goals ?? []).map((x) => [x.goal, goalStatus(x.met), x.value, g]),
   );
   results.goals = goals.map(([goal, status, value, group]) => ({ goal, status, value, group }));
   if (goals.length)

@@ -2,7 +2,7 @@
 // a whole flow: page load, getTokenInfo, the view, typing the digits, the agreement, the token.
 import { openPage, within } from "./lib/browser.mjs";
 import { failureReason, loadBenchPage, openView } from "./lib/site.mjs";
-import { ms, na, range, summarize } from "./lib/stats.mjs";
+import { na, range, summarize } from "./lib/stats.mjs";
 
 const CPU_RATE = 4;
 const LATENCY_MS = 50;
@@ -32,12 +32,19 @@ async function evaluateOnce(browser, env, run) {
   }
 }
 
+/** When a long task ran: during load, before the view was painted, or after. */
+function phaseOf(task, opened) {
+  if (task.start + task.duration <= opened.t0) return "load";
+  if (task.start < opened.mark.painted) return "view";
+  return "after";
+}
+
 /** The whole standard-popup flow on the CM path, long tasks collected from navigation on. */
 async function wholeFlow(browser, env) {
   const p = await openPage(browser, { cpuRate: CPU_RATE });
   try {
     await loadBenchPage(env, p);
-    const r = await openView(env, p, "standard-popup", "cm", 20_000);
+    const r = await openView(env, p, { view: "standard-popup", sim: "cm", timeoutMs: 20_000 });
     if (!r.mark) return { error: failureReason(r) };
     const digits = env.hiddenDigits("cm");
     const first = p.page.locator("#inputVal0");
@@ -55,7 +62,7 @@ async function wholeFlow(browser, env) {
     );
     const tasks = (await p.page.evaluate(() => window.__bench.longTasks.slice())).map((t) => ({
       ...t,
-      phase: t.start + t.duration <= r.t0 ? "load" : t.start < r.mark.painted ? "view" : "after",
+      phase: phaseOf(t, r),
     }));
     const end = await p.page.evaluate(() => performance.now());
     const outcome = final ? `${final.kind} ${final.res?.code ?? ""}`.trim() : "no final callback";
@@ -184,4 +191,3 @@ export async function run(ctx) {
     },
   };
 }
-void ms;

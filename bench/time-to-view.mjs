@@ -47,19 +47,16 @@ function figures(r) {
   };
 }
 
-/** One page: the first (cold) open, then (unless `second` is false), after endGetToken, a second (warm) one. */
-export async function measureOnce(
-  browser,
-  env,
-  view,
-  sim,
-  url = env.pageUrl,
-  { second = true } = {},
-) {
+/**
+ * One page: the first (cold) open, then (unless `second` is false), after endGetToken, a second
+ * (warm) one.
+ * @param {{ view: string, sim: string, url?: string, second?: boolean }} opts
+ */
+export async function measureOnce(browser, env, { view, sim, url = env.pageUrl, second = true }) {
   const p = await openPage(browser, { cpuRate: CPU_RATE });
   try {
     await loadBenchPage(env, p, url);
-    const r = await openView(env, p, view, sim, 20_000);
+    const r = await openView(env, p, { view, sim, timeoutMs: 20_000 });
     if (!r.mark) return { error: failureReason(r) };
     const cold = figures(r);
     if (!second) return cold;
@@ -67,10 +64,10 @@ export async function measureOnce(
       (await p.page.evaluate(
         () => window.__bench.paints.find((x) => x.name === "first-contentful-paint")?.start,
       )) ?? null;
-    cold.fcp = fcp == null ? null : fcp - r.t0;
+    cold.fcp = fcp === null ? null : fcp - r.t0;
     await p.page.evaluate(() => window.__bench.close());
     await p.page.evaluate(() => performance.clearResourceTimings());
-    const w = await openView(env, p, view, sim, 20_000);
+    const w = await openView(env, p, { view, sim, timeoutMs: 20_000 });
     const warm = w.mark ? figures(w) : null;
     return {
       ...cold,
@@ -118,7 +115,7 @@ async function rehearsalAB(ctx, browser, env) {
         // Alternating order, so that neither build always runs first.
         for (const which of i % 2 ? ["with", "without"] : ["without", "with"]) {
           const url = which === "with" ? env.pageUrl : env.pageUrl + "?umd=nowarm";
-          const s = await measureOnce(browser, env, view, "cm", url, { second: false });
+          const s = await measureOnce(browser, env, { view, sim: "cm", url, second: false });
           if (!s.error) totals[which].push(s.total);
         }
       }
@@ -130,7 +127,7 @@ async function rehearsalAB(ctx, browser, env) {
         `+${latency}`,
         range(a),
         range(b),
-        diff == null
+        diff === null
           ? na("no sample")
           : `${diff > 0 ? "+" : ""}${ms(diff)} (${((diff / b.median) * 100).toFixed(0)}%)`,
       ]);
@@ -164,7 +161,7 @@ async function profileOverhead(ctx, browser, env) {
       await p.cdp.send("Profiler.enable");
       await p.cdp.send("Profiler.setSamplingInterval", { interval: 200 });
       await p.cdp.send("Profiler.start");
-      const r = await openView(env, p, view, "cm", 20_000);
+      const r = await openView(env, p, { view, sim: "cm", timeoutMs: 20_000 });
       const { profile } = await p.cdp.send("Profiler.stop");
       if (!r.mark) continue;
       opens++;
@@ -212,8 +209,12 @@ export async function run(ctx) {
       let reason;
       for (let i = 0; i < ctx.runs; i++) {
         try {
-          const s = await measureOnce(browser, env, c.view, c.sim);
-          const h = await measureOnce(browser, env, c.view, c.sim, env.pageUrl + "?host=cjk");
+          const s = await measureOnce(browser, env, { view: c.view, sim: c.sim });
+          const h = await measureOnce(browser, env, {
+            view: c.view,
+            sim: c.sim,
+            url: env.pageUrl + "?host=cjk",
+          });
           if (s.error || h.error) {
             reason = s.error ?? h.error;
             break;

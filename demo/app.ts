@@ -177,7 +177,12 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoHandle> 
     if (pageFile) {
       const html = renderPage(pageFile);
       if (html === undefined) throw new HttpError(404, "not_found", `page ${path} is missing`);
-      return sendText(res, 200, "text/html; charset=utf-8", html, method === "HEAD");
+      return sendText(res, {
+        status: 200,
+        type: "text/html; charset=utf-8",
+        text: html,
+        head: method === "HEAD",
+      });
     }
     const distName = DIST_ROUTES[path];
     if (distName) {

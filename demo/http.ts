@@ -135,12 +135,21 @@ export function sendFile(req: IncomingMessage, res: ServerResponse, file: string
   return true;
 }
 
+/** A text answer for sendText. */
+export type TextAnswer = {
+  /** The HTTP status code. */
+  status: number;
+  /** The Content-Type header, charset included. */
+  type: string;
+  /** The body; its length is sent even when the body is not (HEAD). */
+  text: string;
+  /** True for a HEAD request: the headers only. */
+  head?: boolean;
+};
+
 export function sendText(
   res: ServerResponse,
-  status: number,
-  type: string,
-  text: string,
-  head = false,
+  { status, type, text, head = false }: TextAnswer,
 ): void {
   res.writeHead(status, {
     "Content-Type": type,

@@ -14,9 +14,14 @@ async function main(): Promise<void> {
     args = parseArgs(process.argv.slice(2), process.env);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    if (e.message) console.error(`demo: ${e.message}`);
-    (e.message ? console.error : console.log)(USAGE);
-    process.exit(e.message ? 2 : 0);
+    if (e.message) {
+      console.error(`demo: ${e.message}`);
+      console.error(USAGE);
+      process.exit(2);
+    }
+    // --help: the usage is the answer, on stdout.
+    console.log(USAGE);
+    process.exit(0);
   }
   let demo;
   try {
@@ -47,10 +52,19 @@ async function main(): Promise<void> {
   const stop = () => {
     if (closing) return;
     closing = true;
-    demo.close().then(() => process.exit(0));
+    demo.close().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        console.error(`demo: failed to close: ${String(e)}`);
+        process.exit(1);
+      },
+    );
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
 }
 
-void main();
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

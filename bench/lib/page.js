@@ -13,7 +13,7 @@
         longTasks.push({ start: e.startTime, duration: e.duration });
       });
     }).observe({ type: "longtask", buffered: true });
-  } catch (e) {
+  } catch {
     /* no long task API: reported as n/a */
   }
   var paints = [];
@@ -23,8 +23,8 @@
         paints.push({ name: e.name, start: e.startTime });
       });
     }).observe({ type: "paint", buffered: true });
-  } catch (e) {
-    /* ignore */
+  } catch {
+    // no paint timing API: first paint comes from the frame callback alone
   }
 
   // The seed's option objects (seed 003 §3.5.2 / §3.6.1), without any off-machine image URL.

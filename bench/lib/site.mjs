@@ -233,7 +233,7 @@ export async function startBenchEnv(dist) {
   };
 }
 
-/** Opens the bench page in `p` (from openPage) and one view; the result of `__bench.open`. */
+/** Loads the bench page in `p` (from openPage) and checks that the UMD defined its global. */
 export async function loadBenchPage(env, p, url = env.pageUrl) {
   await p.page.goto(url, { waitUntil: "load" });
   const ok = await p.page.evaluate(
@@ -242,7 +242,11 @@ export async function loadBenchPage(env, p, url = env.pageUrl) {
   if (!ok) throw new Error("the UMD did not define window.YDRZAuthLogin");
 }
 
-export async function openView(env, p, view, sim, timeoutMs = 15_000) {
+/**
+ * Opens one view on the loaded bench page; the result of `__bench.open`.
+ * @param {{ view: string, sim: string, timeoutMs?: number }} opts
+ */
+export async function openView(env, p, { view, sim, timeoutMs = 15_000 }) {
   const data = env.flowData(sim);
   const r = await p.page.evaluate(
     ([view, data, opts]) => window.__bench.open(view, data, opts),

@@ -19,7 +19,7 @@ export function quantile(sorted, q) {
 }
 
 /** Milliseconds with one decimal. */
-export const ms = (x) => (x == null || !Number.isFinite(x) ? "n/a" : x.toFixed(1));
+export const ms = (x) => (Number.isFinite(x) ? x.toFixed(1) : "n/a");
 
 /** "median (min–max)" of a summary, formatted by `fmt`. */
 export function range(summary, fmt = ms) {
@@ -28,11 +28,11 @@ export function range(summary, fmt = ms) {
   return `${fmt(summary.median)} (${fmt(summary.min)}–${fmt(summary.max)})`;
 }
 
-export const kb = (n) => (n == null ? "n/a" : (n / 1024).toFixed(2) + " KB");
+export const kb = (n) => (n === null || n === undefined ? "n/a" : (n / 1024).toFixed(2) + " KB");
 
-export const pct = (x) => (x == null || !Number.isFinite(x) ? "n/a" : (x * 100).toFixed(1) + "%");
+export const pct = (x) => (Number.isFinite(x) ? (x * 100).toFixed(1) + "%" : "n/a");
 
 /** A value that could not be measured, with the reason. Printed as `n/a (reason)`. */
 export const na = (reason) => ({ na: String(reason).replace(/\s+/g, " ").slice(0, 160) });
 
-export const isNa = (v) => v != null && typeof v === "object" && "na" in v;
+export const isNa = (v) => v !== null && typeof v === "object" && "na" in v;

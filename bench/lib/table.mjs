@@ -14,7 +14,11 @@ const width = (s) => {
   return w;
 };
 
-const cell = (v) => (v == null ? "" : isNa(v) ? `n/a (${v.na})` : String(v));
+const cell = (v) => {
+  if (v === null || v === undefined) return "";
+  if (isNa(v)) return `n/a (${v.na})`;
+  return String(v);
+};
 
 /**
  * @param {string} title

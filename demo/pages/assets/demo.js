@@ -27,11 +27,20 @@
     if (el) el.textContent = text;
   }
 
+  /** A yes/no badge; `ok` undefined leaves it blank (nothing checked yet). */
   function badge(id, ok, yes, no) {
     var el = $(id);
     if (!el) return;
-    el.className = "badge " + (ok === undefined ? "" : ok ? "ok" : "bad");
-    el.textContent = ok === undefined ? "" : ok ? yes : no;
+    if (ok === undefined) {
+      el.className = "badge";
+      el.textContent = "";
+    } else if (ok) {
+      el.className = "badge ok";
+      el.textContent = yes;
+    } else {
+      el.className = "badge bad";
+      el.textContent = no;
+    }
   }
 
   /** The address the gateway compares with the registry: no ?query, no #fragment (seed 003 §2.1). */
@@ -70,7 +79,8 @@
     var text;
     try {
       text = typeof payload === "string" ? payload : JSON.stringify(payload, null, 2);
-    } catch (e) {
+    } catch {
+      // a cycle or a BigInt: JSON cannot say it
       text = String(payload);
     }
     pre.textContent = text === undefined ? "undefined" : text;
@@ -255,7 +265,7 @@
     if (fromUrl) return fromUrl;
     try {
       return localStorage.getItem(key);
-    } catch (e) {
+    } catch {
       return null;
     }
   }
@@ -263,9 +273,16 @@
   function remember(key, value) {
     try {
       localStorage.setItem(key, value);
-    } catch (e) {
+    } catch {
       /* private mode: the choice just is not kept */
     }
+  }
+
+  /** How the SIM switcher names a SIM's network. */
+  function networkName(network) {
+    if (network === "cellular") return "数据流量";
+    if (network === "wifi") return "Wi-Fi";
+    return "无网络";
   }
 
   function initSwitcher(cfg) {
@@ -273,8 +290,7 @@
     if (sim) {
       var simOptions = [{ value: "", label: "网关默认 SIM" }].concat(
         cfg.sims.map(function (s) {
-          var net =
-            s.network === "cellular" ? "数据流量" : s.network === "wifi" ? "Wi-Fi" : "无网络";
+          var net = networkName(s.network);
           return {
             value: s.id,
             label:

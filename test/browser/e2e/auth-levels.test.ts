@@ -32,7 +32,10 @@ describe("authLevel", () => {
   it('"1": the popup shows the masked number to confirm; tick and submit log in', async () => {
     const sim = E2E_SIMS.CT;
     s = await newSession(browser, ANDROID);
-    await openDemoPage(s, stack, "/standard-popup.html", { sim: sim.id, scenario: "level1" });
+    await openDemoPage(s, stack, {
+      path: "/standard-popup.html",
+      query: { sim: sim.id, scenario: "level1" },
+    });
     const traceId = await pressLogin(s);
     const root = view(s, "standard-popup");
     await root.waitFor({ state: "visible" });
@@ -45,13 +48,13 @@ describe("authLevel", () => {
     await expectLoggedIn(s, sim.number);
     const finals = s.rec.finals();
     expect(finals.map((e) => e.kind)).toEqual(["success"]);
-    expect(finals[0]!.payload).toMatchObject({ code: "103000", msgId: traceId });
+    expect(finals[0].payload).toMatchObject({ code: "103000", msgId: traceId });
   });
 
   it('"5": no SDK view; getTokenInfo hands out the accessToken, the page\'s own UI and authGetToken log in', async () => {
     const sim = E2E_SIMS.CU;
     s = await newSession(browser, ANDROID);
-    await openDemoPage(s, stack, "/level5.html", { sim: sim.id });
+    await openDemoPage(s, stack, { path: "/level5.html", query: { sim: sim.id } });
     const traceId = await pressLogin(s);
     const first = await s.rec.final();
     expect(first.kind).toBe("success");
@@ -72,7 +75,7 @@ describe("authLevel", () => {
     await expectLoggedIn(s, sim.number);
     const tokens = s.rec.of("authGetToken");
     expect(tokens.map((e) => e.kind)).toEqual(["success"]);
-    expect(tokens[0]!.payload).toMatchObject({ code: "103000", msgId: traceId });
+    expect(tokens[0].payload).toMatchObject({ code: "103000", msgId: traceId });
     expect(s.rec.of("getTokenInfo")).toHaveLength(1);
   });
 });

@@ -89,7 +89,7 @@ describe.each(DEVICES)("$name", (device) => {
       .toBe(number);
     const finals = s.rec.finals();
     expect(finals.map((e) => e.kind)).toEqual(["success"]);
-    expect(finals[0]!.payload).toMatchObject({ code: "103000", msgId: traceId });
+    expect(finals[0].payload).toMatchObject({ code: "103000", msgId: traceId });
     await expect.poll(() => s!.page.locator(ANY_VIEW).count()).toBe(0);
     // The CSS is present once: the seed's <link> plus at most one injected copy, never more.
     const injected = await s.page.evaluate(
@@ -123,7 +123,7 @@ describe.each(DEVICES)("$name", (device) => {
       .toBe(sim.number);
     const results = s.rec.of("getToken");
     expect(results.map((e) => e.kind)).toEqual(["success"]);
-    expect(results[0]!.payload).toMatchObject({ code: "103000", msgId: traceId });
+    expect(results[0].payload).toMatchObject({ code: "103000", msgId: traceId });
     expect(s.rec.pageErrors).toEqual([]);
   });
 

@@ -47,7 +47,7 @@ async function openView(
   device = IPHONE,
 ): Promise<{ s: Session; traceId: string }> {
   s = await newSession(browser, device);
-  await openDemoPage(s, stack, VIEW_INFO[name].page, query);
+  await openDemoPage(s, stack, { path: VIEW_INFO[name].page, query });
   const traceId = await pressLogin(s);
   await view(s, name).waitFor({ state: "visible" });
   return { s, traceId };
@@ -59,7 +59,7 @@ async function failFetch(
   page = "/standard-popup.html",
 ): Promise<{ s: Session; traceId: string; payload: any }> {
   s = await newSession(browser, IPHONE);
-  await openDemoPage(s, stack, page, query);
+  await openDemoPage(s, stack, { path: page, query });
   const traceId = await pressLogin(s);
   const final = await s.rec.final();
   expect(final.kind).toBe("error");
@@ -290,7 +290,10 @@ describe("ending the flow", () => {
 
   it("endGetToken() during a slow pre-fetch: one 503, and the late answer draws no view", async () => {
     s = await newSession(browser, IPHONE);
-    await openDemoPage(s, stack, VIEW_INFO["standard-page"].page, { sim: E2E_SIMS.CM.id });
+    await openDemoPage(s, stack, {
+      path: VIEW_INFO["standard-page"].page,
+      query: { sim: E2E_SIMS.CM.id },
+    });
     await stack.admin.fault({ endpoint: "preGetMobile", latencyMs: 1500 });
     // Any SDK element ever added to the page is remembered.
     await s.page.evaluate(() => {
@@ -423,7 +426,10 @@ describe("gateway faults (emulator fault injection)", () => {
 
   it("latency beyond the SDK timeout: 500 for each carrier, once, and the late answers change nothing", async () => {
     s = await newSession(browser, IPHONE);
-    await openDemoPage(s, stack, "/standard-page.html", { sim: E2E_SIMS.CM.id });
+    await openDemoPage(s, stack, {
+      path: "/standard-page.html",
+      query: { sim: E2E_SIMS.CM.id },
+    });
     await shortTimeout(s, 1000);
     await stack.admin.fault({ endpoint: "*", latencyMs: 2500 });
     const traceId = await pressLogin(s);
@@ -446,7 +452,10 @@ describe("gateway faults (emulator fault injection)", () => {
 
   it("timeout (the gateway never answers): 500 for each carrier, once", async () => {
     s = await newSession(browser, IPHONE);
-    await openDemoPage(s, stack, "/standard-page.html", { sim: E2E_SIMS.CM.id });
+    await openDemoPage(s, stack, {
+      path: "/standard-page.html",
+      query: { sim: E2E_SIMS.CM.id },
+    });
     await shortTimeout(s, 1000);
     await stack.admin.fault({ endpoint: "*", kind: "timeout" });
     const traceId = await pressLogin(s);

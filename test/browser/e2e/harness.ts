@@ -32,13 +32,7 @@ import {
 import type { AddressInfo } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import {
-  chromium,
-  type Browser,
-  type BrowserContext,
-  type Locator,
-  type Page,
-} from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { startDemo, type DemoHandle } from "../../../demo/app";
 
@@ -186,7 +180,7 @@ export class Recorder {
         message: `${method} ${kind} callback #${count}`,
       })
       .toBeGreaterThanOrEqual(count);
-    return this.of(method, kind)[count - 1]!;
+    return this.of(method, kind)[count - 1];
   }
 
   /** Waits for the first final callback (success or error) of getTokenInfo. */
@@ -197,7 +191,7 @@ export class Recorder {
         message: `a final ${method} callback`,
       })
       .toBeGreaterThanOrEqual(1);
-    return this.finals(method)[0]!;
+    return this.finals(method)[0];
   }
 }
 
@@ -210,8 +204,15 @@ export interface Session {
 
 /** A fresh context (no cookies, no storage, no cached CORS preflights) with the recorder installed. */
 export async function newSession(browser: Browser, device: Device = IPHONE): Promise<Session> {
-  const { name: _name, ...options } = device;
-  const context = await browser.newContext({ ...options, locale: "zh-CN" });
+  // Everything of the device but its name, which is only for screenshot file names.
+  const context = await browser.newContext({
+    viewport: device.viewport,
+    deviceScaleFactor: device.deviceScaleFactor,
+    isMobile: device.isMobile,
+    hasTouch: device.hasTouch,
+    userAgent: device.userAgent,
+    locale: "zh-CN",
+  });
   const rec = new Recorder();
   await context.exposeBinding(
     "__e2eReport",
@@ -231,9 +232,7 @@ export async function newSession(browser: Browser, device: Device = IPHONE): Pro
       rec.external.push(r.url());
   });
   const page = await context.newPage();
-  page.on("pageerror", (e) =>
-    rec.pageErrors.push(String(e && (e as Error).stack ? (e as Error).stack : e)),
-  );
+  page.on("pageerror", (e) => rec.pageErrors.push(String(e && e.stack ? e.stack : e)));
   const session = { context, page, rec, device };
   opened.push(session);
   return session;
@@ -575,13 +574,21 @@ export const VIEW_INFO: Record<ViewName, { page: string; root: string; submit: s
 /** Any SDK view root still in the document. */
 export const ANY_VIEW = "#YDRZLayer, #YDRZLayerTwo, #YDRZPage, .qs-key-board-wrap, #YDRZLoad";
 
+/** Which demo page openDemoPage opens, and how. */
+export interface DemoPage {
+  /** The page's path on the demo site, e.g. `/standard-popup.html`. */
+  path: string;
+  /** Its documented parameters, e.g. `{ sim: "cm", scenario: "level1" }`. */
+  query?: Record<string, string>;
+  /** The host name in the address (the demo registers 127.0.0.1 pages only). */
+  host?: string;
+}
+
 /** Opens a demo page with a SIM / scenario chosen through its documented `?sim=&scenario=` parameters. */
 export async function openDemoPage(
   s: Session,
   stack: Stack,
-  path: string,
-  query: Record<string, string> = {},
-  host = "127.0.0.1",
+  { path, query = {}, host = "127.0.0.1" }: DemoPage,
 ): Promise<void> {
   const url = new URL(stack.demoUrl + path);
   url.hostname = host;
@@ -705,8 +712,8 @@ export async function screenshot(s: Session, name: string): Promise<string> {
 
 /** The payload without the optional `timing` object api.md allows on success and error payloads. */
 export function withoutTiming<T extends Record<string, unknown>>(payload: T): Omit<T, "timing"> {
-  const { timing: _t, ...rest } = payload;
-  return rest;
+  const entries = Object.entries(payload).filter(([key]) => key !== "timing");
+  return Object.fromEntries(entries) as Omit<T, "timing">;
 }
 
 /** Posts to the demo backend from Node, as the integrator's front end would. */

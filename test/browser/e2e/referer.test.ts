@@ -79,7 +79,7 @@ describe("the same demo page on two hosts", () => {
   it("via 127.0.0.1 (registered): the login passes; the gateway got the full page address and the origin", async () => {
     const sim = E2E_SIMS.CM;
     s = await newSession(browser, IPHONE);
-    await openDemoPage(s, stack, "/standard-popup.html", { sim: sim.id });
+    await openDemoPage(s, stack, { path: "/standard-popup.html", query: { sim: sim.id } });
     const traceId = await pressLogin(s);
     await view(s, "standard-popup").waitFor({ state: "visible" });
     await enterDigitsOnKeypad(s, "standard-popup", hiddenDigits(sim.number));
@@ -102,7 +102,11 @@ describe("the same demo page on two hosts", () => {
 
   it("via localhost (not registered): 170001 referer 校验失败, explained by the gateway and the demo panel", async () => {
     s = await newSession(browser, IPHONE);
-    await openDemoPage(s, stack, "/standard-popup.html", { sim: E2E_SIMS.CM.id }, "localhost");
+    await openDemoPage(s, stack, {
+      path: "/standard-popup.html",
+      query: { sim: E2E_SIMS.CM.id },
+      host: "localhost",
+    });
     const traceId = await pressLogin(s);
     const final = await s.rec.final();
     expect(final.kind).toBe("error");
@@ -131,7 +135,11 @@ describe("the same demo page on two hosts", () => {
     // The demo registers http://localhost:<port>/standard-page.html as a referer but only the
     // 127.0.0.1 origin (demo/apps.ts ORIGIN_DEMO_PAGE).
     s = await newSession(browser, IPHONE);
-    await openDemoPage(s, stack, "/standard-page.html", { sim: E2E_SIMS.CM.id }, "localhost");
+    await openDemoPage(s, stack, {
+      path: "/standard-page.html",
+      query: { sim: E2E_SIMS.CM.id },
+      host: "localhost",
+    });
     const traceId = await pressLogin(s);
     const final = await s.rec.final();
     const cm = await preGetMobile(traceId);

@@ -4,7 +4,6 @@
  * use, live 2 minutes on the emulator's clock, and the `userInformation` must reach tokenValidate
  * byte for byte — a URL-decoded copy is refused with a message that says so (seed 003 FAQ 6/7).
  */
-import type { Browser } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import {
   agree,
@@ -39,7 +38,7 @@ async function tokenFromBrowser(
   const sim = E2E_SIMS[carrier];
   s = await newSession(browser, IPHONE);
   await s.page.route("**/api/login", (route) => route.abort());
-  await openDemoPage(s, stack, "/standard-popup.html", { sim: sim.id });
+  await openDemoPage(s, stack, { path: "/standard-popup.html", query: { sim: sim.id } });
   await pressLogin(s);
   await view(s, "standard-popup").waitFor({ state: "visible" });
   await enterDigitsOnKeypad(s, "standard-popup", hiddenDigits(sim.number));

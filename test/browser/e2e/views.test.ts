@@ -48,7 +48,7 @@ describe.each(DEVICES)("$name", (device) => {
   it.each(cases)("%s × %s: login returns the SIM's number", async (viewName, carrier) => {
     const sim = E2E_SIMS[carrier];
     s = await newSession(browser, device);
-    await openDemoPage(s, stack, VIEW_INFO[viewName].page, { sim: sim.id });
+    await openDemoPage(s, stack, { path: VIEW_INFO[viewName].page, query: { sim: sim.id } });
     const traceId = await pressLogin(s);
 
     const root = view(s, viewName);
@@ -93,7 +93,7 @@ describe.each(DEVICES)("$name", (device) => {
     const method = viewName === "custom-popup" ? "authGetTokenByLayer" : "getTokenInfo";
     const finals = viewName === "custom-popup" ? s.rec.of(method) : s.rec.finals();
     expect(finals.map((e) => e.kind)).toEqual(["success"]);
-    const ok = finals[0]!.payload;
+    const ok = finals[0].payload;
     expect(ok).toMatchObject({ code: "103000", msgId: traceId });
     expect(typeof ok.token).toBe("string");
     expect(ok.token.length).toBeGreaterThan(0);

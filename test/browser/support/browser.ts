@@ -9,13 +9,7 @@
  *
  * The executable can be overridden with CHROMIUM_PATH.
  */
-import {
-  chromium,
-  type Browser,
-  type BrowserContext,
-  type BrowserContextOptions,
-  type Page,
-} from "playwright-core";
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
 
 import { launchChromium as launchBrowser } from "../../../scripts/chromium.mjs";
 

@@ -3,7 +3,7 @@
  * plus in-memory routes (`server.route("/x.js", code, "text/javascript")`). Loopback only; no
  * directory listings; paths cannot leave `root`.
  */
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import type { AddressInfo } from "node:net";
@@ -34,7 +34,7 @@ export async function startStaticServer(root?: string): Promise<StaticServer> {
   const routes = new Map<string, { body: string | Buffer; type: string }>();
   const requests: string[] = [];
   const base = root ? resolve(root) : undefined;
-  const server: Server = createServer(async (req, res) => {
+  const answer = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = decodeURIComponent((req.url || "/").split("?")[0]);
     requests.push(path);
     const hit = routes.get(path);
@@ -61,6 +61,13 @@ export async function startStaticServer(root?: string): Promise<StaticServer> {
     }
     res.writeHead(404, { "Content-Type": "text/plain" });
     res.end("not found");
+  };
+  const server: Server = createServer((req, res) => {
+    // A malformed path (a bad %-escape) answers 400 instead of crashing the test run.
+    answer(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(400, { "Content-Type": "text/plain" });
+      res.end("bad request");
+    });
   });
   await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
   const { port } = server.address() as AddressInfo;

@@ -212,7 +212,9 @@ describe("rendering from the seed's options and from defaults", () => {
     const { context, page } = await newMobilePage(browser);
     try {
       const warnings: string[] = [];
-      page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+      page.on("console", (m) => {
+        if (m.type() === "warning") warnings.push(m.text());
+      });
       const control = (border: string, fontColor: string) => ({
         ifShow: true,
         name: "其他登录方式",
@@ -397,11 +399,9 @@ describe("the rehearsal while the gateway answers (warmView)", () => {
       const { context, page } = await newMobilePage(browser);
       const messages: string[] = [];
       // (The test server has no favicon.)
-      page.on(
-        "console",
-        (m) =>
-          m.location().url.endsWith("/favicon.ico") || messages.push(m.type() + ": " + m.text()),
-      );
+      page.on("console", (m) => {
+        if (!m.location().url.endsWith("/favicon.ico")) messages.push(m.type() + ": " + m.text());
+      });
       try {
         // A page that has drawn nothing yet, its login button focused, scrolled down.
         await page.goto(server.url + "/");
@@ -431,11 +431,11 @@ describe("the rehearsal while the gateway answers (warmView)", () => {
           mo.disconnect();
           return {
             added: records.flatMap((r) =>
-              r.target == document.body ? [...r.addedNodes].map((n) => (n as Element).id) : [],
+              r.target === document.body ? [...r.addedNodes].map((n) => (n as Element).id) : [],
             ),
             // Attributes of the page itself (the view's own nodes are gone), even if put back.
             touched: records
-              .filter((r) => r.type == "attributes" && r.target.isConnected)
+              .filter((r) => r.type === "attributes" && r.target.isConnected)
               .map((r) => r.target.nodeName + "." + r.attributeName),
             focus,
             inDom,
