@@ -14,7 +14,7 @@ import {
   type ProtocolRoute,
   type RequestContext,
 } from "./route";
-import type { AppRegistration, Sim } from "./types";
+import type { AppRegistration, Carrier, Sim } from "./types";
 
 /** Where the original would open its hosted authorization page; ours draws views in-page. */
 export const AUTH_PAGE_PATH = "/h5/onekeylogin/authPage";
@@ -26,7 +26,7 @@ export interface FetchedNumber {
   /** The number with its middle digits masked: all the page ever sees of it. */
   maskPhone: string;
   /** The carrier whose gateway identified the subscriber. */
-  oper: NumberFetchResult["oper"];
+  oper: Carrier;
 }
 
 /** The success fields every number fetch answers (CM pre-fetch body, CT/CU callbacks). */
