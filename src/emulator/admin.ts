@@ -8,6 +8,7 @@ import { FaultError, parseFault, type FaultTarget } from "./faults";
 import { RegistryError, RegistryStore } from "./registry";
 import { parseJsonObject, type Answer, type Json, type RequestContext } from "./route";
 import { publicSim, SimError } from "./sims";
+import type { SeenEntry } from "./state";
 import { ENDPOINT_IDS, type EndpointId } from "./types";
 
 export const ADMIN_PREFIX = "/__emulator";
@@ -18,10 +19,16 @@ const err = (status: number, type: string, message: string): Answer => ({
   json: { error: { type, message } },
 });
 
+/**
+ * One entry per capture group of a route's pattern, percent-decoded; undefined for an optional
+ * group that did not take part in the match.
+ */
+type PathParams = readonly (string | undefined)[];
+
 interface AdminRoute {
   method: string;
   pattern: RegExp;
-  run(ctx: RequestContext, params: string[], body: Json): Answer;
+  run(ctx: RequestContext, params: PathParams, body: Json): Answer;
   /** Whether the route needs a JSON object body. */
   body?: boolean;
   summary: string;
@@ -93,7 +100,8 @@ const ROUTES: AdminRoute[] = [
     pattern: /^\/sims$/,
     body: true,
     summary:
-      "POST /__emulator/sims {id, number, carrier, network, blacklisted?, iot?, label?} — add or replace a SIM",
+      "POST /__emulator/sims {id, number, carrier, network, blacklisted?, iot?, label?}" +
+      " — add or replace a SIM",
     run: (ctx, _p, body) => ok({ sim: publicSim(ctx.state.sims.upsert(body)) }),
   },
   {
@@ -150,7 +158,7 @@ const ROUTES: AdminRoute[] = [
     method: "GET",
     pattern: /^\/apps$/,
     summary: "GET /__emulator/apps (appKey redacted)",
-    run: (ctx) => ok({ apps: ctx.state.registry.list().map(RegistryStore.redact) }),
+    run: (ctx) => ok({ apps: ctx.state.registry.list().map((app) => RegistryStore.redact(app)) }),
   },
   {
     method: "GET",
@@ -251,19 +259,20 @@ const ROUTES: AdminRoute[] = [
     method: "GET",
     pattern: /^\/seen$/,
     summary:
-      "GET /__emulator/seen?traceId=|appId= — the Referer/Origin last received and the registry verdict",
-    run: (ctx) => {
-      const traceId = param(ctx, "traceId");
-      const appId = param(ctx, "appId");
-      const seen = traceId
-        ? ctx.state.seen.forTrace(traceId)
-        : appId
-          ? ctx.state.seen.forApp(appId)
-          : ctx.state.seen.last;
-      return ok({ seen: seen ?? null });
-    },
+      "GET /__emulator/seen?traceId=|appId= — the Referer/Origin last received" +
+      " and the registry verdict",
+    run: (ctx) => ok({ seen: seenFor(ctx) ?? null }),
   },
 ];
+
+/** The verdict of one flow (?traceId=), else of one app (?appId=), else the latest of all. */
+function seenFor(ctx: RequestContext): SeenEntry | undefined {
+  const traceId = param(ctx, "traceId");
+  if (traceId) return ctx.state.seen.forTrace(traceId);
+  const appId = param(ctx, "appId");
+  if (appId) return ctx.state.seen.forApp(appId);
+  return ctx.state.seen.last;
+}
 
 function clock(ctx: RequestContext): Answer {
   const now = ctx.state.now();
@@ -278,23 +287,20 @@ function clock(ctx: RequestContext): Answer {
 export function handleAdmin(ctx: RequestContext): Answer {
   const sub = ctx.url.pathname.slice(ADMIN_PREFIX.length);
   const matching = ROUTES.filter((r) => r.pattern.test(sub));
-  if (matching.length === 0)
-    return err(
-      404,
-      "not_found",
-      `no admin route ${ctx.method} ${ctx.url.pathname}; GET ${ADMIN_PREFIX}/ lists them`,
-    );
+  if (matching.length === 0) {
+    const target = `${ctx.method} ${ctx.url.pathname}`;
+    return err(404, "not_found", `no admin route ${target}; GET ${ADMIN_PREFIX}/ lists them`);
+  }
   const route = matching.find((r) => r.method === ctx.method);
   if (!route) {
     const a = err(405, "method_not_allowed", `${ctx.method} is not allowed on ${ctx.url.pathname}`);
     a.headers = { Allow: matching.map((r) => r.method).join(", ") };
     return a;
   }
-  let params: string[];
+  let params: PathParams;
   try {
-    params = (route.pattern.exec(sub) ?? [])
-      .slice(1)
-      .map((p) => (p === undefined ? (undefined as unknown as string) : decodeURIComponent(p)));
+    const groups: (string | undefined)[] = (route.pattern.exec(sub) ?? []).slice(1);
+    params = groups.map((p) => (p === undefined ? undefined : decodeURIComponent(p)));
   } catch {
     return err(400, "bad_request", "the path is not valid percent-encoding");
   }
@@ -307,8 +313,10 @@ export function handleAdmin(ctx: RequestContext): Answer {
   try {
     return route.run(ctx, params, body);
   } catch (e) {
-    if (e instanceof RegistryError || e instanceof SimError || e instanceof FaultError)
+    // The stores throw these for invalid input; anything else is a bug and reaches the server.
+    if (e instanceof RegistryError || e instanceof SimError || e instanceof FaultError) {
       return err(400, "invalid", e.message);
+    }
     throw e;
   }
 }

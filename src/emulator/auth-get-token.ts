@@ -1,8 +1,11 @@
-/** `POST /h5/onekeylogin/authGetToken` (wire-protocol.md §4): accessToken + typed number → token. */
+/**
+ * `POST /h5/onekeylogin/authGetToken` (wire-protocol.md §4): the accessToken of a number fetch and
+ * the number the user typed become a token.
+ */
 import { OK } from "../protocol/codes";
 import { PATHS } from "../protocol/hosts";
 import type { AuthGetTokenResponse } from "../protocol/wire";
-import { checkAuthGetToken, describe, failure, type Failure } from "./checks";
+import { checkAuthGetToken, describe, failure } from "./checks";
 import {
   checkEnv,
   headerValue,
@@ -28,12 +31,11 @@ export const authGetTokenRoute: ProtocolRoute = {
     if (!parsed.ok)
       return flatFailure(failure("token", "103002", parsed.reason, 400), appId, traceId);
     const body = parsed.body;
-    const checked = checkAuthGetToken(
-      checkEnv(ctx),
+    const checked = checkAuthGetToken(checkEnv(ctx), {
       body,
-      ctx.headers,
-      verdictRecorder(ctx, "authGetToken", traceId),
-    );
+      headers: ctx.headers,
+      onVerdict: verdictRecorder(ctx, "authGetToken", traceId),
+    });
     if (!checked.ok) return flatFailure(checked.failure, appId, traceId);
     const redeemed = ctx.state.tokens.redeem({
       accessToken: body.accessToken as string,

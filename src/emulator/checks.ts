@@ -3,7 +3,7 @@
  * the first failure (seed 003 §5.1.1 for number fetches, §5.1.2 for tokens, wire-protocol.md §7 for
  * tokenValidate). Each endpoint has one sequence function here, so the order is read in one place.
  */
-import { createHash, createDecipheriv, createVerify } from "node:crypto";
+import { createHash, createDecipheriv, createVerify, type KeyObject } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import { CM_FETCH_CODES, TOKEN_CODES } from "../protocol/codes";
 import { parseTimestamp } from "../protocol/timestamp";
@@ -34,6 +34,24 @@ export interface CheckEnv {
 }
 
 type Json = Record<string, unknown>;
+
+/** Told the Referer/Origin verdict as soon as the request's appId names a registered app. */
+export type VerdictListener = (app: AppRegistration, verdict: RefererOriginVerdict) => void;
+
+/** What a browser-facing endpoint's check sequence reads from one request. */
+export interface GatewayRequest {
+  /** The parsed JSON body (the route has already rejected anything that is not an object). */
+  body: Json;
+  /** The request headers as Node parsed them. */
+  headers: IncomingHttpHeaders;
+  /** Receives the Referer/Origin verdict early, so it is recorded even when a check fails. */
+  onVerdict: VerdictListener;
+}
+
+/** The failed side of an Outcome. */
+function rejected(failure: Failure): { ok: false; failure: Failure } {
+  return { ok: false, failure };
+}
 
 /** CT/CU gateway texts (seed 003 §5.1.1 (2)/(3)). */
 export const CROSS_CARRIER_FETCH_CODES: Readonly<Record<string, string>> = {
@@ -108,28 +126,76 @@ export function header(headers: IncomingHttpHeaders, name: string): string | und
   return Array.isArray(v) ? v[0] : v;
 }
 
+/** Which fields of an object must be non-empty strings, and how to report the first that is not. */
+interface RequiredStrings {
+  /** Whose texts the failure uses. */
+  family: Family;
+  /** The code for an absent, empty or mistyped field. */
+  code: string;
+  /** Where the fields live, for the reason: "body", "header" or "reqdata". */
+  where: string;
+  /** The object the fields are read from. */
+  source: Json;
+  /** The fields, checked in this order. */
+  fields: readonly string[];
+}
+
+/** Absent (undefined or null) counts as not sent; JSON has no other way to leave a field out. */
+function isAbsent(value: unknown): boolean {
+  return value === undefined || value === null;
+}
+
+/** A field that was sent but is not a string: a structural error (HTTP 400), not an empty one. */
+function isSentButNotString(value: unknown): boolean {
+  return !isAbsent(value) && typeof value !== "string";
+}
+
+/** `typeof`, except that an array says "array" rather than "object". */
+function typeName(value: unknown): string {
+  if (Array.isArray(value)) return "array";
+  return typeof value;
+}
+
 /** Empty or absent → the field name; wrong type → a 400 failure naming the type. */
-function requireStrings(
-  family: Family,
-  code: string,
-  source: Json,
-  fields: readonly string[],
-  where: string,
-): Failure | undefined {
-  for (const f of fields) {
-    const v = source[f];
-    if (v !== undefined && v !== null && typeof v !== "string") {
-      return failure(
-        family,
-        code,
-        `${where} ${f} must be a string, got ${Array.isArray(v) ? "array" : typeof v}`,
-        400,
-      );
+function requireStrings(required: RequiredStrings): Failure | undefined {
+  const { family, code, where, source } = required;
+  for (const field of required.fields) {
+    const value = source[field];
+    if (isSentButNotString(value)) {
+      const reason = `${where} ${field} must be a string, got ${typeName(value)}`;
+      return failure(family, code, reason, 400);
     }
-    if (v === undefined || v === null || v === "")
-      return failure(family, code, `${where} ${f} is missing or empty`);
+    if (isAbsent(value) || value === "") {
+      return failure(family, code, `${where} ${field} is missing or empty`);
+    }
   }
   return undefined;
+}
+
+/** The fields a request must carry as non-empty strings: first its headers, then its body. */
+interface RequiredRequestStrings {
+  /** Whose texts the failure uses. */
+  family: Family;
+  /** The code for an absent, empty or mistyped field. */
+  code: string;
+  /** The request's headers, as headerObject picked them. */
+  headers: Json;
+  /** The header names, checked in this order. */
+  headerFields: readonly string[];
+  /** The request's JSON body. */
+  body: Json;
+  /** The body fields, checked after all the headers. */
+  bodyFields: readonly string[];
+}
+
+function requireRequestStrings(required: RequiredRequestStrings): Failure | undefined {
+  const { family, code } = required;
+  const headerSource = { family, code, where: "header", source: required.headers };
+  const bodySource = { family, code, where: "body", source: required.body };
+  return (
+    requireStrings({ ...headerSource, fields: required.headerFields }) ??
+    requireStrings({ ...bodySource, fields: required.bodyFields })
+  );
 }
 
 function headerObject(headers: IncomingHttpHeaders, names: readonly string[]): Json {
@@ -144,20 +210,19 @@ function checkTimestamp(
   value: string,
   env: CheckEnv,
 ): Failure | undefined {
-  const t = parseTimestamp(value);
-  if (!t)
-    return failure(
-      family,
-      code,
-      `timestamp "${value.slice(0, 32)}" is not 17 digits yyyyMMddHHmmssSSS of a real local time`,
-    );
-  const off = t.getTime() - env.now();
-  if (Math.abs(off) > env.limits.timestampWindowMs) {
-    return failure(
-      family,
-      code,
-      `timestamp is ${Math.round(off / 1000)} s off the gateway clock (allowed ±${env.limits.timestampWindowMs / 1000} s)`,
-    );
+  const time = parseTimestamp(value);
+  if (!time) {
+    const shown = value.slice(0, 32);
+    const reason = `timestamp "${shown}" is not 17 digits yyyyMMddHHmmssSSS of a real local time`;
+    return failure(family, code, reason);
+  }
+  const offsetMs = time.getTime() - env.now();
+  const windowMs = env.limits.timestampWindowMs;
+  if (Math.abs(offsetMs) > windowMs) {
+    const offsetS = Math.round(offsetMs / 1000);
+    const windowS = windowMs / 1000;
+    const reason = `timestamp is ${offsetS} s off the gateway clock (allowed ±${windowS} s)`;
+    return failure(family, code, reason);
   }
   return undefined;
 }
@@ -169,16 +234,12 @@ function findApp(
   env: CheckEnv,
 ): Outcome<{ app: AppRegistration }> {
   const app = env.registry.get(appId);
-  if (!app)
-    return {
-      ok: false,
-      failure: failure(family, code, `appId ${appId.slice(0, 40)} is not registered`),
-    };
-  if (app.reviewStatus !== "审核成功")
-    return {
-      ok: false,
-      failure: failure(family, code, `the app is ${app.reviewStatus}, not 审核成功`),
-    };
+  if (!app) {
+    return rejected(failure(family, code, `appId ${appId.slice(0, 40)} is not registered`));
+  }
+  if (app.reviewStatus !== "审核成功") {
+    return rejected(failure(family, code, `the app is ${app.reviewStatus}, not 审核成功`));
+  }
   return { ok: true, app };
 }
 
@@ -188,12 +249,15 @@ function checkEntitlement(
   none: string,
   expired: string,
 ): Failure | undefined {
-  if (app.entitlement === "unsubscribed")
+  if (app.entitlement === "unsubscribed") {
     return failure(family, none, "the app has no subscription");
-  if (app.entitlement === "exhausted")
+  }
+  if (app.entitlement === "exhausted") {
     return failure(family, none, "the app's entitlement is used up");
-  if (app.entitlement === "expired")
+  }
+  if (app.entitlement === "expired") {
     return failure(family, expired, "the app's entitlement has expired");
+  }
   return undefined;
 }
 
@@ -220,22 +284,29 @@ export function evaluateRefererOrigin(
   const refererPage = referer === null ? null : refererPageAddress(referer);
   let refererOk = false;
   let refererReason: string;
-  if (referer === null || referer === "") {
+  if (refererPage === null || referer === "") {
     refererReason =
-      'no Referer header: the browser sent none (an HTTPS page needs <meta name="referrer" content="always">; the default policy also sends only the origin cross-origin)';
-  } else if (app.referers.includes(refererPage!)) {
+      "no Referer header: the browser sent none (an HTTPS page needs " +
+      '<meta name="referrer" content="always">; the default policy also sends only the origin ' +
+      "cross-origin)";
+  } else if (app.referers.includes(refererPage)) {
     refererOk = true;
     refererReason = `${refererPage} is registered`;
   } else {
-    refererReason = `${refererPage} is not a registered page address (exact match, no wildcards, after removing ?query and #fragment)`;
+    refererReason =
+      `${refererPage} is not a registered page address ` +
+      "(exact match, no wildcards, after removing ?query and #fragment)";
   }
   let originOk = false;
   let originReason: string;
-  if (origin === null || origin === "") originReason = "no Origin header";
-  else if (app.origins.includes(origin)) {
+  if (origin === null || origin === "") {
+    originReason = "no Origin header";
+  } else if (app.origins.includes(origin)) {
     originOk = true;
     originReason = `${origin} is registered`;
-  } else originReason = `${origin} is not a registered origin (protocol + host + port)`;
+  } else {
+    originReason = `${origin} is not a registered origin (protocol + host + port)`;
+  }
   return {
     referer,
     refererPage,
@@ -256,14 +327,14 @@ export function evaluateRefererOrigin(
 function noteVerdict(
   env: CheckEnv,
   appId: unknown,
-  headers: IncomingHttpHeaders,
-  onVerdict: (app: AppRegistration, v: RefererOriginVerdict) => void,
+  request: GatewayRequest,
 ): RefererOriginVerdict | undefined {
-  const app = typeof appId === "string" ? env.registry.get(appId) : undefined;
+  if (typeof appId !== "string") return undefined;
+  const app = env.registry.get(appId);
   if (!app) return undefined;
-  const v = evaluateRefererOrigin(app, headers);
-  onVerdict(app, v);
-  return v;
+  const verdict = evaluateRefererOrigin(app, request.headers);
+  request.onVerdict(app, verdict);
+  return verdict;
 }
 
 function checkRefererOrigin(
@@ -277,30 +348,63 @@ function checkRefererOrigin(
   return undefined;
 }
 
+/** The codes of the checks every browser-facing sequence ends with. */
+interface AccessCodes {
+  /** No subscription, or its quota used up. */
+  noEntitlement: string;
+  /** The subscription has expired. */
+  expiredEntitlement: string;
+  /** The Referer is not a registered page address. */
+  referer: string;
+  /** The Origin is not registered. */
+  origin: string;
+}
+
+const NUMBER_FETCH_ACCESS_CODES: AccessCodes = {
+  noEntitlement: "110023",
+  expiredEntitlement: "110025",
+  referer: "170001",
+  origin: "110026",
+};
+
+const TOKEN_ACCESS_CODES: AccessCodes = {
+  noEntitlement: "104003",
+  expiredEntitlement: "104004",
+  referer: "104005",
+  origin: "104006",
+};
+
+/** The entitlement, then the Referer, then the Origin: the first failure wins. */
+function checkAccess(
+  family: Family,
+  app: AppRegistration,
+  verdict: RefererOriginVerdict,
+  codes: AccessCodes,
+): Failure | undefined {
+  return (
+    checkEntitlement(family, app, codes.noEntitlement, codes.expiredEntitlement) ??
+    checkRefererOrigin(family, verdict, codes.referer, codes.origin)
+  );
+}
+
 const NOT_ON: Record<Carrier, string> = { CM: "105002", CT: "105003", CU: "105001" };
 
 /** Whether the gateway of `carrier` can identify this subscriber. */
 export function checkSubscriber(family: Family, sim: Sim, carrier: Carrier): Failure | undefined {
-  if (sim.network === "wifi")
-    return failure(
-      family,
-      "103111",
-      `test SIM "${sim.id}" is on Wi-Fi: only cellular data can be identified`,
-    );
-  if (sim.network === "none")
-    return failure(
-      family,
-      NOT_ON[carrier],
-      `test SIM "${sim.id}": no SIM card / no cellular network`,
-    );
-  if (sim.carrier !== carrier)
-    return failure(
-      family,
-      NOT_ON[carrier],
-      `test SIM "${sim.id}" belongs to ${sim.carrier}, not ${carrier}`,
-    );
-  if (sim.blacklisted) return failure(family, "111002", `test SIM "${sim.id}" is blacklisted`);
-  if (sim.iot) return failure(family, "103609", `test SIM "${sim.id}" is an IoT card`);
+  const simName = `test SIM "${sim.id}"`;
+  if (sim.network === "wifi") {
+    const reason = `${simName} is on Wi-Fi: only cellular data can be identified`;
+    return failure(family, "103111", reason);
+  }
+  if (sim.network === "none") {
+    return failure(family, NOT_ON[carrier], `${simName}: no SIM card / no cellular network`);
+  }
+  if (sim.carrier !== carrier) {
+    const reason = `${simName} belongs to ${sim.carrier}, not ${carrier}`;
+    return failure(family, NOT_ON[carrier], reason);
+  }
+  if (sim.blacklisted) return failure(family, "111002", `${simName} is blacklisted`);
+  if (sim.iot) return failure(family, "103609", `${simName} is an IoT card`);
   return undefined;
 }
 
@@ -317,6 +421,9 @@ export const PRE_GET_MOBILE_FIELDS = [
   "sign",
 ] as const;
 
+/** The optional CM body fields that, when sent, must be strings. */
+const PRE_GET_MOBILE_OPTIONAL_FIELDS = ["authPageType", "userInformation", "expandParams"] as const;
+
 /**
  * Order: 130010 empty → 105112 timestamp → 105113 appId → 103101 sign → 110024 businessType →
  * 110023/110025 entitlement → 170001 referer → 110026 origin. The subscriber checks follow in
@@ -324,62 +431,54 @@ export const PRE_GET_MOBILE_FIELDS = [
  */
 export function checkPreGetMobile(
   env: CheckEnv,
-  body: Json,
-  headers: IncomingHttpHeaders,
-  onVerdict: (app: AppRegistration, v: RefererOriginVerdict) => void,
+  request: GatewayRequest,
 ): Outcome<{ app: AppRegistration }> {
   const fam: Family = "cm";
-  const noted = noteVerdict(env, body.appId, headers, onVerdict);
-  const empty = requireStrings(fam, "130010", body, PRE_GET_MOBILE_FIELDS, "body");
-  if (empty) return { ok: false, failure: empty };
-  for (const f of ["authPageType", "userInformation", "expandParams"]) {
-    if (body[f] !== undefined && body[f] !== null && typeof body[f] !== "string") {
-      return { ok: false, failure: failure(fam, "130010", `body ${f} must be a string`, 400) };
+  const { body, headers } = request;
+  const noted = noteVerdict(env, body.appId, request);
+  const empty = requireStrings({
+    family: fam,
+    code: "130010",
+    where: "body",
+    source: body,
+    fields: PRE_GET_MOBILE_FIELDS,
+  });
+  if (empty) return rejected(empty);
+  for (const field of PRE_GET_MOBILE_OPTIONAL_FIELDS) {
+    if (isSentButNotString(body[field])) {
+      return rejected(failure(fam, "130010", `body ${field} must be a string`, 400));
     }
   }
-  const b = body as Record<(typeof PRE_GET_MOBILE_FIELDS)[number], string>;
-  const ts = checkTimestamp(fam, "105112", b.timestamp, env);
-  if (ts) return { ok: false, failure: ts };
-  const found = findApp(fam, "105113", b.appId, env);
+  // requireStrings has just made every one of these fields a non-empty string.
+  const fields = body as Record<(typeof PRE_GET_MOBILE_FIELDS)[number], string>;
+  const timestampFailure = checkTimestamp(fam, "105112", fields.timestamp, env);
+  if (timestampFailure) return rejected(timestampFailure);
+  const found = findApp(fam, "105113", fields.appId, env);
   if (!found.ok) return found;
   const app = found.app;
   const verdict = noted ?? evaluateRefererOrigin(app, headers);
-  const expected = md5(
-    requestSignInput(
-      {
-        appId: b.appId,
-        businessType: b.businessType,
-        msgId: b.msgId,
-        timestamp: b.timestamp,
-        traceId: b.traceId,
-        version: b.version,
-      },
-      app.appKey,
-    ),
+  const signInput = requestSignInput(
+    {
+      appId: fields.appId,
+      businessType: fields.businessType,
+      msgId: fields.msgId,
+      timestamp: fields.timestamp,
+      traceId: fields.traceId,
+      version: fields.version,
+    },
+    app.appKey,
   );
-  if (b.sign.toLowerCase() !== expected) {
-    return {
-      ok: false,
-      failure: failure(
-        fam,
-        "103101",
-        "sign is not MD5(appId + businessType + msgId + timestamp + traceId + version + appKey)",
-      ),
-    };
+  if (fields.sign.toLowerCase() !== md5(signInput)) {
+    const reason =
+      "sign is not MD5(appId + businessType + msgId + timestamp + traceId + version + appKey)";
+    return rejected(failure(fam, "103101", reason));
   }
-  if (b.businessType !== "8")
-    return {
-      ok: false,
-      failure: failure(
-        fam,
-        "110024",
-        `businessType must be "8", got "${b.businessType.slice(0, 16)}"`,
-      ),
-    };
-  const ent = checkEntitlement(fam, app, "110023", "110025");
-  if (ent) return { ok: false, failure: ent };
-  const ro = checkRefererOrigin(fam, verdict, "170001", "110026");
-  if (ro) return { ok: false, failure: ro };
+  if (fields.businessType !== "8") {
+    const reason = `businessType must be "8", got "${fields.businessType.slice(0, 16)}"`;
+    return rejected(failure(fam, "110024", reason));
+  }
+  const accessFailure = checkAccess(fam, app, verdict, NUMBER_FETCH_ACCESS_CODES);
+  if (accessFailure) return rejected(accessFailure);
   return { ok: true, app };
 }
 
@@ -399,15 +498,22 @@ export interface Reqdata {
 
 /** AES-128-CBC/PKCS7 hex → JSON, key = MD5(encrypted).substr(8,16).toUpperCase() as UTF-8. */
 export function decryptReqdata(encrypted: string, reqdataHex: string): unknown {
-  if (!/^(?:[0-9a-fA-F]{32})+$/.test(reqdataHex))
+  if (!/^(?:[0-9a-fA-F]{32})+$/.test(reqdataHex)) {
     throw new Error("reqdata is not hex of whole AES blocks");
+  }
   const key = Buffer.from(reqdataKeyFromMd5Hex(md5(encrypted)), "utf8");
   const decipher = createDecipheriv("aes-128-cbc", key, Buffer.from(REQDATA_IV, "utf8"));
-  const text = Buffer.concat([
-    decipher.update(Buffer.from(reqdataHex, "hex")),
-    decipher.final(),
-  ]).toString("utf8");
-  return JSON.parse(text);
+  const plain = Buffer.concat([decipher.update(Buffer.from(reqdataHex, "hex")), decipher.final()]);
+  return JSON.parse(plain.toString("utf8"));
+}
+
+/** The gateway texts of the carrier whose gateway answers. */
+function crossCarrierFamily(carrier: "CT" | "CU"): Family {
+  return carrier === "CT" ? "ct" : "cu";
+}
+
+function isJsonObject(value: unknown): value is Json {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /**
@@ -418,88 +524,72 @@ export function decryptReqdata(encrypted: string, reqdataHex: string): unknown {
 export function checkPhonescrip(
   env: CheckEnv,
   carrier: "CT" | "CU",
-  body: Json,
-  headers: IncomingHttpHeaders,
-  onVerdict: (app: AppRegistration, v: RefererOriginVerdict) => void,
+  request: GatewayRequest,
 ): Outcome<{ app: AppRegistration; reqdata: Reqdata; traceId: string }> {
-  const fam: Family = carrier === "CT" ? "ct" : "cu";
+  const fam = crossCarrierFamily(carrier);
+  const { body, headers } = request;
   const h = headerObject(headers, ["appId", "interfaceVersion", "traceId"]);
-  const noted = noteVerdict(env, h.appId, headers, onVerdict);
-  if (!h.traceId)
-    return { ok: false, failure: failure(fam, "105117", "traceId header is missing") };
-  const empty =
-    requireStrings(fam, "130030", h, ["appId", "interfaceVersion"], "header") ??
-    requireStrings(fam, "130030", body, ["encrypted", "reqdata"], "body");
-  if (empty) return { ok: false, failure: empty };
-  if (body.businessType === undefined || body.businessType === null || body.businessType === "") {
-    return { ok: false, failure: failure(fam, "108001", "body businessType is missing") };
+  const noted = noteVerdict(env, h.appId, request);
+  if (!h.traceId) return rejected(failure(fam, "105117", "traceId header is missing"));
+  const empty = requireRequestStrings({
+    family: fam,
+    code: "130030",
+    headers: h,
+    headerFields: ["appId", "interfaceVersion"],
+    body,
+    bodyFields: ["encrypted", "reqdata"],
+  });
+  if (empty) return rejected(empty);
+  if (isAbsent(body.businessType) || body.businessType === "") {
+    return rejected(failure(fam, "108001", "body businessType is missing"));
   }
-  if (typeof body.businessType !== "string")
-    return {
-      ok: false,
-      failure: failure(fam, "130030", "body businessType must be a string", 400),
-    };
+  if (typeof body.businessType !== "string") {
+    return rejected(failure(fam, "130030", "body businessType must be a string", 400));
+  }
   let raw: unknown;
   try {
     raw = decryptReqdata(body.encrypted as string, body.reqdata as string);
   } catch (e) {
-    return {
-      ok: false,
-      failure: failure(
-        fam,
-        "301",
-        `reqdata does not decrypt to JSON with the key derived from encrypted (${(e as Error).message})`,
-      ),
-    };
+    const reason =
+      "reqdata does not decrypt to JSON with the key derived from encrypted " +
+      `(${(e as Error).message})`;
+    return rejected(failure(fam, "301", reason));
   }
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw))
-    return { ok: false, failure: failure(fam, "301", "reqdata is not a JSON object") };
-  const inner = raw as Json;
-  const innerEmpty = requireStrings(
-    fam,
-    "130030",
-    inner,
-    ["appId", "interfaceVersion", "msgId", "timestamp", "sign"],
-    "reqdata",
-  );
-  if (innerEmpty) return { ok: false, failure: innerEmpty };
-  const r = inner as unknown as Reqdata;
-  if (r.appId !== h.appId)
-    return {
-      ok: false,
-      failure: failure(fam, "301", "reqdata appId differs from the appId header"),
-    };
-  const ts = checkTimestamp(fam, "105112", r.timestamp, env);
-  if (ts) return { ok: false, failure: ts };
-  const found = findApp(fam, "105113", r.appId, env);
+  if (!isJsonObject(raw)) return rejected(failure(fam, "301", "reqdata is not a JSON object"));
+  const innerEmpty = requireStrings({
+    family: fam,
+    code: "130030",
+    where: "reqdata",
+    source: raw,
+    fields: ["appId", "interfaceVersion", "msgId", "timestamp", "sign"],
+  });
+  if (innerEmpty) return rejected(innerEmpty);
+  const reqdata = raw as unknown as Reqdata;
+  if (reqdata.appId !== h.appId) {
+    return rejected(failure(fam, "301", "reqdata appId differs from the appId header"));
+  }
+  const timestampFailure = checkTimestamp(fam, "105112", reqdata.timestamp, env);
+  if (timestampFailure) return rejected(timestampFailure);
+  const found = findApp(fam, "105113", reqdata.appId, env);
   if (!found.ok) return found;
   const app = found.app;
   const verdict = noted ?? evaluateRefererOrigin(app, headers);
-  const expected = md5(
-    crossCarrierSignInput({
-      appId: r.appId,
-      version: r.interfaceVersion,
-      msgId: r.msgId,
-      timestamp: r.timestamp,
-    }),
-  );
-  if (String(r.sign).toLowerCase() !== expected) {
-    return {
-      ok: false,
-      failure: failure(
-        fam,
-        "103101",
-        "reqdata sign is not MD5(appId + interfaceVersion + msgId + timestamp)",
-      ),
-    };
+  const signInput = crossCarrierSignInput({
+    appId: reqdata.appId,
+    version: reqdata.interfaceVersion,
+    msgId: reqdata.msgId,
+    timestamp: reqdata.timestamp,
+  });
+  if (String(reqdata.sign).toLowerCase() !== md5(signInput)) {
+    const reason = "reqdata sign is not MD5(appId + interfaceVersion + msgId + timestamp)";
+    return rejected(failure(fam, "103101", reason));
   }
-  if (body.businessType !== "8")
-    return { ok: false, failure: failure(fam, "104001", `businessType must be "8"`) };
-  const ent = checkEntitlement(fam, app, "110023", "110025");
-  if (ent) return { ok: false, failure: ent };
-  const ro = checkRefererOrigin(fam, verdict, "170001", "110026");
-  if (ro) return { ok: false, failure: ro };
-  return { ok: true, app, reqdata: r, traceId: h.traceId as string };
+  if (body.businessType !== "8") {
+    return rejected(failure(fam, "104001", `businessType must be "8"`));
+  }
+  const accessFailure = checkAccess(fam, app, verdict, NUMBER_FETCH_ACCESS_CODES);
+  if (accessFailure) return rejected(accessFailure);
+  return { ok: true, app, reqdata, traceId: h.traceId as string };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -513,11 +603,10 @@ export function checkPhonescrip(
 export function checkCarrierCallback(
   env: CheckEnv,
   carrier: "CT" | "CU",
-  body: Json,
-  headers: IncomingHttpHeaders,
-  onVerdict: (app: AppRegistration, v: RefererOriginVerdict) => void,
+  request: GatewayRequest,
 ): Outcome<{ app: AppRegistration; traceId: string; data: string }> {
-  const fam: Family = carrier === "CT" ? "ct" : "cu";
+  const fam = crossCarrierFamily(carrier);
+  const { body, headers } = request;
   const h = headerObject(headers, [
     "appId",
     "interfaceVersion",
@@ -526,33 +615,33 @@ export function checkCarrierCallback(
     "timestamp",
     "authPageType",
   ]);
-  const noted = noteVerdict(env, h.appId, headers, onVerdict);
-  if (!h.traceId)
-    return { ok: false, failure: failure(fam, "105117", "traceId header is missing") };
-  if (!h.businessType)
-    return { ok: false, failure: failure(fam, "108001", "businessType header is missing") };
-  const empty =
-    requireStrings(fam, "130030", h, ["appId", "interfaceVersion", "timestamp"], "header") ??
-    requireStrings(fam, "130030", body, ["data"], "body");
-  if (empty) return { ok: false, failure: empty };
+  const noted = noteVerdict(env, h.appId, request);
+  if (!h.traceId) return rejected(failure(fam, "105117", "traceId header is missing"));
+  if (!h.businessType) return rejected(failure(fam, "108001", "businessType header is missing"));
+  const empty = requireRequestStrings({
+    family: fam,
+    code: "130030",
+    headers: h,
+    headerFields: ["appId", "interfaceVersion", "timestamp"],
+    body,
+    bodyFields: ["data"],
+  });
+  if (empty) return rejected(empty);
+  // Unlike the other optional fields, a null userInformation is refused here too.
   if (body.userInformation !== undefined && typeof body.userInformation !== "string") {
-    return {
-      ok: false,
-      failure: failure(fam, "130030", "body userInformation must be a string", 400),
-    };
+    return rejected(failure(fam, "130030", "body userInformation must be a string", 400));
   }
-  const ts = checkTimestamp(fam, "105112", h.timestamp as string, env);
-  if (ts) return { ok: false, failure: ts };
+  const timestampFailure = checkTimestamp(fam, "105112", h.timestamp as string, env);
+  if (timestampFailure) return rejected(timestampFailure);
   const found = findApp(fam, "105113", h.appId as string, env);
   if (!found.ok) return found;
   const app = found.app;
   const verdict = noted ?? evaluateRefererOrigin(app, headers);
-  if (h.businessType !== "8")
-    return { ok: false, failure: failure(fam, "104001", `businessType must be "8"`) };
-  const ent = checkEntitlement(fam, app, "110023", "110025");
-  if (ent) return { ok: false, failure: ent };
-  const ro = checkRefererOrigin(fam, verdict, "170001", "110026");
-  if (ro) return { ok: false, failure: ro };
+  if (h.businessType !== "8") {
+    return rejected(failure(fam, "104001", `businessType must be "8"`));
+  }
+  const accessFailure = checkAccess(fam, app, verdict, NUMBER_FETCH_ACCESS_CODES);
+  if (accessFailure) return rejected(accessFailure);
   return { ok: true, app, traceId: h.traceId as string, data: body.data as string };
 }
 
@@ -566,11 +655,10 @@ export function checkCarrierCallback(
  */
 export function checkAuthGetToken(
   env: CheckEnv,
-  body: Json,
-  headers: IncomingHttpHeaders,
-  onVerdict: (app: AppRegistration, v: RefererOriginVerdict) => void,
+  request: GatewayRequest,
 ): Outcome<{ app: AppRegistration; traceId: string }> {
   const fam: Family = "token";
+  const { body, headers } = request;
   const h = headerObject(headers, [
     "appId",
     "traceId",
@@ -578,52 +666,55 @@ export function checkAuthGetToken(
     "interfaceVersion",
     "timestamp",
   ]);
-  const noted = noteVerdict(env, h.appId, headers, onVerdict);
-  const empty =
-    requireStrings(
-      fam,
-      "103002",
-      h,
-      ["appId", "traceId", "businessType", "interfaceVersion"],
-      "header",
-    ) ?? requireStrings(fam, "103002", body, ["accessToken", "userInformation"], "body");
-  if (empty) return { ok: false, failure: empty };
-  if (
-    body.expandParams !== undefined &&
-    body.expandParams !== null &&
-    typeof body.expandParams !== "string"
-  ) {
-    return {
-      ok: false,
-      failure: failure(fam, "103002", "body expandParams must be a string", 400),
-    };
+  const noted = noteVerdict(env, h.appId, request);
+  const empty = requireRequestStrings({
+    family: fam,
+    code: "103002",
+    headers: h,
+    headerFields: ["appId", "traceId", "businessType", "interfaceVersion"],
+    body,
+    bodyFields: ["accessToken", "userInformation"],
+  });
+  if (empty) return rejected(empty);
+  if (isSentButNotString(body.expandParams)) {
+    return rejected(failure(fam, "103002", "body expandParams must be a string", 400));
   }
-  if (body.phone !== undefined && body.phone !== null && typeof body.phone !== "string") {
-    return {
-      ok: false,
-      failure: failure(fam, "104011", "body phone must be a string (MD5 of the number)", 400),
-    };
+  if (isSentButNotString(body.phone)) {
+    const reason = "body phone must be a string (MD5 of the number)";
+    return rejected(failure(fam, "104011", reason, 400));
   }
-  if (!body.phone)
-    return { ok: false, failure: failure(fam, "104011", "body phone is missing or empty") };
+  if (!body.phone) return rejected(failure(fam, "104011", "body phone is missing or empty"));
   const found = findApp(fam, "104000", h.appId as string, env);
   if (!found.ok) return found;
   const app = found.app;
   const verdict = noted ?? evaluateRefererOrigin(app, headers);
-  if (h.businessType !== "8")
-    return { ok: false, failure: failure(fam, "104001", `businessType must be "8"`) };
-  const ent = checkEntitlement(fam, app, "104003", "104004");
-  if (ent) return { ok: false, failure: ent };
-  const ro = checkRefererOrigin(fam, verdict, "104005", "104006");
-  if (ro) return { ok: false, failure: ro };
+  if (h.businessType !== "8") {
+    return rejected(failure(fam, "104001", `businessType must be "8"`));
+  }
+  const accessFailure = checkAccess(fam, app, verdict, TOKEN_ACCESS_CODES);
+  if (accessFailure) return rejected(accessFailure);
   return { ok: true, app, traceId: h.traceId as string };
 }
 
 // ---------------------------------------------------------------------------------------------
 // tokenValidate (wire-protocol.md §7)
 
+/** An IPv4 client on a dual-stack socket shows as `::ffff:a.b.c.d`; compare the plain form. */
 function normalizeIp(ip: string): string {
-  return ip.startsWith("::ffff:") ? ip.slice(7) : ip;
+  const mappedPrefix = "::ffff:";
+  if (ip.startsWith(mappedPrefix)) return ip.slice(mappedPrefix.length);
+  return ip;
+}
+
+/** Whether `signHex` is a SHA256withRSA signature of `input`; an unusable signature is false. */
+function verifiesSha256WithRsa(key: KeyObject, input: string, signHex: string): boolean {
+  try {
+    return createVerify("RSA-SHA256")
+      .update(input, "utf8")
+      .verify(key, Buffer.from(signHex, "hex"));
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -646,93 +737,57 @@ export function checkTokenValidate(
     "interfaceVersion",
     "businessType",
   ]);
-  const empty =
-    requireStrings(
-      fam,
-      "103002",
-      h,
-      ["appId", "traceId", "timestamp", "interfaceVersion", "businessType"],
-      "header",
-    ) ?? requireStrings(fam, "103002", body, ["token", "userInformation", "sign"], "body");
-  if (empty) return { ok: false, failure: empty };
-  if (
-    body.expandParams !== undefined &&
-    body.expandParams !== null &&
-    typeof body.expandParams !== "string"
-  ) {
-    return {
-      ok: false,
-      failure: failure(fam, "103002", "body expandParams must be a string", 400),
-    };
+  const empty = requireRequestStrings({
+    family: fam,
+    code: "103002",
+    headers: h,
+    headerFields: ["appId", "traceId", "timestamp", "interfaceVersion", "businessType"],
+    body,
+    bodyFields: ["token", "userInformation", "sign"],
+  });
+  if (empty) return rejected(empty);
+  if (isSentButNotString(body.expandParams)) {
+    return rejected(failure(fam, "103002", "body expandParams must be a string", 400));
   }
-  const appId = h.appId as string;
-  const app = env.registry.get(appId);
-  if (!app)
-    return {
-      ok: false,
-      failure: failure(fam, "104000", `appId ${appId.slice(0, 40)} is not registered`),
-    };
-  if (app.reviewStatus !== "审核成功")
-    return {
-      ok: false,
-      failure: failure(fam, "104000", `the app is ${app.reviewStatus}, not 审核成功`),
-    };
-  if (h.businessType !== "8")
-    return { ok: false, failure: failure(fam, "104014", `businessType must be "8"`) };
-  const allow = app.ipAllowList ?? [];
+  const found = findApp(fam, "104000", h.appId as string, env);
+  if (!found.ok) return found;
+  const app = found.app;
+  if (h.businessType !== "8") {
+    return rejected(failure(fam, "104014", `businessType must be "8"`));
+  }
+  const allowList = app.ipAllowList ?? [];
   const ip = normalizeIp(remoteAddress);
-  if (allow.length > 0 && !allow.map(normalizeIp).includes(ip)) {
-    return {
-      ok: false,
-      failure: failure(fam, "104017", `${ip} is not in the app's IP allow-list`),
-    };
+  if (allowList.length > 0 && !allowList.map(normalizeIp).includes(ip)) {
+    return rejected(failure(fam, "104017", `${ip} is not in the app's IP allow-list`));
   }
-  const ent = checkEntitlement(fam, app, "104003", "104004");
-  if (ent) return { ok: false, failure: ent };
-  if (!app.rsaPublicKey)
-    return {
-      ok: false,
-      failure: failure(fam, "104010", "no RSA public key is registered for the app"),
-    };
-  let key;
+  const entitlementFailure = checkEntitlement(fam, app, "104003", "104004");
+  if (entitlementFailure) return rejected(entitlementFailure);
+  if (!app.rsaPublicKey) {
+    return rejected(failure(fam, "104010", "no RSA public key is registered for the app"));
+  }
+  let key: KeyObject;
   try {
     key = toPublicKey(app.rsaPublicKey);
   } catch {
-    return {
-      ok: false,
-      failure: failure(fam, "104010", "the app's registered RSA public key does not parse"),
-    };
+    const reason = "the app's registered RSA public key does not parse";
+    return rejected(failure(fam, "104010", reason));
   }
   const sign = body.sign as string;
-  if (!/^(?:[0-9a-fA-F]{2})+$/.test(sign))
-    return {
-      ok: false,
-      failure: failure(fam, "103005", "sign is not hex (SHA256withRSA, upper-case hex)"),
-    };
-  const input = tokenValidateSignInput({
+  if (!/^(?:[0-9a-fA-F]{2})+$/.test(sign)) {
+    return rejected(failure(fam, "103005", "sign is not hex (SHA256withRSA, upper-case hex)"));
+  }
+  const signInput = tokenValidateSignInput({
     appId: h.appId as string,
     traceId: h.traceId as string,
     timestamp: h.timestamp as string,
     token: body.token as string,
     version: h.interfaceVersion as string,
   });
-  let verified = false;
-  try {
-    verified = createVerify("RSA-SHA256")
-      .update(input, "utf8")
-      .verify(key, Buffer.from(sign, "hex"));
-  } catch {
-    verified = false;
-  }
-  if (!verified) {
-    return {
-      ok: false,
-      failure: failure(
-        fam,
-        "104013",
-        "SHA256withRSA(appId + traceId + timestamp + token + interfaceVersion) does not verify with the registered public key",
-      ),
-    };
+  if (!verifiesSha256WithRsa(key, signInput, sign)) {
+    const reason =
+      "SHA256withRSA(appId + traceId + timestamp + token + interfaceVersion) " +
+      "does not verify with the registered public key";
+    return rejected(failure(fam, "104013", reason));
   }
   return { ok: true, app, traceId: h.traceId as string };
 }

@@ -25,14 +25,18 @@ export interface CliArgs {
   options: EmulatorOptions;
 }
 
+/** `--flag=value` → [flag, value]; anything else → [arg, undefined] (the value may follow). */
+function splitInlineValue(arg: string): [flag: string, inline: string | undefined] {
+  const equals = arg.indexOf("=");
+  if (!arg.startsWith("--") || equals < 0) return [arg, undefined];
+  return [arg.slice(0, equals), arg.slice(equals + 1)];
+}
+
 export function parseArgs(argv: readonly string[]): CliArgs {
   const out: CliArgs = { help: false, quiet: false, options: { port: 7009 } };
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const [flag, inline] =
-      arg.startsWith("--") && arg.includes("=")
-        ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
-        : [arg, undefined];
+    const arg = argv[i];
+    const [flag, inline] = splitInlineValue(arg);
     const value = () => {
       const v = inline ?? argv[++i];
       if (v === undefined || v === "") throw new Error(`${flag} needs a value`);
@@ -48,8 +52,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         break;
       case "--port": {
         const p = Number(value());
-        if (!Number.isInteger(p) || p < 0 || p > 65535)
+        if (!Number.isInteger(p) || p < 0 || p > 65535) {
           throw new Error("--port must be an integer 0..65535");
+        }
         out.options.port = p;
         break;
       }
@@ -98,11 +103,18 @@ async function main(): Promise<void> {
   if (!["127.0.0.1", "::1", "localhost"].includes(emu.host)) {
     // The admin API has no authentication: it is meant for one machine.
     process.stderr.write(
-      `ydrz-emulator: warning: listening on ${emu.host}, beyond loopback; anyone who reaches it can use the admin API\n`,
+      `ydrz-emulator: warning: listening on ${emu.host}, beyond loopback; ` +
+        "anyone who reaches it can use the admin API\n",
     );
   }
   const stop = () => {
-    void emu.close().then(() => process.exit(0));
+    emu.close().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        process.stderr.write(`ydrz-emulator: could not close cleanly: ${String(e)}\n`);
+        process.exit(1);
+      },
+    );
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
@@ -110,5 +122,12 @@ async function main(): Promise<void> {
 
 // Only when run as the bin (the CommonJS bundle), not when a test imports parseArgs.
 declare const module: { id?: string } | undefined;
-if (typeof require !== "undefined" && typeof module !== "undefined" && require.main === module)
-  void main();
+const runAsBin =
+  typeof require !== "undefined" && typeof module !== "undefined" && require.main === module;
+if (runAsBin) {
+  main().catch((e: unknown) => {
+    // main reports its own errors; this is for a bug, which must not pass silently.
+    process.stderr.write(`ydrz-emulator: ${String(e)}\n`);
+    process.exitCode = 1;
+  });
+}

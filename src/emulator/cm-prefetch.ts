@@ -14,31 +14,40 @@ import {
   type ProtocolRoute,
   type RequestContext,
 } from "./route";
-import type { AppRegistration, Sim } from "./types";
+import type { AppRegistration, Carrier, Sim } from "./types";
 
 /** Where the original would open its hosted authorization page; ours draws views in-page. */
 export const AUTH_PAGE_PATH = "/h5/onekeylogin/authPage";
+
+/** The number a fetch identified, as its success answer carries it. */
+export interface FetchedNumber {
+  /** The one-time accessToken that authGetToken redeems. */
+  accessToken: string;
+  /** The number with its middle digits masked: all the page ever sees of it. */
+  maskPhone: string;
+  /** The carrier whose gateway identified the subscriber. */
+  oper: Carrier;
+}
 
 /** The success fields every number fetch answers (CM pre-fetch body, CT/CU callbacks). */
 export function numberFetched(
   ctx: RequestContext,
   app: AppRegistration,
-  accessToken: string,
-  masked: string,
-  oper: NumberFetchResult["oper"],
+  fetched: FetchedNumber,
 ): NumberFetchResult {
   const result: NumberFetchResult = {
     resultCode: OK,
     resultDesc: "成功",
-    accessToken,
-    maskPhone: masked,
+    accessToken: fetched.accessToken,
+    maskPhone: fetched.maskPhone,
     authPageUrl: ctx.baseUrl + AUTH_PAGE_PATH,
     authLevel: app.authLevel,
     appName: app.appName,
-    oper,
+    oper: fetched.oper,
   };
-  if (app.customerPrivacyConfig !== undefined)
+  if (app.customerPrivacyConfig !== undefined) {
     result.customerPrivacyConfig = app.customerPrivacyConfig;
+  }
   return result;
 }
 
@@ -74,21 +83,27 @@ function respond(ctx: RequestContext, body: NumberFetchResult, status?: number):
   return status === undefined ? { json } : { json, status };
 }
 
-function fail(
-  ctx: RequestContext,
-  f: Failure,
-  sim: Sim | undefined,
-  app: AppRegistration | undefined,
-  traceId: string | undefined,
-  appId?: string,
-): Answer {
+/** What a CM failure answer and its record say besides the failure itself. */
+interface FailureDetails {
+  /** The test SIM the request was answered for, when one was chosen. */
+  sim?: Sim | undefined;
+  /** The app the appId names, when it names one: its cross-carrier switches are answered. */
+  app?: AppRegistration | undefined;
+  /** The request's traceId, for the record. */
+  traceId?: string | undefined;
+  /** The appId as sent, recorded when it names no registered app. */
+  appId?: string | undefined;
+}
+
+function fail(ctx: RequestContext, f: Failure, details: FailureDetails = {}): Answer {
+  const { sim, app, traceId } = details;
   const answer = respond(
     ctx,
     { resultCode: f.code, resultDesc: f.desc, ...ownerFields(sim, app) },
     f.status,
   );
   const record: Answer["record"] = { resultCode: f.code, desc: f.desc, carrier: "CM" };
-  const id = app?.appId ?? appId;
+  const id = app?.appId ?? details.appId;
   if (id) record.appId = id.slice(0, 64);
   if (traceId) record.traceId = traceId;
   if (sim) record.simId = sim.id;
@@ -110,31 +125,31 @@ export const preGetMobileRoute: ProtocolRoute = {
   },
   handle(ctx) {
     const parsed = parseJsonObject(ctx.body);
-    if (!parsed.ok)
-      return fail(
-        ctx,
-        failure("cm", "130010", parsed.reason, 400),
-        undefined,
-        undefined,
-        undefined,
-      );
+    if (!parsed.ok) return fail(ctx, failure("cm", "130010", parsed.reason, 400));
     const body = parsed.body;
     const traceId = str(body.traceId);
     const choice = ctx.state.sims.choose(traceId, body.expandParams);
     const sim = choice.ok ? choice.sim : undefined;
     const appForFields = ctx.state.registry.get(str(body.appId) ?? "");
-    const checked = checkPreGetMobile(
-      checkEnv(ctx),
+    const checked = checkPreGetMobile(checkEnv(ctx), {
       body,
-      ctx.headers,
-      verdictRecorder(ctx, "preGetMobile", traceId),
-    );
-    if (!checked.ok) return fail(ctx, checked.failure, sim, appForFields, traceId, str(body.appId));
+      headers: ctx.headers,
+      onVerdict: verdictRecorder(ctx, "preGetMobile", traceId),
+    });
+    if (!checked.ok) {
+      return fail(ctx, checked.failure, {
+        sim,
+        app: appForFields,
+        traceId,
+        appId: str(body.appId),
+      });
+    }
     const app = checked.app;
-    if (!choice.ok)
-      return fail(ctx, failure("cm", "103211", choice.reason), undefined, app, traceId);
-    const sub = checkSubscriber("cm", choice.sim, "CM");
-    if (sub) return fail(ctx, sub, choice.sim, app, traceId);
+    if (!choice.ok) return fail(ctx, failure("cm", "103211", choice.reason), { app, traceId });
+    const subscriberFailure = checkSubscriber("cm", choice.sim, "CM");
+    if (subscriberFailure) {
+      return fail(ctx, subscriberFailure, { sim: choice.sim, app, traceId });
+    }
 
     const masked = maskPhone(choice.sim.number);
     const at = ctx.state.tokens.issueAccessToken({
@@ -148,7 +163,7 @@ export const preGetMobileRoute: ProtocolRoute = {
       userInformation: str(body.userInformation) ?? "",
     });
     const result: NumberFetchResult = {
-      ...numberFetched(ctx, app, at.accessToken, masked, "CM"),
+      ...numberFetched(ctx, app, { accessToken: at.accessToken, maskPhone: masked, oper: "CM" }),
       ...ownerFields(choice.sim, app),
     };
     const answer = respond(ctx, result);

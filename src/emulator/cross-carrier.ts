@@ -37,22 +37,38 @@ export const CARRIER_GATEWAY_PATHS: Record<CrossCarrier, string> = {
   CU: "/carrier/cu/getPhone",
 };
 
-const fam = (c: CrossCarrier): Family => (c === "CT" ? "ct" : "cu");
+/** The gateway texts of a carrier. */
+function familyOf(carrier: CrossCarrier): Family {
+  return carrier === "CT" ? "ct" : "cu";
+}
 
-function failAnswer(
-  f: Failure,
-  carrier: CrossCarrier,
-  appId: string | undefined,
-  traceId: string | undefined,
-  flat = false,
-): Answer {
-  const json: Record<string, unknown> = flat
-    ? { resultCode: f.code, desc: f.desc, resultDesc: f.desc }
-    : { resultCode: f.code, desc: f.desc };
-  const answer: Answer = { json, record: { resultCode: f.code, desc: f.desc, carrier } };
+/** Whose request a failure answer is recorded for, and which shape the answer takes. */
+interface FailureAnswerOptions {
+  /** The carrier whose flow failed. */
+  carrier: CrossCarrier;
+  /** The appId to record, when known. */
+  appId: string | undefined;
+  /** The traceId to record, when known. */
+  traceId: string | undefined;
+  /** The test SIM to record, when the failure concerns one. */
+  simId?: string;
+  /** Step 3 answers the text as both `desc` and `resultDesc`; step 1 only as `desc`. */
+  withResultDesc?: boolean;
+}
+
+function failAnswer(f: Failure, options: FailureAnswerOptions): Answer {
+  const json: Record<string, unknown> = { resultCode: f.code, desc: f.desc };
+  if (options.withResultDesc) json.resultDesc = f.desc;
+  const record: NonNullable<Answer["record"]> = {
+    resultCode: f.code,
+    desc: f.desc,
+    carrier: options.carrier,
+  };
+  if (options.appId) record.appId = options.appId;
+  if (options.traceId) record.traceId = options.traceId;
+  if (options.simId) record.simId = options.simId;
+  const answer: Answer = { json, record };
   if (f.status !== undefined) answer.status = f.status;
-  if (appId) answer.record!.appId = appId;
-  if (traceId) answer.record!.traceId = traceId;
   return answer;
 }
 
@@ -69,25 +85,21 @@ function phonescripRoute(carrier: CrossCarrier): ProtocolRoute {
     handle(ctx) {
       const appId = headerValue(ctx, "appId");
       const traceId = headerValue(ctx, "traceId");
+      const answerFor: FailureAnswerOptions = { carrier, appId, traceId };
       const parsed = parseJsonObject(ctx.body);
-      if (!parsed.ok)
-        return failAnswer(
-          failure(fam(carrier), "130030", parsed.reason, 400),
-          carrier,
-          appId,
-          traceId,
-        );
-      const checked = checkPhonescrip(
-        checkEnv(ctx),
-        carrier,
-        parsed.body,
-        ctx.headers,
-        verdictRecorder(ctx, id, traceId),
-      );
-      if (!checked.ok) return failAnswer(checked.failure, carrier, appId, traceId);
+      if (!parsed.ok) {
+        return failAnswer(failure(familyOf(carrier), "130030", parsed.reason, 400), answerFor);
+      }
+      const checked = checkPhonescrip(checkEnv(ctx), carrier, {
+        body: parsed.body,
+        headers: ctx.headers,
+        onVerdict: verdictRecorder(ctx, id, traceId),
+      });
+      if (!checked.ok) return failAnswer(checked.failure, answerFor);
       const choice = ctx.state.sims.choose(checked.traceId, checked.reqdata.expandParams);
-      if (!choice.ok)
-        return failAnswer(failure(fam(carrier), "130035", choice.reason), carrier, appId, traceId);
+      if (!choice.ok) {
+        return failAnswer(failure(familyOf(carrier), "130035", choice.reason), answerFor);
+      }
       const session = ctx.state.carrierSessions.create({
         carrier,
         appId: checked.app.appId,
@@ -196,7 +208,7 @@ function gatewayRoute(carrier: CrossCarrier): ProtocolRoute {
 
 function callbackRoute(carrier: CrossCarrier): ProtocolRoute {
   const id: EndpointId = carrier === "CT" ? "ctCallback" : "cuCallback";
-  const f = fam(carrier);
+  const f = familyOf(carrier);
   return {
     id,
     method: "POST",
@@ -208,21 +220,25 @@ function callbackRoute(carrier: CrossCarrier): ProtocolRoute {
     handle(ctx) {
       const appId = headerValue(ctx, "appId");
       const traceId = headerValue(ctx, "traceId");
+      const requestAnswer: FailureAnswerOptions = { carrier, appId, traceId, withResultDesc: true };
       const parsed = parseJsonObject(ctx.body);
-      if (!parsed.ok)
-        return failAnswer(failure(f, "130030", parsed.reason, 400), carrier, appId, traceId, true);
-      const checked = checkCarrierCallback(
-        checkEnv(ctx),
-        carrier,
-        parsed.body,
-        ctx.headers,
-        verdictRecorder(ctx, id, traceId),
-      );
-      if (!checked.ok) return failAnswer(checked.failure, carrier, appId, traceId, true);
+      if (!parsed.ok) return failAnswer(failure(f, "130030", parsed.reason, 400), requestAnswer);
+      const checked = checkCarrierCallback(checkEnv(ctx), carrier, {
+        body: parsed.body,
+        headers: ctx.headers,
+        onVerdict: verdictRecorder(ctx, id, traceId),
+      });
+      if (!checked.ok) return failAnswer(checked.failure, requestAnswer);
       const { app } = checked;
+      // From here on the app and the traceId are the checked ones.
+      const checkedAnswer: FailureAnswerOptions = {
+        carrier,
+        appId: app.appId,
+        traceId: checked.traceId,
+        withResultDesc: true,
+      };
       const session = ctx.state.carrierSessions.byOpaqueData(checked.data);
-      const bad = (reason: string) =>
-        failAnswer(failure(f, "301", reason), carrier, app.appId, checked.traceId, true);
+      const bad = (reason: string) => failAnswer(failure(f, "301", reason), checkedAnswer);
       if (!session) return bad("data was not issued by the carrier gateway");
       if (session.carrier !== carrier) return bad(`data comes from the ${session.carrier} gateway`);
       if (session.dataUsed) return bad("data was already used");
@@ -253,19 +269,13 @@ function callbackRoute(carrier: CrossCarrier): ProtocolRoute {
         };
       }
       const sim = ctx.state.sims.get(session.simId);
-      if (!sim)
-        return failAnswer(
-          failure(f, "130035", `test SIM "${session.simId}" no longer exists`),
-          carrier,
-          app.appId,
-          checked.traceId,
-          true,
-        );
-      const sub = checkSubscriber(f, sim, carrier);
-      if (sub) {
-        const a = failAnswer(sub, carrier, app.appId, checked.traceId, true);
-        a.record!.simId = sim.id;
-        return a;
+      if (!sim) {
+        const reason = `test SIM "${session.simId}" no longer exists`;
+        return failAnswer(failure(f, "130035", reason), checkedAnswer);
+      }
+      const subscriberFailure = checkSubscriber(f, sim, carrier);
+      if (subscriberFailure) {
+        return failAnswer(subscriberFailure, { ...checkedAnswer, simId: sim.id });
       }
       const masked = maskPhone(sim.number);
       const at = ctx.state.tokens.issueAccessToken({
@@ -279,7 +289,11 @@ function callbackRoute(carrier: CrossCarrier): ProtocolRoute {
         userInformation: str(parsed.body.userInformation) ?? "",
       });
       const json: NumberFetchResult = {
-        ...numberFetched(ctx, app, at.accessToken, masked, carrier),
+        ...numberFetched(ctx, app, {
+          accessToken: at.accessToken,
+          maskPhone: masked,
+          oper: carrier,
+        }),
         desc: "成功",
       };
       return {

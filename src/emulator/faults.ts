@@ -104,12 +104,11 @@ export class FaultStore {
 
   /** The fault for this request, counting it against `times`. */
   take(endpoint: EndpointId): Fault | undefined {
-    const key: FaultTarget | undefined = this.faults.has(endpoint)
-      ? endpoint
-      : this.faults.has("*")
-        ? "*"
-        : undefined;
-    if (key === undefined) return undefined;
+    // A fault set for this endpoint wins over one set for every endpoint ("*").
+    let key: FaultTarget;
+    if (this.faults.has(endpoint)) key = endpoint;
+    else if (this.faults.has("*")) key = "*";
+    else return undefined;
     const fault = this.faults.get(key)!;
     if (fault.times !== undefined) {
       fault.times -= 1;

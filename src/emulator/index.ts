@@ -68,19 +68,22 @@ export function sampleRegistryPath(): string {
   throw new Error("sample-registry.json not found next to the emulator; pass options.registry");
 }
 
+/** A registry file path, an inline registry, or (neither given) the committed sample. */
+function loadRegistry(source: EmulatorOptions["registry"], demoOrigin: string): Registry {
+  if (typeof source === "string") return loadRegistryFile(source, demoOrigin);
+  if (source) return parseRegistry(source, demoOrigin);
+  return loadRegistryFile(sampleRegistryPath(), demoOrigin);
+}
+
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = options.host ?? "127.0.0.1";
   const demoOrigin = options.demoOrigin ?? DEFAULT_DEMO_ORIGIN;
-  const registry =
-    typeof options.registry === "string"
-      ? loadRegistryFile(options.registry, demoOrigin)
-      : options.registry
-        ? parseRegistry(options.registry, demoOrigin)
-        : loadRegistryFile(sampleRegistryPath(), demoOrigin);
+  const registry = loadRegistry(options.registry, demoOrigin);
   const sims = (options.sims ?? DEFAULT_SIMS).map(parseSim);
   if (options.defaultSimId !== undefined && !sims.some((s) => s.id === options.defaultSimId)) {
+    const known = sims.map((s) => s.id).join(", ");
     throw new Error(
-      `defaultSimId "${options.defaultSimId}" is not one of the test SIMs (${sims.map((s) => s.id).join(", ")})`,
+      `defaultSimId "${options.defaultSimId}" is not one of the test SIMs (${known})`,
     );
   }
   const init: ConstructorParameters<typeof EmulatorState>[0] = {

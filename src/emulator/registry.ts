@@ -17,9 +17,31 @@ export class RegistryError extends Error {
   override name = "RegistryError";
 }
 
-const REVIEW: readonly ReviewStatus[] = ["待审核", "审核中", "审核成功"];
-const ENTITLEMENT: readonly Entitlement[] = ["active", "unsubscribed", "exhausted", "expired"];
-const AUTH_LEVEL: readonly AuthLevel[] = ["1", "4", "5"];
+/** A registry field that takes one of a fixed set of values. */
+interface ChoiceField<T extends string> {
+  /** The field's name in an app entry. */
+  key: string;
+  /** The values it may take. */
+  allowed: readonly T[];
+  /** Its value when the entry leaves it out. */
+  fallback: T;
+}
+
+const REVIEW: ChoiceField<ReviewStatus> = {
+  key: "reviewStatus",
+  allowed: ["待审核", "审核中", "审核成功"],
+  fallback: "审核成功",
+};
+const ENTITLEMENT: ChoiceField<Entitlement> = {
+  key: "entitlement",
+  allowed: ["active", "unsubscribed", "exhausted", "expired"],
+  fallback: "active",
+};
+const AUTH_LEVEL: ChoiceField<AuthLevel> = {
+  key: "authLevel",
+  allowed: ["1", "4", "5"],
+  fallback: "4",
+};
 
 type Json = Record<string, unknown>;
 
@@ -43,16 +65,12 @@ function strList(o: Json, key: string, where: string): string[] {
   return v as string[];
 }
 
-function oneOf<T extends string>(
-  o: Json,
-  key: string,
-  where: string,
-  allowed: readonly T[],
-  fallback: T,
-): T {
-  const v = o[key] === undefined ? fallback : o[key];
-  if (!allowed.includes(v as T))
+function oneOf<T extends string>(o: Json, where: string, field: ChoiceField<T>): T {
+  const { key, allowed } = field;
+  const v = o[key] === undefined ? field.fallback : o[key];
+  if (!allowed.includes(v as T)) {
     throw new RegistryError(`${where}.${key} must be one of ${allowed.join(", ")}`);
+  }
   return v as T;
 }
 
@@ -94,20 +112,20 @@ export function parseApp(
     appId: str(raw, "appId", where),
     appKey: str(raw, "appKey", where),
     appName: str(raw, "appName", where),
-    reviewStatus: oneOf(raw, "reviewStatus", where, REVIEW, "审核成功"),
-    entitlement: oneOf(raw, "entitlement", where, ENTITLEMENT, "active"),
+    reviewStatus: oneOf(raw, where, REVIEW),
+    entitlement: oneOf(raw, where, ENTITLEMENT),
     referers: strList(raw, "referers", where).map(sub),
     origins: strList(raw, "origins", where).map(sub),
     rsaPublicKey: typeof pk === "string" && pk !== "" ? pk : null,
     ipAllowList: strList(raw, "ipAllowList", where),
-    authLevel: oneOf(raw, "authLevel", where, AUTH_LEVEL, "4"),
+    authLevel: oneOf(raw, where, AUTH_LEVEL),
     crossCarrier: {
       ct: (cc.ct as boolean | undefined) ?? true,
       cu: (cc.cu as boolean | undefined) ?? true,
     },
   };
-  if (raw.pageOption !== undefined)
-    app.pageOption = raw.pageOption as AppRegistration["pageOption"];
+  // Checked above to be an object; its fields are the page's own business and pass through.
+  if (raw.pageOption !== undefined) app.pageOption = raw.pageOption;
   if (cpc !== undefined) {
     app.customerPrivacyConfig =
       typeof cpc === "string"

@@ -1,8 +1,8 @@
 /** What a route handler gets and returns; server.ts does the HTTP around it. */
 import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
-import type { Failure } from "./checks";
+import type { CheckEnv, Failure, RefererOriginVerdict, VerdictListener } from "./checks";
 import type { EmulatorRecord } from "./records";
-import type { EmulatorState } from "./state";
+import type { EmulatorState, SeenEntry } from "./state";
 import type { EndpointId } from "./types";
 
 export interface RequestContext {
@@ -51,16 +51,18 @@ export type ParsedBody = { ok: true; body: Json } | { ok: false; reason: string 
 
 /** A JSON object body; anything else is a structural error the caller turns into a 400. */
 export function parseJsonObject(text: string): ParsedBody {
-  if (text.trim() === "")
+  if (text.trim() === "") {
     return { ok: false, reason: "the body is empty (expected a JSON object)" };
+  }
   let v: unknown;
   try {
     v = JSON.parse(text);
   } catch (e) {
     return { ok: false, reason: `the body is not JSON (${(e as Error).message})` };
   }
-  if (typeof v !== "object" || v === null || Array.isArray(v))
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
     return { ok: false, reason: "the body is JSON but not an object" };
+  }
   return { ok: true, body: v as Json };
 }
 
@@ -103,7 +105,7 @@ export function requestIdentity(
 }
 
 /** The check environment of a request. */
-export function checkEnv(ctx: RequestContext) {
+export function checkEnv(ctx: RequestContext): CheckEnv {
   return { registry: ctx.state.registry, now: ctx.state.now, limits: ctx.state.limits };
 }
 
@@ -112,9 +114,9 @@ export function verdictRecorder(
   ctx: RequestContext,
   endpoint: EndpointId,
   traceId: string | undefined,
-) {
-  return (app: { appId: string }, v: import("./checks").RefererOriginVerdict): void => {
-    const entry: import("./state").SeenEntry = {
+): VerdictListener {
+  return (app: { appId: string }, v: RefererOriginVerdict): void => {
+    const entry: SeenEntry = {
       ...v,
       time: new Date(ctx.state.now()).toISOString(),
       endpoint,

@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { performance } from "node:perf_hooks";
 import { ADMIN_PREFIX, handleAdmin } from "./admin";
 import { authGetTokenRoute } from "./auth-get-token";
-import { describe } from "./checks";
+import { describe, type Family } from "./checks";
 import { preGetMobileRoute } from "./cm-prefetch";
 import { corsHeaders, preflightHeaders } from "./cors";
 import { crossCarrierRoutes } from "./cross-carrier";
@@ -15,6 +15,7 @@ import type { Fault } from "./faults";
 import { pageOptionRoute } from "./page-option";
 import { requestIdentity, type Answer, type ProtocolRoute, type RequestContext } from "./route";
 import type { EmulatorState } from "./state";
+import type { EndpointId } from "./types";
 import { tokenValidateRoute } from "./token-validate";
 
 export const PROTOCOL_ROUTES: readonly ProtocolRoute[] = [
@@ -29,8 +30,42 @@ const BY_PATH = new Map(PROTOCOL_ROUTES.map((r) => [r.path, r]));
 
 export interface EmulatorServer {
   server: Server;
-  /** Cancels pending latency timers and drops held ("timeout" fault) requests. */
-  shutdown(): void;
+  /**
+   * Cancels pending latency timers and drops held ("timeout" fault) requests. A plain function
+   * (it uses no `this`), so it may be destructured.
+   */
+  shutdown: () => void;
+}
+
+/** Whose texts a `code` fault on this endpoint answers with. */
+function familyOf(endpoint: EndpointId): Family {
+  if (endpoint === "tokenValidate") return "validate";
+  if (endpoint === "authGetToken") return "token";
+  if (endpoint.startsWith("ct")) return "ct";
+  if (endpoint.startsWith("cu")) return "cu";
+  return "cm";
+}
+
+/** A protocol request that a fault is applied to. */
+interface FaultedRequest {
+  /** The protocol route the request addressed. */
+  route: ProtocolRoute;
+  /** The request as the route would have seen it. */
+  ctx: RequestContext;
+  /** Where the answer goes; the timeout fault holds it open. */
+  res: ServerResponse;
+  /** `performance.now()` when the request arrived, for the record's duration. */
+  started: number;
+}
+
+/** What a thrown value says: its `message` if it has one (anything may be thrown, not only an
+ * Error), else the value itself. */
+function errorMessage(thrown: unknown): string {
+  let message: unknown;
+  if (typeof thrown === "object" && thrown !== null) {
+    message = (thrown as { message?: unknown }).message;
+  }
+  return String(message ?? thrown);
 }
 
 type BodyResult =
@@ -138,12 +173,10 @@ export function createEmulatorServer(
   }
 
   async function applyFault(
-    route: ProtocolRoute,
-    ctx: RequestContext,
-    res: ServerResponse,
+    request: FaultedRequest,
     fault: Fault,
-    started: number,
   ): Promise<Answer | "held" | undefined> {
+    const { route, ctx, res, started } = request;
     if (fault.latencyMs) await sleep(fault.latencyMs);
     if (closing) return "held";
     const who = requestIdentity(route.id, ctx);
@@ -181,22 +214,11 @@ export function createEmulatorServer(
         return a;
       }
       case "code": {
-        const fam =
-          route.id === "tokenValidate"
-            ? "validate"
-            : route.id === "authGetToken"
-              ? "token"
-              : route.id.startsWith("ct")
-                ? "ct"
-                : route.id.startsWith("cu")
-                  ? "cu"
-                  : "cm";
-        const a = route.shape(
-          fault.code!,
-          fault.desc ?? (describe(fam, fault.code!) || "injected"),
-          ctx,
-        );
-        record(route, started, { ...a, record: { ...who, resultCode: fault.code! } }, "code");
+        // parseFault only accepts a "code" fault that names its code.
+        const code = fault.code!;
+        const desc = fault.desc ?? (describe(familyOf(route.id), code) || "injected");
+        const a = route.shape(code, desc, ctx);
+        record(route, started, { ...a, record: { ...who, resultCode: code } }, "code");
         return a;
       }
       default:
@@ -297,7 +319,7 @@ export function createEmulatorServer(
     const r = route!;
     const fault = state.faults.take(r.id);
     if (fault) {
-      const faulted = await applyFault(r, ctx, res, fault, started);
+      const faulted = await applyFault({ route: r, ctx, res, started }, fault);
       if (faulted === "held") return;
       if (faulted) {
         send(req, res, faulted);
@@ -313,29 +335,26 @@ export function createEmulatorServer(
     handle(req, res).catch((e: unknown) => {
       // Never let one request take the process down: answer 500 and keep serving.
       try {
-        if (!res.headersSent && !res.destroyed)
-          send(
-            req,
-            res,
-            errorAnswer(
-              500,
-              "internal",
-              `the emulator failed on this request: ${(e as Error)?.message ?? String(e)}`,
-            ),
-          );
-        else res.destroy();
+        if (!res.headersSent && !res.destroyed) {
+          const message = `the emulator failed on this request: ${errorMessage(e)}`;
+          send(req, res, errorAnswer(500, "internal", message));
+        } else {
+          res.destroy();
+        }
       } catch {
         res.destroy();
       }
     });
   });
   server.on("clientError", (_err, socket) => {
-    if (socket.writable)
+    if (socket.writable) {
       socket.end(
         "HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n" +
           '{"error":{"type":"bad_request","message":"malformed HTTP request"}}',
       );
-    else socket.destroy();
+    } else {
+      socket.destroy();
+    }
   });
 
   return {

@@ -121,13 +121,15 @@ export class SimStore {
 
   reset(initial: readonly Sim[], defaultId?: string): void {
     this.sims = new Map(initial.map((s) => [s.id, { ...s }]));
-    this.defaultId =
-      defaultId && this.sims.has(defaultId)
-        ? defaultId
-        : this.sims.has(DEFAULT_SIM_ID)
-          ? DEFAULT_SIM_ID
-          : ([...this.sims.keys()][0] ?? "");
+    this.defaultId = this.pickDefaultId(defaultId);
     this.bindings.clear();
+  }
+
+  /** The requested default if it exists, else the standard one, else the first SIM, else "". */
+  private pickDefaultId(requested: string | undefined): string {
+    if (requested && this.sims.has(requested)) return requested;
+    if (this.sims.has(DEFAULT_SIM_ID)) return DEFAULT_SIM_ID;
+    return [...this.sims.keys()][0] ?? "";
   }
 
   list(): Sim[] {

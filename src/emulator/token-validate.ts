@@ -7,8 +7,15 @@ import { OK } from "../protocol/codes";
 import { PATHS } from "../protocol/hosts";
 import type { TokenValidateResponse } from "../protocol/wire";
 import { encryptMsisdn } from "../server/token-validate";
-import { checkTokenValidate, describe, failure, type Failure } from "./checks";
-import { headerValue, parseJsonObject, str, flatFailure, type ProtocolRoute } from "./route";
+import { checkTokenValidate, describe, failure } from "./checks";
+import {
+  checkEnv,
+  flatFailure,
+  headerValue,
+  parseJsonObject,
+  str,
+  type ProtocolRoute,
+} from "./route";
 
 export const tokenValidateRoute: ProtocolRoute = {
   id: "tokenValidate",
@@ -24,27 +31,15 @@ export const tokenValidateRoute: ProtocolRoute = {
     const type = headerValue(ctx, "content-type") ?? "";
     // Seed 003 FAQ 8: anything but a JSON POST is an "inner error" at the real gateway.
     if (!/^application\/json\b/i.test(type.trim())) {
-      return flatFailure(
-        failure(
-          "validate",
-          "103005",
-          `Content-Type must be application/json, got "${type.slice(0, 60)}"`,
-          400,
-        ),
-        appId,
-        traceId,
-      );
+      const reason = `Content-Type must be application/json, got "${type.slice(0, 60)}"`;
+      return flatFailure(failure("validate", "103005", reason, 400), appId, traceId);
     }
     const parsed = parseJsonObject(ctx.body);
-    if (!parsed.ok)
+    if (!parsed.ok) {
       return flatFailure(failure("validate", "103005", parsed.reason, 400), appId, traceId);
+    }
     const body = parsed.body;
-    const checked = checkTokenValidate(
-      { registry: ctx.state.registry, now: ctx.state.now, limits: ctx.state.limits },
-      body,
-      ctx.headers,
-      ctx.remoteAddress,
-    );
+    const checked = checkTokenValidate(checkEnv(ctx), body, ctx.headers, ctx.remoteAddress);
     if (!checked.ok) return flatFailure(checked.failure, appId, traceId);
     const result = ctx.state.tokens.validate({
       token: body.token as string,

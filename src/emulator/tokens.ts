@@ -5,7 +5,7 @@
  * most 30 unused tokens per number per 10 minutes (seed 001; code 103911 from seed 000).
  */
 import { createHash, randomBytes } from "node:crypto";
-import { LOCKED, OK, WRONG_DIGITS } from "../protocol/codes";
+import { LOCKED, WRONG_DIGITS } from "../protocol/codes";
 import type { AuthLevel, Carrier, Limits } from "./types";
 
 export const TOKEN_LIMIT_CODE = "103911";
@@ -168,7 +168,9 @@ export class TokenStore {
       return {
         ok: false,
         code: TOKEN_LIMIT_CODE,
-        reason: `${this.limits.unusedTokenLimit} unused tokens for this number in the last ${this.limits.unusedTokenWindowMs / 60_000} minutes`,
+        reason:
+          `${this.limits.unusedTokenLimit} unused tokens for this number ` +
+          `in the last ${this.limits.unusedTokenWindowMs / 60_000} minutes`,
       };
     }
     at.used = true;
@@ -215,7 +217,8 @@ export class TokenStore {
           ok: false,
           code: "104008",
           reason:
-            "userinfo 校验失败: userInformation was URL-decoded (e.g. %3D became =); pass it on exactly as the SDK returned it (seed 003 FAQ 6)",
+            "userinfo 校验失败: userInformation was URL-decoded (e.g. %3D became =); " +
+            "pass it on exactly as the SDK returned it (seed 003 FAQ 6)",
         };
       }
       return {

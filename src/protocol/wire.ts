@@ -27,17 +27,18 @@ export interface NumberFetchResult {
   accessToken?: string;
   maskPhone?: string;
   authPageUrl?: string;
-  authLevel?: "1" | "4" | "5" | string;
+  /** 1: confirm the masked number; 4: the user completes the hidden digits; 5: no page at all. */
+  authLevel?: "1" | "4" | "5";
   appName?: string;
   /** Extra agreement links: name → url. Some gateways send it as a JSON string. */
   customerPrivacyConfig?: Record<string, string> | string;
-  /** On CM failures: the subscriber's real carrier. */
-  msisdnOwner?: Carrier | string;
+  /** On CM failures: the subscriber's real carrier; empty when the network cannot tell. */
+  msisdnOwner?: Carrier | "";
   msisdnOwnerback?: string;
   ctGetMobileSwitch?: string;
   cuGetMobileSwitch?: string;
   /** Which carrier answered (emulator extension, optional). */
-  oper?: Carrier | string;
+  oper?: Carrier;
 }
 
 export interface PreGetMobileResponse {

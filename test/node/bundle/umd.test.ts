@@ -42,7 +42,7 @@ describe("the UMD bundle in a page", () => {
         "version",
       ].sort(),
     );
-    for (const method of Object.keys(sdk).filter((k) => k != "version"))
+    for (const method of Object.keys(sdk).filter((k) => k !== "version"))
       expect(typeof sdk[method], method).toBe("function");
     expect(sdk.version).toBe(version);
   });

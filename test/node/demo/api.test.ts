@@ -100,7 +100,7 @@ describe("registry: only the 127.0.0.1 pages are registered", () => {
     });
     expect(pre.body.resultCode).toBe("170001");
 
-    const info = (await (await fetch(`${demo.url}api/inspect?traceId=${s.traceId}`)).json()) as any;
+    const info = await (await fetch(`${demo.url}api/inspect?traceId=${s.traceId}`)).json();
     expect(info).toMatchObject({
       found: true,
       referer: `http://localhost:${demo.port}/standard-popup.html`,
@@ -119,8 +119,8 @@ describe("registry: only the 127.0.0.1 pages are registered", () => {
     const page = await fetch(`${demo.gatewayUrl}/h5/onekeylogin/getPageOption`, {
       headers: { ...headers, appId: s.appId, traceId: s.traceId },
     });
-    expect(((await page.json()) as any).resultCode).toBe("103000");
-    const info = (await (await fetch(`${demo.url}api/inspect?traceId=${s.traceId}`)).json()) as any;
+    expect((await page.json()).resultCode).toBe("103000");
+    const info = await (await fetch(`${demo.url}api/inspect?traceId=${s.traceId}`)).json();
     expect(info.steps).toEqual(["preGetMobile 170001", "pageOption 103000"]);
     expect(info).toMatchObject({ found: true, resultCode: "170001" });
   });
@@ -132,7 +132,7 @@ describe("registry: only the 127.0.0.1 pages are registered", () => {
       headers: pageHeaders(demo, "standard-page.html", "localhost"),
     });
     expect(pre.body.resultCode).toBe("110026");
-    const info = (await (await fetch(`${demo.url}api/inspect?traceId=${s.traceId}`)).json()) as any;
+    const info = await (await fetch(`${demo.url}api/inspect?traceId=${s.traceId}`)).json();
     expect(info).toMatchObject({
       refererAllowed: true,
       originAllowed: false,
@@ -153,7 +153,7 @@ describe("registry: only the 127.0.0.1 pages are registered", () => {
       Referer: `http://127.0.0.1:${demo.port}/custom-page.html?sim=cm`,
     };
     expect((await preFetch(demo, s, { sim: "cm", headers })).body.resultCode).toBe("103000");
-    const info = (await (await fetch(`${demo.url}api/inspect?traceId=${s.traceId}`)).json()) as any;
+    const info = await (await fetch(`${demo.url}api/inspect?traceId=${s.traceId}`)).json();
     expect(info).toMatchObject({
       found: true,
       refererAllowed: true,
@@ -163,7 +163,7 @@ describe("registry: only the 127.0.0.1 pages are registered", () => {
   });
 
   test("/api/config lists the registered addresses, the SIMs and the apps, without numbers", async () => {
-    const cfg = (await (await fetch(`${demo.url}api/config`)).json()) as any;
+    const cfg = await (await fetch(`${demo.url}api/config`)).json();
     expect(cfg.gatewayUrl).toBe(demo.gatewayUrl);
     expect(cfg.registered.origins).toEqual([`http://127.0.0.1:${demo.port}`]);
     expect(cfg.registered.referers).toContain(`http://127.0.0.1:${demo.port}/standard-popup.html`);
@@ -202,7 +202,11 @@ describe("/api/login", () => {
   test("works for the authLevel 5 app (accessToken → authGetToken → login)", async () => {
     const s = (await postJson(`${demo.url}api/sign`, { app: "level5" })).json;
     const pre = await preFetch(demo, s, { sim: "cm", headers: pageHeaders(demo, "level5.html") });
-    const tok = await authGetToken(demo, s, pre.body.accessToken, "13800001234", { sim: "cm" });
+    const tok = await authGetToken(demo, s, {
+      accessToken: pre.body.accessToken,
+      fullPhone: "13800001234",
+      sim: "cm",
+    });
     const r = await postJson(`${demo.url}api/login`, {
       app: "level5",
       token: tok.data?.token,

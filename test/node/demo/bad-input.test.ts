@@ -40,7 +40,7 @@ describe.each(["sign", "login"])("/api/%s", (route) => {
     const res = await fetch(url());
     expect(res.status).toBe(405);
     expect(res.headers.get("allow")).toBe("POST");
-    expect(((await res.json()) as any).error).toBe("method_not_allowed");
+    expect((await res.json()).error).toBe("method_not_allowed");
   });
 
   test("a body over the limit → 413 (declared length)", async () => {
@@ -111,7 +111,7 @@ describe("other routes", () => {
   test("unknown API path → 404 JSON; unknown page → 404; POST to a page → 405", async () => {
     const api = await fetch(`${demo.url}api/nothing`);
     expect(api.status).toBe(404);
-    expect(((await api.json()) as any).error).toBe("not_found");
+    expect((await api.json()).error).toBe("not_found");
     expect((await fetch(`${demo.url}nothing.html`)).status).toBe(404);
     expect(
       (await fetch(`${demo.url}standard-popup.html`, { method: "POST", body: "x" })).status,
@@ -134,7 +134,7 @@ describe("other routes", () => {
   test("/api/inspect needs a valid traceId and reports unknown flows as not found", async () => {
     expect((await fetch(`${demo.url}api/inspect`)).status).toBe(400);
     expect((await fetch(`${demo.url}api/inspect?traceId=a%20b`)).status).toBe(400);
-    const r = (await (await fetch(`${demo.url}api/inspect?traceId=neverseen`)).json()) as any;
+    const r = await (await fetch(`${demo.url}api/inspect?traceId=neverseen`)).json();
     expect(r.found).toBe(false);
   });
 

@@ -35,7 +35,7 @@ describe("demo hygiene", () => {
     for (const f of files(join(root, "demo", "pages"), /\.css$/)) {
       const css = readFileSync(f, "utf8").replace(/\/\*[\s\S]*?\*\//g, "");
       const selectors = [...css.matchAll(/([^{}]+)\{/g)].flatMap((m) =>
-        m[1]!.split(",").map((x) => x.trim()),
+        m[1].split(",").map((x) => x.trim()),
       );
       // A field selector is scoped when a class-qualified ancestor comes before it.
       const bare = selectors.filter(

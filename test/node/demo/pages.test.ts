@@ -132,7 +132,12 @@ describe("view-specific content", () => {
         endGetToken: noop,
       },
       Demo: {
-        start: () => ({ then: (f: (s: object) => void) => (f({}), { catch: noop }) }),
+        start: () => ({
+          then: (f: (s: object) => void) => {
+            f({});
+            return { catch: noop };
+          },
+        }),
         log: noop,
         status: noop,
         error: noop,
@@ -200,7 +205,7 @@ describe("the files the tags name", () => {
       expect(await res.text()).toBe(readFileSync(built, "utf8"));
     } else {
       expect(res.status).toBe(404);
-      expect(((await res.json()) as any).message).toContain("npm run build");
+      expect((await res.json()).message).toContain("npm run build");
     }
   });
 

@@ -79,14 +79,19 @@ export async function preFetch(
   return (await res.json()) as { header?: Record<string, string>; body: Record<string, any> };
 }
 
-/** The token request after the user typed the hidden digits of `fullPhone`. */
-export async function authGetToken(
-  demo: DemoHandle,
-  s: Signed,
-  accessToken: string,
-  fullPhone: string,
-  opts: { sim?: string } = {},
-) {
+/** What the page sends in the token request. */
+export interface TokenRequest {
+  /** The accessToken of the pre-fetch. */
+  accessToken: string;
+  /** The whole number, as the user completed it by typing the hidden digits. */
+  fullPhone: string;
+  /** The test SIM to answer for (sent as `expandParams`). */
+  sim?: string;
+}
+
+/** The token request after the user typed the hidden digits of the number. */
+export async function authGetToken(demo: DemoHandle, s: Signed, request: TokenRequest) {
+  const { accessToken, fullPhone } = request;
   const res = await fetch(`${demo.gatewayUrl}/h5/onekeylogin/authGetToken`, {
     method: "POST",
     headers: {
@@ -102,7 +107,7 @@ export async function authGetToken(
       accessToken,
       phone: md5(fullPhone),
       userInformation: USER_INFORMATION,
-      expandParams: opts.sim ? `sim=${opts.sim}` : "",
+      expandParams: request.sim ? `sim=${request.sim}` : "",
     }),
   });
   return (await res.json()) as { resultCode: string; desc?: string; data?: { token?: string } };
@@ -114,7 +119,9 @@ export async function obtainToken(demo: DemoHandle, app = "default"): Promise<st
   const pre = await preFetch(demo, signed.json, { sim: "cm" });
   if (pre.body.resultCode !== "103000")
     throw new Error(`pre-fetch failed: ${JSON.stringify(pre.body)}`);
-  const tok = await authGetToken(demo, signed.json, pre.body.accessToken, "13800001234", {
+  const tok = await authGetToken(demo, signed.json, {
+    accessToken: pre.body.accessToken,
+    fullPhone: "13800001234",
     sim: "cm",
   });
   if (tok.resultCode !== "103000" || !tok.data?.token)

@@ -145,7 +145,10 @@ describe("CT/CU step 1 checks", () => {
         )
       ).json.resultCode,
     ).toBe("301");
-    const other = await crossStep1(emu, "CT", traceId, { appId: "300011000002" }, { ...BROWSER });
+    const other = await crossStep1(emu, "CT", traceId, {
+      fields: { appId: "300011000002" },
+      browser: { ...BROWSER },
+    });
     expect(other.json.resultCode).toBe("103000"); // consistent header + reqdata for another app is fine
     const mismatch = encryptReqdata("0123456789abcdef", {
       ver: "1.0",
@@ -172,56 +175,49 @@ describe("CT/CU step 1 checks", () => {
     let now = Date.now();
     const emu = await start({ now: () => now });
     expect(
-      (await crossStep1(emu, "CT", newTrace(), { timestamp: ts(now - 10 * 60_000) })).json
-        .resultCode,
+      (await crossStep1(emu, "CT", newTrace(), { fields: { timestamp: ts(now - 10 * 60_000) } }))
+        .json.resultCode,
     ).toBe("105112");
-    expect((await crossStep1(emu, "CT", newTrace(), { appId: "404" })).json.resultCode).toBe(
-      "105113",
-    );
-    expect((await crossStep1(emu, "CT", newTrace(), { badSign: true })).json.resultCode).toBe(
-      "103101",
-    );
-    expect((await crossStep1(emu, "CT", newTrace(), { businessType: "2" })).json.resultCode).toBe(
-      "104001",
-    );
     expect(
-      (await crossStep1(emu, "CU", newTrace(), { appId: "300011000023" })).json.resultCode,
+      (await crossStep1(emu, "CT", newTrace(), { fields: { appId: "404" } })).json.resultCode,
+    ).toBe("105113");
+    expect(
+      (await crossStep1(emu, "CT", newTrace(), { fields: { badSign: true } })).json.resultCode,
+    ).toBe("103101");
+    expect(
+      (await crossStep1(emu, "CT", newTrace(), { fields: { businessType: "2" } })).json.resultCode,
+    ).toBe("104001");
+    expect(
+      (await crossStep1(emu, "CU", newTrace(), { fields: { appId: "300011000023" } })).json
+        .resultCode,
     ).toBe("110023");
     expect(
-      (await crossStep1(emu, "CU", newTrace(), { appId: "300011000025" })).json.resultCode,
+      (await crossStep1(emu, "CU", newTrace(), { fields: { appId: "300011000025" } })).json
+        .resultCode,
     ).toBe("110025");
     now += 1; // the injected clock is used, not Date.now
-    expect((await crossStep1(emu, "CU", newTrace(), { timestamp: ts(now) })).json.resultCode).toBe(
-      "103000",
-    );
+    expect(
+      (await crossStep1(emu, "CU", newTrace(), { fields: { timestamp: ts(now) } })).json.resultCode,
+    ).toBe("103000");
   });
 
   it("170001 for a bad or missing Referer, 110026 for a bad Origin", async () => {
     const emu = await start();
     expect(
       (
-        await crossStep1(
-          emu,
-          "CT",
-          newTrace(),
-          {},
-          { Referer: "http://localhost:8080/standard-popup.html", Origin: DEMO },
-        )
+        await crossStep1(emu, "CT", newTrace(), {
+          browser: { Referer: "http://localhost:8080/standard-popup.html", Origin: DEMO },
+        })
       ).json.resultCode,
     ).toBe("170001");
     expect(
-      (await crossStep1(emu, "CT", newTrace(), {}, { Origin: DEMO } as typeof BROWSER)).json
-        .resultCode,
+      (await crossStep1(emu, "CT", newTrace(), { browser: { Origin: DEMO } })).json.resultCode,
     ).toBe("170001");
     expect(
       (
-        await crossStep1(
-          emu,
-          "CT",
-          newTrace(),
-          {},
-          { Referer: BROWSER.Referer, Origin: "http://localhost:8080" },
-        )
+        await crossStep1(emu, "CT", newTrace(), {
+          browser: { Referer: BROWSER.Referer, Origin: "http://localhost:8080" },
+        })
       ).json.resultCode,
     ).toBe("110026");
   });
@@ -235,7 +231,7 @@ describe("the JSONP gateway", () => {
       emu.url + "/carrier/ct/getPhone?session=nope&callback=getTelecomPhone",
     );
     expect(runJsonp(unknown.text, "getTelecomPhone").result).toBe("-10002");
-    const s1 = await crossStep1(emu, "CT", newTrace(), { timestamp: ts(now) });
+    const s1 = await crossStep1(emu, "CT", newTrace(), { fields: { timestamp: ts(now) } });
     now += 5 * 60_000 + 1;
     const expired = await http(s1.json.data);
     expect(runJsonp(expired.text, "getTelecomPhone").result).toBe("-10009");

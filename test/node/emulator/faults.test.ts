@@ -29,8 +29,8 @@ describe("faults", () => {
     expect(r.json.body.resultCode).toBe("103000");
     await http(emu.url + "/h5/onekeylogin/getPageOption", { headers: { appId: APP_ID } });
     // Timing the other endpoint would be flaky on a busy machine; the record says it had no fault.
-    expect(emu.state.records.list({ endpoint: "pageOption" })[0]!.fault).toBeUndefined();
-    expect(emu.state.records.list({ endpoint: "preGetMobile" })[0]!.fault).toBe("latency");
+    expect(emu.state.records.list({ endpoint: "pageOption" })[0].fault).toBeUndefined();
+    expect(emu.state.records.list({ endpoint: "preGetMobile" })[0].fault).toBe("latency");
   });
 
   it("timeout: never answers until the client gives up; the emulator keeps serving and close() is prompt", async () => {
@@ -84,6 +84,7 @@ describe("faults", () => {
     const s1 = await crossStep1(emu, "CT", newTrace());
     const js = await http(s1.json.data);
     expect(js.headers["content-type"]).toMatch(/javascript/);
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- compiles it as <script> would
     expect(() => new Function(js.text)).toThrow(SyntaxError);
   });
 

@@ -1,4 +1,5 @@
 // Bad input never crashes the emulator: each gets a clear error and the next request is served.
+import { request } from "node:http";
 import { connect } from "node:net";
 import { describe, expect, it } from "vitest";
 import { APP_ID, BROWSER, until, http, postJson, preGet, preGetBody, start } from "./support";
@@ -13,7 +14,9 @@ function raw(emu: RunningEmulator, text: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const s = connect(emu.port, "127.0.0.1", () => s.write(text));
     let out = "";
-    s.on("data", (d) => (out += d));
+    s.on("data", (d) => {
+      out += d.toString();
+    });
     s.on("end", () => resolve(out));
     s.on("close", () => resolve(out));
     s.on("error", reject);
@@ -32,19 +35,17 @@ describe("bad input", () => {
     expect(r.status).toBe(413);
     expect(r.json.error.type).toBe("payload_too_large");
     const chunked = await new Promise<number>((resolve, reject) => {
-      import("node:http").then(({ request }) => {
-        const req = request(
-          emu.url + "/h5/onekeylogin/authGetToken",
-          { method: "POST", headers: { "Transfer-Encoding": "chunked" } },
-          (res) => {
-            res.resume();
-            resolve(res.statusCode!);
-          },
-        );
-        req.on("error", reject);
-        for (let i = 0; i < 70; i++) req.write("y".repeat(1024));
-        req.end();
-      });
+      const req = request(
+        emu.url + "/h5/onekeylogin/authGetToken",
+        { method: "POST", headers: { "Transfer-Encoding": "chunked" } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode!);
+        },
+      );
+      req.on("error", reject);
+      for (let i = 0; i < 70; i++) req.write("y".repeat(1024));
+      req.end();
     });
     expect(chunked).toBe(413);
     await stillServes(emu);

@@ -200,18 +200,30 @@ export { CROSS };
 /** Evaluates a JSONP answer the way a <script> would, capturing the callback's argument. */
 export function runJsonp(script: string, callback: string): { result: string; data: string } {
   let got: any;
-  new Function(callback, script)((p: unknown) => (got = p));
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- runs the answer as <script> would
+  const asScript = new Function(callback, script);
+  asScript((p: unknown) => {
+    got = p;
+  });
   return got;
+}
+
+/** What a test varies in a CT/CU step 1 request. */
+export interface CrossStep1Options {
+  /** Request fields that override phonescripRequest's defaults. */
+  fields?: Parameters<typeof phonescripRequest>[0] | object;
+  /** The Referer/Origin headers the "browser" sends; default BROWSER. */
+  browser?: Record<string, string>;
 }
 
 export async function crossStep1(
   emu: RunningEmulator,
   carrier: Cross,
   traceId: string,
-  o: Parameters<typeof phonescripRequest>[0] | object = {},
-  browser = BROWSER,
+  options: CrossStep1Options = {},
 ) {
-  const r = phonescripRequest({ traceId, timestamp: ts(emu.state.now()), ...o });
+  const browser = options.browser ?? BROWSER;
+  const r = phonescripRequest({ traceId, timestamp: ts(emu.state.now()), ...options.fields });
   return postJson(emu.url + CROSS[carrier].step1, r.body, { ...r.headers, ...browser });
 }
 
@@ -233,7 +245,7 @@ export async function crossFlow(
   traceId: string,
   o: { appId?: string } = {},
 ) {
-  const s1 = await crossStep1(emu, carrier, traceId, o);
+  const s1 = await crossStep1(emu, carrier, traceId, { fields: o });
   if (s1.json?.resultCode !== "103000") return { s1 };
   const s2raw = await http(s1.json.data);
   const s2 = runJsonp(s2raw.text, CROSS[carrier].cb);

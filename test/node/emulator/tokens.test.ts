@@ -2,7 +2,6 @@
 // wrong entries, the 30-unused-tokens limit.
 import { describe, expect, it } from "vitest";
 import {
-  APP_ID,
   authGetToken,
   DEMO,
   fetchNumber,
@@ -187,6 +186,5 @@ describe("the 30-unused-tokens limit (seed 001)", () => {
         })
       ).json.resultCode,
     ).toBe("103000");
-    void APP_ID;
   });
 });

@@ -1,5 +1,10 @@
 import { createDecipheriv, createVerify } from "node:crypto";
-import { createServer as createHttpServer, type IncomingMessage, type Server } from "node:http";
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import {
@@ -110,7 +115,7 @@ describe("tokenValidate client", () => {
   });
 
   async function serve(
-    handler: (req: IncomingMessage, body: string, res: import("node:http").ServerResponse) => void,
+    handler: (req: IncomingMessage, body: string, res: ServerResponse) => void,
   ): Promise<string> {
     server = createHttpServer((req, res) => {
       let body = "";
@@ -118,7 +123,7 @@ describe("tokenValidate client", () => {
       req.on("end", () => handler(req, body, res));
     });
     await new Promise<void>((r) => server!.listen(0, "127.0.0.1", r));
-    return `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   }
 
   const params = {
