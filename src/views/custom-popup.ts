@@ -1,5 +1,5 @@
 /**
- * authPageType "2": the custom popup of seed 003 §3.5. Without a mask it is drawn inside the
+ * authPageType "2": the custom popup. Without a mask it is drawn inside the
  * integrator's container and never submits by itself (the integrator calls
  * `authGetTokenByLayer`, the flow reads `state()`; `ready` fires when digits and tick are
  * complete). With `maskStyle.ifShowMask` it floats over the page as a modal dialog and submits

@@ -1,7 +1,7 @@
 /**
  * The full-page views, drawn in-page (the original loads a carrier-hosted page in an iframe):
  * the standard page (any other authPageType, built-in defaults) and the custom page
- * (authPageType "3", every field of seed 003 §3.6.2).
+ * (authPageType "3", every field of the custom page's option table).
  */
 
 import type { MountedView, ViewHandlers, ViewModel } from "./contract";
@@ -14,7 +14,7 @@ import { colour, obj, textOption } from "./options";
 import { safeUrl, setStyle } from "./sanitize";
 
 /**
- * The seed's example Options (§3.6.1) are the original page's look: they are our defaults, in px
+ * The documented example Options are the original page's look: they are our defaults, in px
  * (its rem count 12px), less its PingFang font names (the root font stack already starts with the
  * phone's system font) and its `left: "center"` (a placed box without `left` is centred).
  * The submit button has no `high` by default: it sits near the bottom (.ydrz-page-submit-default).
