@@ -8,12 +8,15 @@
 import type { Carrier } from "../protocol/hosts";
 import type { ViewModel } from "./contract";
 import type { AgreementLink } from "../sdk/types";
-import { h, icon, img, uid } from "./dom";
+import { classNames, h, icon, img, uid } from "./dom";
 import { applyBox, type Box } from "./layout";
 import { obj, textOption } from "./options";
 import { safeUrl } from "./sanitize";
 
-/** Each name starts with "《" and the carrier's own name ("中国移动"…): the page's tip line reads it there. */
+/**
+ * Each name starts with "《" and the carrier's own name ("中国移动"…): the page's tip line reads
+ * it there.
+ */
 export const CARRIER_AGREEMENTS: Readonly<Record<Carrier, AgreementLink>> = {
   CM: {
     name: "《中国移动认证服务协议》",
@@ -40,9 +43,33 @@ export interface AgreementOptions {
   link?: Box;
   /** The check box's look (width, height, uncheckColor, checkedColor). */
   box?: Box;
-  /** Images of the unticked and ticked box; they pass the image URL allow-list here. */
+  /** The image of the unticked box; it passes the image URL allow-list here. */
   uncheckUrl?: unknown;
+  /** The image of the ticked box; it passes the image URL allow-list here. */
   checkedUrl?: unknown;
+}
+
+/** Untrusted link lists (the gateway's and the integrator's) count up to this many entries. */
+const LINKS_MAX = 10;
+
+/** The entries of an untrusted list: at most LINKS_MAX, none when it is no array. */
+function firstEntries(list: unknown): unknown[] {
+  return Array.isArray(list) ? (list as unknown[]).slice(0, LINKS_MAX) : [];
+}
+
+/** Shows the image `raw` (when its URL passes) for the box's `state`, over the drawn tick. */
+function addStateImage(box: HTMLElement, raw: unknown, state: "on" | "off"): void {
+  const url = safeUrl(raw, "image");
+  if (!url) return;
+  box.classList.add("ydrz-has-" + state + "-img");
+  box.append(img(url, "ydrz-check-img ydrz-check-img-" + state));
+}
+
+/** One entry's link; when its URL fails the allow-list, its name as plain text. */
+function agreementLink(name: string, url: string | undefined): HTMLElement {
+  if (!url) return h("span", "ydrz-agree-link ydrz-agree-link-plain", {}, [name]);
+  const attrs = { href: url, target: "_blank", rel: "noopener noreferrer" };
+  return h("a", "ydrz-agree-link", attrs, [name]);
 }
 
 /** The line, its checkbox `#checkboxId` first; `onChange` runs on each tick and untick. */
@@ -61,48 +88,29 @@ export function createAgreement(
   const box = h("span", "ydrz-check-box", { "aria-hidden": "true" }, [
     icon("check", "ydrz-check-icon"),
   ]);
-  applyBox(box, opts.box || {}, true);
-  [opts.uncheckUrl, opts.checkedUrl].forEach((raw, on) => {
-    const url = safeUrl(raw, "image");
-    const state = on ? "on" : "off";
-    if (url) {
-      box.classList.add("ydrz-has-" + state + "-img");
-      box.append(img(url, "ydrz-check-img ydrz-check-img-" + state));
-    }
-  });
+  applyBox(box, opts.box ?? {}, true);
+  addStateImage(box, opts.uncheckUrl, "off");
+  addStateImage(box, opts.checkedUrl, "on");
 
-  const text = h("span", "ydrz-agree-text", { id: textId }, [
-    model.authLevel == "4" ? "请补充完整号码同意" : "我已阅读同意",
-  ]);
-  // Untrusted lists: at most 10 entries each; only a name that is text and not blank makes a
-  // link, and its URL may fail (plain text then).
-  for (const item of [
+  const intro = model.authLevel === "4" ? "请补充完整号码同意" : "我已阅读同意";
+  const text = h("span", "ydrz-agree-text", { id: textId }, [intro]);
+  // Only a name that is text and not blank makes a link.
+  const items: unknown[] = [
     CARRIER_AGREEMENTS[model.carrier],
-    ...[model.privacyLinks, opts.agreeArr].flatMap((l) => (Array.isArray(l) ? l.slice(0, 10) : [])),
-  ]) {
+    ...firstEntries(model.privacyLinks),
+    ...firstEntries(opts.agreeArr),
+  ];
+  for (const item of items) {
     const name = textOption(obj(item).name, "");
-    const url = safeUrl(obj(item).url);
-    if (name.trim()) {
-      const link = url
-        ? h("a", "ydrz-agree-link", { href: url, target: "_blank", rel: "noopener noreferrer" }, [
-            name,
-          ])
-        : h("span", "ydrz-agree-link ydrz-agree-link-plain", 0, [name]);
-      text.append(link);
-      applyBox(link, opts.link || {}, true);
-    }
+    if (!name.trim()) continue;
+    const link = agreementLink(name, safeUrl(obj(item).url));
+    text.append(link);
+    applyBox(link, opts.link ?? {}, true);
   }
-  text.append(
-    "并授权",
-    h("span", "ydrz-app-name", 0, [opts.appName == null ? model.appName : opts.appName]),
-    "使用此号码",
-  );
+  const appName = opts.appName ?? model.appName;
+  text.append("并授权", h("span", "ydrz-app-name", {}, [appName]), "使用此号码");
 
   checkbox.addEventListener("change", onChange);
-  return h(
-    "div",
-    "ydrz-agreement" + (opts.className ? " " + opts.className : ""),
-    { id: opts.id },
-    [h("label", "ydrz-check", { for: checkboxId }, [checkbox, box]), text],
-  );
+  const label = h("label", "ydrz-check", { for: checkboxId }, [checkbox, box]);
+  return h("div", classNames("ydrz-agreement", opts.className), { id: opts.id }, [label, text]);
 }

@@ -89,5 +89,8 @@ export interface MountedView {
 
 export type MountView = (model: ViewModel, handlers: ViewHandlers) => MountedView;
 
-/** Draws a view of `kind` once and removes it in the same task: the first-use costs of the document. */
+/**
+ * Draws a view of `kind` once and removes it in the same task: the first-use costs of the
+ * document.
+ */
 export type WarmView = (kind: ViewKind, injectCss?: boolean) => void;

@@ -9,17 +9,50 @@ import type { MountedView, ViewHandlers, ViewModel } from "./contract";
 import { createAgreement, type AgreementOptions } from "./agreement";
 import { openDialog } from "./dialog";
 import { createDigits, type Digits } from "./digits";
-import { h, Listeners, safeCall as call } from "./dom";
+import { classNames, h, Listeners, safeCall as call } from "./dom";
 
 /** How long a toast stays. */
 export const TOAST_MS = 1500;
 
 /**
- * - "button": a submit button asks for the token (standard views, custom page, custom popup level 1 with mask)
- * - "auto": submits by itself once digits are complete and the agreement ticked (custom popup with mask)
- * - "ready": never submits; reports readiness (custom popup without mask: `authGetTokenByLayer`)
+ * - "button": a submit button asks for the token (standard views, custom page, custom popup
+ *   level 1 with mask)
+ * - "auto": submits by itself once digits are complete and the agreement ticked (custom popup
+ *   with mask)
+ * - "ready": never submits; reports readiness (custom popup without mask:
+ *   `authGetTokenByLayer`)
  */
 export type SubmitMode = "button" | "auto" | "ready";
+
+/** The submit button of a view (`Controller.submit`). */
+export interface SubmitButtonOptions {
+  /** Its text. */
+  text: string;
+  /** Appended to its id `YDRZ_Submitbtn` (e.g. "_two" for the custom popup). */
+  idSuffix?: string;
+  /** A class besides `ydrz-submit-btn`. */
+  className?: string;
+}
+
+/** How a built view is shown (`Controller.mount`). */
+export interface MountOptions {
+  /** The view's outermost element. */
+  root: HTMLElement;
+  /** The element that gets the dialog role (inside `root`). */
+  dialog: HTMLElement;
+  /** The buttons that cancel (close, return). */
+  cancelButtons: HTMLElement[];
+  /** The id of the view's title, which names the dialog (else TITLE does). */
+  titleId?: string;
+  /**
+   * The custom popup without mask is drawn inside it and is not modal (toast, loading and keypad
+   * go to <body>); without it the root goes to <body> and is modal, and the root hosts toast,
+   * loading and keypad.
+   */
+  container?: HTMLElement;
+  /** What the keypad pads at the bottom while open (default: where it is hosted). */
+  padTarget?: HTMLElement;
+}
 
 export interface Controller {
   listeners: Listeners;
@@ -27,24 +60,15 @@ export interface Controller {
   tip: HTMLElement;
   /** The number, wired to this controller (ids: inputIdPrefix + index). Called once. */
   digits(className: string, inputIdPrefix: string, id?: string): Digits;
-  /** The agreement line, wired to this controller; checkbox id `YDRZ_Checkbox_l1|4` + idSuffix. Called once. */
-  agreement(opts: AgreementOptions, idSuffix?: string): HTMLElement;
-  /** The submit button `#YDRZ_Submitbtn` + idSuffix, wired to this controller. Called at most once. */
-  submit(text: string, idSuffix?: string, className?: string): HTMLElement;
   /**
-   * Shows the built view. `container`: the custom popup without mask is drawn inside it and is
-   * not modal (toast, loading and keypad go to <body>); otherwise the root goes to <body> and is
-   * modal, and the root hosts toast, loading and keypad. `padTarget`: what the keypad pads at the
-   * bottom while open (default: where it is hosted).
+   * The agreement line, wired to this controller; checkbox id `YDRZ_Checkbox_l1|4` + idSuffix.
+   * Called once.
    */
-  mount(
-    root: HTMLElement,
-    dialog: HTMLElement,
-    cancelButtons: HTMLElement[],
-    titleId?: string,
-    container?: HTMLElement,
-    padTarget?: HTMLElement,
-  ): MountedView;
+  agreement(opts: AgreementOptions, idSuffix?: string): HTMLElement;
+  /** The submit button, wired to this controller. Called at most once. */
+  submit(options: SubmitButtonOptions): HTMLElement;
+  /** Shows the built view (see `MountOptions`). */
+  mount(options: MountOptions): MountedView;
 }
 
 export function createController(
@@ -53,7 +77,7 @@ export function createController(
   mode: SubmitMode,
 ): Controller {
   const listeners = new Listeners();
-  const entry = model.authLevel == "4";
+  const entry = model.authLevel === "4";
   const tip = h("p", "ydrz-error-tips", {
     id: "YDRZErrorTips",
     "aria-live": "assertive",
@@ -71,15 +95,19 @@ export function createController(
   /** The toast (`YDRZToast`) and the loading state (`YDRZLoad`) shown, by id. */
   const shown: Record<string, HTMLElement | undefined> = {};
   let toastTimer: ReturnType<typeof setTimeout> | undefined;
-  /** From a submit until the flow answers (busy(false), wrongDigits), and while the request runs. */
+  /** From a submit until the flow answers (busy(false), wrongDigits), and while it runs. */
   let busy = false;
   let wasReady = false;
   let cancelled = false;
   let destroyed = false;
 
-  const complete = (): boolean => digits.value().length == digits.inputs.length;
+  const complete = (): boolean => digits.value().length === digits.inputs.length;
 
-  const ready = (): void => call(() => handlers.ready && handlers.ready());
+  const ready = (): void => {
+    call(() => {
+      if (handlers.ready) handlers.ready();
+    });
+  };
 
   const submit = (): void => {
     if (busy) return;
@@ -88,36 +116,44 @@ export function createController(
     call(() => handlers.submit(value));
   };
 
-  /** Shows `child` as the toast or the loading state (an SDK root and a polite live region), or hides it. */
-  const status = (id: string, className: string, child?: Node | false): void => {
+  /**
+   * Shows `child` as the toast or the loading state (an SDK root and a polite live region), or
+   * without a child hides it.
+   */
+  const status = (id: string, className: string, child?: Node): void => {
     const old = shown[id];
     if (old) old.remove();
-    shown[id] = child
-      ? host.appendChild(
-          h("div", "ydrz-root " + className, { id, role: "status", "aria-live": "polite" }, [
-            child,
-          ]),
-        )
-      : undefined;
+    shown[id] = undefined;
+    if (!child) return;
+    const attrs = { id, role: "status", "aria-live": "polite" };
+    shown[id] = host.appendChild(h("div", classNames("ydrz-root", className), attrs, [child]));
   };
 
-  /** One toast per view: a new message replaces the current one and restarts the timer; no text: hides it. */
+  /**
+   * One toast per view: a new message replaces the current one and restarts the timer; without
+   * a text it is hidden.
+   */
   const toast = (text?: string): void => {
     clearTimeout(toastTimer);
-    status("YDRZToast", "ydrz-toast-wrap", text != null && h("div", "ydrz-toast", 0, [text]));
-    if (text != null) toastTimer = setTimeout(toast, TOAST_MS);
+    if (text === undefined) {
+      status("YDRZToast", "ydrz-toast-wrap");
+      return;
+    }
+    status("YDRZToast", "ydrz-toast-wrap", h("div", "ydrz-toast", {}, [text]));
+    toastTimer = setTimeout(toast, TOAST_MS);
   };
 
-  const loading = (on: boolean): void =>
-    status(
-      "YDRZLoad",
-      "ydrz-loading-wrap",
-      on &&
-        h("div", "ydrz-loading", 0, [
-          h("span", "ydrz-spinner", { "aria-hidden": "true" }),
-          h("span", "ydrz-loading-text", 0, ["请稍候..."]),
-        ]),
-    );
+  const loading = (on: boolean): void => {
+    if (!on) {
+      status("YDRZLoad", "ydrz-loading-wrap");
+      return;
+    }
+    const spinner = h("div", "ydrz-loading", {}, [
+      h("span", "ydrz-spinner", { "aria-hidden": "true" }),
+      h("span", "ydrz-loading-text", {}, ["请稍候..."]),
+    ]);
+    status("YDRZLoad", "ydrz-loading-wrap", spinner);
+  };
 
   const refresh = (): void => {
     const done = complete();
@@ -127,8 +163,8 @@ export function createController(
     }
     const now = done && checkbox.checked;
     if (now && !wasReady) {
-      if (mode == "auto") submit();
-      else if (mode == "ready") ready();
+      if (mode === "auto") submit();
+      else if (mode === "ready") ready();
     }
     wasReady = now;
   };
@@ -147,7 +183,7 @@ export function createController(
       if (on) toast();
       loading(on);
       root.classList.toggle("ydrz-busy", on);
-      dialogEl.setAttribute("aria-busy", on + "");
+      dialogEl.setAttribute("aria-busy", String(on));
       for (const input of digits.inputs) input.readOnly = on;
       if (on) digits.close();
       refresh();
@@ -192,55 +228,66 @@ export function createController(
     listeners,
     tip,
     digits(className, inputIdPrefix, id) {
-      digits = createDigits(
-        model.maskPhone,
+      digits = createDigits({
+        maskPhone: model.maskPhone,
         entry,
         className,
         inputIdPrefix,
         id,
-        tip.id,
+        describedBy: tip.id,
         listeners,
         changed,
-      );
+      });
       // Nothing to get wrong when the number is only shown (authLevel "1"): no reserved line.
       tip.hidden = !digits.inputs.length;
       return digits;
     },
     agreement(opts, idSuffix = "") {
-      const el = createAgreement(
-        model,
-        "YDRZ_Checkbox_l" + (entry ? 4 : 1) + idSuffix,
-        refresh,
-        opts,
-      );
+      const level = entry ? "4" : "1";
+      const el = createAgreement(model, "YDRZ_Checkbox_l" + level + idSuffix, refresh, opts);
       checkbox = el.querySelector("input")!;
       return el;
     },
-    submit(text, idSuffix = "", className = "") {
-      submitBtn = h("button", "ydrz-submit-btn" + className, { id: "YDRZ_Submitbtn" + idSuffix }, [
-        text,
-      ]);
+    submit({ text, idSuffix = "", className }) {
+      submitBtn = h(
+        "button",
+        classNames("ydrz-submit-btn", className),
+        { id: "YDRZ_Submitbtn" + idSuffix },
+        [text],
+      );
       listeners.on(submitBtn, "click", () => {
         if (busy) return;
         if (!complete()) {
           toast("未补齐4位号码");
           digits.focus();
-        } else if (!checkbox.checked) toast("请阅读服务协议");
-        else if (mode == "ready") ready();
-        else submit();
+        } else if (!checkbox.checked) {
+          toast("请阅读服务协议");
+        } else if (mode === "ready") {
+          ready();
+        } else {
+          submit();
+        }
       });
       return submitBtn;
     },
-    mount(r, d, cancelButtons, titleId, container, padTarget) {
-      if (model.warm) container = model.container;
+    mount(options) {
+      // A rehearsal is drawn inside the container it is given, never modal.
+      const container = model.warm ? model.container : options.container;
       const body = document.body;
-      host = container ? body : r;
-      root = r;
-      dialogEl = d;
-      digits.place(host, padTarget || host);
-      for (const btn of cancelButtons) listeners.on(btn, "click", cancel);
-      (container || body).appendChild(r);
-      closeDialog = openDialog(r, d, titleId, !container, cancel, listeners);
+      host = container ? body : options.root;
+      root = options.root;
+      dialogEl = options.dialog;
+      digits.place(host, options.padTarget ?? host);
+      for (const button of options.cancelButtons) listeners.on(button, "click", cancel);
+      (container ?? body).appendChild(root);
+      closeDialog = openDialog({
+        root,
+        dialog: dialogEl,
+        labelledBy: options.titleId,
+        modal: !container,
+        onEscape: cancel,
+        listeners,
+      });
       refresh();
       return view;
     },

@@ -1,5 +1,5 @@
 /**
- * authPageType "2": the custom popup of seed 003 §3.5. Without a mask it is drawn inside the
+ * authPageType "2": the custom popup. Without a mask it is drawn inside the
  * integrator's container and never submits by itself (the integrator calls
  * `authGetTokenByLayer`, the flow reads `state()`; `ready` fires when digits and tick are
  * complete). With `maskStyle.ifShowMask` it floats over the page as a modal dialog and submits
@@ -8,19 +8,28 @@
  */
 
 import type { MountedView, ViewHandlers, ViewModel } from "./contract";
-import { createController } from "./controller";
+import { createController, type SubmitMode } from "./controller";
 import { createCustomControl } from "./custom-control";
-import { h, iconButton, mask } from "./dom";
-import { applyBox, readBox, style } from "./layout";
+import { classNames, h, iconButton, mask } from "./dom";
+import { applyBox, applyGroup, readBox } from "./layout";
 import { colour, flag, obj, textOption } from "./options";
 import { setStyle } from "./sanitize";
 
+/**
+ * Without a mask the integrator asks for the token (`ready`); with one, typing the digits is the
+ * request (`auto`), and a number that is only shown needs its button.
+ */
+function submitMode(withMask: boolean, entry: boolean): SubmitMode {
+  if (!withMask) return "ready";
+  return entry ? "auto" : "button";
+}
+
 export function mountCustomPopup(model: ViewModel, handlers: ViewHandlers): MountedView {
   const o = obj(model.popupOptions);
-  const container = model.container && model.container.isConnected ? model.container : undefined;
-  const withMask = model.kind == "custom-popup-mask" || !container;
-  const entry = model.authLevel == "4";
-  const ctl = createController(model, handlers, withMask ? (entry ? "auto" : "button") : "ready");
+  const container = model.container?.isConnected ? model.container : undefined;
+  const withMask = model.kind === "custom-popup-mask" || !container;
+  const entry = model.authLevel === "4";
+  const ctl = createController(model, handlers, submitMode(withMask, entry));
 
   // Layer: `height` is a minimum so that a longer agreement at 320px never spills out.
   const layer = h("div", "ydrz-layer-two", { id: "YDRZ_Modal_two" });
@@ -38,34 +47,47 @@ export function mountCustomPopup(model: ViewModel, handlers: ViewHandlers): Moun
   const closeRaw = obj(o.closeBtnStyle);
   const cancelButtons: HTMLElement[] = [];
   if (flag(closeRaw.ifShowBtn, true)) {
-    const close = iconButton(
-      "YDRZ_Closebtn_two",
-      "ydrz-close-btn ydrz-close-btn-two",
-      "关闭",
-      "close",
-      closeRaw.btnImage,
-      "ydrz-close-img",
-    );
-    style(close, closeRaw, "closeBtnStyle", { top: 12, right: 12, width: 16, height: 16 }, true);
+    const close = iconButton({
+      id: "YDRZ_Closebtn_two",
+      className: "ydrz-close-btn ydrz-close-btn-two",
+      label: "关闭",
+      icon: "close",
+      imageUrl: closeRaw.btnImage,
+      imageClass: "ydrz-close-img",
+    });
+    applyGroup(close, {
+      raw: closeRaw,
+      field: "closeBtnStyle",
+      defaults: { top: 12, right: 12, width: 16, height: 16 },
+      lookOnly: true,
+    });
     layer.append(close);
     cancelButtons.push(close);
   }
 
   // The phone sits 86px from the top through the layer's top padding (styles/ydrz.css).
   const digits = ctl.digits("ydrz-auth-phone-two", "customInput", "YDRZ_InputPhone_two");
-  style(digits.el, o.phoneStyle, "phoneStyle", { fontSize: 22 });
+  applyGroup(digits.el, { raw: o.phoneStyle, field: "phoneStyle", defaults: { fontSize: 22 } });
   layer.append(digits.el, ctl.tip);
 
   if (!entry) {
     const raw = obj(o.submitBtnStyle);
-    const submit = ctl.submit(textOption(raw.name, "确认授权登录"), "_two", " ydrz-submit-btn-two");
-    style(submit, raw, "submitBtnStyle", {
-      bgColor: "#1B82EB",
-      fontColor: "#fff",
-      width: "80%",
-      height: 40,
-      borderRadius: 20,
-      fontSize: 16,
+    const submit = ctl.submit({
+      text: textOption(raw.name, "确认授权登录"),
+      idSuffix: "_two",
+      className: "ydrz-submit-btn-two",
+    });
+    applyGroup(submit, {
+      raw,
+      field: "submitBtnStyle",
+      defaults: {
+        bgColor: "#1B82EB",
+        fontColor: "#fff",
+        width: "80%",
+        height: 40,
+        borderRadius: 20,
+        fontSize: 16,
+      },
     });
     layer.append(submit);
   }
@@ -79,27 +101,34 @@ export function mountCustomPopup(model: ViewModel, handlers: ViewHandlers): Moun
     },
     "_two",
   );
-  const align = style(agreement, agreeRaw, "agreeStyle").textAlign;
+  const align = applyGroup(agreement, { raw: agreeRaw, field: "agreeStyle" }).textAlign;
   if (align) agreement.classList.add("ydrz-align-" + align);
   layer.append(agreement);
 
   const control = createCustomControl(o.customControlStyle, ctl.listeners);
   if (control) layer.append(control);
 
-  const root = h(
-    "div",
-    "ydrz-root ydrz-layer-mark-two-wrap" + (withMask ? " ydrz-extra-css" : ""),
-    { id: "YDRZLayerTwo" },
+  const rootClass = classNames(
+    "ydrz-root ydrz-layer-mark-two-wrap",
+    withMask ? "ydrz-extra-css" : undefined,
   );
-  if (withMask)
-    style(
-      root.appendChild(mask()),
-      o.maskStyle,
-      "maskStyle",
-      { bgColor: "#000", opacity: 0.6 },
-      true,
-    );
+  const root = h("div", rootClass, { id: "YDRZLayerTwo" });
+  if (withMask) {
+    const backdrop = mask();
+    root.appendChild(backdrop);
+    applyGroup(backdrop, {
+      raw: o.maskStyle,
+      field: "maskStyle",
+      defaults: { bgColor: "#000", opacity: 0.6 },
+      lookOnly: true,
+    });
+  }
   root.append(layer);
 
-  return ctl.mount(root, layer, cancelButtons, undefined, withMask ? undefined : container);
+  return ctl.mount({
+    root,
+    dialog: layer,
+    cancelButtons,
+    container: withMask ? undefined : container,
+  });
 }

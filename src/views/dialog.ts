@@ -7,84 +7,127 @@
  * Its listeners go to `listeners`, which the view clears after the close.
  */
 
-import { Listeners, QUIET, TITLE } from "./dom";
+import { QUIET, TITLE, type Listeners } from "./dom";
 import { lockScroll, undo, type Undo } from "./scroll-lock";
 
+/** What `openDialog` makes a dialog of, and how. */
+export interface DialogOptions {
+  /** The view's outermost element (a child of <body> when modal). */
+  root: HTMLElement;
+  /** The element inside `root` that becomes the dialog. */
+  dialog: HTMLElement;
+  /** The id of the element that names the dialog (TITLE does when it is missing). */
+  labelledBy?: string;
+  /** Modal: the rest of the page is inert, focus is trapped and scrolling locked. */
+  modal: boolean;
+  /** Escape was pressed (the view cancels). */
+  onEscape: () => void;
+  /** Where the listeners go. */
+  listeners: Listeners;
+}
+
+/** The attributes that take the rest of the page out of the tab order and the a11y tree. */
+const OUTSIDE_ATTRIBUTES: [string, string][] = [
+  ["inert", ""],
+  ["aria-hidden", "true"],
+];
+
+/** A view holds links, buttons and inputs only (no select, no textarea). */
+const TABBABLE = "a[href],button,input,[tabindex]";
+
+/** Sets `name` on `el`; `undos` gets the step that puts back exactly what was there. */
+function swapAttribute(undos: Undo, el: Element, name: string, value: string): void {
+  const before = el.getAttribute(name);
+  undos.push(() => {
+    if (before === null) el.removeAttribute(name);
+    else el.setAttribute(name, before);
+  });
+  el.setAttribute(name, value);
+}
+
+/** The elements Tab moves between, in order: focusable and shown. */
+function tabbables(dialog: HTMLElement): HTMLElement[] {
+  const candidates = [...dialog.querySelectorAll<HTMLElement>(TABBABLE)];
+  return candidates.filter((el) => el.tabIndex >= 0 && el.getClientRects().length > 0);
+}
+
 /**
- * Makes `dialog` (inside `root`, the view's outermost element, a child of <body> when modal) a
- * dialog named by the element `labelledBy` (else by TITLE). Focus goes to the dialog itself on
- * open, not to the first digit: focusing an input would pop the system keyboard up on Android
- * over the view, which is what the built-in keypad avoids. Returns the close (called once).
+ * Whether Tab (or Shift+Tab, `backwards`) from position `index` of `count` tabbables has to wrap
+ * round: Tab from the last, Shift+Tab from the first or from the dialog itself (-1), either from
+ * anywhere outside (-1).
  */
-export function openDialog(
-  root: HTMLElement,
-  dialog: HTMLElement,
-  labelledBy: string | undefined,
-  modal: boolean,
-  onEscape: () => void,
-  listeners: Listeners,
-): () => void {
+function wrapsRound(index: number, count: number, backwards: boolean): boolean {
+  if (backwards) return index < 1;
+  return index < 0 || index === count - 1;
+}
+
+/** Whether `el` can take focus back (an element that was focused, not null). */
+function canFocus(el: Element | null): el is HTMLElement {
+  return typeof (el as Partial<HTMLElement> | null)?.focus === "function";
+}
+
+/**
+ * Makes `dialog` a dialog (see `DialogOptions`). Focus goes to the dialog itself on open, not to
+ * the first digit: focusing an input would pop the system keyboard up on Android over the view,
+ * which is what the built-in keypad avoids. Returns the close (called once).
+ */
+export function openDialog(options: DialogOptions): () => void {
+  const { root, dialog, labelledBy, modal, onEscape, listeners } = options;
   const doc = root.ownerDocument;
-  const opener = doc.activeElement as HTMLElement;
+  const opener = doc.activeElement;
   /** What the modal view changed outside itself. */
   const undos: Undo = [];
 
   dialog.setAttribute("role", "dialog");
   dialog.setAttribute("tabindex", "-1");
-  if (labelledBy && doc.getElementById(labelledBy))
+  if (labelledBy && doc.getElementById(labelledBy)) {
     dialog.setAttribute("aria-labelledby", labelledBy);
-  else dialog.setAttribute("aria-label", TITLE);
+  } else {
+    dialog.setAttribute("aria-label", TITLE);
+  }
 
   if (modal) {
     dialog.setAttribute("aria-modal", "true");
     // The rest of the page leaves the tab order and the accessibility tree; we restore exactly
     // what was there before.
     for (const other of doc.body.children) {
-      if (other == root) continue;
-      for (const [name, value] of [
-        ["inert", ""],
-        ["aria-hidden", "true"],
-      ]) {
-        const before = other.getAttribute(name);
-        undos.push(() =>
-          before == null ? other.removeAttribute(name) : other.setAttribute(name, before),
-        );
-        other.setAttribute(name, value);
-      }
+      if (other === root) continue;
+      for (const [name, value] of OUTSIDE_ATTRIBUTES) swapAttribute(undos, other, name, value);
     }
     undos.push(lockScroll(doc));
     // For engines without `inert`.
     listeners.on(
       doc,
       "focusin",
-      (event) => root.contains(event.target as Node) || dialog.focus(QUIET),
+      (event) => {
+        if (!root.contains(event.target as Node)) dialog.focus(QUIET);
+      },
       true,
     );
     dialog.focus(QUIET);
   }
 
+  /** Tab and Shift+Tab wrap round inside the dialog; with nothing tabbable focus stays on it. */
+  const trapTab = (event: KeyboardEvent): void => {
+    const backwards = event.shiftKey;
+    const list = tabbables(dialog);
+    const index = list.indexOf(doc.activeElement as HTMLElement);
+    if (!wrapsRound(index, list.length, backwards)) return;
+    event.preventDefault();
+    const next = backwards ? list[list.length - 1] : list[0];
+    (next ?? dialog).focus();
+  };
+
   listeners.on<KeyboardEvent>(
     doc,
     "keydown",
     (event) => {
-      const back = event.shiftKey;
-      if (event.key == "Escape" && (modal || root.contains(event.target as Node))) {
+      if (event.key === "Escape" && (modal || root.contains(event.target as Node))) {
         event.preventDefault();
         event.stopPropagation();
         onEscape();
-      } else if (event.key == "Tab" && modal) {
-        // Tab from the last (Shift+Tab from the first, or from the dialog itself) wraps round;
-        // so does Tab from anywhere outside. With nothing tabbable, focus stays on the dialog.
-        // A view holds links, buttons and inputs only (no select, no textarea).
-        const list = [
-          ...dialog.querySelectorAll<HTMLElement>("a[href],button,input,[tabindex]"),
-        ].filter((el) => el.tabIndex >= 0 && el.getClientRects().length);
-        const last = list.length - 1;
-        const i = list.indexOf(doc.activeElement as HTMLElement);
-        if (back ? i < 1 : i < 0 || i == last) {
-          event.preventDefault();
-          (list[back ? last : 0] || dialog).focus();
-        }
+      } else if (event.key === "Tab" && modal) {
+        trapTab(event);
       }
     },
     true,
@@ -92,7 +135,6 @@ export function openDialog(
 
   return () => {
     undo(undos);
-    if ((modal || root.contains(doc.activeElement)) && (opener as Partial<HTMLElement>).focus)
-      opener.focus(QUIET);
+    if ((modal || root.contains(doc.activeElement)) && canFocus(opener)) opener.focus(QUIET);
   };
 }

@@ -6,7 +6,7 @@
  * authLevel "1" shows the number as plain text.
  */
 
-import { h, icon, Listeners, QUIET } from "./dom";
+import { h, icon, QUIET, type Listeners } from "./dom";
 import { swapStyle, undo, type Undo } from "./scroll-lock";
 
 /**
@@ -29,121 +29,187 @@ export interface Digits {
   close(): void;
 }
 
+/** What `createDigits` draws and whom it tells. */
+export interface DigitsOptions {
+  /** The masked number, e.g. `138****1234` (untrusted gateway data). */
+  maskPhone: string;
+  /** The hidden digits must be typed (authLevel "4"); else the number is only shown. */
+  entry: boolean;
+  /** The class of the number's element. */
+  className: string;
+  /** `inputVal` (standard views) or `customInput` (custom popup): cell ids are prefix + index. */
+  inputIdPrefix: string;
+  /** The number's element id, if any. */
+  id?: string;
+  /** The id of the error tip that describes the cells. */
+  describedBy: string;
+  /** Where the listeners go (the view clears them on destroy). */
+  listeners: Listeners;
+  /** Runs after every change of the digits. */
+  changed: () => void;
+}
+
+/** At most this many characters of the masked number are shown. */
+const MASK_MAX = 40;
+
+/** At most this many hidden digits get a cell. */
+const CELLS_MAX = 8;
+
+/** The value of the keypad's delete key. */
+const DELETE = "del";
+
 /** Full-width digits (IME) become ASCII, everything else that is not a digit goes. */
 const onlyDigits = (text: string): string => text.normalize("NFKC").replace(/\D/g, "");
 
-/** A keypad key: its value in `qs-data-value`. */
-const key = (v: string, className = "", label?: string, content: Node | string = v): HTMLElement =>
-  h("button", "qs-key" + className, { "qs-data-value": v, "aria-label": label, tabindex: "-1" }, [
-    content,
-  ]);
+/** A masked number cut round its hidden part: `138`, 4 (for `****`), `1234`. */
+interface MaskParts {
+  /** What comes before the first `*`. */
+  prefix: string;
+  /** How many `*` follow it in a row (0 when there is none). */
+  hidden: number;
+  /** The rest after that run (may hold more `*`). */
+  suffix: string;
+}
+
+function splitMask(masked: string): MaskParts {
+  const start = masked.indexOf("*");
+  if (start === -1) return { prefix: masked, hidden: 0, suffix: "" };
+  let end = start;
+  while (masked[end] === "*") end += 1;
+  return { prefix: masked.slice(0, start), hidden: end - start, suffix: masked.slice(end) };
+}
+
+/** A keypad key: its value in `qs-data-value`, where the keypad's click reads it. */
+function keypadKey(
+  value: string,
+  className: string,
+  content: Node | string,
+  label?: string,
+): HTMLElement {
+  const attrs = { "qs-data-value": value, "aria-label": label, tabindex: "-1" };
+  return h("button", className, attrs, [content]);
+}
+
+/** The 3×4 keypad: 1–9, a blank, 0 and delete. */
+function createKeypad(): HTMLElement {
+  const keys: HTMLElement[] = [];
+  for (let digit = 1; digit <= 9; digit++) {
+    keys.push(keypadKey(String(digit), "qs-key", String(digit)));
+  }
+  keys.push(
+    h("span", "qs-key qs-key-blank", { "aria-hidden": "true" }),
+    keypadKey("0", "qs-key", "0"),
+    keypadKey(DELETE, "qs-key del-icon", icon("delete"), "删除"),
+  );
+  const board = h(
+    "div",
+    "qs-key-board",
+    { id: "qs-keyboard-id", role: "group", "aria-label": "数字键盘" },
+    keys,
+  );
+  return h("div", "ydrz-root qs-key-board-wrap", {}, [board]);
+}
 
 /**
- * `inputIdPrefix`: `inputVal` (standard views) or `customInput` (custom popup): ids are prefix +
- * index. `entry`: the hidden digits must be typed (authLevel "4"). `changed`: after every change.
+ * What arrived in a cell: what the clipboard or the keyboard sent, or without event data what
+ * the cell now holds.
  */
-export function createDigits(
-  maskPhone: string,
-  entry: boolean,
-  className: string,
-  inputIdPrefix: string,
-  id: string | undefined,
-  describedBy: string,
-  L: Listeners,
-  changed: () => void,
-): Digits {
-  const masked = maskPhone.slice(0, 40);
-  // What comes before the run of `*`, the run, and the rest (all but the first may be empty).
-  const [, prefix, run, suffix] = /^([^*]*)(\**)([^]*)$/.exec(masked)!;
-  const count = entry ? Math.min(run.length, 8) : 0;
+function arrivedText(event: InputEvent & ClipboardEvent, cell: HTMLInputElement): string {
+  if (event.clipboardData) return event.clipboardData.getData("text");
+  if (typeof event.data === "string") return event.data;
+  return cell.value;
+}
+
+/**
+ * The number (cells for its hidden digits when `entry`) and its keypad, wired to `listeners`.
+ * Without `entry`, or without hidden digits, the number is plain text.
+ */
+export function createDigits(options: DigitsOptions): Digits {
+  const { entry, className, inputIdPrefix, id, describedBy, listeners, changed } = options;
+  const masked = options.maskPhone.slice(0, MASK_MAX);
+  const { prefix, hidden, suffix } = splitMask(masked);
+  const count = entry ? Math.min(hidden, CELLS_MAX) : 0;
   // A paste of the whole number: its digits around the hidden ones.
-  const whole = RegExp(`^${onlyDigits(prefix)}(\\d{${count}})${onlyDigits(suffix)}$`);
+  const whole = new RegExp(`^${onlyDigits(prefix)}(\\d{${count}})${onlyDigits(suffix)}$`);
   const inputs: HTMLInputElement[] = [];
-  const el = h(
-    "div",
-    className,
-    count
-      ? {
-          id,
-          role: "group",
-          "aria-label": `手机号码${masked}，请输入中间${count}位`,
-          "aria-describedby": describedBy,
-        }
-      : { id },
-  );
-  const wrap = h("div", "ydrz-root qs-key-board-wrap", 0, [
-    h(
-      "div",
-      "qs-key-board",
-      { id: "qs-keyboard-id", role: "group", "aria-label": "数字键盘" },
-      [..."123456789"]
-        .map((v) => key(v))
-        .concat(
-          h("span", "qs-key qs-key-blank", { "aria-hidden": "true" }),
-          key("0"),
-          key("del", " del-icon", "删除", icon("delete")),
-        ),
-    ),
-  ]);
+  const el = h("div", className, { id });
+  if (count) {
+    el.setAttribute("role", "group");
+    el.setAttribute("aria-label", `手机号码${masked}，请输入中间${count}位`);
+    el.setAttribute("aria-describedby", describedBy);
+  }
+  const wrap = createKeypad();
   /** The keypad's padding of `pad`, undone on close. */
   const padded: Undo = [];
   let host: HTMLElement;
   let pad: HTMLElement;
+  /** The cell the keypad types into. */
   let active = 0;
 
-  // Only digits count: a cell may briefly hold an IME's uncommitted text (letters, full-width digits).
+  // Only digits count: a cell may briefly hold an IME's uncommitted text (letters, full-width
+  // digits).
   const value = (): string =>
     inputs
-      .map((i) => i.value)
+      .map((input) => input.value)
       .join("")
       .replace(/\D/g, "");
   const readOnly = (): boolean => inputs[0].readOnly;
-  const at = (event: Event): number => inputs.indexOf(event.target as HTMLInputElement);
-  const inputMode = (mode: string): void =>
-    inputs.forEach((i) => i.setAttribute("inputmode", mode));
+  const cellIndex = (event: Event): number => inputs.indexOf(event.target as HTMLInputElement);
+  const setInputMode = (mode: string): void => {
+    for (const input of inputs) input.setAttribute("inputmode", mode);
+  };
   const close = (): void => {
     wrap.remove();
     undo(padded);
   };
   /** Focuses cell `i` (the last at most); the keypad has done its job once every cell is filled. */
   const go = (i: number): void => {
-    inputs[(active = Math.min(i, count - 1))].focus(QUIET);
-    if (value().length == count) close();
+    active = Math.min(i, count - 1);
+    inputs[active].focus(QUIET);
+    if (value().length === count) close();
     changed();
   };
   const focus = (): void => {
-    if (count) go(inputs.findIndex((i) => !i.value) >>> 0);
+    if (!count) return;
+    const firstEmpty = inputs.findIndex((input) => !input.value);
+    go(firstEmpty === -1 ? count - 1 : firstEmpty);
   };
   /** Backspace in cell `i`: clears it, or when it is empty the one before, and moves there. */
   const back = (i: number): void => {
     if (readOnly()) return;
-    if (!inputs[i].value && i) i--;
-    inputs[i].value = "";
-    go(i);
+    let cell = i;
+    if (!inputs[cell].value && cell > 0) cell -= 1;
+    inputs[cell].value = "";
+    go(cell);
   };
   /** Digits arriving at cell `i`: a whole group or a whole number fills from the first cell. */
   const receive = (i: number, raw: string): void => {
     if (readOnly()) return;
     let digits = onlyDigits(raw);
-    digits = (whole.exec(digits) || ["", digits])[1];
-    if (digits.length == count) i = 0;
-    for (const d of digits) if (i < count) inputs[i++].value = d;
-    go(i);
+    const wholeNumber = whole.exec(digits);
+    if (wholeNumber) digits = wholeNumber[1];
+    let cell = digits.length === count ? 0 : i;
+    for (const digit of digits) {
+      if (cell >= count) break;
+      inputs[cell].value = digit;
+      cell += 1;
+    }
+    go(cell);
   };
   const open = (): void => {
     if (readOnly() || wrap.isConnected) return;
     host.appendChild(wrap);
     const height = wrap.getBoundingClientRect().height;
-    swapStyle(
-      padded,
-      pad,
-      "padding-bottom",
-      (parseFloat(getComputedStyle(pad).paddingBottom) || 0) + height + "px",
-    );
+    const padding = (parseFloat(getComputedStyle(pad).paddingBottom) || 0) + height;
+    swapStyle(padded, pad, "padding-bottom", String(padding) + "px");
     // The keypad may cover the number (inline popup low on the page, landscape phones): centre
     // the number and the keypad's height below it in what scrolls.
-    el.style.scrollMarginBottom = height + "px";
+    el.style.scrollMarginBottom = String(height) + "px";
     el.scrollIntoView({ block: "center" });
+  };
+  const closeOnClickOutside = (event: Event): void => {
+    const target = event.target as Node;
+    if (!wrap.contains(target) && !el.contains(target)) close();
   };
 
   const digits: Digits = {
@@ -151,34 +217,25 @@ export function createDigits(
     inputs,
     value,
     focus,
-    place(h, p) {
-      host = h;
-      pad = p;
+    place(keypadHost, padTarget) {
+      host = keypadHost;
+      pad = padTarget;
       // On click (capture) rather than pointerdown: closing moves the view, and the tapped
       // element must already be chosen when the layout changes.
-      if (count)
-        L.on(
-          document,
-          "click",
-          (event) => {
-            const target = event.target as Node;
-            if (!wrap.contains(target) && !el.contains(target)) close();
-          },
-          true,
-        );
+      if (count) listeners.on(document, "click", closeOnClickOutside, true);
     },
     close,
   };
 
   if (!count) {
-    el.append(h("span", "ydrz-phone-text", 0, [masked]));
+    el.append(h("span", "ydrz-phone-text", {}, [masked]));
     return digits;
   }
 
   for (let i = 0; i < count; i++) {
     inputs.push(
       h("input", "ydrz-digit", {
-        id: inputIdPrefix + i,
+        id: inputIdPrefix + String(i),
         type: "text",
         inputmode: "numeric",
         pattern: "[0-9]*",
@@ -189,37 +246,33 @@ export function createDigits(
   }
   const part = (text: string): HTMLElement =>
     h("span", "ydrz-phone-part", { "aria-hidden": "true" }, [text]);
-  el.append(part(prefix), h("span", "ydrz-digit-cells", 0, inputs), part(suffix));
+  el.append(part(prefix), h("span", "ydrz-digit-cells", {}, inputs), part(suffix));
 
-  // Typed keys, IME commits and pastes (what the keyboard or the clipboard sent, or without event
-  // data what the cell now holds): the cell is emptied and the digits arrive; a text without
-  // digits leaves the cell as it was. Nothing while an IME composes.
+  // Typed keys, IME commits and pastes: the cell is emptied and the digits arrive; a text
+  // without digits leaves the cell as it was (its last digit). Nothing while an IME composes.
   const text = (event: InputEvent & ClipboardEvent): void => {
     if (event.isComposing) return;
     const cell = event.target as HTMLInputElement;
-    const paste = event.clipboardData;
-    if (paste) event.preventDefault();
-    const typed = onlyDigits(
-      paste ? paste.getData("text") : event.data != null ? event.data : cell.value,
-    );
+    if (event.clipboardData) event.preventDefault();
+    const typed = onlyDigits(arrivedText(event, cell));
     cell.value = typed ? "" : onlyDigits(cell.value).slice(-1);
-    receive(at(event), typed);
+    receive(cellIndex(event), typed);
   };
-  L.on(el, "input", text);
-  L.on(el, "compositionend", text);
-  L.on(el, "paste", text);
+  listeners.on(el, "input", text);
+  listeners.on(el, "compositionend", text);
+  listeners.on(el, "paste", text);
   // Android keyboards report Backspace as "Unidentified" keydowns; an empty cell then only
   // shows up as a deleteContentBackward beforeinput with nothing to delete.
   const backspace = (event: KeyboardEvent & InputEvent): void => {
-    if (event.key == "Backspace" || event.inputType == "deleteContentBackward") {
+    if (event.key === "Backspace" || event.inputType === "deleteContentBackward") {
       event.preventDefault();
-      back(at(event));
+      back(cellIndex(event));
     }
   };
-  L.on(el, "keydown", backspace);
-  L.on(el, "beforeinput", backspace);
-  L.on(el, "focusin", (event) => {
-    active = at(event);
+  listeners.on(el, "keydown", backspace);
+  listeners.on(el, "beforeinput", backspace);
+  listeners.on(el, "focusin", (event) => {
+    active = cellIndex(event);
     // So that typing into a filled cell replaces its digit.
     (event.target as HTMLInputElement).select();
   });
@@ -229,22 +282,24 @@ export function createDigits(
   // from focusing it), with the system keyboard kept away (`inputmode="none"`) until focus leaves
   // the number. The keypad opens on the click that follows: it moves the view, and a layout
   // change between pointerdown and click would send the click elsewhere.
-  L.on(el, "pointerdown", (event) => {
+  listeners.on(el, "pointerdown", (event) => {
     if (readOnly()) return;
-    inputMode("none");
+    setInputMode("none");
     event.preventDefault();
     focus();
   });
-  L.on(el, "click", open);
-  L.on<FocusEvent>(el, "focusout", (event) => {
-    if (!el.contains(event.relatedTarget as Node | null)) inputMode("numeric");
+  listeners.on(el, "click", open);
+  listeners.on<FocusEvent>(el, "focusout", (event) => {
+    if (!el.contains(event.relatedTarget as Node | null)) setInputMode("numeric");
   });
   // The keypad: pointerdown keeps focus in the cell; a key acts on click, once the finger is up.
-  L.on(wrap, "pointerdown", (event) => event.preventDefault());
-  L.on(wrap, "click", (event) => {
-    const k = (event.target as Element).closest("[qs-data-value]");
-    const v = k && k.getAttribute("qs-data-value");
-    if (v) v == "del" ? back(active) : receive(active, v);
+  listeners.on(wrap, "pointerdown", (event) => event.preventDefault());
+  listeners.on(wrap, "click", (event) => {
+    const key = (event.target as Element).closest("[qs-data-value]");
+    const keyValue = key ? key.getAttribute("qs-data-value") : null;
+    if (!keyValue) return;
+    if (keyValue === DELETE) back(active);
+    else receive(active, keyValue);
   });
 
   return digits;

@@ -5,33 +5,48 @@ import { safeUrl } from "./sanitize";
 /** The views' title, submit text and, without a title, their accessible name. */
 export const TITLE = "本机号码登录";
 
-let count = 0;
+let idCount = 0;
+
 /** A document-unique id (for aria references) starting with `prefix`. */
-export const uid = (prefix: string): string => prefix + ++count;
+export function uid(prefix: string): string {
+  idCount += 1;
+  return prefix + String(idCount);
+}
 
 /** Attributes by name; an undefined value (an optional id) sets none. */
 export type Attrs = Record<string, string | undefined>;
 
+/** What `h` accepts as children: texts become text nodes, empty values are skipped. */
+export type Child = Node | string | null | undefined | false;
+
 /**
- * `h(tag, className, attrs, children)`: texts among the children become text nodes (never
- * markup); `0` for no attributes.
+ * `h(tag, className, attrs, children)`: an element with its classes, attributes and children.
+ * Texts among the children become text nodes (never markup).
  */
 export function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   className: string,
-  attrs?: Attrs | 0,
-  children: (Node | string | null | undefined | false)[] = [],
+  attrs: Attrs = {},
+  children: Child[] = [],
 ): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   // Every button of ours is a plain button: none may submit a host <form> it sits in.
-  if (tag == "button") el.setAttribute("type", "button");
+  if (tag === "button") el.setAttribute("type", "button");
   if (className) el.className = className;
   // Own keys only: a host page's polluted Object.prototype must not add attributes (onclick…).
-  if (attrs)
-    for (const name of Object.keys(attrs))
-      if (attrs[name] != null) el.setAttribute(name, attrs[name]!);
-  for (const child of children) if (child) el.append(child);
+  for (const name of Object.keys(attrs)) {
+    const value = attrs[name];
+    if (typeof value === "string") el.setAttribute(name, value);
+  }
+  for (const child of children) {
+    if (child) el.append(child);
+  }
   return el;
+}
+
+/** Class names joined by spaces, the empty ones left out. */
+export function classNames(...names: (string | undefined)[]): string {
+  return names.filter((name) => name).join(" ");
 }
 
 /** Focus without scrolling the page (engines that do not know the option ignore it). */
@@ -47,8 +62,9 @@ export function safeCall(fn: () => void): void {
 }
 
 /** A decorative image (its meaning is carried by the element around it). */
-export const img = (src: string, className: string): HTMLImageElement =>
-  h("img", className, { src, alt: "" });
+export function img(src: string, className: string): HTMLImageElement {
+  return h("img", className, { src, alt: "" });
+}
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
@@ -62,43 +78,59 @@ const ICONS = {
   delete: "M9 5h11v14H9l-6-7zM12 9l5 6M17 9l-5 6",
   check: "M5 12.5 10 17l9-10",
   phone:
-    "M8.5 2.5h7a1.5 1.5 0 0 1 1.5 1.5v16a1.5 1.5 0 0 1-1.5 1.5h-7A1.5 1.5 0 0 1 7 20V4a1.5 1.5 0 0 1 1.5-1.5zM10.5 18.5h3",
+    "M8.5 2.5h7a1.5 1.5 0 0 1 1.5 1.5v16a1.5 1.5 0 0 1-1.5 1.5h-7A1.5 1.5 0 0 1 7 20V4" +
+    "a1.5 1.5 0 0 1 1.5-1.5zM10.5 18.5h3",
 } as const;
 
-export function icon(name: keyof typeof ICONS, className = ""): SVGSVGElement {
+/** The name of one of our inline icons. */
+export type IconName = keyof typeof ICONS;
+
+export function icon(name: IconName, className = ""): SVGSVGElement {
   const svg = document.createElementNS(SVG_NS, "svg");
   svg.setAttribute("viewBox", "0 0 24 24");
   svg.setAttribute("aria-hidden", "true");
   svg.setAttribute("focusable", "false");
-  svg.setAttribute("class", ("ydrz-icon " + className).trim());
-  svg.appendChild(document.createElementNS(SVG_NS, "path")).setAttribute("d", ICONS[name]);
+  svg.setAttribute("class", classNames("ydrz-icon", className));
+  const path = document.createElementNS(SVG_NS, "path");
+  path.setAttribute("d", ICONS[name]);
+  svg.appendChild(path);
   return svg;
+}
+
+/** A close or return button (see `iconButton`). */
+export interface IconButtonOptions {
+  /** The button's id (the original's, e.g. `YDRZ_Closebtn`). */
+  id: string;
+  className: string;
+  /** Its accessible name (it shows no text). */
+  label: string;
+  /** Our inline icon, shown when there is no image. */
+  icon: IconName;
+  /** The integrator's image URL (untrusted: it passes the image allow-list). */
+  imageUrl?: unknown;
+  /** The class of the integrator's image. */
+  imageClass?: string;
 }
 
 /**
  * A close or return button labelled for assistive technology, showing the integrator's image
- * (its URL through the image allow-list) or our inline icon.
+ * or our inline icon.
  */
-export function iconButton(
-  id: string,
-  className: string,
-  label: string,
-  name: keyof typeof ICONS,
-  url?: unknown,
-  imgClass?: string,
-): HTMLButtonElement {
-  const src = safeUrl(url, "image");
-  return h("button", className, { id, "aria-label": label }, [
-    src ? img(src, imgClass!) : icon(name),
-  ]);
+export function iconButton(options: IconButtonOptions): HTMLButtonElement {
+  const src = safeUrl(options.imageUrl, "image");
+  const content = src ? img(src, options.imageClass ?? "") : icon(options.icon);
+  return h("button", options.className, { id: options.id, "aria-label": options.label }, [content]);
 }
 
 /** The dimmed backdrop of a popup. */
-export const mask = (): HTMLElement => h("div", "ydrz-layer-mark", { "aria-hidden": "true" });
+export function mask(): HTMLElement {
+  return h("div", "ydrz-layer-mark", { "aria-hidden": "true" });
+}
 
 /** Listener bookkeeping so that `destroy` removes every listener it added. */
 export class Listeners {
   private readonly offs: (() => void)[] = [];
+
   on<E extends Event = Event>(
     target: EventTarget,
     type: string,
@@ -109,6 +141,7 @@ export class Listeners {
     target.addEventListener(type, listener, options);
     this.offs.push(() => target.removeEventListener(type, listener, options));
   }
+
   clear(): void {
     // removeEventListener never throws, even for a node that is gone.
     for (const off of this.offs.splice(0)) off();

@@ -1,8 +1,8 @@
 /**
  * `mountView`: the one entry the flow uses (contract.ts). Picks the view for `model.kind`,
  * injects the CSS once, and makes sure that nothing in the options or the gateway data can make
- * it throw: a view that fails to build is built again from
- * defaults (the options are the only untrusted input that shapes the DOM).
+ * it throw: a view that fails to build is built again from defaults (the options are the only
+ * untrusted input that shapes the DOM).
  */
 
 import type { MountedView, MountView, ViewHandlers, ViewModel, WarmView } from "./contract";
@@ -23,16 +23,21 @@ export type {
   WarmView,
 } from "./contract";
 
-const build = (model: ViewModel, handlers: ViewHandlers): MountedView =>
-  (model.kind == "standard-popup"
-    ? mountStandardPopup
-    : model.kind == "custom-popup" || model.kind == "custom-popup-mask"
-      ? mountCustomPopup
-      : mountPage)(model, handlers);
+/** Builds the view of `model.kind`; both pages (standard and custom) are one module. */
+function build(model: ViewModel, handlers: ViewHandlers): MountedView {
+  if (model.kind === "standard-popup") return mountStandardPopup(model, handlers);
+  if (model.kind === "custom-popup" || model.kind === "custom-popup-mask") {
+    return mountCustomPopup(model, handlers);
+  }
+  return mountPage(model, handlers);
+}
 
 /** Removes whatever a failed build left behind. */
-const clear = () =>
-  document.querySelectorAll("#YDRZLayer,#YDRZLayerTwo,#YDRZPage").forEach((n) => n.remove());
+function clear(): void {
+  for (const node of document.querySelectorAll("#YDRZLayer,#YDRZLayerTwo,#YDRZPage")) {
+    node.remove();
+  }
+}
 
 /** Whether this document has drawn a view (or a rehearsal of one) yet. */
 let warmed = false;
@@ -42,10 +47,10 @@ export const mountView: MountView = (model, handlers) => {
   // What the views read as given (a string, a carrier key); the rest they check where they use it.
   const m: ViewModel = {
     ...model,
-    maskPhone: typeof model.maskPhone == "string" ? model.maskPhone : "",
+    maskPhone: typeof model.maskPhone === "string" ? model.maskPhone : "",
     // The business name is display text: at most 200 characters, as every text option.
     appName: textOption(model.appName, ""),
-    carrier: model.carrier == "CT" || model.carrier == "CU" ? model.carrier : "CM",
+    carrier: model.carrier === "CT" || model.carrier === "CU" ? model.carrier : "CM",
   };
   try {
     primeScrollLock(document);

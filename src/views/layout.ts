@@ -63,56 +63,85 @@ const PROPS: Record<string, string> = {
   checkedColor: "--ydrz-check-on",
 };
 
+/**
+ * The raw value of field `key` in an option group. The option tables spell the alignment both
+ * ways (`textalign` and `textAlign`): the lower-case one counts when the other is unset.
+ */
+function rawField(group: Record<string, unknown>, key: string): unknown {
+  const value = group[key];
+  const unset = value === undefined || value === null || value === "";
+  if (key === "textAlign" && unset) return group.textalign;
+  return value;
+}
+
 /** Reads the fields of an option group over `defaults`; unknown fields are ignored. */
 export function readBox(raw: unknown, field: string, defaults: Defaults = {}): Box {
-  const o = obj(raw);
+  const group = obj(raw);
   const box: Box = {};
   // Own keys only (as everywhere): a host page's polluted Object.prototype adds no field.
-  for (const k of Object.keys(FIELDS)) {
-    // The seed spells it both ways (§3.5.1 `textalign`, §3.5.3 `textAlign`); the default goes
-    // through the same validator (which also turns rem and numbers into px).
-    const v =
-      FIELDS[k](
-        k == "textAlign" && (o[k] == null || o[k] === "") ? o.textalign : o[k],
-        field + "." + k,
-      ) || FIELDS[k](defaults[k], field);
-    if (v) box[k] = v;
+  for (const key of Object.keys(FIELDS)) {
+    const parse = FIELDS[key];
+    // The default goes through the same validator (which also turns rem and numbers into px).
+    const value = parse(rawField(group, key), field + "." + key) || parse(defaults[key], field);
+    if (value) box[key] = value;
   }
   return box;
+}
+
+/** The CSS property a box field goes to: PROPS, else the field's name in kebab case. */
+function cssProperty(key: string): string {
+  return PROPS[key] || key.replace(/[A-Z]/g, "-$&").toLowerCase();
+}
+
+/**
+ * Integrators name fonts only phones have (PingFangSC-*); a font family keeps a fallback that is
+ * not serif.
+ */
+function cssValue(key: string, value: string): string {
+  return key === "fontFamily" ? value + ", sans-serif" : value;
+}
+
+/** Takes the box out of the flow at `high`, from `distance` or centred. */
+function placeAt(el: HTMLElement, high: string, distance: string | undefined): void {
+  el.classList.add("ydrz-placed");
+  setStyle(el, "top", high);
+  if (distance) setStyle(el, "left", distance);
+  else el.classList.add("ydrz-center-x");
 }
 
 /** Applies a box (see the module comment); `lookOnly`: not its placement. Returns the box. */
 export function applyBox(el: HTMLElement, box: Box, lookOnly?: boolean): Box {
   const { high, left } = box;
-  const distance = left != "center" && left;
-  const cls = el.classList;
+  // "center" is the default in both cases: no distance from the left.
+  const distance = left === "center" ? undefined : left;
   if (!lookOnly && high) {
-    cls.add("ydrz-placed");
-    setStyle(el, "top", high);
-    if (distance) setStyle(el, "left", distance);
-    else cls.add("ydrz-center-x");
+    placeAt(el, high, distance);
   } else if (!lookOnly && distance) {
-    cls.add("ydrz-flow-left");
+    el.classList.add("ydrz-flow-left");
     setStyle(el, "margin-left", distance);
   }
-  for (const k of Object.keys(box)) {
-    const v = box[k];
-    // Integrators name fonts only phones have (PingFangSC-*); keep a fallback that is not serif.
-    if (k != "high" && k != "left")
-      setStyle(
-        el,
-        PROPS[k] || k.replace(/[A-Z]/g, "-$&").toLowerCase(),
-        k == "fontFamily" ? v + ", sans-serif" : v,
-      );
+  for (const key of Object.keys(box)) {
+    const value = box[key];
+    if (key === "high" || key === "left" || !value) continue;
+    setStyle(el, cssProperty(key), cssValue(key, value));
   }
   return box;
 }
 
-/** An option group read over its defaults and applied to `el`. */
-export const style = (
-  el: HTMLElement,
-  raw: unknown,
-  field: string,
-  defaults?: Defaults,
-  lookOnly?: boolean,
-): Box => applyBox(el, readBox(raw, field, defaults), lookOnly);
+/** An option group to read and apply to an element (`applyGroup`). */
+export interface GroupOptions {
+  /** The option group as given (untrusted). */
+  raw: unknown;
+  /** Its name in the options, for warnings (e.g. `agreeStyle.hrefStyle`). */
+  field: string;
+  /** Its defaults, written like options. */
+  defaults?: Defaults;
+  /** Apply the look only, never the placement (`high`, `left`). */
+  lookOnly?: boolean;
+}
+
+/** An option group read over its defaults and applied to `el`. Returns the box. */
+export function applyGroup(el: HTMLElement, group: GroupOptions): Box {
+  const box = readBox(group.raw, group.field, group.defaults);
+  return applyBox(el, box, group.lookOnly);
+}

@@ -8,9 +8,14 @@
 /** What to do to put things back, run last first by `undo`. */
 export type Undo = (() => void)[];
 
-export const undo = (list: Undo): void => {
-  while (list.length) list.pop()!();
-};
+/** Runs and empties `list`, last step first. */
+export function undo(list: Undo): void {
+  let step = list.pop();
+  while (step) {
+    step();
+    step = list.pop();
+  }
+}
 
 /**
  * Sets `prop` with !important on `el`; `list` gets the step that puts back what was there (and
@@ -30,11 +35,18 @@ export function swapStyle(list: Undo, el: HTMLElement, prop: string, value: stri
   style.setProperty(prop, value, "important");
 }
 
+/** How many locks are held; the first pins the body, the last release unpins it. */
 let depth = 0;
+/** The steps that release the pin. */
 const held: Undo = [];
+/** The scroll position read by `primeScrollLock` for the current task. */
 let primed: number[] | undefined;
 
 const offsets = (win: Window): number[] => [win.scrollX, win.scrollY];
+
+const forgetPrimed = (): void => {
+  primed = undefined;
+};
 
 /**
  * Reads the scroll position now, for the `lockScroll` that follows in the same task. Read once
@@ -44,15 +56,18 @@ const offsets = (win: Window): number[] => [win.scrollX, win.scrollY];
  */
 export function primeScrollLock(doc: Document): void {
   primed = offsets(doc.defaultView!);
-  // Only valid for this task: a lock taken later measures afresh.
-  Promise.resolve().then(() => (primed = undefined));
+  // Only valid for this task: a lock taken later measures afresh. A microtask is the earliest
+  // moment after it (a resolved promise rather than queueMicrotask, which older WebViews lack).
+  // eslint-disable-next-line @typescript-eslint/no-floating-promises -- forgetPrimed cannot throw
+  Promise.resolve().then(forgetPrimed);
 }
 
 export function lockScroll(doc: Document): () => void {
   const win = doc.defaultView!;
   const html = doc.documentElement;
-  if (!depth++) {
-    const [x, y] = primed || offsets(win);
+  depth += 1;
+  if (depth === 1) {
+    const [x, y] = primed ?? offsets(win);
     // Runs last, once the styles are back: an integrator's `scroll-behavior: smooth` would
     // animate the jump back, so it is made instant meanwhile.
     held.push(() => {
@@ -64,15 +79,17 @@ export function lockScroll(doc: Document): () => void {
     swapStyle(held, html, "overflow", "hidden");
     for (const [prop, value] of [
       ["position", "fixed"],
-      ["top", -y + "px"],
-      ["left", -x + "px"],
+      ["top", String(-y) + "px"],
+      ["left", String(-x) + "px"],
       ["right", "0"],
       ["overflow", "hidden"],
-    ])
+    ]) {
       swapStyle(held, doc.body, prop, value);
+    }
   }
   return () => {
-    if (!--depth) undo(held);
+    depth -= 1;
+    if (depth === 0) undo(held);
   };
 }
 

@@ -14,16 +14,21 @@ export function mountStandardPopup(model: ViewModel, handlers: ViewHandlers): Mo
   const o = obj(model.pageOption);
   const ctl = createController(model, handlers, "button");
   const titleId = uid("ydrz-title-");
-  const close = iconButton("YDRZ_Closebtn", "ydrz-close-btn", "关闭", "close");
-  const submit = ctl.submit(textOption(o.agreeButtonText, TITLE));
+  const close = iconButton({
+    id: "YDRZ_Closebtn",
+    className: "ydrz-close-btn",
+    label: "关闭",
+    icon: "close",
+  });
+  const submit = ctl.submit({ text: textOption(o.agreeButtonText, TITLE) });
   setStyle(submit, "background-color", colour(o.agreeButtonColour, "pageOption.agreeButtonColour"));
 
+  const phoneClass = model.authLevel === "4" ? "ydrz-auth-phone" : "ydrz-maskphone";
+  const digits = ctl.digits(phoneClass, "inputVal");
   const modal = h("div", "ydrz-layer-wrap", { id: "YDRZ_Modal" }, [
     close,
     h("h2", "ydrz-title", { id: titleId }, [textOption(o.pageTitle, TITLE)]),
-    h("div", "ydrz-phone-wrap", 0, [
-      ctl.digits(model.authLevel == "4" ? "ydrz-auth-phone" : "ydrz-maskphone", "inputVal").el,
-    ]),
+    h("div", "ydrz-phone-wrap", {}, [digits.el]),
     ctl.tip,
     submit,
     ctl.agreement({
@@ -34,10 +39,10 @@ export function mountStandardPopup(model: ViewModel, handlers: ViewHandlers): Mo
     createDefinedButtons(o.customControlsConf, ctl.listeners),
   ]);
 
-  return ctl.mount(
-    h("div", "ydrz-root ydrz-layer-mark-wrap", { id: "YDRZLayer" }, [mask(), modal]),
-    modal,
-    [close],
+  return ctl.mount({
+    root: h("div", "ydrz-root ydrz-layer-mark-wrap", { id: "YDRZLayer" }, [mask(), modal]),
+    dialog: modal,
+    cancelButtons: [close],
     titleId,
-  );
+  });
 }

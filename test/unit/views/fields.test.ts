@@ -257,7 +257,7 @@ describe("§3.5.3 custom popup", () => {
   ];
   for (const [field, options, check, extra] of checks) {
     test(field, () => {
-      popup(options as CustomPopupOptions, extra);
+      popup(options, extra);
       check();
     });
   }
@@ -287,10 +287,9 @@ describe("§3.5.3 custom popup", () => {
   });
 });
 
-function customControlChecks(scope: "popup" | "page" = "popup"): Check[] {
+function customControlChecks(): Check[] {
   const cc = (o: object) => ({ customControlStyle: { ifShow: true, name: "其他登录方式", ...o } });
   const sel = ".ydrz-custom-control";
-  void scope;
   return [
     [
       "customControlStyle.width",
@@ -712,7 +711,7 @@ describe("§3.6.2 custom page", () => {
         expect(css("#YDRZ_Returnbtn", "left")).toBe("12px");
       },
     ],
-    ...customControlChecks("page"),
+    ...customControlChecks(),
     [
       "submitBtnStyle.name",
       { submitBtnStyle: { name: "一键登录" } },
@@ -774,7 +773,7 @@ describe("§3.6.2 custom page", () => {
   ];
   for (const [field, options, check, extra] of checks) {
     test(field, () => {
-      page(options as PageOptions, extra);
+      page(options, extra);
       check();
     });
   }

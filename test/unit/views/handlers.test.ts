@@ -1,5 +1,5 @@
 /** Every path between a view and the flow: submit, ready, auto-submit, cancel, busy, wrongDigits, destroy. */
-import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, test, vi, type MockInstance } from "vitest";
 import { isScrollLocked } from "../../../src/views/scroll-lock";
 import { TOAST_MS } from "../../../src/views/controller";
 import {
@@ -13,8 +13,10 @@ import {
   typeInto,
 } from "./helpers";
 
+let scrollTo: MockInstance<typeof window.scrollTo>;
+
 beforeEach(() => {
-  vi.spyOn(window, "scrollTo").mockImplementation(() => undefined);
+  scrollTo = vi.spyOn(window, "scrollTo").mockImplementation(() => undefined);
 });
 afterEach(() => {
   cleanupDom();
@@ -62,7 +64,7 @@ describe("standard popup", () => {
     expect($(".ydrz-maskphone").textContent).toBe("138****1234");
     expect(document.querySelectorAll("input.ydrz-digit")).toHaveLength(0);
     expect(document.querySelector("#YDRZ_Checkbox_l1")).not.toBeNull();
-    expect($(".ydrz-agree-text").textContent!.startsWith("我已阅读同意")).toBe(true);
+    expect($(".ydrz-agree-text").textContent.startsWith("我已阅读同意")).toBe(true);
     tick("#YDRZ_Checkbox_l1");
     $("#YDRZ_Submitbtn").click();
     expect(h.submit).toHaveBeenCalledWith("");
@@ -155,10 +157,10 @@ describe("standard popup", () => {
     expect(other.getAttribute("aria-hidden")).toBe("false");
     expect(isScrollLocked()).toBe(false);
     expect(document.body.getAttribute("style")).toBeNull();
-    expect(window.scrollTo).toHaveBeenCalled();
+    expect(scrollTo).toHaveBeenCalled();
     // Every document listener added was removed.
-    const added = add.mock.calls.map((c) => c[0] + String(c[2] ?? "")).sort();
-    const removed = remove.mock.calls.map((c) => c[0] + String(c[2] ?? "")).sort();
+    const added = add.mock.calls.map((c) => c[0] + JSON.stringify(c[2] ?? "")).sort();
+    const removed = remove.mock.calls.map((c) => c[0] + JSON.stringify(c[2] ?? "")).sort();
     expect(removed).toEqual(added);
     // No more reactions after destroy.
     key(document.body, "Escape");

@@ -8,7 +8,9 @@ const mounted: MountedView[] = [];
 /** mountView, remembered so that cleanupDom destroys it (scroll lock and listeners are global). */
 export function mount(m: ViewModel, h: ViewHandlers): MountedView {
   // jsdom has no layout and no scrollIntoView (the keypad scrolls the number clear with it).
-  Element.prototype.scrollIntoView ||= () => undefined;
+  if (typeof Element.prototype.scrollIntoView !== "function") {
+    Element.prototype.scrollIntoView = () => undefined;
+  }
   const v = mountView(m, h);
   mounted.push(v);
   return v;

@@ -37,6 +37,21 @@ const WEIRD: unknown[] = [null, 42, {}, [], true, () => "x", Symbol("s"), NaN];
 const URL_KEYS = new Set(["url", "btnImage", "uncheckUrl", "checkedUrl", "agreeCheckPic"]);
 const TEXT_KEYS = new Set(["name", "text", "pageTitle", "agreeButtonText", "configBusinessName"]);
 
+type PayloadKind = "url" | "text" | "style";
+
+/** What kind of payload a field of this name gets. */
+function kindOf(key: string): PayloadKind {
+  if (URL_KEYS.has(key)) return "url";
+  if (TEXT_KEYS.has(key)) return "text";
+  return "style";
+}
+
+/** Picks one payload per kind. */
+const byKind =
+  (payloads: Record<PayloadKind, unknown>) =>
+  (kind: PayloadKind): unknown =>
+    payloads[kind];
+
 /** Replaces every leaf of an options object by a payload chosen by the field's kind. */
 function poison(
   value: unknown,
@@ -53,7 +68,7 @@ function poison(
     return out;
   }
   if (key === "ifShow" || key === "ifShowBtn" || key === "ifShowMask") return "ture";
-  return pick(URL_KEYS.has(key) ? "url" : TEXT_KEYS.has(key) ? "text" : "style", key);
+  return pick(kindOf(key), key);
 }
 
 function hostileModels(
@@ -62,7 +77,7 @@ function hostileModels(
   const text = pick("text", "") as string;
   const url = pick("url", "") as string;
   const common = {
-    maskPhone: typeof text === "string" ? "138****" + text : (text as unknown as string),
+    maskPhone: typeof text === "string" ? "138****" + text : text,
     appName: text,
     privacyLinks: [{ name: text, url }],
   } as Partial<ViewModel>;
@@ -184,7 +199,7 @@ describe("hostile strings", () => {
           STYLES[TEXTS.indexOf(t) % STYLES.length],
           STYLES[(URLS.indexOf(u) + 4) % STYLES.length],
         ]) {
-          for (const m of hostileModels((kind) => (kind === "url" ? u : kind === "text" ? t : s))) {
+          for (const m of hostileModels(byKind({ url: u, text: t, style: s }))) {
             const v = mount(m, spies());
             assertClean();
             // Texts arrive as text: the payload is visible verbatim, not parsed.
@@ -201,9 +216,7 @@ describe("hostile strings", () => {
 
   test("every style payload in every style field", () => {
     for (const s of STYLES) {
-      for (const m of hostileModels((kind) =>
-        kind === "style" ? s : kind === "url" ? "https://ok.example/" : "ok",
-      )) {
+      for (const m of hostileModels(byKind({ style: s, url: "https://ok.example/", text: "ok" }))) {
         const v = mount(m, spies());
         assertClean();
         v.destroy();
@@ -233,7 +246,7 @@ describe("wrong types", () => {
     };
     const cases: ViewModel[] = [
       model("custom-popup-mask", { popupOptions: "nonsense" as never }),
-      model("custom-popup-mask", { popupOptions: throwing as never }),
+      model("custom-popup-mask", { popupOptions: throwing }),
       model("custom-page", { pageOptions: [1, 2, 3] as never }),
       model("custom-page", {
         pageOptions: new Proxy(
@@ -243,7 +256,7 @@ describe("wrong types", () => {
               throw new Error("proxy");
             },
           },
-        ) as never,
+        ),
       }),
       model("standard-popup", { pageOption: { customControlsConf: "{not json" } }),
       model("standard-popup", {

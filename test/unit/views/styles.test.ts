@@ -56,6 +56,7 @@ test("every rule is scoped under an SDK root; nothing styles the host page", () 
 test("the inlined module gives back exactly the compiled sheet", () => {
   // What `?inline` imports load in the bundles: the module's default export must be the sheet.
   const load = (css: string): unknown =>
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- running the generated module is the test
     new Function(cssModule(css).replace(/^export default /, "return "))();
   const scoped =
     '.ydrz-root{color:#333}.ydrz-root .a,.ydrz-root.b{content:"\\"}@media (x){.ydrz-root [hidden]{display:none!important}}';
