@@ -15,23 +15,23 @@ import {
 } from "../protocol/codes";
 import { completeMaskedPhone } from "../protocol/masked-phone";
 import { applyConfig, hostsFor } from "./config";
-import { getConnection } from "./connection";
 import type { IssuedAccessToken, StepContext } from "./context";
+import { randomString } from "./crypto";
 import { resolveDeps, type Deps } from "./deps";
 import { codeError, type CodeText } from "./errors";
 import { userInformation } from "./fingerprint";
 import { runFlow } from "./flow";
-import { safeCall } from "./once";
 import { FIELDS, missingField, msgIdOf, toFlowData, type FlowData } from "./params";
 import { recordOf, text } from "./responses";
-import { createSession, type Callbacks, type Session } from "./session";
+import { createSession, safeCall, type Callbacks, type Session } from "./session";
 import { requestToken } from "./token";
-import { promiseForm } from "./promise";
+import { promiseForm, type Extension } from "./promise";
 import type {
   AuthLogin,
   CustomPopupOptions,
   PageOptions,
   ResolvedConfig,
+  Connection,
   ScriptAuthLogin,
 } from "./types";
 
@@ -41,11 +41,22 @@ export type { AuthLogin, GetTokenOptions, ScriptAuthLogin } from "./types";
 /** Defined by the build; the fallback keeps a build or test runner without the define working. */
 const VERSION: string = typeof __VERSION__ === "string" ? __VERSION__ : "0.0.0-dev";
 
-/** What `more` gets to build further methods on: starting a flow (undefined when refused) and ending one. */
-export type Extension = (
-  startFlow: (options: unknown) => Session | undefined,
-  end: (session: Session) => void,
-) => Record<string, (...args: never[]) => unknown>;
+/** `getConnection(appid)`: the network type, synchronously and without any network I/O. */
+export function getConnection(
+  appid: unknown,
+  win: Window | undefined,
+  random: () => number,
+): Connection {
+  let netType: Connection["netType"] = "unknown";
+  try {
+    // Missing on iOS and most desktops; an exotic getter may throw: both leave "unknown".
+    const type = (win!.navigator as { connection?: { type?: unknown } }).connection!.type;
+    if (type === "cellular" || type === "wifi") netType = type;
+  } catch {
+    // nothing to learn
+  }
+  return { appid: text(appid), msgid: randomString({ alphabet: 62, length: 32, random }), netType };
+}
 
 function create(partialDeps: Partial<Deps> | undefined, more?: Extension): AuthLogin {
   const deps = resolveDeps(partialDeps);

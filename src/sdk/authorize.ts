@@ -21,14 +21,10 @@ import type { ViewKind, ViewState } from "../views/contract";
 import { flag } from "../views/options";
 import type { StepContext } from "./context";
 import { codeError, type CodeText } from "./errors";
-import { safeCall } from "./once";
 import type { NumberAnswer } from "./responses";
-import type { Callbacks } from "./session";
+import { safeCall, type Layer } from "./session";
 import { requestToken } from "./token";
 import type { CodeError } from "./types";
-
-/** What `authGetTokenByLayer` does with a custom popup without mask. */
-export type Layer = (callbacks: Callbacks) => void;
 
 /** The view `data.authPageType` asks for (views.md). */
 export function viewKind(ctx: StepContext): ViewKind {

@@ -5,8 +5,10 @@
 
 import type { MountView, WarmView } from "../views/contract";
 import { mountView as realMountView, warmView as realWarmView } from "../views/index";
-import type { Report } from "./once";
 import { createBrowserTransport, type Transport } from "./transport";
+
+/** Where swallowed exceptions go; `why` is short, the SDK's name is prefixed once (resolveDeps). */
+export type Report = (why: string, error: unknown) => void;
 
 export interface Deps {
   /** Gateway I/O: fetch with timeout/abort and JSONP. */

@@ -5,11 +5,20 @@
  */
 
 import { ENDED } from "../protocol/codes";
-import type { Extension } from "./api";
 import { codeError, YDRZError } from "./errors";
 import { msgIdOf } from "./params";
 import { recordOf } from "./responses";
+import type { Session } from "./session";
 import type { ErrorPayload, GetTokenOptions, SuccessPayload, TokenRequestData } from "./types";
+
+/**
+ * What `create` (api.ts) gives an extension to build further methods on: starting a flow
+ * (undefined when refused) and ending one.
+ */
+export type Extension = (
+  startFlow: (options: unknown) => Session | undefined,
+  end: (session: Session) => void,
+) => Record<string, (...args: never[]) => unknown>;
 
 export const promiseForm: Extension = (startFlow, end) => ({
   /**

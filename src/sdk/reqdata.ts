@@ -6,8 +6,7 @@
 
 import { crossCarrierSignInput, REQDATA_IV, reqdataKeyFromMd5Hex } from "../protocol/sign-input";
 import type { PhonescripReqdata, PhonescripRequest } from "../protocol/wire";
-import { aesCbcHex, md5Hex } from "./crypto";
-import { randomString } from "./random";
+import { aesCbcHex, md5Hex, randomString } from "./crypto";
 
 /** Inferred from the original: "0" Android, "1" iOS, "3" anything else. */
 export const mobileSystem = (userAgent: string): PhonescripReqdata["mobilesystem"] =>
@@ -36,7 +35,7 @@ export function buildPhonescripRequest(
     mobilesystem: mobileSystem(input.userAgent),
     sign: md5Hex(crossCarrierSignInput(input)),
   };
-  const encrypted = randomString(16, 16, random);
+  const encrypted = randomString({ alphabet: 16, length: 16, random });
   const key = reqdataKeyFromMd5Hex(md5Hex(encrypted));
   return {
     encrypted,

@@ -6,13 +6,29 @@
  */
 
 import type { MountedView } from "../views/contract";
-import type { Layer } from "./authorize";
-import { safeCall, type Report } from "./once";
+import type { Report } from "./deps";
 import type { ErrorPayload, SuccessPayload, Timing } from "./types";
 
+/** An integrator's callbacks, as given (untrusted: called only if they are functions). */
 export interface Callbacks {
   success?: unknown;
   error?: unknown;
+}
+
+/** What `authGetTokenByLayer` does with a custom popup without mask (authorize.ts). */
+export type Layer = (callbacks: Callbacks) => void;
+
+/**
+ * Calls an integrator callback (if it is a function) and reports what it throws: an integrator's
+ * exception never reaches the SDK, whose state is already updated before the callback runs.
+ */
+export function safeCall<T>(fn: unknown, arg: T, report: Report, label: string): void {
+  if (typeof fn !== "function") return;
+  try {
+    (fn as (value: T) => void)(arg);
+  } catch (e) {
+    report(label + " callback threw", e);
+  }
 }
 
 export interface Session {
