@@ -9,8 +9,11 @@ import type { PhonescripReqdata, PhonescripRequest } from "../protocol/wire";
 import { aesCbcHex, md5Hex, randomString } from "./crypto";
 
 /** Inferred from the original: "0" Android, "1" iOS, "3" anything else. */
-export const mobileSystem = (userAgent: string): PhonescripReqdata["mobilesystem"] =>
-  /android/i.test(userAgent) ? "0" : /iphone|ipad|ipod/i.test(userAgent) ? "1" : "3";
+export function mobileSystem(userAgent: string): PhonescripReqdata["mobilesystem"] {
+  if (/android/i.test(userAgent)) return "0";
+  if (/iphone|ipad|ipod/i.test(userAgent)) return "1";
+  return "3";
+}
 
 export interface ReqdataInput {
   appId: string;

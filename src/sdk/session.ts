@@ -58,12 +58,21 @@ export interface Session {
   timing(): Timing;
 }
 
-export function createSession(
-  msgId: string,
-  sink: Callbacks,
-  report: Report,
-  now: () => number,
-): Session {
+/** What a session starts from. */
+export interface SessionOptions {
+  /** The call's traceId, echoed as `msgId` in every payload. */
+  msgId: string;
+  /** Who hears of the outcome (until `route` sends it elsewhere). */
+  callbacks: Callbacks;
+  /** Where an integrator callback's or a view's exception goes. */
+  report: Report;
+  /** Epoch milliseconds, for the timing. */
+  now: () => number;
+}
+
+export function createSession(options: SessionOptions): Session {
+  const { msgId, report, now } = options;
+  let sink = options.callbacks;
   const started = now();
   const controller = new AbortController();
   const steps: Timing = {};
@@ -90,10 +99,12 @@ export function createSession(
       if (session.done) session.view("destroy");
     },
     view(method, arg) {
+      if (!shown) return undefined;
       try {
-        return shown && (shown[method] as (a: unknown) => unknown)(arg);
+        return (shown[method] as (a: unknown) => unknown)(arg);
       } catch (e) {
         report("view." + method, e);
+        return undefined;
       }
     },
     succeed: settle("success"),
@@ -110,7 +121,9 @@ export function createSession(
     },
     time(name, step) {
       const t = now();
-      return step.finally(() => (steps[name] = now() - t));
+      return step.finally(() => {
+        steps[name] = now() - t;
+      });
     },
     timing: () => ({ ...steps, total: now() - started }),
   };

@@ -58,7 +58,7 @@ export interface TokenSuccess {
   timing?: Timing;
 }
 
-/** Final success for authLevel "5": no UI, the integrator draws its own and calls `authGetToken`. */
+/** Final success for authLevel "5": no UI; the integrator draws its own, calls `authGetToken`. */
 export interface AccessTokenSuccess {
   code: "103000";
   message: "获取AccessToken成功";
