@@ -1,8 +1,9 @@
 /**
- * The `YDRZAuthLogin` object: the original's methods (seed 003 §3) plus `config`, and for the npm
- * module the promise form `getToken` (promise.ts). It owns the SDK's state: at most one running
- * call, the options of `CustomControlsInit` / `authPageInit`, and the last accessToken for
- * `authGetToken`. Every method is guarded: nothing the SDK does throws into the page.
+ * The `YDRZAuthLogin` object: the original's methods (China Mobile's H5 SDK manual §3) plus
+ * `config`, and for the npm module the promise form `getToken` (promise.ts). It owns the SDK's
+ * state: at most one running call, the options of `CustomControlsInit` / `authPageInit`, and the
+ * last accessToken for `authGetToken`. Every method is guarded: nothing the SDK does throws into
+ * the page.
  */
 
 import {
