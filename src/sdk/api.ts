@@ -1,8 +1,9 @@
 /**
- * The `YDRZAuthLogin` object: the original's methods (seed 003 §3) plus `config`, and for the npm
- * module the promise form `getToken` (promise.ts). It owns the SDK's state: at most one running
- * call, the options of `CustomControlsInit` / `authPageInit`, and the last accessToken for
- * `authGetToken`. Every method is guarded: nothing the SDK does throws into the page.
+ * The `YDRZAuthLogin` object: the original's methods (China Mobile's H5 SDK manual §3) plus
+ * `config`, and for the npm module the promise form `getToken` (promise.ts). It owns the SDK's
+ * state: at most one running call, the options of `CustomControlsInit` / `authPageInit`, and the
+ * last accessToken for `authGetToken`. Every method is guarded: nothing the SDK does throws into
+ * the page.
  */
 
 import {
@@ -15,23 +16,23 @@ import {
 } from "../protocol/codes";
 import { completeMaskedPhone } from "../protocol/masked-phone";
 import { applyConfig, hostsFor } from "./config";
-import { getConnection } from "./connection";
 import type { IssuedAccessToken, StepContext } from "./context";
+import { randomString } from "./crypto";
 import { resolveDeps, type Deps } from "./deps";
-import { codeError, type CodeText } from "./errors";
+import { codeError } from "./errors";
 import { userInformation } from "./fingerprint";
 import { runFlow } from "./flow";
-import { safeCall } from "./once";
 import { FIELDS, missingField, msgIdOf, toFlowData, type FlowData } from "./params";
 import { recordOf, text } from "./responses";
-import { createSession, type Callbacks, type Session } from "./session";
+import { createSession, safeCall, type Callbacks, type Session } from "./session";
 import { requestToken } from "./token";
-import { promiseForm } from "./promise";
+import { promiseForm, type Extension } from "./promise";
 import type {
   AuthLogin,
-  CustomPopupOptions,
+  CodeError,
   PageOptions,
   ResolvedConfig,
+  Connection,
   ScriptAuthLogin,
 } from "./types";
 
@@ -41,11 +42,31 @@ export type { AuthLogin, GetTokenOptions, ScriptAuthLogin } from "./types";
 /** Defined by the build; the fallback keeps a build or test runner without the define working. */
 const VERSION: string = typeof __VERSION__ === "string" ? __VERSION__ : "0.0.0-dev";
 
-/** What `more` gets to build further methods on: starting a flow (undefined when refused) and ending one. */
-export type Extension = (
-  startFlow: (options: unknown) => Session | undefined,
-  end: (session: Session) => void,
-) => Record<string, (...args: never[]) => unknown>;
+/** `getConnection(appid)`: the network type, synchronously and without any network I/O. */
+export function getConnection(
+  appid: unknown,
+  win: Window | undefined,
+  random: () => number,
+): Connection {
+  let netType: Connection["netType"] = "unknown";
+  try {
+    // Missing on iOS and most desktops; an exotic getter may throw: both leave "unknown".
+    const type = (win!.navigator as { connection?: { type?: unknown } }).connection!.type;
+    if (type === "cellular" || type === "wifi") netType = type;
+  } catch {
+    // nothing to learn
+  }
+  return { appid: text(appid), msgid: randomString({ alphabet: 62, length: 32, random }), netType };
+}
+
+/** One call to start: who hears of it, its data, what it adds to the context, and its work. */
+interface CallStart {
+  callbacks: Callbacks;
+  data: FlowData;
+  /** The view settings of getTokenInfo, or the fingerprint an accessToken was issued with. */
+  more: Partial<StepContext>;
+  run: (ctx: StepContext) => Promise<unknown>;
+}
 
 function create(partialDeps: Partial<Deps> | undefined, more?: Extension): AuthLogin {
   const deps = resolveDeps(partialDeps);
@@ -57,26 +78,30 @@ function create(partialDeps: Partial<Deps> | undefined, more?: Extension): AuthL
   let issued: IssuedAccessToken | undefined;
 
   /** Refusals happen before a session exists: only the new call hears of them. */
-  const refuse = (callbacks: Callbacks, t: CodeText, msgId: string, field?: string) =>
-    safeCall(callbacks.error, codeError(t, msgId, field), report, "error");
+  const refuse = (callbacks: Callbacks, payload: CodeError) => {
+    safeCall(callbacks.error, payload, report, "error");
+  };
 
-  const end = (session: Session) => session.fail(codeError(ENDED, session.msgId));
+  const end = (session: Session) => {
+    session.fail(codeError(ENDED, session.msgId));
+  };
 
   /**
    * Starts a call unless one is running; `run` does its work, and a bug of ours there still ends
-   * the call with one documented payload. `more`: the view settings of getTokenInfo, or the
-   * fingerprint an accessToken was issued with.
+   * the call with one documented payload.
    */
-  const begin = (
-    callbacks: Callbacks,
-    data: FlowData,
-    more: Partial<StepContext>,
-    run: (ctx: StepContext) => Promise<unknown>,
-  ) => {
+  const begin = (call: CallStart): Session | undefined => {
+    const { callbacks, data } = call;
     const msgId = data.traceId;
-    if (active) return void refuse(callbacks, BUSY, msgId);
-    const session = (active = createSession(msgId, callbacks, report, deps.now));
-    session.signal.addEventListener("abort", () => (active = undefined));
+    if (active) {
+      refuse(callbacks, codeError(BUSY, msgId));
+      return undefined;
+    }
+    const session = createSession({ msgId, callbacks, report, now: deps.now });
+    active = session;
+    session.signal.addEventListener("abort", () => {
+      active = undefined;
+    });
     const crash = (e: unknown) => {
       report("internal failure", e);
       session.fail(codeError(INNER_ERROR, msgId));
@@ -85,16 +110,17 @@ function create(partialDeps: Partial<Deps> | undefined, more?: Extension): AuthL
     // must still end it, or every later call would be refused as busy (104018).
     try {
       const win = deps.win();
-      run({
+      const ctx: StepContext = {
         ...deps,
         userInformation: win ? userInformation(win) : "",
-        ...more,
+        ...call.more,
         data,
         hosts: hostsFor(config, data.isTest),
         timeout: config.timeout,
         session,
         crash,
-      }).catch(crash);
+      };
+      call.run(ctx).catch(crash);
     } catch (e) {
       crash(e);
     }
@@ -106,7 +132,10 @@ function create(partialDeps: Partial<Deps> | undefined, more?: Extension): AuthL
     const o = recordOf(options);
     const d = o.data;
     const field = missingField(d, FIELDS.slice(0, 5));
-    if (field) return void refuse(o, MISSING_PARAM, msgIdOf(d), field);
+    if (field) {
+      refuse(o, codeError(MISSING_PARAM, msgIdOf(d), field));
+      return undefined;
+    }
     const more: Partial<StepContext> = {
       popup,
       page,
@@ -116,57 +145,78 @@ function create(partialDeps: Partial<Deps> | undefined, more?: Extension): AuthL
         issued = i;
       },
     };
-    return begin(o, toFlowData(d), more, runFlow);
+    return begin({ callbacks: o, data: toFlowData(d), more, run: runFlow });
   };
 
+  /** `authGetToken`: the token request for an accessToken of an authLevel "5" flow. */
+  const startTokenRequest = (options: unknown): void => {
+    const callbacks = recordOf(options);
+    const d = recordOf(callbacks.data);
+    const msgId = msgIdOf(d);
+    const field = missingField(callbacks.data, ["version", "appId", "traceId", "accessToken"]);
+    if (field) {
+      refuse(callbacks, codeError(MISSING_PARAM, msgId, field));
+      return;
+    }
+    const accessToken = text(d.accessToken);
+    // The original lets integrators omit maskPhone: it keeps the last one it handed out.
+    const maskPhone = text(d.maskPhone) || (issued && issued.maskPhone);
+    if (!maskPhone) {
+      refuse(callbacks, codeError(MISSING_PARAM, msgId, "maskPhone"));
+      return;
+    }
+    const fullPhone = completeMaskedPhone(maskPhone, text(d.maskVal));
+    if (fullPhone === undefined) {
+      refuse(callbacks, codeError(DIGITS_INCOMPLETE, msgId));
+      return;
+    }
+    // The fingerprint the accessToken was issued with.
+    const more: Partial<StepContext> = {};
+    if (issued && issued.accessToken === accessToken) more.userInformation = issued.userInformation;
+    // Sign and timestamp are not sent by this request; a stray one of the integrator must not
+    // travel on.
+    const data = { ...toFlowData(d), sign: "", timestamp: "" };
+    const run = async (ctx: StepContext) => {
+      const wrongDigits = await requestToken(ctx, accessToken, fullPhone);
+      // 104012 ends this call too: there is no view to keep open.
+      if (wrongDigits) ctx.session.fail(wrongDigits);
+    };
+    begin({ callbacks, data, more, run });
+  };
+
+  /** `authGetTokenByLayer`: the token request from the custom popup without mask. */
+  const layerRequest = (first?: unknown, second?: unknown): void => {
+    // A function is not an object: (success, error) as two arguments.
+    const callbacks: Callbacks =
+      first && typeof first === "object" ? first : { success: first, error: second };
+    const layer = active && active.layer;
+    if (layer) layer(callbacks);
+    else refuse(callbacks, codeError(LAYER_NOT_INITIALISED, active ? active.msgId : ""));
+  };
+
+  const extraMethods = more ? more(startFlow, end) : {};
   const methods: Record<string, (...args: never[]) => unknown> = {
-    ...(more && more(startFlow, end)),
-    getTokenInfo: (options: unknown) => void startFlow(options),
+    ...extraMethods,
+    getTokenInfo(options: unknown) {
+      startFlow(options);
+    },
     getConnection: (appid: unknown) => getConnection(appid, deps.win(), deps.random),
     endGetToken() {
       if (active) end(active);
     },
     CustomControlsInit(containerId: unknown, options: unknown) {
-      popup = { containerId: text(containerId), options: recordOf(options) as CustomPopupOptions };
+      popup = { containerId: text(containerId), options: recordOf(options) };
     },
     authPageInit(options: unknown) {
-      page = recordOf(options) as PageOptions;
+      page = recordOf(options);
     },
-    authGetTokenByLayer(first?: unknown, second?: unknown) {
-      // A function is not an object: (success, error) as two arguments.
-      const callbacks: Callbacks =
-        first && typeof first === "object" ? first : { success: first, error: second };
-      const layer = active && active.layer;
-      if (!layer) return refuse(callbacks, LAYER_NOT_INITIALISED, active ? active.msgId : "");
-      layer(callbacks);
-    },
+    authGetTokenByLayer: layerRequest,
     /** For integrators drawing their own UI after authLevel "5". */
-    authGetToken(options: unknown) {
-      const callbacks = recordOf(options);
-      const d = recordOf(callbacks.data);
-      const msgId = msgIdOf(d);
-      const field = missingField(callbacks.data, ["version", "appId", "traceId", "accessToken"]);
-      if (field) return refuse(callbacks, MISSING_PARAM, msgId, field);
-      const accessToken = text(d.accessToken);
-      // The original lets integrators omit maskPhone: it keeps the last one it handed out.
-      const maskPhone = text(d.maskPhone) || (issued && issued.maskPhone);
-      if (!maskPhone) return refuse(callbacks, MISSING_PARAM, msgId, "maskPhone");
-      const fullPhone = completeMaskedPhone(maskPhone, text(d.maskVal));
-      if (fullPhone === undefined) return refuse(callbacks, DIGITS_INCOMPLETE, msgId);
-      // The fingerprint the accessToken was issued with. Sign and timestamp are not sent by this
-      // request; a stray one of the integrator must not travel on.
-      const more =
-        issued && issued.accessToken === accessToken
-          ? { userInformation: issued.userInformation }
-          : {};
-      begin(callbacks, { ...toFlowData(d), sign: "", timestamp: "" }, more, (ctx) =>
-        // 104012 ends this call too: there is no view to keep open.
-        requestToken(ctx, accessToken, fullPhone).then((wrong) => wrong && ctx.session.fail(wrong)),
-      );
-    },
+    authGetToken: startTokenRequest,
     config: (patch?: unknown) => applyConfig(config, patch),
   };
-  // Whatever a method throws (a bug of ours, hostile input) is reported, never thrown into the page.
+  // Whatever a method throws (a bug of ours, hostile input) is reported, never thrown into the
+  // page.
   for (const name of Object.keys(methods)) {
     const fn = methods[name];
     methods[name] = (...args) => {

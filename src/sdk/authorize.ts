@@ -21,55 +21,60 @@ import type { ViewKind, ViewState } from "../views/contract";
 import { flag } from "../views/options";
 import type { StepContext } from "./context";
 import { codeError, type CodeText } from "./errors";
-import { safeCall } from "./once";
 import type { NumberAnswer } from "./responses";
-import type { Callbacks } from "./session";
+import { safeCall, type Layer } from "./session";
 import { requestToken } from "./token";
 import type { CodeError } from "./types";
 
-/** What `authGetTokenByLayer` does with a custom popup without mask. */
-export type Layer = (callbacks: Callbacks) => void;
-
 /** The view `data.authPageType` asks for (views.md). */
 export function viewKind(ctx: StepContext): ViewKind {
+  const type = ctx.data.authPageType;
+  if (type === "1") return "standard-popup";
+  if (type === "3") return "custom-page";
+  if (type !== "2") return "standard-page";
   const options = ctx.popup && ctx.popup.options;
   const mask = options && options.maskStyle && options.maskStyle.ifShowMask;
-  const type = ctx.data.authPageType;
   // Read as every boolean option of the views is (true, "true", "ture", any case).
-  return type === "1"
-    ? "standard-popup"
-    : type === "2"
-      ? flag(mask, false)
-        ? "custom-popup-mask"
-        : "custom-popup"
-      : type === "3"
-        ? "custom-page"
-        : "standard-page";
+  return flag(mask, false) ? "custom-popup-mask" : "custom-popup";
+}
+
+/**
+ * The container of the custom popup without mask: the element with the given id; the original
+ * always used `#ydrzCustomControls`, so try it too.
+ */
+function layerContainer(doc: Document | undefined, containerId: string | undefined) {
+  if (!doc) return undefined;
+  const given = containerId ? doc.getElementById(containerId) : null;
+  return given || doc.getElementById("ydrzCustomControls") || undefined;
+}
+
+/** What the number fetch found: the answer with an accessToken, whose it is, the page texts. */
+export interface FoundNumber {
+  answer: NumberAnswer & { authLevel: "1" | "4" };
+  carrier: Carrier;
+  /** getPageOption's texts (standard popup only). */
+  pageOption: PageOption | undefined;
 }
 
 /** Mounts the view; returns the `authGetTokenByLayer` step for a custom popup without mask. */
-export function authorize(
-  ctx: StepContext,
-  answer: NumberAnswer & { authLevel: "1" | "4" },
-  carrier: Carrier,
-  pageOption: PageOption | undefined,
-): Layer | undefined {
+export function authorize(ctx: StepContext, found: FoundNumber): Layer | undefined {
+  const { answer, carrier, pageOption } = found;
   const { session, report, popup } = ctx;
   const { msgId } = session;
   const options = popup && popup.options;
   const kind = viewKind(ctx);
   const layerKind = kind === "custom-popup";
-  const doc = ctx.doc();
-  const failWith = (t: CodeText) => session.fail(codeError(t, msgId));
-  // The element with the given id; the original always used `#ydrzCustomControls`, so try it too.
-  const containerId = popup && popup.containerId;
-  const container =
-    (layerKind &&
-      doc &&
-      ((containerId && doc.getElementById(containerId)) ||
-        doc.getElementById("ydrzCustomControls"))) ||
-    undefined;
-  if (layerKind && !container) return void failWith(LAYER_LOAD_FAILED);
+  const failWith = (t: CodeText) => {
+    session.fail(codeError(t, msgId));
+  };
+  let container: HTMLElement | undefined;
+  if (layerKind) {
+    container = layerContainer(ctx.doc(), popup && popup.containerId);
+    if (!container) {
+      failWith(LAYER_LOAD_FAILED);
+      return undefined;
+    }
+  }
 
   let inFlight = false;
   const fullPhone = (digits: string) =>
@@ -89,7 +94,7 @@ export function authorize(
           onWrongDigits(wrong);
         }
       })
-      .catch(ctx.crash);
+      .catch((e: unknown) => ctx.crash(e));
   };
 
   try {
@@ -117,33 +122,41 @@ export function authorize(
           },
           cancel: () => failWith(CANCELLED),
           ready() {
-            if (!session.done)
-              safeCall(
-                ctx.layerCallback,
-                { code: OK, msgId, message: LAYER_READY },
-                report,
-                "layerCallback",
-              );
+            if (session.done) return;
+            const payload = { code: OK, msgId, message: LAYER_READY };
+            safeCall(ctx.layerCallback, payload, report, "layerCallback");
           },
         },
       ),
     );
   } catch (e) {
     report("mountView", e);
-    return void failWith(LAYER_LOAD_FAILED);
+    failWith(LAYER_LOAD_FAILED);
+    return undefined;
   }
   if (!layerKind) return undefined;
 
   session.notify({ code: OK, msgId, message: LAYER_LOADED });
   return (callbacks) => {
-    const refuse = (t: CodeText) => safeCall(callbacks.error, codeError(t, msgId), report, "error");
+    const refuse = (t: CodeText) => {
+      safeCall(callbacks.error, codeError(t, msgId), report, "error");
+    };
     // Only the running call's layer is reached (api.ts reads it from the active session, which
     // is cleared as it settles): no check for a settled session is needed here.
-    if (inFlight) return refuse(BUSY);
+    if (inFlight) {
+      refuse(BUSY);
+      return;
+    }
     const state = session.view("state") as ViewState | undefined;
     const phone = state && state.complete ? fullPhone(state.digits) : undefined;
-    if (phone === undefined) return refuse(DIGITS_INCOMPLETE);
-    if (!state!.agreed) return refuse(AGREEMENT_UNTICKED);
+    if (!state || phone === undefined) {
+      refuse(DIGITS_INCOMPLETE);
+      return;
+    }
+    if (!state.agreed) {
+      refuse(AGREEMENT_UNTICKED);
+      return;
+    }
     const release = session.route(callbacks);
     requestWith(phone, (payload) => {
       // This authGetTokenByLayer call is over; the popup stays for another try.

@@ -4,6 +4,7 @@ import { joinUrl, type GatewayHosts } from "../protocol/hosts";
 import type { ResolvedDeps } from "./deps";
 import type { FlowData } from "./params";
 import type { Session } from "./session";
+import type { RequestOptions } from "./transport";
 import type { CustomPopupOptions, PageOptions } from "./types";
 
 /** What an authLevel "5" flow handed out, for the `authGetToken` that follows it. */
@@ -34,32 +35,33 @@ export interface StepContext extends ResolvedDeps {
   layerCallback?: unknown;
   /** `SdkConfig.injectCss`: off when the integrator links style.css itself. */
   injectCss?: boolean;
-  /** getTokenInfo only: an authLevel "5" flow handed out an accessToken, for a later `authGetToken`. */
+  /** getTokenInfo only: an authLevel "5" flow handed out an accessToken (for `authGetToken`). */
   onAccessToken?(issued: IssuedAccessToken): void;
 }
 
-/** One request of the call: the configured timeout, aborted as the call settles. */
-export const send = (
-  ctx: StepContext,
-  url: string,
-  body?: unknown,
-  headers?: Record<string, string>,
-  jsonp?: string,
-): Promise<unknown> =>
-  ctx.transport(url, { body, headers, timeout: ctx.timeout, signal: ctx.session.signal, jsonp });
+/** What one request of the call sends; its timeout and abort signal are the call's. */
+export type CallRequest = Pick<RequestOptions, "body" | "headers" | "jsonp">;
 
-/** A `/h5/onekeylogin/*` request with the id headers every one of them carries (wire-protocol.md §2–4). */
-export const sendApi = (
+/** One request of the call: the configured timeout, aborted as the call settles. */
+export function send(ctx: StepContext, url: string, request: CallRequest = {}): Promise<unknown> {
+  return ctx.transport(url, { ...request, timeout: ctx.timeout, signal: ctx.session.signal });
+}
+
+/**
+ * A `/h5/onekeylogin/*` request with the id headers every one of them carries
+ * (wire-protocol.md §2–4); `request.headers` add to them.
+ */
+export function sendApi(
   ctx: StepContext,
   path: string,
-  body: unknown,
-  more?: Record<string, string>,
-): Promise<unknown> => {
+  request: CallRequest = {},
+): Promise<unknown> {
   const d = ctx.data;
-  return send(ctx, joinUrl(ctx.hosts.api, path), body, {
+  const headers = {
     appId: d.appId,
     interfaceVersion: d.version,
     traceId: d.traceId,
-    ...more,
-  });
-};
+    ...request.headers,
+  };
+  return send(ctx, joinUrl(ctx.hosts.api, path), { ...request, headers });
+}

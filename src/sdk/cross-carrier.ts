@@ -33,7 +33,7 @@ export async function crossCarrierFetch(
       { ...d, msgId: d.traceId, userAgent: ctx.win()!.navigator.userAgent },
       ctx.random,
     );
-    const step1 = recordOf(await sendApi(ctx, names.phonescrip, body));
+    const step1 = recordOf(await sendApi(ctx, names.phonescrip, { body }));
     const failure = coded(step1);
     const url = step1.data;
     if (failure.code !== OK) return failure.code ? failure : undefined;
@@ -41,10 +41,11 @@ export async function crossCarrierFetch(
     if (typeof url !== "string" || !/^https?:\/\//i.test(url)) return;
 
     // Step 2: its JSONP answer, opaque data.
-    const step2 = recordOf(await send(ctx, url, undefined, undefined, names.jsonpCallback));
+    const step2 = recordOf(await send(ctx, url, { jsonp: names.jsonpCallback }));
     const result = text(step2.result);
-    if (result !== "0")
+    if (result !== "0") {
       return result ? { code: result, message: readString(step2.data) } : undefined;
+    }
 
     // Step 3: the opaque data for the masked number and accessToken.
     const headers = {
@@ -52,14 +53,8 @@ export async function crossCarrierFetch(
       timestamp: d.timestamp,
       authPageType: d.authPageType,
     };
-    return readNumberAnswer(
-      await sendApi(
-        ctx,
-        names.callback,
-        { data: step2.data, ver: "1.0", userInformation: ctx.userInformation },
-        headers,
-      ),
-    );
+    const body3 = { data: step2.data, ver: "1.0", userInformation: ctx.userInformation };
+    return readNumberAnswer(await sendApi(ctx, names.callback, { body: body3, headers }));
   } catch {
     // a network failure
   }

@@ -5,8 +5,10 @@
 
 import type { MountView, WarmView } from "../views/contract";
 import { mountView as realMountView, warmView as realWarmView } from "../views/index";
-import type { Report } from "./once";
 import { createBrowserTransport, type Transport } from "./transport";
+
+/** Where swallowed exceptions go; resolveDeps prefixes the SDK's name to a short `why`. */
+export type Report = (why: string, error: unknown) => void;
 
 export interface Deps {
   /** Gateway I/O: fetch with timeout/abort and JSONP. */
@@ -22,21 +24,26 @@ export interface Deps {
   window: Window | undefined;
   document: Document | undefined;
   /** Where swallowed exceptions go (integrator callbacks that throw, a failing view). */
-  report: (message: string, error: unknown) => void;
+  report: Report;
 }
 
 /** The dependencies in use: `win`/`doc` read the page's globals (or the given ones) when called. */
 export interface ResolvedDeps extends Omit<Deps, "window" | "document"> {
-  report: Report;
   win(): Window | undefined;
   doc(): Document | undefined;
 }
 
 /** Fills the gaps of `partial`. */
 export function resolveDeps(partial: Partial<Deps> = {}): ResolvedDeps {
-  const win = () =>
-    "window" in partial ? partial.window : typeof window !== "undefined" ? window : undefined;
-  const doc = () => ("document" in partial ? partial.document : (win() || ({} as Window)).document);
+  const win = (): Window | undefined => {
+    if ("window" in partial) return partial.window;
+    return typeof window !== "undefined" ? window : undefined;
+  };
+  const doc = (): Document | undefined => {
+    if ("document" in partial) return partial.document;
+    const page = win();
+    return page ? page.document : undefined;
+  };
   const report = partial.report || ((message, error) => console.error(message, error));
   return {
     transport: partial.transport || createBrowserTransport(win, doc),

@@ -12,12 +12,22 @@ export interface CodeText {
   readonly message: string;
 }
 
-/** `t` is exactly `{code, message}` (a constant of codes.ts or a gateway's pair); `field` only for 503 参数缺失. */
-export const codeError = (t: CodeText, msgId: string, field?: string): CodeError => ({
-  ...t,
-  msgId,
-  field,
-});
+/**
+ * The payload of a single-code failure. `t` is exactly `{code, message}` (a constant of codes.ts
+ * or a gateway's pair); `field` only for 503 参数缺失.
+ */
+export function codeError(t: CodeText, msgId: string, field?: string): CodeError {
+  return { ...t, msgId, field };
+}
+
+/** The `Error` message of a payload; a fetch failure has none: its carriers' codes and texts. */
+function messageOf(payload: ErrorPayload): string {
+  const { message } = payload as CodeError;
+  if (message) return message;
+  const f = payload as FetchFailure;
+  const entries = [f.YDData, f.CTData, f.CUData].map((e) => e.code + " " + e.message);
+  return "取号失败 " + entries.join("; ");
+}
 
 /** Rejection value of `getToken`: the error payload as an `Error` (name "YDRZError"). */
 export class YDRZError extends Error {
@@ -33,13 +43,7 @@ export class YDRZError extends Error {
   declare readonly timing?: Timing;
 
   constructor(payload: ErrorPayload) {
-    const f = payload as FetchFailure;
-    // A fetch failure has no message of its own: its carriers' codes and messages.
-    super(
-      (payload as CodeError).message ||
-        "取号失败 " +
-          [f.YDData, f.CTData, f.CUData].map((e) => e.code + " " + e.message).join("; "),
-    );
+    super(messageOf(payload));
     Object.assign(this, payload, { payload });
   }
 }

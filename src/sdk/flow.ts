@@ -20,7 +20,22 @@ import { authorize, viewKind } from "./authorize";
 import { send, sendApi, type StepContext } from "./context";
 import { crossCarrierFetch } from "./cross-carrier";
 import { readNumberAnswer, readPageOption, recordOf, type NumberAnswer } from "./responses";
+import type { PageOption } from "../protocol/wire";
 import type { CarrierResult } from "./types";
+
+/** The fields of the CM pre-fetch body, in the documented order. */
+const PREFETCH_FIELDS = [
+  "version",
+  "timestamp",
+  "appId",
+  "businessType",
+  "traceId",
+  "msgId",
+  "sign",
+  "authPageType",
+  "userInformation",
+  "expandParams",
+];
 
 /** The CM pre-fetch, sent as text/plain JSON so that the browser needs no CORS preflight. */
 async function cmPrefetch(ctx: StepContext): Promise<NumberAnswer | undefined> {
@@ -28,12 +43,10 @@ async function cmPrefetch(ctx: StepContext): Promise<NumberAnswer | undefined> {
   // The documented fields in the documented order (a replacer array picks and orders the keys).
   const body = JSON.stringify(
     { ...d, msgId: d.traceId, userInformation: ctx.userInformation },
-    "version timestamp appId businessType traceId msgId sign authPageType userInformation expandParams".split(
-      " ",
-    ),
+    PREFETCH_FIELDS,
   );
   try {
-    const r = await send(ctx, joinUrl(ctx.hosts.cm, PATHS.preGetMobile), body);
+    const r = await send(ctx, joinUrl(ctx.hosts.cm, PATHS.preGetMobile), { body });
     // The fields come wrapped in `body`; accept a flat answer too.
     return readNumberAnswer(recordOf(r).body || r);
   } catch {
@@ -41,24 +54,49 @@ async function cmPrefetch(ctx: StepContext): Promise<NumberAnswer | undefined> {
   }
 }
 
+/**
+ * getPageOption, for the standard popup only. It needs no accessToken, so it runs alongside the
+ * number fetch; its failure only means a popup with default texts.
+ */
+function fetchPageOption(ctx: StepContext): Promise<PageOption | undefined> | undefined {
+  const d = ctx.data;
+  if (d.authPageType !== "1") return undefined;
+  const headers = { interfaceVersion: "1.0", timestamp: d.timestamp, businessType: d.businessType };
+  const request = sendApi(ctx, PATHS.pageOption, { headers }).then(readPageOption, () => undefined);
+  return ctx.session.time("pageOption", request);
+}
+
+/**
+ * The view's first-use costs, paid while the gateway answers (views/index.ts `warmView`), unless
+ * the call has already settled.
+ */
+function rehearseView(ctx: StepContext): void {
+  if (ctx.session.done) return;
+  ctx.warmView(viewKind(ctx), ctx.injectCss);
+}
+
+/**
+ * What a carrier's failure entry says: its own code, or ours for no answer (network) and for a
+ * 103000 without an accessToken (unusable from CM; from CT/CU: the cross-carrier fetch is off).
+ */
+function failureEntry(carrier: Carrier, answer: NumberAnswer | CarrierResult | undefined) {
+  if (!answer) return { ...NETWORK };
+  if (answer.code !== OK) return { code: answer.code, message: answer.message };
+  if (carrier === "CM") return { ...INNER_ERROR };
+  return { ...CROSS_CARRIER_OFF };
+}
+
+/** A number fetch that handed out an accessToken. */
+function isNumber(answer: NumberAnswer | CarrierResult | undefined): answer is NumberAnswer {
+  return Boolean(answer && answer.code === OK && (answer as NumberAnswer).accessToken);
+}
+
 export async function runFlow(ctx: StepContext): Promise<void> {
-  const { session, data: d } = ctx;
+  const { session } = ctx;
   const { msgId } = session;
-  // getPageOption needs no accessToken; its failure only means a popup with default texts.
-  const pageOption =
-    d.authPageType === "1"
-      ? session.time(
-          "pageOption",
-          sendApi(ctx, PATHS.pageOption, undefined, {
-            interfaceVersion: "1.0",
-            timestamp: d.timestamp,
-            businessType: d.businessType,
-          }).then(readPageOption, () => undefined),
-        )
-      : undefined;
-  // The view's first-use costs, paid while the gateway answers (views/index.ts `warmView`); a
-  // task of its own, once the pre-fetch is on its way.
-  setTimeout(() => session.done || ctx.warmView(viewKind(ctx), ctx.injectCss));
+  const pageOption = fetchPageOption(ctx);
+  // A task of its own, once the pre-fetch is on its way.
+  setTimeout(() => rehearseView(ctx));
   const entries: Record<Carrier, CarrierResult> = {
     CM: NETWORK,
     CT: { ...SKIPPED_CT },
@@ -69,46 +107,31 @@ export async function runFlow(ctx: StepContext): Promise<void> {
   for (const carrier of carriers) {
     // When the CM gateway names the subscriber's carrier, the others cannot hand out its number.
     if (carriers.includes(owner as Carrier) && owner !== carrier) continue;
-    const a = await session.time(
-      carrier,
-      carrier === "CM" ? cmPrefetch(ctx) : crossCarrierFetch(carrier, ctx),
-    );
+    const fetch = carrier === "CM" ? cmPrefetch(ctx) : crossCarrierFetch(carrier, ctx);
+    const a = await session.time(carrier, fetch);
     if (session.done) return;
-    if (a && a.code === OK && (a as NumberAnswer).accessToken) {
-      const answer = a as NumberAnswer;
-      if (answer.authLevel === "5") {
-        ctx.onAccessToken!({ ...answer, userInformation: ctx.userInformation });
-        return session.succeed({
+    if (isNumber(a)) {
+      if (a.authLevel === "5") {
+        ctx.onAccessToken!({ ...a, userInformation: ctx.userInformation });
+        session.succeed({
           code: OK,
           message: ACCESS_TOKEN_ISSUED,
           msgId,
-          accessToken: answer.accessToken,
-          maskPhone: answer.maskPhone,
+          accessToken: a.accessToken,
+          maskPhone: a.maskPhone,
           oper: carrier,
           timing: session.timing(),
         });
+        return;
       }
       const option = await pageOption;
-      if (!session.done)
-        session.layer = authorize(
-          ctx,
-          answer as NumberAnswer & { authLevel: "1" | "4" },
-          carrier,
-          option,
-        );
+      if (session.done) return;
+      const answer = a as NumberAnswer & { authLevel: "1" | "4" };
+      session.layer = authorize(ctx, { answer, carrier, pageOption: option });
       return;
     }
     if (carrier === "CM") owner = a && (a as NumberAnswer).owner;
-    // 103000 without an accessToken: unusable from CM, the cross-carrier fetch switched off from CT/CU.
-    entries[carrier] = {
-      ...(!a
-        ? NETWORK
-        : a.code !== OK
-          ? { code: a.code, message: a.message }
-          : carrier === "CM"
-            ? INNER_ERROR
-            : CROSS_CARRIER_OFF),
-    };
+    entries[carrier] = failureEntry(carrier, a);
   }
   session.fail({
     msgId,

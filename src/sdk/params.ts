@@ -19,17 +19,27 @@ export interface FlowData {
 }
 
 /** The fields of `FlowData`; the first five are required by `getTokenInfo`. */
-export const FIELDS =
-  "version appId sign traceId timestamp expandParams authPageType businessType isTest".split(" ");
+export const FIELDS = [
+  "version",
+  "appId",
+  "sign",
+  "traceId",
+  "timestamp",
+  "expandParams",
+  "authPageType",
+  "businessType",
+  "isTest",
+];
 
 /** The traceId to echo as `msgId`, even for rejected input. */
 export const msgIdOf = (data: unknown): string => text(recordOf(data).traceId);
 
 /** The first of `fields` that is absent or blank; "data" when `data` is not an object. */
-export const missingField = (data: unknown, fields: readonly string[]): string | undefined =>
-  data && typeof data === "object"
-    ? fields.find((f) => !text((data as Record<string, unknown>)[f]).trim())
-    : "data";
+export function missingField(data: unknown, fields: readonly string[]): string | undefined {
+  if (!data || typeof data !== "object") return "data";
+  const record = data as Record<string, unknown>;
+  return fields.find((f) => !text(record[f]).trim());
+}
 
 /** Every field of the request data as a string, with the original's default businessType. */
 export function toFlowData(data: unknown): FlowData {

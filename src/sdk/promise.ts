@@ -5,11 +5,20 @@
  */
 
 import { ENDED } from "../protocol/codes";
-import type { Extension } from "./api";
 import { codeError, YDRZError } from "./errors";
 import { msgIdOf } from "./params";
 import { recordOf } from "./responses";
+import type { Session } from "./session";
 import type { ErrorPayload, GetTokenOptions, SuccessPayload, TokenRequestData } from "./types";
+
+/**
+ * What `create` (api.ts) gives an extension to build further methods on: starting a flow
+ * (undefined when refused) and ending one.
+ */
+export type Extension = (
+  startFlow: (options: unknown) => Session | undefined,
+  end: (session: Session) => void,
+) => Record<string, (...args: never[]) => unknown>;
 
 export const promiseForm: Extension = (startFlow, end) => ({
   /**
@@ -18,14 +27,23 @@ export const promiseForm: Extension = (startFlow, end) => ({
    */
   getToken: (data: TokenRequestData, options?: GetTokenOptions): Promise<SuccessPayload> =>
     new Promise<SuccessPayload>((resolve, reject) => {
-      const fail = (payload: ErrorPayload) => reject(new YDRZError(payload));
+      const fail = (payload: ErrorPayload) => {
+        reject(new YDRZError(payload));
+      };
       const { signal, layerCallback } = recordOf(options) as GetTokenOptions;
-      if (signal && signal.aborted) return fail(codeError(ENDED, msgIdOf(data)));
+      if (signal && signal.aborted) {
+        fail(codeError(ENDED, msgIdOf(data)));
+        return;
+      }
       const session = startFlow({ data, layerCallback, success: resolve, error: fail });
       if (!session || !signal) return;
       // What endGetToken does, for this call only; the listener goes as the call settles.
-      const onAbort = () => end(session);
+      const onAbort = () => {
+        end(session);
+      };
       signal.addEventListener("abort", onAbort);
-      session.signal.addEventListener("abort", () => signal.removeEventListener("abort", onAbort));
+      session.signal.addEventListener("abort", () => {
+        signal.removeEventListener("abort", onAbort);
+      });
     }),
 });

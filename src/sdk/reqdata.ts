@@ -6,12 +6,14 @@
 
 import { crossCarrierSignInput, REQDATA_IV, reqdataKeyFromMd5Hex } from "../protocol/sign-input";
 import type { PhonescripReqdata, PhonescripRequest } from "../protocol/wire";
-import { aesCbcHex, md5Hex } from "./crypto";
-import { randomString } from "./random";
+import { aesCbcHex, md5Hex, randomString } from "./crypto";
 
 /** Inferred from the original: "0" Android, "1" iOS, "3" anything else. */
-export const mobileSystem = (userAgent: string): PhonescripReqdata["mobilesystem"] =>
-  /android/i.test(userAgent) ? "0" : /iphone|ipad|ipod/i.test(userAgent) ? "1" : "3";
+export function mobileSystem(userAgent: string): PhonescripReqdata["mobilesystem"] {
+  if (/android/i.test(userAgent)) return "0";
+  if (/iphone|ipad|ipod/i.test(userAgent)) return "1";
+  return "3";
+}
 
 export interface ReqdataInput {
   appId: string;
@@ -36,7 +38,7 @@ export function buildPhonescripRequest(
     mobilesystem: mobileSystem(input.userAgent),
     sign: md5Hex(crossCarrierSignInput(input)),
   };
-  const encrypted = randomString(16, 16, random);
+  const encrypted = randomString({ alphabet: 16, length: 16, random });
   const key = reqdataKeyFromMd5Hex(md5Hex(encrypted));
   return {
     encrypted,

@@ -54,21 +54,28 @@ function privacyLinks(value: unknown): AgreementLink[] {
   }
 }
 
+/**
+ * Only "5" (no UI) and "1" (confirm) are taken as given; "4", or an unknown level with a masked
+ * number, asks for the hidden digits, the variant that cannot hand out a token without the
+ * user's knowledge of the number. An unknown level with a full number is a confirm.
+ */
+function authLevelOf(level: string, maskPhone: string): NumberAnswer["authLevel"] {
+  if (level === "5" || level === "1") return level;
+  if (level === "4" || maskPhone.includes("*")) return "4";
+  return "1";
+}
+
 /** Undefined for an answer without a result code. */
 export function readNumberAnswer(value: unknown): NumberAnswer | undefined {
   const r = recordOf(value);
   const result = coded(r);
   if (!result.code) return undefined;
   const maskPhone = readString(r.maskPhone);
-  // Only "5" (no UI) and "1" (confirm) are taken as given; anything else asks for the hidden
-  // digits, the variant that cannot hand out a token without the user's knowledge of the number.
-  const level = text(r.authLevel);
   return {
     ...result,
     accessToken: readString(r.accessToken),
     maskPhone,
-    authLevel:
-      level === "5" || level === "1" ? level : level === "4" || maskPhone.includes("*") ? "4" : "1",
+    authLevel: authLevelOf(text(r.authLevel), maskPhone),
     appName: readString(r.appName),
     privacyLinks: privacyLinks(r.customerPrivacyConfig),
     owner: r.msisdnOwner,

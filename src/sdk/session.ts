@@ -6,13 +6,29 @@
  */
 
 import type { MountedView } from "../views/contract";
-import type { Layer } from "./authorize";
-import { safeCall, type Report } from "./once";
+import type { Report } from "./deps";
 import type { ErrorPayload, SuccessPayload, Timing } from "./types";
 
+/** An integrator's callbacks, as given (untrusted: called only if they are functions). */
 export interface Callbacks {
   success?: unknown;
   error?: unknown;
+}
+
+/** What `authGetTokenByLayer` does with a custom popup without mask (authorize.ts). */
+export type Layer = (callbacks: Callbacks) => void;
+
+/**
+ * Calls an integrator callback (if it is a function) and reports what it throws: an integrator's
+ * exception never reaches the SDK, whose state is already updated before the callback runs.
+ */
+export function safeCall<T>(fn: unknown, arg: T, report: Report, label: string): void {
+  if (typeof fn !== "function") return;
+  try {
+    (fn as (value: T) => void)(arg);
+  } catch (e) {
+    report(label + " callback threw", e);
+  }
 }
 
 export interface Session {
@@ -42,12 +58,21 @@ export interface Session {
   timing(): Timing;
 }
 
-export function createSession(
-  msgId: string,
-  sink: Callbacks,
-  report: Report,
-  now: () => number,
-): Session {
+/** What a session starts from. */
+export interface SessionOptions {
+  /** The call's traceId, echoed as `msgId` in every payload. */
+  msgId: string;
+  /** Who hears of the outcome (until `route` sends it elsewhere). */
+  callbacks: Callbacks;
+  /** Where an integrator callback's or a view's exception goes. */
+  report: Report;
+  /** Epoch milliseconds, for the timing. */
+  now: () => number;
+}
+
+export function createSession(options: SessionOptions): Session {
+  const { msgId, report, now } = options;
+  let sink = options.callbacks;
   const started = now();
   const controller = new AbortController();
   const steps: Timing = {};
@@ -74,10 +99,12 @@ export function createSession(
       if (session.done) session.view("destroy");
     },
     view(method, arg) {
+      if (!shown) return undefined;
       try {
-        return shown && (shown[method] as (a: unknown) => unknown)(arg);
+        return (shown[method] as (a: unknown) => unknown)(arg);
       } catch (e) {
         report("view." + method, e);
+        return undefined;
       }
     },
     succeed: settle("success"),
@@ -94,7 +121,9 @@ export function createSession(
     },
     time(name, step) {
       const t = now();
-      return step.finally(() => (steps[name] = now() - t));
+      return step.finally(() => {
+        steps[name] = now() - t;
+      });
     },
     timing: () => ({ ...steps, total: now() - started }),
   };

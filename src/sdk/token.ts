@@ -37,16 +37,17 @@ export async function requestToken(
       userInformation: ctx.userInformation,
       expandParams: d.expandParams,
     };
-    answer = recordOf(await session.time("token", sendApi(ctx, PATHS.authGetToken, body, headers)));
+    const request = sendApi(ctx, PATHS.authGetToken, { body, headers });
+    answer = recordOf(await session.time("token", request));
   } catch {
     // reported as 103005 below
   }
-  // The gateway's own text, as for every carrier answer: the seed's table stays with the
-  // emulator (300 B of the bundle for a text the gateway always sends).
+  // The gateway's own text, as for every carrier answer: the gateway always sends one, so the
+  // table of texts stays with the emulator.
   const { code, message } = coded(answer);
   const token = readString(recordOf(answer.data).token);
-  if (code === OK && token)
-    return void session.succeed({
+  if (code === OK && token) {
+    session.succeed({
       code: OK,
       message,
       token,
@@ -54,7 +55,12 @@ export async function requestToken(
       msgId,
       timing: session.timing(),
     });
-  const payload = codeError(!code || code === OK ? INNER_ERROR : { code, message }, msgId);
+    return undefined;
+  }
+  // Without a code, or a success without a token: our 103005.
+  const failure = !code || code === OK ? INNER_ERROR : { code, message };
+  const payload = codeError(failure, msgId);
   if (code === WRONG_DIGITS) return payload;
   session.fail(payload);
+  return undefined;
 }

@@ -1,7 +1,8 @@
 /**
- * The public types of `YDRZAuthLogin`: request data, callbacks, payloads and the option objects of
- * seed 003 §3.5.3 (custom popup) and §3.6.2 (custom page). Every field of an option object is
- * optional and untrusted: values arrive as strings, numbers or booleans (even the doc's "ture").
+ * The public types of `YDRZAuthLogin`: request data, callbacks, payloads and the option objects
+ * of the custom popup and the custom page (China Mobile's H5 SDK manual §3.5.3 and §3.6.2). Every
+ * field of an option object is optional and untrusted: values arrive as strings, numbers or
+ * booleans (even the doc's "ture").
  */
 
 import type { Carrier } from "../protocol/hosts";
@@ -58,7 +59,7 @@ export interface TokenSuccess {
   timing?: Timing;
 }
 
-/** Final success for authLevel "5": no UI, the integrator draws its own and calls `authGetToken`. */
+/** Final success for authLevel "5": no UI; the integrator draws its own, calls `authGetToken`. */
 export interface AccessTokenSuccess {
   code: "103000";
   message: "获取AccessToken成功";

@@ -8,7 +8,7 @@ vi.mock("../../../src/views/index", () => ({
   warmView: () => {},
 }));
 
-import { getConnection } from "../../../src/sdk/connection";
+import { getConnection } from "../../../src/sdk/api";
 import { setup } from "./fakes";
 
 const nav = (connection: unknown) => ({ navigator: { connection } }) as unknown as Window;

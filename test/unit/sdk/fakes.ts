@@ -18,6 +18,14 @@ import type { ErrorPayload, SuccessPayload } from "../../../src/sdk/types";
 
 export type Method = "postText" | "postJson" | "get" | "jsonp";
 
+/** The kind of request, as the real transport tells them apart. */
+function methodOf(options: RequestOptions): Method {
+  if (options.jsonp) return "jsonp";
+  if (options.body === undefined) return "get";
+  if (typeof options.body === "string") return "postText";
+  return "postJson";
+}
+
 export interface Call {
   method: Method;
   url: string;
@@ -26,7 +34,7 @@ export interface Call {
   callbackName?: string;
   options: RequestOptions;
   resolve(value: unknown): void;
-  reject(error: unknown): void;
+  reject(error: Error): void;
   /** True once the SDK aborted the request, unanswered, through its signal. */
   readonly aborted: boolean;
 }
@@ -51,24 +59,17 @@ export function fakeTransport(handler: Handler): FakeTransport {
   const waiters: { path: string; resolve: (c: Call) => void }[] = [];
   const held: Call[] = [];
 
-  // The kind of request, as the real transport tells them apart.
   const make = (url: string, options: RequestOptions) =>
     new Promise<unknown>((resolveRaw, rejectRaw) => {
       const { body, jsonp: callbackName } = options;
-      const method: Method = callbackName
-        ? "jsonp"
-        : body === undefined
-          ? "get"
-          : typeof body === "string"
-            ? "postText"
-            : "postJson";
+      const method = methodOf(options);
       let aborted = false;
       let settled = false;
       const resolve = (v: unknown) => {
         settled = true;
         resolveRaw(v);
       };
-      const reject = (e: unknown) => {
+      const reject = (e: Error) => {
         settled = true;
         rejectRaw(e);
       };
@@ -100,7 +101,8 @@ export function fakeTransport(handler: Handler): FakeTransport {
       try {
         answer = handler(call);
       } catch (e) {
-        reject(e);
+        // What a handler throws is the transport's failure.
+        reject(e as Error);
         return;
       }
       if (answer === HOLD) {
@@ -195,8 +197,11 @@ export const callbackOk = (fields: Record<string, unknown> = {}) => ({
 });
 export const tokenOk = { resultCode: "103000", desc: "token获取成功", data: { token: "TOKEN-1" } };
 
-/** Routes by path; paths not in `routes` fail with a network error. */
-export function routes(table: Record<string, unknown | ((call: Call) => unknown)>): Handler {
+/**
+ * Routes by path; paths not in `routes` fail with a network error. A route's value is the answer,
+ * or a function of the call that returns it.
+ */
+export function routes(table: Record<string, unknown>): Handler {
   return (call) => {
     for (const [suffix, answer] of Object.entries(table)) {
       if (call.path.endsWith(suffix) || call.url.startsWith(suffix))
@@ -293,6 +298,6 @@ export function start(
   more: Record<string, unknown> = {},
 ) {
   const rec = recorder();
-  sdk.getTokenInfo({ data: { ...DATA, ...data } as never, ...rec.callbacks, ...more });
+  sdk.getTokenInfo({ data: { ...DATA, ...data }, ...rec.callbacks, ...more });
   return rec;
 }

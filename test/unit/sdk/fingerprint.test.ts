@@ -53,7 +53,10 @@ describe("userInformation", () => {
     const win = fakeWindow(ua);
     let reads = 0;
     Object.defineProperty(win.navigator, "plugins", {
-      get: () => (reads++, []),
+      get: () => {
+        reads++;
+        return [];
+      },
       configurable: true,
     });
     const withPlugins = decode(userInformation(win)).split("@@")[2];

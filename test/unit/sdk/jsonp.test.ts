@@ -1,10 +1,11 @@
 // The real JSONP in jsdom: script injection, the fixed global callback, timeout, abort, cleanup.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { jsonp } from "../../../src/sdk/jsonp";
+import { jsonp } from "../../../src/sdk/transport";
 
 const URL_CT =
   "https://open.e.189.cn/openapi/networkauth/preGetMobile.do?callback=getTelecomPhone&x=1";
 const globals = window as unknown as Record<string, unknown>;
+const page = { doc: document, win: window };
 const scripts = () => Array.from(document.querySelectorAll("script"));
 
 afterEach(() => {
@@ -15,7 +16,10 @@ afterEach(() => {
 
 describe("jsonp", () => {
   it("injects one script with the gateway URL and resolves with the global callback's argument", async () => {
-    const p = jsonp(document, window, URL_CT, "getTelecomPhone", { timeout: 8000 });
+    const p = jsonp(page, URL_CT, {
+      jsonp: "getTelecomPhone",
+      timeout: 8000,
+    });
     expect(scripts()).toHaveLength(1);
     expect(scripts()[0].src).toBe(URL_CT);
     expect(typeof globals.getTelecomPhone).toBe("function");
@@ -26,7 +30,10 @@ describe("jsonp", () => {
   });
 
   it("ignores a duplicate call of the callback by the same script", async () => {
-    const p = jsonp(document, window, URL_CT, "getTelecomPhone", { timeout: 8000 });
+    const p = jsonp(page, URL_CT, {
+      jsonp: "getTelecomPhone",
+      timeout: 8000,
+    });
     const cb = globals.getTelecomPhone as (v: unknown) => void;
     cb({ result: "0", data: "first" });
     expect(() => cb({ result: "0", data: "second" })).not.toThrow();
@@ -35,7 +42,10 @@ describe("jsonp", () => {
 
   it("rejects with a timeout after the configured time and cleans up", async () => {
     vi.useFakeTimers();
-    const p = jsonp(document, window, URL_CT, "getTelecomPhone", { timeout: 8000 });
+    const p = jsonp(page, URL_CT, {
+      jsonp: "getTelecomPhone",
+      timeout: 8000,
+    });
     const settled = vi.fn();
     p.then(settled, settled);
     await vi.advanceTimersByTimeAsync(7999);
@@ -48,7 +58,8 @@ describe("jsonp", () => {
 
   it("rejects with abort when the signal fires, removing script and global", async () => {
     const controller = new AbortController();
-    const p = jsonp(document, window, URL_CT, "getTelecomPhone", {
+    const p = jsonp(page, URL_CT, {
+      jsonp: "getTelecomPhone",
       timeout: 8000,
       signal: controller.signal,
     });
@@ -62,7 +73,8 @@ describe("jsonp", () => {
     const controller = new AbortController();
     controller.abort();
     await expect(
-      jsonp(document, window, URL_CT, "getTelecomPhone", {
+      jsonp(page, URL_CT, {
+        jsonp: "getTelecomPhone",
         timeout: 8000,
         signal: controller.signal,
       }),
@@ -71,7 +83,10 @@ describe("jsonp", () => {
   });
 
   it("rejects with the error event when the script fails to load", async () => {
-    const p = jsonp(document, window, URL_CT, "getTelecomPhone", { timeout: 8000 });
+    const p = jsonp(page, URL_CT, {
+      jsonp: "getTelecomPhone",
+      timeout: 8000,
+    });
     scripts()[0].dispatchEvent(new Event("error"));
     await expect(p).rejects.toBeInstanceOf(Event);
     expect("getTelecomPhone" in globals).toBe(false);
@@ -80,7 +95,10 @@ describe("jsonp", () => {
   it("restores a global of the same name that was there before (e.g. the original SDK)", async () => {
     const previous = () => "original";
     globals.getTelecomPhone = previous;
-    const p = jsonp(document, window, URL_CT, "getTelecomPhone", { timeout: 8000 });
+    const p = jsonp(page, URL_CT, {
+      jsonp: "getTelecomPhone",
+      timeout: 8000,
+    });
     expect(globals.getTelecomPhone).not.toBe(previous);
     (globals.getTelecomPhone as (v: unknown) => void)({ result: "0" });
     await p;
@@ -89,7 +107,10 @@ describe("jsonp", () => {
 
   it("clears its timer once settled (no late timeout)", async () => {
     vi.useFakeTimers();
-    const p = jsonp(document, window, URL_CT, "getTelecomPhone", { timeout: 8000 });
+    const p = jsonp(page, URL_CT, {
+      jsonp: "getTelecomPhone",
+      timeout: 8000,
+    });
     (globals.getTelecomPhone as (v: unknown) => void)({ result: "0" });
     await p;
     expect(vi.getTimerCount()).toBe(0);

@@ -160,7 +160,7 @@ describe("custom popup without mask", () => {
 });
 
 describe("authGetTokenByLayer without a loaded popup", () => {
-  it("answers 505 未初始化弹窗配置项 (positional and object forms)", async () => {
+  it("answers 505 未初始化弹窗配置项 (positional and object forms)", () => {
     const { sdk } = popupSetup();
     const a = recorder();
     sdk.authGetTokenByLayer(a.callbacks.success, a.callbacks.error);

@@ -59,7 +59,7 @@ describe("required parameters", () => {
     expect(JSON.parse(transport.calls[0].body as string).appId).toBe("300011");
   });
 
-  it("answers 503 field data when data is not an object", async () => {
+  it("answers 503 field data when data is not an object", () => {
     const { sdk } = setup(allFail);
     const errors: unknown[] = [];
     sdk.getTokenInfo({ data: null as never, error: (e) => errors.push(e) });

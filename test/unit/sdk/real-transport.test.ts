@@ -13,7 +13,8 @@ import { PATHS } from "../../../src/protocol/hosts";
 import { createAuthLogin } from "../../../src/sdk/api";
 import { callbackOk, DATA, fakeViews, phonescripOk, recorder } from "./fakes";
 
-type Answer = "hang" | "fail" | unknown;
+/** "hang", "fail", or the JSON to answer with. */
+type Answer = unknown;
 let answers: Record<string, Answer>;
 const fetched: { url: string; init: RequestInit }[] = [];
 
