@@ -25,8 +25,7 @@ const SHIPPED = [
 /** Which part of the code base a rollup module id belongs to. */
 export function groupOf(id, root) {
   if (id.startsWith("\0inline-css:")) return "css";
-  if (id.includes("crypto-js") || /src[\\/]sdk[\\/](crypto|md5|aes-cbc|bytes)\.ts$/.test(id))
-    return "crypto";
+  if (id.includes("crypto-js") || /src[\\/]sdk[\\/]crypto\.ts$/.test(id)) return "crypto";
   if (id.startsWith("\0")) return "rollup helpers";
   const rel = relative(root, id).split(sep).join("/");
   if (rel.startsWith("src/sdk/")) return "sdk";
@@ -130,7 +129,12 @@ function variants(root) {
       plugins: [
         stub(
           "src/sdk/crypto.ts",
-          "export const md5Hex = (s) => s, aesCbcHex = (s) => s, base64Utf8 = (s) => s;",
+          [
+            "export const md5Hex = (s) => s;",
+            "export const aesCbcHex = (s) => s;",
+            "export const base64Utf8 = (s) => s;",
+            'export const randomString = () => "";',
+          ].join("\n"),
         ),
       ],
     },

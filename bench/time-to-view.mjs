@@ -80,7 +80,7 @@ export async function measureOnce(browser, env, { view, sim, url = env.pageUrl, 
 }
 
 /** The flow's one line that schedules the rehearsal (src/sdk/flow.ts). */
-const WARM_CALL = /\n[ \t]*setTimeout\(\(\) => session\.done \|\| ctx\.warmView\([^\n]*\n/;
+const WARM_CALL = /\n[ \t]*setTimeout\(\(\) => rehearseView\(ctx\)\);[^\n]*\n/;
 
 /** The UMD config built without the view rehearsal: the same flow, minus that one line. */
 async function buildWithoutRehearsal(ctx) {

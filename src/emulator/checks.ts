@@ -14,6 +14,7 @@ import {
   requestSignInput,
   tokenValidateSignInput,
 } from "../protocol/sign-input";
+import { PRE_GET_MOBILE_REQUIRED } from "../protocol/wire";
 import { toPublicKey } from "../server/keys";
 import { refererPageAddress, type RegistryStore } from "./registry";
 import type { AppRegistration, Carrier, Limits, Sim } from "./types";
@@ -411,16 +412,6 @@ export function checkSubscriber(family: Family, sim: Sim, carrier: Carrier): Fai
 // ---------------------------------------------------------------------------------------------
 // CM number pre-fetch (wire-protocol.md §1)
 
-export const PRE_GET_MOBILE_FIELDS = [
-  "version",
-  "timestamp",
-  "appId",
-  "businessType",
-  "traceId",
-  "msgId",
-  "sign",
-] as const;
-
 /** The optional CM body fields that, when sent, must be strings. */
 const PRE_GET_MOBILE_OPTIONAL_FIELDS = ["authPageType", "userInformation", "expandParams"] as const;
 
@@ -441,7 +432,7 @@ export function checkPreGetMobile(
     code: "130010",
     where: "body",
     source: body,
-    fields: PRE_GET_MOBILE_FIELDS,
+    fields: PRE_GET_MOBILE_REQUIRED,
   });
   if (empty) return rejected(empty);
   for (const field of PRE_GET_MOBILE_OPTIONAL_FIELDS) {
@@ -450,7 +441,7 @@ export function checkPreGetMobile(
     }
   }
   // requireStrings has just made every one of these fields a non-empty string.
-  const fields = body as Record<(typeof PRE_GET_MOBILE_FIELDS)[number], string>;
+  const fields = body as Record<(typeof PRE_GET_MOBILE_REQUIRED)[number], string>;
   const timestampFailure = checkTimestamp(fam, "105112", fields.timestamp, env);
   if (timestampFailure) return rejected(timestampFailure);
   const found = findApp(fam, "105113", fields.appId, env);

@@ -19,6 +19,25 @@ export interface PreGetMobileRequest {
   expandParams: string;
 }
 
+/** The pre-fetch fields every request must carry (the ones its sign covers, and the ids). */
+export const PRE_GET_MOBILE_REQUIRED = [
+  "version",
+  "timestamp",
+  "appId",
+  "businessType",
+  "traceId",
+  "msgId",
+  "sign",
+] as const;
+
+/** Every field of the pre-fetch body, in the order the official SDK writes them. */
+export const PRE_GET_MOBILE_FIELDS: ReadonlyArray<keyof PreGetMobileRequest> = [
+  ...PRE_GET_MOBILE_REQUIRED,
+  "authPageType",
+  "userInformation",
+  "expandParams",
+];
+
 /** The number-fetch success fields, shared by the CM pre-fetch body and the CT/CU callbacks. */
 export interface NumberFetchResult {
   resultCode: string;

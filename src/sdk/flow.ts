@@ -20,31 +20,16 @@ import { authorize, viewKind } from "./authorize";
 import { send, sendApi, type StepContext } from "./context";
 import { crossCarrierFetch } from "./cross-carrier";
 import { readNumberAnswer, readPageOption, recordOf, type NumberAnswer } from "./responses";
-import type { PageOption } from "../protocol/wire";
+import { PRE_GET_MOBILE_FIELDS, type PageOption } from "../protocol/wire";
 import type { CarrierResult } from "./types";
-
-/** The fields of the CM pre-fetch body, in the documented order. */
-const PREFETCH_FIELDS = [
-  "version",
-  "timestamp",
-  "appId",
-  "businessType",
-  "traceId",
-  "msgId",
-  "sign",
-  "authPageType",
-  "userInformation",
-  "expandParams",
-];
 
 /** The CM pre-fetch, sent as text/plain JSON so that the browser needs no CORS preflight. */
 async function cmPrefetch(ctx: StepContext): Promise<NumberAnswer | undefined> {
   const d = ctx.data;
   // The documented fields in the documented order (a replacer array picks and orders the keys).
-  const body = JSON.stringify(
-    { ...d, msgId: d.traceId, userInformation: ctx.userInformation },
-    PREFETCH_FIELDS,
-  );
+  const body = JSON.stringify({ ...d, msgId: d.traceId, userInformation: ctx.userInformation }, [
+    ...PRE_GET_MOBILE_FIELDS,
+  ]);
   try {
     const r = await send(ctx, joinUrl(ctx.hosts.cm, PATHS.preGetMobile), { body });
     // The fields come wrapped in `body`; accept a flat answer too.
