@@ -21,6 +21,27 @@ export interface SeenEntry extends RefererOriginVerdict {
 
 const MAX_SEEN = 5_000;
 
+/**
+ * How far the emulator's clock may be moved from the real one, either way: ten years covers
+ * every lifetime and window the protocol has, and keeps every date a valid Date (an offset of
+ * 1e308 or 8.64e15 made `toISOString` throw, so every endpoint answered 500).
+ */
+export const MAX_CLOCK_OFFSET_MS = 10 * 365 * 24 * 60 * 60_000;
+
+/** Why a clock move is refused, or undefined when it may be applied to this offset. */
+export function clockMoveProblem(advanceMs: unknown, offsetMs: number): string | undefined {
+  if (typeof advanceMs !== "number" || !Number.isSafeInteger(advanceMs)) {
+    return "advanceMs must be an integer number of milliseconds";
+  }
+  if (Math.abs(offsetMs + advanceMs) > MAX_CLOCK_OFFSET_MS) {
+    return (
+      `the clock may be moved at most ${MAX_CLOCK_OFFSET_MS} ms (ten years) from the real ` +
+      `clock either way; it is ${offsetMs} ms off now`
+    );
+  }
+  return undefined;
+}
+
 /** The Referer/Origin each request carried and the registry's verdict (the demo's panel). */
 export class SeenStore {
   last: SeenEntry | undefined;
@@ -164,7 +185,10 @@ export class EmulatorState {
   /** The emulator's clock in epoch ms: the injected (or real) clock plus the advanced offset. */
   readonly now = (): number => this.baseNow() + this.clockOffsetMs;
 
+  /** Moves the clock; throws a RangeError for a move clockMoveProblem refuses. */
   advanceClock(ms: number): void {
+    const problem = clockMoveProblem(ms, this.clockOffsetMs);
+    if (problem !== undefined) throw new RangeError(problem);
     this.clockOffsetMs += ms;
   }
 
