@@ -85,8 +85,10 @@ const ROUTES: AdminRoute[] = [
   {
     method: "GET",
     pattern: /^\/stats$/,
-    summary: "GET /__emulator/stats — per app: requests, codes per endpoint, billable",
-    run: (ctx) => ok({ apps: ctx.state.records.stats() }),
+    summary:
+      "GET /__emulator/stats — per app since start/reset: requests, codes per endpoint," +
+      " billable (not limited to the record window)",
+    run: (ctx) => ok(ctx.state.records.stats()),
   },
   {
     method: "GET",

@@ -137,14 +137,16 @@ export class CarrierSessionStore {
     this.byData.clear();
   }
 
+  /**
+   * Sessions are inserted in creation order with one lifetime, so the first is the next to
+   * expire: pop from the front until one is still alive, O(expired) per call.
+   */
   private prune(): void {
-    if (this.sessions.size < 2000) return;
     const now = this.now();
     for (const [id, s] of this.sessions) {
-      if (s.expiresAt < now) {
-        this.sessions.delete(id);
-        if (s.data) this.byData.delete(s.data);
-      }
+      if (s.expiresAt >= now) break;
+      this.sessions.delete(id);
+      if (s.data) this.byData.delete(s.data);
     }
   }
 }
@@ -178,7 +180,7 @@ export class EmulatorState {
     this.registry = new RegistryStore(init.registry, init.demoOrigin);
     this.sims = new SimStore(init.sims, this.now, init.defaultSimId);
     this.tokens = new TokenStore(this.now, this.limits);
-    this.records = new RecordStore(init.log);
+    this.records = new RecordStore(this.now, init.log);
     this.carrierSessions = new CarrierSessionStore(this.now, () => this.limits.carrierSessionTtlMs);
   }
 
@@ -194,6 +196,8 @@ export class EmulatorState {
 
   /** Back to the startup state: registry and SIMs as loaded, everything else empty. */
   reset(): void {
+    // First, so that what is cleared below starts again at the real time.
+    this.clockOffsetMs = 0;
     this.registry.replaceAll(this.init.registry);
     this.sims.reset(this.init.sims, this.init.defaultSimId);
     this.tokens.reset();
@@ -201,7 +205,6 @@ export class EmulatorState {
     this.records.clear();
     this.seen.clear();
     this.carrierSessions.clear();
-    this.clockOffsetMs = 0;
   }
 
   carrierOf(simId: string): Carrier | undefined {
