@@ -8,6 +8,7 @@ import type { RefererOriginVerdict } from "./checks";
 import { FaultStore } from "./faults";
 import { RecordStore } from "./records";
 import { RegistryStore, type Registry } from "./registry";
+import { ReplayGuard } from "./replay";
 import { SimStore } from "./sims";
 import { TokenStore } from "./tokens";
 import type { Carrier, EndpointId, Limits, Sim } from "./types";
@@ -170,6 +171,8 @@ export class EmulatorState {
   readonly records: RecordStore;
   readonly seen = new SeenStore();
   readonly carrierSessions: CarrierSessionStore;
+  /** Signed CM pre-fetches already answered (a replay gets 103505). */
+  readonly prefetchReplays: ReplayGuard;
   /** Added to the base clock by `advanceClock` (admin: POST /__emulator/clock). */
   clockOffsetMs = 0;
   private readonly baseNow: () => number;
@@ -182,6 +185,7 @@ export class EmulatorState {
     this.tokens = new TokenStore(this.now, this.limits);
     this.records = new RecordStore(this.now, init.log);
     this.carrierSessions = new CarrierSessionStore(this.now, () => this.limits.carrierSessionTtlMs);
+    this.prefetchReplays = new ReplayGuard(this.now, () => this.limits.timestampWindowMs);
   }
 
   /** The emulator's clock in epoch ms: the injected (or real) clock plus the advanced offset. */
@@ -205,6 +209,7 @@ export class EmulatorState {
     this.records.clear();
     this.seen.clear();
     this.carrierSessions.clear();
+    this.prefetchReplays.clear();
   }
 
   carrierOf(simId: string): Carrier | undefined {
