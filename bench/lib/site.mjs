@@ -224,7 +224,7 @@ export async function startBenchEnv(dist) {
       if (ms > 0) await admin("POST", "/faults", { endpoint: "*", latencyMs: ms });
     },
     async reset() {
-      await admin("POST", "/reset");
+      await admin("POST", "/reset", {});
     },
     async close() {
       await emu.close().catch(() => {});

@@ -8,7 +8,7 @@ import { FaultError, parseFault, type FaultTarget } from "./faults";
 import { RegistryError, RegistryStore } from "./registry";
 import { parseJsonObject, type Answer, type Json, type RequestContext } from "./route";
 import { publicSim, SimError } from "./sims";
-import type { SeenEntry } from "./state";
+import { clockMoveProblem, type SeenEntry } from "./state";
 import { ENDPOINT_IDS, type EndpointId } from "./types";
 
 export const ADMIN_PREFIX = "/__emulator";
@@ -85,8 +85,10 @@ const ROUTES: AdminRoute[] = [
   {
     method: "GET",
     pattern: /^\/stats$/,
-    summary: "GET /__emulator/stats — per app: requests, codes per endpoint, billable",
-    run: (ctx) => ok({ apps: ctx.state.records.stats() }),
+    summary:
+      "GET /__emulator/stats — per app since start/reset: requests, codes per endpoint," +
+      " billable (not limited to the record window)",
+    run: (ctx) => ok(ctx.state.records.stats()),
   },
   {
     method: "GET",
@@ -247,11 +249,13 @@ const ROUTES: AdminRoute[] = [
     method: "POST",
     pattern: /^\/clock$/,
     body: true,
-    summary: "POST /__emulator/clock {advanceMs} — move the emulator's clock (negative moves back)",
+    summary:
+      "POST /__emulator/clock {advanceMs} — move the emulator's clock (negative moves back;" +
+      " at most ten years off)",
     run: (ctx, _p, body) => {
-      if (typeof body.advanceMs !== "number" || !Number.isFinite(body.advanceMs))
-        return err(400, "bad_request", "advanceMs must be a finite number");
-      ctx.state.advanceClock(body.advanceMs);
+      const problem = clockMoveProblem(body.advanceMs, ctx.state.clockOffsetMs);
+      if (problem !== undefined) return err(400, "bad_request", problem);
+      ctx.state.advanceClock(body.advanceMs as number);
       return clock(ctx);
     },
   },

@@ -91,6 +91,7 @@ export const TOKEN_VALIDATE_CODES: Readonly<Record<string, string>> = {
   "104013": "验证签名失败",
   "104014": "businessType校验失败",
   "104017": "IP校验失败",
+  "105112": "时间戳非法",
 };
 
 const TOKEN_TEXTS: Readonly<Record<string, string>> = {
@@ -205,7 +206,7 @@ function headerObject(headers: IncomingHttpHeaders, names: readonly string[]): J
   return o;
 }
 
-function checkTimestamp(
+export function checkTimestamp(
   family: Family,
   code: string,
   value: string,

@@ -13,6 +13,11 @@ Usage: ydrz-emulator [options]
   --registry <file>    app registry JSON (default: the bundled sample registry)
   --demo-origin <url>  replaces {{demoOrigin}} in the registry (default http://127.0.0.1:8080)
   --sim <id>           default test SIM (default cm)
+  --public-url <url>   the address pages use, e.g. http://localhost:7009: the base of the URLs
+                       the emulator hands out, and an admin host (default: the listen address)
+  --admin-origin <url> a page origin that may call the admin API (repeatable; default the demo
+                       origin; the emulator's own origin always may)
+  --admin-host <name>  a Host name the admin API answers to besides loopback (repeatable)
   --quiet              no per-request log lines
   -h, --help           this help
 
@@ -70,6 +75,15 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       case "--sim":
         out.options.defaultSimId = value();
         break;
+      case "--public-url":
+        out.options.publicUrl = value();
+        break;
+      case "--admin-origin":
+        out.options.adminOrigins = [...(out.options.adminOrigins ?? []), value()];
+        break;
+      case "--admin-host":
+        out.options.adminHosts = [...(out.options.adminHosts ?? []), value()];
+        break;
       default:
         throw new Error(`unknown option ${arg} (see --help)`);
     }
@@ -99,7 +113,8 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  process.stdout.write(`ydrz-emulator listening on ${emu.url}  (admin: ${emu.url}/__emulator/)\n`);
+  const admin = `${emu.access.publicUrl}/__emulator/`;
+  process.stdout.write(`ydrz-emulator listening on ${emu.url}  (admin: ${admin})\n`);
   if (!["127.0.0.1", "::1", "localhost"].includes(emu.host)) {
     // The admin API has no authentication: it is meant for one machine.
     process.stderr.write(

@@ -145,6 +145,8 @@ export const preGetMobileRoute: ProtocolRoute = {
       });
     }
     const app = checked.app;
+    const replayed = ctx.state.prefetchReplays.refusal(body);
+    if (replayed) return fail(ctx, replayed, { sim, app, traceId });
     if (!choice.ok) return fail(ctx, failure("cm", "103211", choice.reason), { app, traceId });
     const subscriberFailure = checkSubscriber("cm", choice.sim, "CM");
     if (subscriberFailure) {

@@ -1,6 +1,8 @@
 /**
  * CORS as the browser needs it: the SDK calls the gateway cross-origin with custom headers, so
- * every protocol path answers the preflight and every answer names the caller's origin.
+ * every protocol path answers the preflight and every answer names the caller's origin (an
+ * unregistered page must be able to read its 110026). The admin API grants CORS to its owner only
+ * (access.ts decides; server.ts sends these headers only then).
  */
 import type { IncomingMessage } from "node:http";
 
@@ -25,10 +27,17 @@ export function corsHeaders(req: IncomingMessage): Record<string, string> {
   };
 }
 
-export function preflightHeaders(req: IncomingMessage): Record<string, string> {
-  // Chromium's Private Network Access asks before a less private page calls loopback.
+/**
+ * The answer to a preflight. `privateNetwork`: whether the caller may reach loopback from a less
+ * private page (Chromium's Private Network Access asks first); granted to registered pages and
+ * the admin API's owner, never to strangers.
+ */
+export function preflightHeaders(
+  req: IncomingMessage,
+  privateNetwork: boolean,
+): Record<string, string> {
   const pna: Record<string, string> =
-    req.headers["access-control-request-private-network"] === "true"
+    privateNetwork && req.headers["access-control-request-private-network"] === "true"
       ? { "Access-Control-Allow-Private-Network": "true" }
       : {};
   return {

@@ -12,6 +12,7 @@ import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { accessPolicy, originOf, type AccessPolicy } from "./access";
 import { DEFAULT_DEMO_ORIGIN, loadRegistryFile, parseRegistry, type Registry } from "./registry";
 import { createEmulatorServer } from "./server";
 import { DEFAULT_SIMS, parseSim } from "./sims";
@@ -37,6 +38,19 @@ export interface EmulatorOptions {
   demoOrigin?: string;
   /** Overrides of the protocol's limits (token lifetimes, lock, windows, body size). */
   limits?: Partial<Limits>;
+  /**
+   * The address pages and tests reach the emulator at, e.g. `http://localhost:7009`: the base of
+   * every absolute URL it hands out (authPageUrl, the CT/CU JSONP script), and its host joins the
+   * admin API's host allow-list. Default: the listen address. The request's Host is never used.
+   */
+  publicUrl?: string;
+  /** Host names besides loopback and the public URL's that the admin API answers to. */
+  adminHosts?: string[];
+  /**
+   * Page origins besides the emulator's own that may call the admin API from a browser.
+   * Default: the demo origin.
+   */
+  adminOrigins?: string[];
 }
 
 export interface RunningEmulator {
@@ -46,6 +60,8 @@ export interface RunningEmulator {
   host: string;
   /** Direct access for in-process tests: registry, SIMs, tokens, faults, records, clock. */
   state: EmulatorState;
+  /** The public URL and the admin API's owner (hosts, origins). */
+  access: AccessPolicy;
   close(): Promise<void>;
 }
 
@@ -75,9 +91,36 @@ function loadRegistry(source: EmulatorOptions["registry"], demoOrigin: string): 
   return loadRegistryFile(sampleRegistryPath(), demoOrigin);
 }
 
+/** The public URL as given, checked: an http(s) origin with nothing after it. */
+function checkedPublicUrl(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  const origin = originOf(url);
+  if (origin === undefined || origin !== url.replace(/\/+$/, "").toLowerCase()) {
+    throw new Error(`publicUrl "${url}" must be http(s)://host[:port] with no path`);
+  }
+  return origin;
+}
+
+/** The admin origins as given (default the demo origin), each checked to be an origin. */
+function checkedAdminOrigins(origins: string[] | undefined, demoOrigin: string): string[] {
+  if (origins === undefined) {
+    const demo = originOf(demoOrigin);
+    return demo === undefined ? [] : [demo];
+  }
+  return origins.map((o) => {
+    const origin = originOf(o);
+    if (origin === undefined || origin !== o.replace(/\/+$/, "").toLowerCase()) {
+      throw new Error(`admin origin "${o}" must be http(s)://host[:port] with no path`);
+    }
+    return origin;
+  });
+}
+
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = options.host ?? "127.0.0.1";
   const demoOrigin = options.demoOrigin ?? DEFAULT_DEMO_ORIGIN;
+  const publicUrl = checkedPublicUrl(options.publicUrl);
+  const adminOrigins = checkedAdminOrigins(options.adminOrigins, demoOrigin);
   const registry = loadRegistry(options.registry, demoOrigin);
   const sims = (options.sims ?? DEFAULT_SIMS).map(parseSim);
   if (options.defaultSimId !== undefined && !sims.some((s) => s.id === options.defaultSimId)) {
@@ -97,8 +140,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   if (options.log) init.log = options.log;
   const state = new EmulatorState(init);
 
-  let url = "";
-  const { server, shutdown } = createEmulatorServer(state, () => url);
+  let access = accessPolicy({ listenUrl: "http://127.0.0.1" });
+  const { server, shutdown } = createEmulatorServer(state, () => access);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? 0, host, () => {
@@ -107,7 +150,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     });
   });
   const port = (server.address() as AddressInfo).port;
-  url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  access = accessPolicy({
+    listenUrl: url,
+    publicUrl,
+    adminHosts: options.adminHosts,
+    adminOrigins,
+  });
 
   let closed: Promise<void> | undefined;
   return {
@@ -115,6 +164,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     port,
     host,
     state,
+    access,
     close() {
       closed ??= new Promise<void>((resolve) => {
         shutdown();
@@ -140,6 +190,8 @@ export {
 export type { Registry } from "./registry";
 export { CARRIER_GATEWAY_PATHS } from "./cross-carrier";
 export { ADMIN_PREFIX } from "./admin";
+export { LOOPBACK_HOSTS } from "./access";
+export type { AccessPolicy } from "./access";
 export { ALLOWED_HEADERS } from "./cors";
 export { CROSS_CARRIER_FETCH_CODES, TOKEN_VALIDATE_CODES, decryptReqdata } from "./checks";
 export type { RefererOriginVerdict } from "./checks";

@@ -34,13 +34,48 @@ export interface RecordFilter {
   since?: number;
 }
 
-const MAX_RECORDS = 10_000;
+/** How many records are kept (the window GET /__emulator/records reads). */
+export const RECORD_WINDOW = 10_000;
+
+/** One app's counts since start or reset. */
+export interface AppStats {
+  /** Every request recorded for the app. */
+  requests: number;
+  /** Successful number returns (tokenValidate 103000): what is billed. */
+  billable: number;
+  /** Per endpoint, per result code, how many. */
+  byEndpoint: Record<string, Record<string, number>>;
+}
+
+/** GET /__emulator/stats: counters kept apart from the record window, so nothing falls out. */
+export interface StatsAnswer {
+  /** Per appId ("(none)" for requests that named none). */
+  apps: Record<string, AppStats>;
+  /** Requests recorded since `since`, all apps. */
+  total: number;
+  /** ISO time (emulator clock) of the start or the last reset: what the counts cover. */
+  since: string;
+  /** The most records GET /__emulator/records keeps; the counts are not limited by it. */
+  recordWindow: number;
+  /** Records kept right now (at most recordWindow). */
+  recordsKept: number;
+}
 
 export class RecordStore {
-  private records: EmulatorRecord[] = [];
+  /** A ring of the last RECORD_WINDOW records: `head` is the oldest once it is full. */
+  private ring: EmulatorRecord[] = [];
+  private head = 0;
   private seq = 0;
+  private counts: Record<string, AppStats> = {};
+  private total = 0;
+  private sinceIso: string;
 
-  constructor(private readonly log?: (line: string) => void) {}
+  constructor(
+    private readonly now: () => number,
+    private readonly log?: (line: string) => void,
+  ) {
+    this.sinceIso = new Date(now()).toISOString();
+  }
 
   add(r: Omit<EmulatorRecord, "seq">): EmulatorRecord {
     const rec: EmulatorRecord = { seq: ++this.seq, ...r };
@@ -48,15 +83,33 @@ export class RecordStore {
     if (rec.appId !== undefined) rec.appId = rec.appId.slice(0, 100);
     if (rec.traceId !== undefined) rec.traceId = rec.traceId.slice(0, 200);
     if (rec.desc !== undefined) rec.desc = rec.desc.slice(0, 500);
-    this.records.push(rec);
-    if (this.records.length > MAX_RECORDS)
-      this.records.splice(0, this.records.length - MAX_RECORDS);
+    if (this.ring.length < RECORD_WINDOW) {
+      this.ring.push(rec);
+    } else {
+      this.ring[this.head] = rec;
+      this.head = (this.head + 1) % RECORD_WINDOW;
+    }
+    this.count(rec);
     this.log?.(formatRecord(rec));
     return rec;
   }
 
+  private count(r: EmulatorRecord): void {
+    const s = (this.counts[r.appId ?? "(none)"] ??= { requests: 0, billable: 0, byEndpoint: {} });
+    s.requests += 1;
+    if (r.billable) s.billable += 1;
+    const codes = (s.byEndpoint[r.endpoint] ??= {});
+    codes[r.resultCode] = (codes[r.resultCode] ?? 0) + 1;
+    this.total += 1;
+  }
+
+  /** The kept records, oldest first. */
+  private ordered(): EmulatorRecord[] {
+    return [...this.ring.slice(this.head), ...this.ring.slice(0, this.head)];
+  }
+
   list(filter: RecordFilter = {}): EmulatorRecord[] {
-    return this.records.filter(
+    return this.ordered().filter(
       (r) =>
         (filter.appId === undefined || r.appId === filter.appId) &&
         (filter.traceId === undefined || r.traceId === filter.traceId) &&
@@ -66,28 +119,24 @@ export class RecordStore {
     );
   }
 
+  /** Forgets the records and the counts; `seq` keeps rising so that pollers see new ones. */
   clear(): void {
-    this.records = [];
+    this.ring = [];
+    this.head = 0;
+    this.counts = {};
+    this.total = 0;
+    this.sinceIso = new Date(this.now()).toISOString();
   }
 
-  /** Per app: requests and result codes per endpoint, and billable count. */
-  stats(): Record<
-    string,
-    { requests: number; billable: number; byEndpoint: Record<string, Record<string, number>> }
-  > {
-    const out: Record<
-      string,
-      { requests: number; billable: number; byEndpoint: Record<string, Record<string, number>> }
-    > = {};
-    for (const r of this.records) {
-      const key = r.appId ?? "(none)";
-      const s = (out[key] ??= { requests: 0, billable: 0, byEndpoint: {} });
-      s.requests += 1;
-      if (r.billable) s.billable += 1;
-      const codes = (s.byEndpoint[r.endpoint] ??= {});
-      codes[r.resultCode] = (codes[r.resultCode] ?? 0) + 1;
-    }
-    return out;
+  /** Everything since start or reset, whatever the record window still holds. */
+  stats(): StatsAnswer {
+    return {
+      apps: structuredClone(this.counts),
+      total: this.total,
+      since: this.sinceIso,
+      recordWindow: RECORD_WINDOW,
+      recordsKept: this.ring.length,
+    };
   }
 }
 

@@ -13,7 +13,7 @@ export interface RequestContext {
   remoteAddress: string;
   /** Raw body text (empty for GET). */
   body: string;
-  /** `http://host:port` as the client addressed the emulator (for URLs handed back). */
+  /** The emulator's configured public `http://host:port` (for URLs handed back), never Host. */
   baseUrl: string;
   state: EmulatorState;
 }

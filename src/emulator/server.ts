@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { performance } from "node:perf_hooks";
+import { adminRefusal, type AccessPolicy } from "./access";
 import { ADMIN_PREFIX, handleAdmin } from "./admin";
 import { authGetTokenRoute } from "./auth-get-token";
 import { describe, type Family } from "./checks";
@@ -110,11 +111,19 @@ function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
   });
 }
 
-const HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+/** Whether some registered app lists this Origin (such pages get the private-network grant). */
+function isRegisteredOrigin(state: EmulatorState, origin: string | undefined): boolean {
+  if (origin === undefined) return false;
+  return state.registry.list().some((app) => app.origins.includes(origin));
+}
 
+/**
+ * `access` is read per request (the port is known only once listening): the public URL that
+ * every absolute URL handed out is built from, and the admin API's owner.
+ */
 export function createEmulatorServer(
   state: EmulatorState,
-  fallbackBaseUrl: () => string,
+  access: () => AccessPolicy,
 ): EmulatorServer {
   const timers = new Set<NodeJS.Timeout>();
   const held = new Set<ServerResponse>();
@@ -129,10 +138,11 @@ export function createEmulatorServer(
       timers.add(t);
     });
 
-  function send(req: IncomingMessage, res: ServerResponse, a: Answer): void {
+  /** `cors: false` for a refused admin request: a foreign page must not read the answer. */
+  function send(req: IncomingMessage, res: ServerResponse, a: Answer, cors = true): void {
     if (res.headersSent || res.destroyed) return;
     const headers: Record<string, string> = {
-      ...corsHeaders(req),
+      ...(cors ? corsHeaders(req) : { Vary: "Origin" }),
       "Cache-Control": "no-store",
       ...a.headers,
     };
@@ -251,9 +261,18 @@ export function createEmulatorServer(
       );
       return;
     }
+    const policy = access();
+    const refusal = admin ? adminRefusal(req, policy) : undefined;
+    if (refusal) {
+      req.resume();
+      send(req, res, errorAnswer(refusal.status, refusal.type, refusal.message), false);
+      return;
+    }
     if (method === "OPTIONS") {
       req.resume();
-      res.writeHead(204, { ...preflightHeaders(req), "Content-Length": "0" });
+      const origin = req.headers.origin;
+      const privateNetwork = admin || isRegisteredOrigin(state, origin);
+      res.writeHead(204, { ...preflightHeaders(req, privateNetwork), "Content-Length": "0" });
       res.end();
       return;
     }
@@ -284,7 +303,7 @@ export function createEmulatorServer(
             headers: req.headers,
             remoteAddress: req.socket.remoteAddress ?? "",
             body: "",
-            baseUrl: fallbackBaseUrl(),
+            baseUrl: policy.publicUrl,
             state,
           };
           record(route, started, {
@@ -297,11 +316,6 @@ export function createEmulatorServer(
       }
       body = read.text;
     }
-    const hostHeader = req.headers.host;
-    const baseUrl =
-      typeof hostHeader === "string" && HOST.test(hostHeader)
-        ? `http://${hostHeader}`
-        : fallbackBaseUrl();
     const ctx: RequestContext = {
       req,
       method,
@@ -309,7 +323,7 @@ export function createEmulatorServer(
       headers: req.headers,
       remoteAddress: req.socket.remoteAddress ?? "",
       body,
-      baseUrl,
+      baseUrl: policy.publicUrl,
       state,
     };
     if (admin) {

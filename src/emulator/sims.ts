@@ -160,6 +160,8 @@ export class SimStore {
   bind(traceId: string, simId: string): boolean {
     if (!this.sims.has(simId)) return false;
     this.prune();
+    // Re-inserted, not updated in place, so that the map stays in binding-time order.
+    this.bindings.delete(traceId);
     this.bindings.set(traceId, { simId, at: this.now() });
     return true;
   }
@@ -194,10 +196,13 @@ export class SimStore {
     return { ok: true, sim };
   }
 
+  /** The oldest binding is first (bind re-inserts): pop from the front, O(forgotten) per call. */
   private prune(): void {
-    if (this.bindings.size < 1000) return;
     const cutoff = this.now() - BINDING_TTL_MS;
-    for (const [k, v] of this.bindings) if (v.at < cutoff) this.bindings.delete(k);
+    for (const [k, v] of this.bindings) {
+      if (v.at >= cutoff) break;
+      this.bindings.delete(k);
+    }
     while (this.bindings.size >= MAX_BINDINGS) {
       const first = this.bindings.keys().next().value;
       if (first === undefined) break;

@@ -8,6 +8,7 @@ import type { RefererOriginVerdict } from "./checks";
 import { FaultStore } from "./faults";
 import { RecordStore } from "./records";
 import { RegistryStore, type Registry } from "./registry";
+import { ReplayGuard } from "./replay";
 import { SimStore } from "./sims";
 import { TokenStore } from "./tokens";
 import type { Carrier, EndpointId, Limits, Sim } from "./types";
@@ -20,6 +21,27 @@ export interface SeenEntry extends RefererOriginVerdict {
 }
 
 const MAX_SEEN = 5_000;
+
+/**
+ * How far the emulator's clock may be moved from the real one, either way: ten years covers
+ * every lifetime and window the protocol has, and keeps every date a valid Date (an offset of
+ * 1e308 or 8.64e15 made `toISOString` throw, so every endpoint answered 500).
+ */
+export const MAX_CLOCK_OFFSET_MS = 10 * 365 * 24 * 60 * 60_000;
+
+/** Why a clock move is refused, or undefined when it may be applied to this offset. */
+export function clockMoveProblem(advanceMs: unknown, offsetMs: number): string | undefined {
+  if (typeof advanceMs !== "number" || !Number.isSafeInteger(advanceMs)) {
+    return "advanceMs must be an integer number of milliseconds";
+  }
+  if (Math.abs(offsetMs + advanceMs) > MAX_CLOCK_OFFSET_MS) {
+    return (
+      `the clock may be moved at most ${MAX_CLOCK_OFFSET_MS} ms (ten years) from the real ` +
+      `clock either way; it is ${offsetMs} ms off now`
+    );
+  }
+  return undefined;
+}
 
 /** The Referer/Origin each request carried and the registry's verdict (the demo's panel). */
 export class SeenStore {
@@ -116,14 +138,16 @@ export class CarrierSessionStore {
     this.byData.clear();
   }
 
+  /**
+   * Sessions are inserted in creation order with one lifetime, so the first is the next to
+   * expire: pop from the front until one is still alive, O(expired) per call.
+   */
   private prune(): void {
-    if (this.sessions.size < 2000) return;
     const now = this.now();
     for (const [id, s] of this.sessions) {
-      if (s.expiresAt < now) {
-        this.sessions.delete(id);
-        if (s.data) this.byData.delete(s.data);
-      }
+      if (s.expiresAt >= now) break;
+      this.sessions.delete(id);
+      if (s.data) this.byData.delete(s.data);
     }
   }
 }
@@ -147,6 +171,8 @@ export class EmulatorState {
   readonly records: RecordStore;
   readonly seen = new SeenStore();
   readonly carrierSessions: CarrierSessionStore;
+  /** Signed CM pre-fetches already answered (a replay gets 103505). */
+  readonly prefetchReplays: ReplayGuard;
   /** Added to the base clock by `advanceClock` (admin: POST /__emulator/clock). */
   clockOffsetMs = 0;
   private readonly baseNow: () => number;
@@ -157,19 +183,25 @@ export class EmulatorState {
     this.registry = new RegistryStore(init.registry, init.demoOrigin);
     this.sims = new SimStore(init.sims, this.now, init.defaultSimId);
     this.tokens = new TokenStore(this.now, this.limits);
-    this.records = new RecordStore(init.log);
+    this.records = new RecordStore(this.now, init.log);
     this.carrierSessions = new CarrierSessionStore(this.now, () => this.limits.carrierSessionTtlMs);
+    this.prefetchReplays = new ReplayGuard(this.now, () => this.limits.timestampWindowMs);
   }
 
   /** The emulator's clock in epoch ms: the injected (or real) clock plus the advanced offset. */
   readonly now = (): number => this.baseNow() + this.clockOffsetMs;
 
+  /** Moves the clock; throws a RangeError for a move clockMoveProblem refuses. */
   advanceClock(ms: number): void {
+    const problem = clockMoveProblem(ms, this.clockOffsetMs);
+    if (problem !== undefined) throw new RangeError(problem);
     this.clockOffsetMs += ms;
   }
 
   /** Back to the startup state: registry and SIMs as loaded, everything else empty. */
   reset(): void {
+    // First, so that what is cleared below starts again at the real time.
+    this.clockOffsetMs = 0;
     this.registry.replaceAll(this.init.registry);
     this.sims.reset(this.init.sims, this.init.defaultSimId);
     this.tokens.reset();
@@ -177,7 +209,7 @@ export class EmulatorState {
     this.records.clear();
     this.seen.clear();
     this.carrierSessions.clear();
-    this.clockOffsetMs = 0;
+    this.prefetchReplays.clear();
   }
 
   carrierOf(simId: string): Carrier | undefined {

@@ -7,7 +7,7 @@ import { OK } from "../protocol/codes";
 import { PATHS } from "../protocol/hosts";
 import type { TokenValidateResponse } from "../protocol/wire";
 import { encryptMsisdn } from "../server/token-validate";
-import { checkTokenValidate, describe, failure } from "./checks";
+import { checkTimestamp, checkTokenValidate, describe, failure } from "./checks";
 import {
   checkEnv,
   flatFailure,
@@ -41,6 +41,15 @@ export const tokenValidateRoute: ProtocolRoute = {
     const body = parsed.body;
     const checked = checkTokenValidate(checkEnv(ctx), body, ctx.headers, ctx.remoteAddress);
     if (!checked.ok) return flatFailure(checked.failure, appId, traceId);
+    // The signed timestamp must be fresh like every other request's (±timestampWindowMs on the
+    // emulator's clock): a captured request cannot be replayed later. Its token is single use.
+    const stale = checkTimestamp(
+      "validate",
+      "105112",
+      headerValue(ctx, "timestamp")!,
+      checkEnv(ctx),
+    );
+    if (stale) return flatFailure(stale, appId, traceId);
     const result = ctx.state.tokens.validate({
       token: body.token as string,
       appId: checked.app.appId,

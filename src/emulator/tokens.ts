@@ -47,9 +47,17 @@ function safeDecode(s: string): string | undefined {
   }
 }
 
+/**
+ * The maps are insertion ordered and entries are inserted with the clock's time, so the oldest
+ * entry is always first: expiry pops from the front and costs O(expired), never a scan of all.
+ * (A clock moved back leaves older entries behind newer ones; they go a little later, and every
+ * lookup checks the times itself.)
+ */
 export class TokenStore {
   private accessTokens = new Map<string, AccessTokenEntry>();
   private tokens = new Map<string, TokenEntry>();
+  /** Per number, its unused tokens in issue order: the 30-per-10-minutes limit counts these. */
+  private unusedByPhone = new Map<string, Set<TokenEntry>>();
   private wrong = new Map<string, { count: number; lockedUntil: number }>();
 
   constructor(
@@ -60,6 +68,7 @@ export class TokenStore {
   reset(): void {
     this.accessTokens.clear();
     this.tokens.clear();
+    this.unusedByPhone.clear();
     this.wrong.clear();
   }
 
@@ -97,12 +106,35 @@ export class TokenStore {
       : { consecutiveWrong: w.count, locked };
   }
 
+  /**
+   * Unused tokens of the number issued in the limit window. Those that left the window are
+   * dropped from the front; what remains is at most the limit (redeem stops there), so the cost
+   * does not grow with the number of logins.
+   */
   unusedTokenCount(phone: string): number {
+    const unused = this.unusedByPhone.get(phone);
+    if (!unused) return 0;
     const since = this.now() - this.limits.unusedTokenWindowMs;
+    for (const t of unused) {
+      if (t.issuedAt > since) break;
+      unused.delete(t);
+    }
+    if (unused.size === 0) this.unusedByPhone.delete(phone);
     let n = 0;
-    for (const t of this.tokens.values())
-      if (t.phone === phone && !t.used && t.issuedAt > since) n++;
+    for (const t of unused) if (t.issuedAt > since) n++;
     return n;
+  }
+
+  private markUsed(t: TokenEntry): void {
+    t.used = true;
+    this.dropUnused(t);
+  }
+
+  /** Takes a token out of its number's unused set (used, or forgotten). */
+  private dropUnused(t: TokenEntry): void {
+    const unused = this.unusedByPhone.get(t.phone);
+    unused?.delete(t);
+    if (unused?.size === 0) this.unusedByPhone.delete(t.phone);
   }
 
   /**
@@ -188,7 +220,11 @@ export class TokenStore {
       userInformation: input.userInformation,
       expandParams: input.expandParams,
     };
+    this.prune();
     this.tokens.set(entry.token, entry);
+    const unused = this.unusedByPhone.get(entry.phone) ?? new Set<TokenEntry>();
+    unused.add(entry);
+    this.unusedByPhone.set(entry.phone, unused);
     return { ok: true, value: entry };
   }
 
@@ -227,13 +263,14 @@ export class TokenStore {
         reason: "userinfo 校验失败: userInformation differs from the one sent with authGetToken",
       };
     }
-    t.used = true;
+    this.markUsed(t);
     return { ok: true, value: t };
   }
 
+  /** Forgets entries past every window, oldest first, stopping at the first one still kept. */
   private prune(): void {
-    if (this.accessTokens.size + this.tokens.size < 5000) return;
-    // Keep unused tokens for the whole limit window: they still count against the number.
+    // Keep unused tokens for the whole limit window: they still count against the number. Kept
+    // past their lifetime, an expired or used one is told apart from an unknown one.
     const cutoff =
       this.now() -
       Math.max(
@@ -241,7 +278,14 @@ export class TokenStore {
         this.limits.accessTokenTtlMs,
         this.limits.tokenTtlMs,
       );
-    for (const [k, v] of this.accessTokens) if (v.expiresAt < cutoff) this.accessTokens.delete(k);
-    for (const [k, v] of this.tokens) if (v.issuedAt < cutoff) this.tokens.delete(k);
+    for (const [k, v] of this.accessTokens) {
+      if (v.expiresAt >= cutoff) break;
+      this.accessTokens.delete(k);
+    }
+    for (const [k, v] of this.tokens) {
+      if (v.issuedAt >= cutoff) break;
+      this.tokens.delete(k);
+      this.dropUnused(v);
+    }
   }
 }

@@ -177,6 +177,31 @@ describe("admin API", () => {
     expect((await postJson(emu.url + "/__emulator/clock", { advanceMs: "x" })).status).toBe(400);
   });
 
+  it("clock: a move beyond ten years (1e308, 8.64e15, a fraction) is refused; nothing 500s after", async () => {
+    const emu = await start();
+    const tenYears = 10 * 365 * 24 * 3_600_000;
+    for (const advanceMs of [1e308, 8.64e15, -8.64e15, tenYears + 1, 1.5, null]) {
+      const r = await postJson(emu.url + "/__emulator/clock", { advanceMs });
+      expect(r.status, String(advanceMs)).toBe(400);
+      expect(r.json.error.message, String(advanceMs)).toMatch(/integer|ten years/);
+    }
+    expect(emu.state.clockOffsetMs).toBe(0);
+    // Steps that are each allowed cannot add up past the bound either.
+    expect((await postJson(emu.url + "/__emulator/clock", { advanceMs: tenYears })).status).toBe(
+      200,
+    );
+    const more = await postJson(emu.url + "/__emulator/clock", { advanceMs: 1 });
+    expect(more.status).toBe(400);
+    expect(more.json.error.message).toContain("ten years");
+    expect(() => emu.state.advanceClock(1)).toThrow(RangeError);
+    expect((await http(emu.url + "/__emulator/clock")).status).toBe(200);
+    expect((await http(emu.url + "/__emulator/records")).status).toBe(200);
+    expect((await http(emu.url + "/__emulator/health")).status).toBe(200);
+    const fetched = await preGet(emu, preGetBody());
+    expect(fetched.status).toBe(200);
+    expect(fetched.json.body.resultCode).toBe("105112");
+  });
+
   it("records: per request, filterable, masked; stats count billable returns; the log has no full numbers or keys", async () => {
     const lines: string[] = [];
     const emu = await start({ log: (l) => lines.push(l) });

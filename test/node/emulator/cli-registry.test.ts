@@ -40,6 +40,23 @@ describe("ydrz-emulator arguments", () => {
     expect(parseArgs(["--help"]).help).toBe(true);
   });
 
+  it("parses --public-url, --admin-origin and --admin-host (the last two repeatable)", () => {
+    const a = parseArgs([
+      "--public-url=http://localhost:7009",
+      "--admin-origin",
+      "http://127.0.0.1:3000",
+      "--admin-origin=http://localhost:3000",
+      "--admin-host",
+      "emu.test",
+    ]);
+    expect(a.options).toEqual({
+      port: 7009,
+      publicUrl: "http://localhost:7009",
+      adminOrigins: ["http://127.0.0.1:3000", "http://localhost:3000"],
+      adminHosts: ["emu.test"],
+    });
+  });
+
   it("rejects bad values and unknown options with a message", () => {
     expect(() => parseArgs(["--port", "70000"])).toThrow(/--port/);
     expect(() => parseArgs(["--port"])).toThrow(/needs a value/);

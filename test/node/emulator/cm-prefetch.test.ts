@@ -1,6 +1,6 @@
 // CM pre-fetch: one scenario per check, in the documented order, plus the success shape.
 import { describe, expect, it } from "vitest";
-import { APP_ID, BROWSER, DEMO, PAGE, preGet, preGetBody, start, ts } from "./support";
+import { APP_ID, BROWSER, DEMO, http, PAGE, preGet, preGetBody, start, ts } from "./support";
 
 const code = (r: { json: any }) => r.json?.body?.resultCode;
 const desc = (r: { json: any }) => String(r.json?.body?.resultDesc);
@@ -85,6 +85,32 @@ describe("CM pre-fetch: checks in order", () => {
     expect(desc(r)).toMatch(/-30\d s off the gateway clock/);
     now -= 2000; // just inside the window again
     expect(code(await preGet(emu, preGetBody({ timestamp: ts(now - 4 * 60_000) })))).toBe("103000");
+  });
+
+  it("103505 for a byte-identical replay inside the timestamp window; a fresh sign fetches again", async () => {
+    let now = Date.now();
+    const emu = await start({ now: () => now });
+    const body = preGetBody({ timestamp: ts(now) });
+    const first = await preGet(emu, body);
+    expect(code(first)).toBe("103000");
+    const replay = await preGet(emu, body);
+    expect(code(replay)).toBe("103505");
+    expect(desc(replay)).toMatch(/^重放攻击: /);
+    expect(replay.json.body.accessToken).toBeUndefined();
+    // The same traceId signed anew (another timestamp) is another request.
+    const resigned = preGetBody({ traceId: body.traceId, timestamp: ts(now + 1) });
+    expect(code(await preGet(emu, resigned))).toBe("103000");
+    // Once the timestamp has left the window the replay is stale (105112), never a new number.
+    now += 5 * 60_000 + 1;
+    expect(code(await preGet(emu, body))).toBe("105112");
+    expect(emu.state.records.list({ resultCode: "103505" })).toHaveLength(1);
+    await http(emu.url + "/__emulator/reset", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "{}",
+    });
+    now -= 5 * 60_000 + 1;
+    expect(code(await preGet(emu, body))).toBe("103000");
   });
 
   it("105113 for an unknown app and an app under review", async () => {

@@ -87,7 +87,11 @@ describe("bad input", () => {
       body: "\u0000\u0001",
     });
     expect(tok).toMatchObject({ status: 400, json: { resultCode: "103002" } });
-    const admin = await http(emu.url + "/__emulator/sims", { method: "POST", body: "{" });
+    const admin = await http(emu.url + "/__emulator/sims", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "{",
+    });
     expect(admin).toMatchObject({ status: 400, json: { error: { type: "bad_json" } } });
     const adminTyped = await postJson(emu.url + "/__emulator/sims", {
       id: "a",
@@ -169,8 +173,28 @@ describe("bad input", () => {
       });
     const hostile = await send("evil.example/<x> y");
     expect(hostile.json.data.startsWith(emu.url + "/carrier/ct/getPhone?")).toBe(true);
-    // A plain other name (e.g. localhost) is kept: the page reached the emulator through it.
+    // A plain other name is not trusted either (DNS rebinding sends any name): the URL is built
+    // from the configured public address.
     const local = await send(`localhost:${emu.port}`);
-    expect(local.json.data.startsWith(`http://localhost:${emu.port}/carrier/ct/`)).toBe(true);
+    expect(local.json.data.startsWith(emu.url + "/carrier/ct/getPhone?")).toBe(true);
+  });
+
+  it("builds the URLs it hands out from the configured public address", async () => {
+    const emu = await start({ publicUrl: "http://localhost:7777" });
+    const { phonescripRequest, newTrace } = await import("./support");
+    const req = phonescripRequest({ traceId: newTrace() });
+    const r = await postJson(emu.url + "/h5/onekeylogin/getNewTelecomPhonescrip", req.body, {
+      ...req.headers,
+      ...BROWSER,
+      Host: "rebound.example:7777",
+    });
+    expect(r.json.data.startsWith("http://localhost:7777/carrier/ct/getPhone?")).toBe(true);
+    const fetched = await preGet(emu, preGetBody(), { ...BROWSER, Host: "rebound.example" });
+    expect(fetched.json.body.authPageUrl).toBe("http://localhost:7777/h5/onekeylogin/authPage");
+  });
+
+  it("refuses a public address that is not an http(s) origin", async () => {
+    await expect(start({ publicUrl: "http://localhost:7777/path" })).rejects.toThrow(/publicUrl/);
+    await expect(start({ publicUrl: "ftp://localhost" })).rejects.toThrow(/publicUrl/);
   });
 });

@@ -167,6 +167,34 @@ describe("tokenValidate", () => {
     expect((await validate(emu, { token: t3 })).json.resultCode).toBe("103000");
   });
 
+  it("refuses a stale or future timestamp with 105112 (±5 min on the emulator's clock) without spending the token", async () => {
+    let now = Date.now();
+    const emu = await withKey({ now: () => now });
+    const t = await token(emu);
+    const yearOld = await validate(emu, {
+      token: t,
+      headers: { timestamp: ts(now - 365 * 24 * 3_600_000) },
+    });
+    expect(yearOld.json.resultCode).toBe("105112");
+    expect(yearOld.json.desc).toMatch(/^时间戳非法: timestamp is -31536000 s off/);
+    const late = await validate(emu, {
+      token: t,
+      headers: { timestamp: ts(now - 5 * 60_000 - 1) },
+    });
+    expect(late.json.resultCode).toBe("105112");
+    const ahead = await validate(emu, {
+      token: t,
+      headers: { timestamp: ts(now + 5 * 60_000 + 1) },
+    });
+    expect(ahead.json.resultCode).toBe("105112");
+    expect(emu.state.records.list({ resultCode: "105112" })).toHaveLength(3);
+    // The window is the emulator's clock, not the wall clock: moved 1 minute on, a timestamp 4
+    // minutes behind the new time still passes, and the token was not spent by the refusals.
+    now += 60_000;
+    const edge = await validate(emu, { token: t, headers: { timestamp: ts(now - 4 * 60_000) } });
+    expect(edge.json.resultCode).toBe("103000");
+  });
+
   it("checks in order: 103005 content type, 103005 JSON, 103002, 104000, 104014, 104017, 104003/104004, 104010, 104008 other app", async () => {
     const emu = await withKey();
     const t = await token(emu);
