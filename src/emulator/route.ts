@@ -146,3 +146,24 @@ export function flatFailure(
   if (traceId) answer.record!.traceId = traceId;
   return answer;
 }
+
+/** A base that only gives the request target something to resolve against; never shown. */
+const TARGET_BASE = "http://emulator.invalid";
+
+/**
+ * The request target as a URL. The production SDK writes some paths with a doubled slash
+ * (`https://www.cmpassport.com//h5/onekeylogin/authGetToken`); resolving `//h5/…` against a base
+ * would make `h5` a host, so repeated leading slashes are folded into one first. A proxy's
+ * absolute target (`http://host/path`) is read as it is. Undefined for anything else (`*`).
+ */
+export function parseRequestTarget(target: string): URL | undefined {
+  const absolute = /^https?:\/\//i.test(target);
+  if (!absolute && !target.startsWith("/")) return undefined;
+  try {
+    const url = new URL(absolute ? target : target.replace(/^\/+/, "/"), TARGET_BASE);
+    url.pathname = url.pathname.replace(/^\/+/, "/");
+    return url;
+  } catch {
+    return undefined;
+  }
+}

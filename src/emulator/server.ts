@@ -13,7 +13,13 @@ import { corsHeaders, preflightHeaders } from "./cors";
 import { crossCarrierRoutes } from "./cross-carrier";
 import type { Fault } from "./faults";
 import { pageOptionRoute } from "./page-option";
-import { requestIdentity, type Answer, type ProtocolRoute, type RequestContext } from "./route";
+import {
+  parseRequestTarget,
+  requestIdentity,
+  type Answer,
+  type ProtocolRoute,
+  type RequestContext,
+} from "./route";
 import type { EmulatorState } from "./state";
 import type { EndpointId } from "./types";
 import { tokenValidateRoute } from "./token-validate";
@@ -229,10 +235,8 @@ export function createEmulatorServer(
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
     const method = (req.method ?? "GET").toUpperCase();
-    let url: URL;
-    try {
-      url = new URL(req.url ?? "/", "http://emulator.invalid");
-    } catch {
+    const url = parseRequestTarget(req.url ?? "/");
+    if (!url) {
       send(req, res, errorAnswer(400, "bad_request", "the request target is not a valid URL"));
       return;
     }
