@@ -45,8 +45,10 @@ export function numberFetched(
     appName: app.appName,
     oper: fetched.oper,
   };
-  if (app.customerPrivacyConfig !== undefined) {
-    result.customerPrivacyConfig = app.customerPrivacyConfig;
+  const links = app.customerPrivacyConfig;
+  if (links !== undefined) {
+    // A JSON string on the wire: the official SDK ignores anything but a string that parses.
+    result.customerPrivacyConfig = typeof links === "string" ? links : JSON.stringify(links);
   }
   return result;
 }

@@ -12,7 +12,13 @@ import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DEFAULT_DEMO_ORIGIN, loadRegistryFile, parseRegistry, type Registry } from "./registry";
+import {
+  DEFAULT_DEMO_ORIGIN,
+  loadRegistryFile,
+  parseRegistry,
+  registryLimits,
+  type Registry,
+} from "./registry";
 import { createEmulatorServer } from "./server";
 import { DEFAULT_SIMS, parseSim } from "./sims";
 import { EmulatorState } from "./state";
@@ -89,7 +95,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const init: ConstructorParameters<typeof EmulatorState>[0] = {
     registry,
     sims,
-    limits: { ...DEFAULT_LIMITS, ...options.limits },
+    limits: { ...DEFAULT_LIMITS, ...registryLimits(registry), ...options.limits },
     demoOrigin,
   };
   if (options.defaultSimId !== undefined) init.defaultSimId = options.defaultSimId;
