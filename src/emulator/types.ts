@@ -71,7 +71,8 @@ export type EndpointId =
   | "ctCallback"
   | "cuCallback"
   | "authGetToken"
-  | "tokenValidate";
+  | "tokenValidate"
+  | "logReport";
 
 export const ENDPOINT_IDS: readonly EndpointId[] = [
   "preGetMobile",
@@ -84,6 +85,7 @@ export const ENDPOINT_IDS: readonly EndpointId[] = [
   "cuCallback",
   "authGetToken",
   "tokenValidate",
+  "logReport",
 ];
 
 export interface Limits {
