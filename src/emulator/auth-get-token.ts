@@ -3,7 +3,7 @@
  * the number the user typed become a token.
  */
 import { OK } from "../protocol/codes";
-import { PATHS } from "../protocol/hosts";
+import { PATHS, PRODUCTION_HOSTS, TEST_HOSTS } from "../protocol/hosts";
 import type { AuthGetTokenResponse } from "../protocol/wire";
 import { checkAuthGetToken, describe, failure } from "./checks";
 import {
@@ -13,8 +13,20 @@ import {
   str,
   verdictRecorder,
   flatFailure,
+  publicBaseUrl,
   type ProtocolRoute,
+  type RequestContext,
 } from "./route";
+import { hostedPageUrl } from "./hosted-page";
+
+/**
+ * Where the gateway's own hosted page may be served: the emulator's public address, and the
+ * production and test gateway hosts, which a test routes to the emulator for the official SDK.
+ */
+function ownHostedPages(ctx: RequestContext): string[] {
+  const bases = [publicBaseUrl(ctx), PRODUCTION_HOSTS.api, TEST_HOSTS.api];
+  return bases.map((base) => hostedPageUrl(base));
+}
 
 export const authGetTokenRoute: ProtocolRoute = {
   id: "authGetToken",
@@ -35,6 +47,7 @@ export const authGetTokenRoute: ProtocolRoute = {
       body,
       headers: ctx.headers,
       onVerdict: verdictRecorder(ctx, "authGetToken", traceId),
+      ownPages: ownHostedPages(ctx),
     });
     if (!checked.ok) return flatFailure(checked.failure, appId, traceId);
     const redeemed = ctx.state.tokens.redeem({

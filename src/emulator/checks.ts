@@ -16,7 +16,7 @@ import {
 } from "../protocol/sign-input";
 import { PRE_GET_MOBILE_REQUIRED } from "../protocol/wire";
 import { toPublicKey } from "../server/keys";
-import { refererPageAddress, type RegistryStore } from "./registry";
+import { originOf, refererPageAddress, type RegistryStore } from "./registry";
 import type { AppRegistration, Carrier, Limits, Sim } from "./types";
 
 export interface Failure {
@@ -47,6 +47,11 @@ export interface GatewayRequest {
   headers: IncomingHttpHeaders;
   /** Receives the Referer/Origin verdict early, so it is recorded even when a check fails. */
   onVerdict: VerdictListener;
+  /**
+   * The addresses of the gateway's own hosted page: a request from one of them (Referer page
+   * address listed, Origin its origin) passes the Referer and Origin checks of any app.
+   */
+  ownPages?: readonly string[];
 }
 
 /** The failed side of an Outcome. */
@@ -280,10 +285,27 @@ export interface RefererOriginVerdict {
 export function evaluateRefererOrigin(
   app: AppRegistration,
   headers: IncomingHttpHeaders,
+  ownPages: readonly string[] = [],
 ): RefererOriginVerdict {
   const referer = header(headers, "referer") ?? null;
   const origin = header(headers, "origin") ?? null;
   const refererPage = referer === null ? null : refererPageAddress(referer);
+  const fromOwnPage =
+    refererPage !== null && ownPages.includes(refererPage) && origin === originOf(refererPage);
+  if (fromOwnPage) {
+    const reason = `${refererPage} is the gateway's own hosted page`;
+    return {
+      referer,
+      refererPage,
+      refererOk: true,
+      refererReason: reason,
+      origin,
+      originOk: true,
+      originReason: reason,
+      registeredReferers: [...app.referers],
+      registeredOrigins: [...app.origins],
+    };
+  }
   let refererOk = false;
   let refererReason: string;
   if (refererPage === null || referer === "") {
@@ -334,7 +356,7 @@ function noteVerdict(
   if (typeof appId !== "string") return undefined;
   const app = env.registry.get(appId);
   if (!app) return undefined;
-  const verdict = evaluateRefererOrigin(app, request.headers);
+  const verdict = evaluateRefererOrigin(app, request.headers, request.ownPages);
   request.onVerdict(app, verdict);
   return verdict;
 }
@@ -679,7 +701,7 @@ export function checkAuthGetToken(
   const found = findApp(fam, "104000", h.appId as string, env);
   if (!found.ok) return found;
   const app = found.app;
-  const verdict = noted ?? evaluateRefererOrigin(app, headers);
+  const verdict = noted ?? evaluateRefererOrigin(app, headers, request.ownPages);
   if (h.businessType !== "8") {
     return rejected(failure(fam, "104001", `businessType must be "8"`));
   }

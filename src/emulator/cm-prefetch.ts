@@ -5,9 +5,11 @@ import { maskPhone } from "../protocol/masked-phone";
 import { formatTimestamp } from "../protocol/timestamp";
 import type { NumberFetchResult, PreGetMobileResponse } from "../protocol/wire";
 import { checkPreGetMobile, checkSubscriber, failure, type Failure } from "./checks";
+import { hostedPageUrl } from "./hosted-page";
 import {
   checkEnv,
   parseJsonObject,
+  publicBaseUrl,
   str,
   verdictRecorder,
   type Answer,
@@ -15,9 +17,6 @@ import {
   type RequestContext,
 } from "./route";
 import type { AppRegistration, Carrier, Sim } from "./types";
-
-/** Where the original would open its hosted authorization page; ours draws views in-page. */
-export const AUTH_PAGE_PATH = "/h5/onekeylogin/authPage";
 
 /** The number a fetch identified, as its success answer carries it. */
 export interface FetchedNumber {
@@ -40,13 +39,15 @@ export function numberFetched(
     resultDesc: "成功",
     accessToken: fetched.accessToken,
     maskPhone: fetched.maskPhone,
-    authPageUrl: ctx.baseUrl + AUTH_PAGE_PATH,
+    authPageUrl: hostedPageUrl(publicBaseUrl(ctx)),
     authLevel: app.authLevel,
     appName: app.appName,
     oper: fetched.oper,
   };
-  if (app.customerPrivacyConfig !== undefined) {
-    result.customerPrivacyConfig = app.customerPrivacyConfig;
+  const links = app.customerPrivacyConfig;
+  if (links !== undefined) {
+    // A JSON string on the wire: the official SDK ignores anything but a string that parses.
+    result.customerPrivacyConfig = typeof links === "string" ? links : JSON.stringify(links);
   }
   return result;
 }

@@ -1,13 +1,15 @@
 /**
- * Telecom and Unicom, three steps each (wire-protocol.md §2): step 1 hands out a carrier gateway
+ * Telecom and Unicom, three steps each (docs/protocol.md): step 1 hands out a carrier gateway
  * URL, step 2 is that gateway answering JSONP, step 3 turns its opaque data into an accessToken.
- * The subscriber checks (Wi-Fi, other carrier, blacklist, IoT) run at step 3, where the emulator
- * decides what the carrier gateway would have seen; step 2 only fails for a bad session.
+ * Only a subscriber's own carrier can identify them, so the subscriber checks (Wi-Fi, other
+ * carrier, blacklist, IoT) run at step 2, in the carrier gateway's own answer shape: the official
+ * SDK moves on from Telecom to Unicom only when the Telecom gateway refuses. Step 3 keeps the
+ * server-side failures (switch off, entitlement, expiry, a reused or foreign data value).
  */
 import { OK } from "../protocol/codes";
 import { CROSS_CARRIER } from "../protocol/hosts";
 import { maskPhone } from "../protocol/masked-phone";
-import type { NumberFetchResult, PhonescripResponse } from "../protocol/wire";
+import type { CarrierJsonpPayload, NumberFetchResult, PhonescripResponse } from "../protocol/wire";
 import {
   checkCarrierCallback,
   checkPhonescrip,
@@ -126,6 +128,16 @@ function phonescripRoute(carrier: CrossCarrier): ProtocolRoute {
 
 const CALLBACK_NAME = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
 
+/**
+ * What a carrier gateway answers when it refuses. Telecom: `{result, data: text}`. Unicom: the
+ * official SDK reads `code`, `msg` and `result`; `data` carries the text as well, for clients
+ * that read Unicom failures the Telecom way.
+ */
+export function gatewayRefusal(carrier: CrossCarrier, f: Failure): CarrierJsonpPayload {
+  if (carrier === "CT") return { result: f.code, data: f.desc };
+  return { result: f.code, code: f.code, msg: f.desc, data: f.desc };
+}
+
 function jsonp(callback: string, payload: unknown): string {
   // The /**/ prefix and the escaped separators keep the answer a plain call whatever it carries.
   const body = JSON.stringify(payload)
@@ -140,11 +152,7 @@ function gatewayRoute(carrier: CrossCarrier): ProtocolRoute {
     const cb = ctx.url.searchParams.get("callback") || CROSS_CARRIER[carrier].jsonpCallback;
     return CALLBACK_NAME.test(cb) && cb.length <= 100 ? cb : undefined;
   };
-  const js = (
-    ctx: RequestContext,
-    payload: { result: string; data: string },
-    status?: number,
-  ): Answer => {
+  const js = (ctx: RequestContext, payload: CarrierJsonpPayload, status?: number): Answer => {
     const cb = callbackOf(ctx) ?? CROSS_CARRIER[carrier].jsonpCallback;
     const a: Answer = {
       text: jsonp(cb, payload),
@@ -159,7 +167,7 @@ function gatewayRoute(carrier: CrossCarrier): ProtocolRoute {
     path: CARRIER_GATEWAY_PATHS[carrier],
     malformed: `/**/${CROSS_CARRIER[carrier].jsonpCallback}({"result":"0","data":`,
     shape(code, desc, ctx) {
-      return js(ctx, { result: code, data: desc });
+      return js(ctx, gatewayRefusal(carrier, { code, desc }));
     },
     handle(ctx) {
       if (!callbackOf(ctx)) {
@@ -177,10 +185,8 @@ function gatewayRoute(carrier: CrossCarrier): ProtocolRoute {
       const sessionId = ctx.url.searchParams.get("session") ?? "";
       const session = ctx.state.carrierSessions.get(sessionId);
       if (!session || session.carrier !== carrier) {
-        const a = js(ctx, {
-          result: "-10002",
-          data: "参数错误: unknown session (the URL comes from step 1)",
-        });
+        const reason = "unknown session (the URL comes from step 1)";
+        const a = js(ctx, gatewayRefusal(carrier, { code: "-10002", desc: `参数错误: ${reason}` }));
         a.record = { resultCode: "-10002", carrier };
         return a;
       }
@@ -191,11 +197,18 @@ function gatewayRoute(carrier: CrossCarrier): ProtocolRoute {
         simId: session.simId,
       };
       if (session.expiresAt <= ctx.state.now()) {
-        const a = js(ctx, {
-          result: "-10009",
-          data: "时间超期: the session from step 1 has expired",
-        });
+        const reason = "the session from step 1 has expired";
+        const a = js(ctx, gatewayRefusal(carrier, { code: "-10009", desc: `时间超期: ${reason}` }));
         a.record = { ...record, resultCode: "-10009" };
+        return a;
+      }
+      const sim = ctx.state.sims.get(session.simId);
+      const refusal = sim
+        ? checkSubscriber(familyOf(carrier), sim, carrier)
+        : failure(familyOf(carrier), "130035", `test SIM "${session.simId}" no longer exists`);
+      if (refusal) {
+        const a = js(ctx, gatewayRefusal(carrier, refusal));
+        a.record = { ...record, resultCode: refusal.code, desc: refusal.desc };
         return a;
       }
       const data = ctx.state.carrierSessions.issueData(session);
@@ -272,10 +285,6 @@ function callbackRoute(carrier: CrossCarrier): ProtocolRoute {
       if (!sim) {
         const reason = `test SIM "${session.simId}" no longer exists`;
         return failAnswer(failure(f, "130035", reason), checkedAnswer);
-      }
-      const subscriberFailure = checkSubscriber(f, sim, carrier);
-      if (subscriberFailure) {
-        return failAnswer(subscriberFailure, { ...checkedAnswer, simId: sim.id });
       }
       const masked = maskPhone(sim.number);
       const at = ctx.state.tokens.issueAccessToken({

@@ -13,7 +13,13 @@ import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { accessPolicy, originOf, type AccessPolicy } from "./access";
-import { DEFAULT_DEMO_ORIGIN, loadRegistryFile, parseRegistry, type Registry } from "./registry";
+import {
+  DEFAULT_DEMO_ORIGIN,
+  loadRegistryFile,
+  parseRegistry,
+  registryLimits,
+  type Registry,
+} from "./registry";
 import { createEmulatorServer } from "./server";
 import { DEFAULT_SIMS, parseSim } from "./sims";
 import { EmulatorState } from "./state";
@@ -132,7 +138,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const init: ConstructorParameters<typeof EmulatorState>[0] = {
     registry,
     sims,
-    limits: { ...DEFAULT_LIMITS, ...options.limits },
+    limits: { ...DEFAULT_LIMITS, ...registryLimits(registry), ...options.limits },
     demoOrigin,
   };
   if (options.defaultSimId !== undefined) init.defaultSimId = options.defaultSimId;

@@ -5,7 +5,15 @@
  */
 import { readFileSync } from "node:fs";
 import { toPublicKey } from "../server/keys";
-import type { AppRegistration, AuthLevel, Entitlement, RegistryFile, ReviewStatus } from "./types";
+import {
+  HOUR_MS,
+  type AppRegistration,
+  type AuthLevel,
+  type Entitlement,
+  type Limits,
+  type RegistryFile,
+  type ReviewStatus,
+} from "./types";
 
 export type Registry = RegistryFile;
 
@@ -151,7 +159,21 @@ export function parseRegistry(raw: unknown, demoOrigin = DEFAULT_DEMO_ORIGIN): R
     seen.add(app.appId);
     return app;
   });
-  return { apps };
+  const registry: Registry = { apps };
+  if (raw.lockHours !== undefined) {
+    const hours = raw.lockHours;
+    if (typeof hours !== "number" || !Number.isFinite(hours) || hours <= 0) {
+      throw new RegistryError("lockHours must be a positive number of hours");
+    }
+    registry.lockHours = hours;
+  }
+  return registry;
+}
+
+/** The limits a registry sets (today only the lock duration); options given in code win. */
+export function registryLimits(registry: Registry): Partial<Limits> {
+  if (registry.lockHours === undefined) return {};
+  return { lockMs: registry.lockHours * HOUR_MS };
 }
 
 export function loadRegistryFile(path: string, demoOrigin = DEFAULT_DEMO_ORIGIN): Registry {

@@ -3,6 +3,7 @@ import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
 import type { CheckEnv, Failure, RefererOriginVerdict, VerdictListener } from "./checks";
 import type { EmulatorRecord } from "./records";
 import type { EmulatorState, SeenEntry } from "./state";
+import { reportIdentity } from "./report-fields";
 import type { EndpointId } from "./types";
 
 export interface RequestContext {
@@ -26,9 +27,11 @@ export type RecordFields = Omit<
 
 export interface Answer {
   status?: number;
-  /** Serialised as JSON unless `text` is given. */
+  /** Serialised as JSON unless `text` or `bytes` is given. */
   json?: unknown;
   text?: string;
+  /** A binary answer (the popup's images); needs `contentType`. */
+  bytes?: Buffer;
   contentType?: string;
   headers?: Record<string, string>;
   record?: RecordFields;
@@ -90,6 +93,9 @@ export function requestIdentity(
       appId = str(parsed.body.appId)?.slice(0, 64);
       traceId = str(parsed.body.traceId);
     }
+  } else if (endpoint === "logReport") {
+    const parsed = parseJsonObject(ctx.body);
+    if (parsed.ok) ({ appId, traceId } = reportIdentity(parsed.body));
   } else if (endpoint === "ctGateway" || endpoint === "cuGateway") {
     const session = ctx.state.carrierSessions.get(ctx.url.searchParams.get("session") ?? "");
     appId = session?.appId;
@@ -102,6 +108,14 @@ export function requestIdentity(
   if (appId) who.appId = appId;
   if (traceId) who.traceId = traceId;
   return who;
+}
+
+/**
+ * The emulator's public address, for the URLs it hands out (`authPageUrl`): today the address
+ * the client used to reach it. The one function to change for a configured public address.
+ */
+export function publicBaseUrl(ctx: RequestContext): string {
+  return ctx.baseUrl;
 }
 
 /** The check environment of a request. */
@@ -145,4 +159,25 @@ export function flatFailure(
   if (appId) answer.record!.appId = appId;
   if (traceId) answer.record!.traceId = traceId;
   return answer;
+}
+
+/** A base that only gives the request target something to resolve against; never shown. */
+const TARGET_BASE = "http://emulator.invalid";
+
+/**
+ * The request target as a URL. The production SDK writes some paths with a doubled slash
+ * (`https://www.cmpassport.com//h5/onekeylogin/authGetToken`); resolving `//h5/…` against a base
+ * would make `h5` a host, so repeated leading slashes are folded into one first. A proxy's
+ * absolute target (`http://host/path`) is read as it is. Undefined for anything else (`*`).
+ */
+export function parseRequestTarget(target: string): URL | undefined {
+  const absolute = /^https?:\/\//i.test(target);
+  if (!absolute && !target.startsWith("/")) return undefined;
+  try {
+    const url = new URL(absolute ? target : target.replace(/^\/+/, "/"), TARGET_BASE);
+    url.pathname = url.pathname.replace(/^\/+/, "/");
+    return url;
+  } catch {
+    return undefined;
+  }
 }

@@ -13,10 +13,20 @@ import { preGetMobileRoute } from "./cm-prefetch";
 import { corsHeaders, preflightHeaders } from "./cors";
 import { crossCarrierRoutes } from "./cross-carrier";
 import type { Fault } from "./faults";
+import { hostedPageAnswer } from "./hosted-page";
+import { sdkImage } from "./images";
+import { logReportRoute } from "./log-report";
 import { pageOptionRoute } from "./page-option";
-import { requestIdentity, type Answer, type ProtocolRoute, type RequestContext } from "./route";
+import {
+  parseRequestTarget,
+  requestIdentity,
+  type Answer,
+  type ProtocolRoute,
+  type RequestContext,
+} from "./route";
 import type { EmulatorState } from "./state";
 import type { EndpointId } from "./types";
+import { HOSTED_PAGE_PATH } from "../protocol/hosted-page";
 import { tokenValidateRoute } from "./token-validate";
 
 export const PROTOCOL_ROUTES: readonly ProtocolRoute[] = [
@@ -25,9 +35,23 @@ export const PROTOCOL_ROUTES: readonly ProtocolRoute[] = [
   ...crossCarrierRoutes,
   authGetTokenRoute,
   tokenValidateRoute,
+  logReportRoute,
 ];
 
 const BY_PATH = new Map(PROTOCOL_ROUTES.map((r) => [r.path, r]));
+
+/**
+ * What the official SDK loads besides the protocol: the hosted page and the popup's images.
+ * GET/HEAD only, the same for every caller, neither recorded nor subject to faults.
+ */
+function assetFor(path: string): Answer | undefined {
+  if (path === HOSTED_PAGE_PATH) return hostedPageAnswer();
+  const png = sdkImage(path);
+  if (png) {
+    return { bytes: png, contentType: "image/png", headers: { "Cache-Control": "max-age=3600" } };
+  }
+  return undefined;
+}
 
 export interface EmulatorServer {
   server: Server;
@@ -146,8 +170,11 @@ export function createEmulatorServer(
       "Cache-Control": "no-store",
       ...a.headers,
     };
-    let payload: string;
-    if (a.text !== undefined) {
+    let payload: string | Buffer;
+    if (a.bytes !== undefined) {
+      payload = a.bytes;
+      headers["Content-Type"] = a.contentType ?? "application/octet-stream";
+    } else if (a.text !== undefined) {
       payload = a.text;
       headers["Content-Type"] = a.contentType ?? "text/plain; charset=utf-8";
     } else {
@@ -239,14 +266,20 @@ export function createEmulatorServer(
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
     const method = (req.method ?? "GET").toUpperCase();
-    let url: URL;
-    try {
-      url = new URL(req.url ?? "/", "http://emulator.invalid");
-    } catch {
+    const url = parseRequestTarget(req.url ?? "/");
+    if (!url) {
       send(req, res, errorAnswer(400, "bad_request", "the request target is not a valid URL"));
       return;
     }
     const path = url.pathname;
+    const asset = assetFor(path);
+    if (asset) {
+      req.resume();
+      const readOnly = method === "GET" || method === "HEAD";
+      const refusal = errorAnswer(405, "method_not_allowed", `${path} takes GET, not ${method}`);
+      send(req, res, readOnly ? asset : { ...refusal, headers: { Allow: "GET, HEAD" } });
+      return;
+    }
     const route = BY_PATH.get(path);
     const admin = path === ADMIN_PREFIX || path.startsWith(ADMIN_PREFIX + "/");
     if (!route && !admin) {

@@ -6,6 +6,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { LOCKED, WRONG_DIGITS } from "../protocol/codes";
+import { confirmedNumberForms } from "../protocol/masked-phone";
 import type { AuthLevel, Carrier, Limits } from "./types";
 
 export const TOKEN_LIMIT_CODE = "103911";
@@ -176,8 +177,14 @@ export class TokenStore {
       };
     }
     const accepted = [md5(at.phone)];
-    if (at.authLevel === "1" || at.authLevel === "5") accepted.push(md5(at.maskPhone));
+    if (at.authLevel === "1" || at.authLevel === "5") {
+      accepted.push(...confirmedNumberForms(at.maskPhone).map(md5));
+    }
     if (!accepted.includes(input.phoneHash.toLowerCase())) {
+      // At authLevel 1 nothing was typed, so a mismatch is not a wrong guess at the digits.
+      if (at.authLevel === "1") {
+        return { ok: false, code: WRONG_DIGITS, reason: "phone is not MD5 of the shown number" };
+      }
       w.count += 1;
       if (w.count >= this.limits.lockAfterWrong) {
         w.count = 0;

@@ -53,6 +53,11 @@ export interface AppRegistration {
 
 export interface RegistryFile {
   apps: AppRegistration[];
+  /**
+   * How long a number stays locked after `lockAfterWrong` consecutive wrong entries, in hours
+   * (default 24, as China Mobile's and Telecom's FAQs say). `limits.lockMs` overrides it.
+   */
+  lockHours?: number;
 }
 
 /** Protocol endpoints by job; fault injection and records name them this way. */
@@ -66,7 +71,8 @@ export type EndpointId =
   | "ctCallback"
   | "cuCallback"
   | "authGetToken"
-  | "tokenValidate";
+  | "tokenValidate"
+  | "logReport";
 
 export const ENDPOINT_IDS: readonly EndpointId[] = [
   "preGetMobile",
@@ -79,6 +85,7 @@ export const ENDPOINT_IDS: readonly EndpointId[] = [
   "cuCallback",
   "authGetToken",
   "tokenValidate",
+  "logReport",
 ];
 
 export interface Limits {
@@ -89,6 +96,7 @@ export interface Limits {
   tokenTtlMs: number;
   /** Consecutive wrong digit entries that lock the number (seed 003 FAQ 2). */
   lockAfterWrong: number;
+  /** How long that lock lasts: 24 hours unless the registry's `lockHours` says otherwise. */
   lockMs: number;
   /** At most 30 unused tokens per number per 10 minutes (seed 001). */
   unusedTokenLimit: number;
@@ -98,12 +106,16 @@ export interface Limits {
   bodyLimitBytes: number;
 }
 
+/** A wrong-digits lock lasts a day at China Mobile and Telecom (their FAQs). */
+export const DEFAULT_LOCK_HOURS = 24;
+export const HOUR_MS = 60 * 60_000;
+
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   timestampWindowMs: 5 * 60_000,
   accessTokenTtlMs: 5 * 60_000,
   tokenTtlMs: 2 * 60_000,
   lockAfterWrong: 3,
-  lockMs: 60 * 60_000,
+  lockMs: DEFAULT_LOCK_HOURS * HOUR_MS,
   unusedTokenLimit: 30,
   unusedTokenWindowMs: 10 * 60_000,
   carrierSessionTtlMs: 5 * 60_000,

@@ -16,3 +16,12 @@ export function maskPhone(phone: string): string {
     ? phone.slice(0, 3) + "****" + phone.slice(7)
     : phone.replace(/\d(?=\d{4})/g, "*");
 }
+
+/**
+ * What a client may hash as `phone` at authLevel 1, where nothing is typed: the masked number as
+ * shown, and the forms the official SDK produces by putting its (empty or never set) typed digits
+ * in place of every run of `*` — `1381234` and `138undefined1234` for `138****1234`.
+ */
+export function confirmedNumberForms(maskPhone: string): string[] {
+  return [maskPhone, maskPhone.replace(/\*+/g, ""), maskPhone.replace(/\*+/g, "undefined")];
+}

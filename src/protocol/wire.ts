@@ -93,8 +93,14 @@ export interface PhonescripResponse {
 
 /** What the JSONP global callback receives (step 2). */
 export interface CarrierJsonpPayload {
+  /** "0" when the carrier identified the subscriber; its failure code otherwise. */
   result: string | number;
+  /** On success the opaque value step 3 redeems; a Telecom failure's text. */
   data?: unknown;
+  /** A Unicom failure's code (the official SDK reads it from here, not from `result`). */
+  code?: string;
+  /** A Unicom failure's text. */
+  msg?: string;
 }
 
 /** Body of the CT/CU step 3 (`CTCallback` / `CUCallback`). */

@@ -22,7 +22,11 @@ describe("CM pre-fetch: success", () => {
       msisdnOwner: "CM",
       ctGetMobileSwitch: "1",
       cuGetMobileSwitch: "1",
-      customerPrivacyConfig: { "《演示应用用户协议》": `${DEMO}/agreement.html` },
+    });
+    // A JSON string on the wire: the official SDK only uses a string that parses to an object.
+    expect(typeof r.json.body.customerPrivacyConfig).toBe("string");
+    expect(JSON.parse(r.json.body.customerPrivacyConfig)).toEqual({
+      "《演示应用用户协议》": `${DEMO}/agreement.html`,
     });
     expect(r.json.body.accessToken).toMatch(/^AT[0-9a-f]+$/);
     expect(r.json.body.authPageUrl).toBe(emu.url + "/h5/onekeylogin/authPage");

@@ -18,7 +18,7 @@ describe("CORS", () => {
   it("answers the preflight on every protocol path with the origin, methods and custom headers", async () => {
     const emu = await start();
     const paths = PROTOCOL_ROUTES.map((r) => r.path);
-    expect(paths).toHaveLength(10);
+    expect(paths).toHaveLength(11);
     for (const path of [...paths, "/__emulator/sims/default"]) {
       const r = await http(emu.url + path, {
         method: "OPTIONS",

@@ -58,11 +58,16 @@ describe.each(["CT", "CU"] as Cross[])("%s flow", (carrier) => {
     expect(f.s3!.json.maskPhone).toBe(masked);
   });
 
-  it("answers the other carrier's code for a CM subscriber", async () => {
+  it("the carrier gateway (step 2) answers its own code for a CM subscriber", async () => {
     const emu = await start();
     const f = await crossFlow(emu, carrier, newTrace());
-    expect(f.s3!.json.resultCode).toBe(carrier === "CT" ? "105003" : "105001");
-    expect(f.s3!.json.desc).toContain("belongs to CM");
+    const code = carrier === "CT" ? "105003" : "105001";
+    expect(f.s2!.result).toBe(code);
+    // Telecom's text is in `data`; Unicom's in `msg` (with `code`), and in `data` too.
+    expect(f.s2!.data).toContain("belongs to CM");
+    if (carrier === "CU") expect(f.s2).toMatchObject({ code, msg: f.s2!.data });
+    // No data was issued, so step 3 has nothing to redeem.
+    expect(f.s3!.json.resultCode).toBe("301");
   });
 
   it("answers 103000 with an empty accessToken when the app's switch is off", async () => {
@@ -74,7 +79,7 @@ describe.each(["CT", "CU"] as Cross[])("%s flow", (carrier) => {
   });
 });
 
-describe("CT/CU subscriber checks at step 3", () => {
+describe("CT/CU subscriber checks at the carrier gateway (step 2)", () => {
   it("103111 on Wi-Fi, 105003 with no SIM, 111002 blacklisted, 103609 IoT", async () => {
     const emu = await start();
     emu.state.sims.upsert({
@@ -94,7 +99,8 @@ describe("CT/CU subscriber checks at step 3", () => {
       const traceId = newTrace();
       emu.state.sims.bind(traceId, sim);
       const f = await crossFlow(emu, "CT", traceId);
-      expect(f.s3!.json.resultCode, sim).toBe(expected);
+      expect(f.s2!.result, sim).toBe(expected);
+      expect(f.s3!.json.resultCode, sim).toBe("301");
     }
   });
 });

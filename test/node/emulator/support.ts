@@ -198,7 +198,10 @@ const CROSS = {
 export { CROSS };
 
 /** Evaluates a JSONP answer the way a <script> would, capturing the callback's argument. */
-export function runJsonp(script: string, callback: string): { result: string; data: string } {
+export function runJsonp(
+  script: string,
+  callback: string,
+): { result: string; data: string; code?: string; msg?: string } {
   let got: any;
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- runs the answer as <script> would
   const asScript = new Function(callback, script);
