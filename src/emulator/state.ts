@@ -157,8 +157,8 @@ export class CarrierSessionStore {
  * The real clock as the emulator reads it: the wall time at start (or reset) plus the time
  * elapsed since on the monotonic clock. Token lifetimes, accessToken lifetimes and locks are
  * durations between two readings; read from Date.now(), a step of the system clock (an NTP
- * correction on a freshly booted, loaded CI machine) aged every live token at once, so a token
- * that had just validated its other checks was "expired" (104007) milliseconds later.
+ * correction) would age every live token at once, and a token that had just passed its other
+ * checks would be "expired" (104007) milliseconds later.
  */
 export class SteadyClock {
   private wallAt = Date.now();
