@@ -4,6 +4,7 @@
  * it as `emulator.state`; the admin API is a thin HTTP layer over it.
  */
 import { randomBytes } from "node:crypto";
+import { performance } from "node:perf_hooks";
 import type { RefererOriginVerdict } from "./checks";
 import { FaultStore } from "./faults";
 import { RecordStore } from "./records";
@@ -152,6 +153,26 @@ export class CarrierSessionStore {
   }
 }
 
+/**
+ * The real clock as the emulator reads it: the wall time at start (or reset) plus the time
+ * elapsed since on the monotonic clock. Token lifetimes, accessToken lifetimes and locks are
+ * durations between two readings; read from Date.now(), a step of the system clock (an NTP
+ * correction) would age every live token at once, and a token that had just passed its other
+ * checks would be "expired" (104007) milliseconds later.
+ */
+export class SteadyClock {
+  private wallAt = Date.now();
+  private steadyAt = performance.now();
+
+  readonly now = (): number => this.wallAt + Math.floor(performance.now() - this.steadyAt);
+
+  /** Re-anchors to the wall clock (on reset: nothing alive spans it). */
+  resync(): void {
+    this.wallAt = Date.now();
+    this.steadyAt = performance.now();
+  }
+}
+
 export interface StateInit {
   registry: Registry;
   sims: readonly Sim[];
@@ -176,10 +197,14 @@ export class EmulatorState {
   /** Added to the base clock by `advanceClock` (admin: POST /__emulator/clock). */
   clockOffsetMs = 0;
   private readonly baseNow: () => number;
+  /** The real clock when no `now` was injected. */
+  private readonly steady: SteadyClock | undefined;
 
   constructor(private readonly init: StateInit) {
     this.limits = { ...init.limits };
-    this.baseNow = init.now ?? Date.now;
+    const steady = init.now ? undefined : new SteadyClock();
+    this.steady = steady;
+    this.baseNow = init.now ?? steady!.now;
     this.registry = new RegistryStore(init.registry, init.demoOrigin);
     this.sims = new SimStore(init.sims, this.now, init.defaultSimId);
     this.tokens = new TokenStore(this.now, this.limits);
@@ -202,6 +227,7 @@ export class EmulatorState {
   reset(): void {
     // First, so that what is cleared below starts again at the real time.
     this.clockOffsetMs = 0;
+    this.steady?.resync();
     this.registry.replaceAll(this.init.registry);
     this.sims.reset(this.init.sims, this.init.defaultSimId);
     this.tokens.reset();

@@ -31,13 +31,27 @@ let s: Session | undefined;
 /**
  * A real login in the browser whose token the page does *not* spend: the demo page's own call to
  * /api/login is refused at the network level, so the test holds an unused token.
+ *
+ * The page calls /api/login the moment it has the token, so that call may still be held by the
+ * route when the test has the callback. Closing the context then does not reliably drop it: on a
+ * loaded machine it reached the demo backend, the page spent the token, and the test's own login
+ * got 104007 ("already used"). So the context is closed only once the abort has happened, and the
+ * emulator is asked that no tokenValidate ran meanwhile.
  */
 async function tokenFromBrowser(
   carrier: CarrierName = "CM",
 ): Promise<{ token: string; userInformation: string; number: string }> {
   const sim = E2E_SIMS[carrier];
+  const validationsBefore = (await stack.admin.records({ endpoint: "tokenValidate" })).length;
   s = await newSession(browser, IPHONE);
-  await s.page.route("**/api/login", (route) => route.abort());
+  let pageLoginStopped: () => void = () => {};
+  const stopped = new Promise<void>((resolve) => {
+    pageLoginStopped = resolve;
+  });
+  await s.page.route("**/api/login", async (route) => {
+    await route.abort();
+    pageLoginStopped();
+  });
   await openDemoPage(s, stack, { path: "/standard-popup.html", query: { sim: sim.id } });
   await pressLogin(s);
   await view(s, "standard-popup").waitFor({ state: "visible" });
@@ -46,7 +60,12 @@ async function tokenFromBrowser(
   await submit(s, "standard-popup");
   const ok = await s.rec.final();
   expect(ok.kind).toBe("success");
+  await stopped;
   await s.context.close();
+  const validations = await stack.admin.records({ endpoint: "tokenValidate" });
+  expect(validations, "the page's own /api/login must not have spent the token").toHaveLength(
+    validationsBefore,
+  );
   s = undefined;
   return {
     token: ok.payload.token,
@@ -57,6 +76,16 @@ async function tokenFromBrowser(
 
 const login = (token: string, userInformation: string) =>
   demoApi(stack, "/api/login", { token, userInformation });
+
+/**
+ * Moves the emulator's clock to `ageMs` after the last token was issued, however much real time
+ * the browser flow took since: a fixed advance would add the machine's delay to the token's age.
+ */
+async function clockToTokenAge(ageMs: number): Promise<void> {
+  const issued = await stack.admin.records({ endpoint: "authGetToken", resultCode: "103000" });
+  const { now } = await stack.admin.get("/clock");
+  await stack.admin.advanceClock(Date.parse(issued.at(-1).time) + ageMs - now);
+}
 
 describe("tokenValidate through the demo backend", () => {
   it("a token is single use: the first /api/login returns the number, the second 104007", async () => {
@@ -85,14 +114,14 @@ describe("tokenValidate through the demo backend", () => {
 
   it("a token expires after 2 minutes on the emulator's clock: valid at +110 s, 104007 at +121 s", async () => {
     const early = await tokenFromBrowser("CM");
-    await stack.admin.advanceClock(110_000);
+    await clockToTokenAge(110_000);
     expect((await login(early.token, early.userInformation)).json).toMatchObject({
       phone: early.number,
       resultCode: "103000",
     });
 
     const late = await tokenFromBrowser("CU");
-    await stack.admin.advanceClock(121_000);
+    await clockToTokenAge(121_000);
     const expired = await login(late.token, late.userInformation);
     expect(expired.status).toBe(401);
     expect(expired.json.resultCode).toBe("104007");

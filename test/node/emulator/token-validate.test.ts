@@ -1,7 +1,7 @@
 // tokenValidate: the RSA sign (verified with the registered public key), userInformation byte for
 // byte, expiry and single use, each code; the server helper client against the emulator.
 import { createCipheriv, createDecipheriv, createSign, generateKeyPairSync } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { decryptMsisdn, tokenValidate } from "../../../src/server/index";
 import type { RunningEmulator } from "../../../src/emulator/index";
 import {
@@ -193,6 +193,26 @@ describe("tokenValidate", () => {
     now += 60_000;
     const edge = await validate(emu, { token: t, headers: { timestamp: ts(now - 4 * 60_000) } });
     expect(edge.json.resultCode).toBe("103000");
+  });
+
+  it("a step of the system clock does not age tokens: lifetimes run on the steady clock", async () => {
+    const realNow = Date.now.bind(Date);
+    let stepMs = 0;
+    const wallClock = vi.spyOn(Date, "now").mockImplementation(() => realNow() + stepMs);
+    try {
+      const emu = await withKey();
+      const t = await token(emu);
+      // The machine's clock is corrected 3 minutes forward (NTP on a freshly booted CI machine):
+      // the token is still milliseconds old; the request's timestamp is inside the window.
+      stepMs = 3 * 60_000;
+      const r = await validate(emu, { token: t, headers: { timestamp: ts(realNow() + 60_000) } });
+      expect(r.json.resultCode).toBe("103000");
+      // A reset re-reads the wall clock: nothing alive spans it.
+      emu.state.reset();
+      expect(Math.abs(emu.state.now() - Date.now())).toBeLessThan(1_000);
+    } finally {
+      wallClock.mockRestore();
+    }
   });
 
   it("checks in order: 103005 content type, 103005 JSON, 103002, 104000, 104014, 104017, 104003/104004, 104010, 104008 other app", async () => {
