@@ -56,7 +56,7 @@ export function getConnection(
   } catch {
     // nothing to learn
   }
-  return { appid: text(appid), msgid: randomString({ alphabet: 62, length: 32, random }), netType };
+  return { appid: text(appid), msgid: randomString({ alphabet: 32, length: 32, random }), netType };
 }
 
 /** One call to start: who hears of it, its data, what it adds to the context, and its work. */
