@@ -200,11 +200,11 @@ describe("CT and CU requests, byte for byte", () => {
   });
 
   it("sends authPageType 0 where the integrator gives none, as the official SDK does", async () => {
-    const data: Record<string, unknown> = { ...DATA };
+    const data: Partial<typeof DATA> = { ...DATA };
     delete data.authPageType;
     answers = { [PATHS.preGetMobile]: cmFail() };
     const { sdk } = sdkUnderTest();
-    sdk.getTokenInfo({ data });
+    sdk.getTokenInfo({ data: data as typeof DATA });
     await fetches(1);
     expect(JSON.parse(sent[0].body!).authPageType).toBe("0");
     sdk.endGetToken();
