@@ -112,6 +112,8 @@ export async function runFlow(ctx: StepContext): Promise<void> {
         });
         return;
       }
+      // The gateway's own page, where the integrator asked for it (it takes types "0"/"3").
+      if (ctx.openHostedPage && ctx.openHostedPage(ctx, { answer: a, carrier })) return;
       const option = await pageOption;
       if (session.done) return;
       const answer = a as NumberAnswer & { authLevel: "1" | "4" };
