@@ -29,6 +29,9 @@ const html = (gateway: string) => `<!doctype html>
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
+  <!-- The gateway checks the full page address (registered), which a cross-origin request only
+       carries under this policy. -->
+  <meta name="referrer" content="always">
   <title>hosted-page fixture</title>
 </head>
 <body>
