@@ -105,9 +105,11 @@ export interface CarrierJsonpPayload {
 
 /** Body of the CT/CU step 3 (`CTCallback` / `CUCallback`). */
 export interface CarrierCallbackRequest {
+  /** The carrier gateway's step-2 answer, as it came. */
   data: unknown;
   ver: "1.0";
-  userInformation: string;
+  /** CTCallback only: the official SDK's CUCallback body has no such key. */
+  userInformation?: string;
 }
 
 export interface PageOption {

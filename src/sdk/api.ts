@@ -26,6 +26,7 @@ import { FIELDS, missingField, msgIdOf, toFlowData, type FlowData } from "./para
 import { recordOf, text } from "./responses";
 import { createSession, safeCall, type Callbacks, type Session } from "./session";
 import { requestToken } from "./token";
+import { openHostedPage } from "./hosted-page";
 import { promiseForm, type Extension } from "./promise";
 import type {
   AuthLogin,
@@ -56,7 +57,7 @@ export function getConnection(
   } catch {
     // nothing to learn
   }
-  return { appid: text(appid), msgid: randomString({ alphabet: 62, length: 32, random }), netType };
+  return { appid: text(appid), msgid: randomString({ alphabet: 32, length: 32, random }), netType };
 }
 
 /** One call to start: who hears of it, its data, what it adds to the context, and its work. */
@@ -68,7 +69,15 @@ interface CallStart {
   run: (ctx: StepContext) => Promise<unknown>;
 }
 
-function create(partialDeps: Partial<Deps> | undefined, more?: Extension): AuthLogin {
+/**
+ * `more`: the npm module's extra methods; `hostedPage`: its hosted-page mode (neither is in the
+ * `<script>` build).
+ */
+function create(
+  partialDeps: Partial<Deps> | undefined,
+  more?: Extension,
+  hostedPage?: StepContext["openHostedPage"],
+): AuthLogin {
   const deps = resolveDeps(partialDeps);
   const { report } = deps;
   const config: ResolvedConfig = { timeout: 8000, injectCss: true };
@@ -141,6 +150,7 @@ function create(partialDeps: Partial<Deps> | undefined, more?: Extension): AuthL
       page,
       layerCallback: o.layerCallback,
       injectCss: config.injectCss,
+      openHostedPage: config.hostedPage ? hostedPage : undefined,
       onAccessToken(i) {
         issued = i;
       },
@@ -236,7 +246,7 @@ export const createScriptLogin = (partialDeps?: Partial<Deps>): ScriptAuthLogin 
 
 /** Everything, with the promise form for SPAs (the npm module). */
 export const createAuthLogin = (partialDeps?: Partial<Deps>): AuthLogin =>
-  create(partialDeps, promiseForm);
+  create(partialDeps, promiseForm, openHostedPage);
 
 /** The ready instance. Creating it touches no global: `window`/`document` are read when used. */
 export const YDRZAuthLogin: AuthLogin = /*#__PURE__*/ createAuthLogin();

@@ -77,8 +77,12 @@ export function authorize(ctx: StepContext, found: FoundNumber): Layer | undefin
   }
 
   let inFlight = false;
+  // authLevel "1": nothing is typed, and the official SDK hashes the masked number with its `*`
+  // run replaced by those no digits ("1381234" for 138****1234); the gateway expects that.
   const fullPhone = (digits: string) =>
-    answer.authLevel === "1" ? answer.maskPhone : completeMaskedPhone(answer.maskPhone, digits);
+    answer.authLevel === "1"
+      ? answer.maskPhone.replace(/\*+/g, "")
+      : completeMaskedPhone(answer.maskPhone, digits);
 
   /** Runs the token request; `onWrongDigits` decides who hears of a 104012. */
   const requestWith = (phone: string, onWrongDigits: (payload: CodeError) => void) => {

@@ -18,9 +18,12 @@ export function applyConfig(current: ResolvedConfig, patch: unknown): ResolvedCo
     if (typeof host === "string" && /^https?:\/\/\S+$/i.test(host.trim()))
       current[key] = host.trim();
   }
-  const { timeout, injectCss } = p;
+  const { timeout } = p;
   if (typeof timeout === "number" && timeout > 0 && timeout < Infinity) current.timeout = timeout;
-  if (typeof injectCss === "boolean") current.injectCss = injectCss;
+  for (const key of ["injectCss", "hostedPage"] as const) {
+    const on = p[key];
+    if (typeof on === "boolean") current[key] = on;
+  }
   return { ...current };
 }
 

@@ -1,8 +1,9 @@
 /** What every gateway step of one call needs: the request data, where to send, how long to wait. */
 
-import { joinUrl, type GatewayHosts } from "../protocol/hosts";
+import { joinUrl, type Carrier, type GatewayHosts } from "../protocol/hosts";
 import type { ResolvedDeps } from "./deps";
 import type { FlowData } from "./params";
+import type { NumberAnswer } from "./responses";
 import type { Session } from "./session";
 import type { RequestOptions } from "./transport";
 import type { CustomPopupOptions, PageOptions } from "./types";
@@ -12,6 +13,12 @@ export interface IssuedAccessToken {
   accessToken: string;
   maskPhone: string;
   userInformation: string;
+}
+
+/** A number fetch that handed out an accessToken for the hosted page, and whose it is. */
+export interface HostedFound {
+  answer: NumberAnswer;
+  carrier: Carrier;
 }
 
 /**
@@ -35,6 +42,11 @@ export interface StepContext extends ResolvedDeps {
   layerCallback?: unknown;
   /** `SdkConfig.injectCss`: off when the integrator links style.css itself. */
   injectCss?: boolean;
+  /**
+   * getTokenInfo with `config({hostedPage: true})`, npm module only (hosted-page.ts): opens the
+   * gateway's page for authPageType "0"/"3" instead of our view; false for the other types.
+   */
+  openHostedPage?(ctx: StepContext, found: HostedFound): boolean;
   /** getTokenInfo only: an authLevel "5" flow handed out an accessToken (for `authGetToken`). */
   onAccessToken?(issued: IssuedAccessToken): void;
 }

@@ -6,6 +6,7 @@
 
 import { OK } from "../protocol/codes";
 import { CROSS_CARRIER } from "../protocol/hosts";
+import type { CarrierCallbackRequest } from "../protocol/wire";
 import { send, sendApi, type StepContext } from "./context";
 import { buildPhonescripRequest } from "./reqdata";
 import {
@@ -28,11 +29,13 @@ export async function crossCarrierFetch(
   const d = ctx.data;
   const names = CROSS_CARRIER[carrier];
   try {
-    // Step 1: the carrier gateway's URL.
-    const body = buildPhonescripRequest(
+    // Step 1: the carrier gateway's URL. Bodies go as JSON text, like the official SDK's: no
+    // Content-Type header of ours, so the browser sends text/plain.
+    const request = buildPhonescripRequest(
       { ...d, msgId: d.traceId, userAgent: ctx.win()!.navigator.userAgent },
       ctx.random,
     );
+    const body = JSON.stringify(request);
     const step1 = recordOf(await sendApi(ctx, names.phonescrip, { body }));
     const failure = coded(step1);
     const url = step1.data;
@@ -47,13 +50,17 @@ export async function crossCarrierFetch(
       return result ? { code: result, message: readString(step2.data) } : undefined;
     }
 
-    // Step 3: the opaque data for the masked number and accessToken.
+    // Step 3: the opaque data for the masked number and accessToken. The timestamp is the
+    // integrator's signed one, not a fresh one. The official SDK's CUCallback body has no
+    // userInformation (it reads it from an object without one), so ours has none either.
     const headers = {
       businessType: d.businessType,
       timestamp: d.timestamp,
       authPageType: d.authPageType,
     };
-    const body3 = { data: step2.data, ver: "1.0", userInformation: ctx.userInformation };
+    const callback: CarrierCallbackRequest = { data: step2.data, ver: "1.0" };
+    if (carrier === "CT") callback.userInformation = ctx.userInformation;
+    const body3 = JSON.stringify(callback);
     return readNumberAnswer(await sendApi(ctx, names.callback, { body: body3, headers }));
   } catch {
     // a network failure

@@ -187,11 +187,15 @@ export function aesCbcHex(plaintext: string, key: string, iv: string): string {
 // ---------------------------------------------------------------------------------------------
 // Random identifiers
 
-const ALPHANUMERIC = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+/**
+ * The official SDK's alphabet, digits then upper case then lower case: its random ids draw from
+ * a prefix of it, so the `encrypted` seed is uppercase hex and a `getConnection` msgid is 0-9A-V.
+ */
+const ALPHANUMERIC = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
 /** What `randomString` draws from and how many characters. */
 export interface RandomStringOptions {
-  /** How many of `[0-9a-zA-Z]` to draw from (16: lowercase hex, 62: all). */
+  /** How many of `[0-9A-Za-z]` to draw from (16: uppercase hex, 32: 0-9A-V, 62: all). */
   alphabet: number;
   /** How many characters. */
   length: number;

@@ -44,7 +44,9 @@ export function userInformation(win: FingerprintWindow): string {
     // The original reads navigator.availHeight (undefined everywhere); kept for the same shape.
     nav.availHeight,
     scr.colorDepth,
-    new Date().getTimezoneOffset(),
+    // The official SDK reads `Date.getTimezoneOffset`, a property the constructor does not have,
+    // so its last field is always the text "undefined"; the gateway expects those bytes.
+    undefined,
   ];
   const digest = md5Hex(fields.map(String).join("@@"));
   return encodeURIComponent(base64Utf8(platform + "@@" + ua.slice(0, 100) + "@@" + digest));

@@ -16,6 +16,7 @@ import {
   ACCESS_TOKEN_ISSUED,
 } from "../protocol/codes";
 import { joinUrl, PATHS, type Carrier } from "../protocol/hosts";
+import { formatTimestamp } from "../protocol/timestamp";
 import { authorize, viewKind } from "./authorize";
 import { send, sendApi, type StepContext } from "./context";
 import { crossCarrierFetch } from "./cross-carrier";
@@ -46,7 +47,9 @@ async function cmPrefetch(ctx: StepContext): Promise<NumberAnswer | undefined> {
 function fetchPageOption(ctx: StepContext): Promise<PageOption | undefined> | undefined {
   const d = ctx.data;
   if (d.authPageType !== "1") return undefined;
-  const headers = { interfaceVersion: "1.0", timestamp: d.timestamp, businessType: d.businessType };
+  // Like authGetToken, and unlike the CT/CU steps, it carries a fresh timestamp.
+  const timestamp = formatTimestamp(new Date(ctx.now()));
+  const headers = { interfaceVersion: "1.0", timestamp, businessType: d.businessType };
   const request = sendApi(ctx, PATHS.pageOption, { headers }).then(readPageOption, () => undefined);
   return ctx.session.time("pageOption", request);
 }
@@ -109,6 +112,8 @@ export async function runFlow(ctx: StepContext): Promise<void> {
         });
         return;
       }
+      // The gateway's own page, where the integrator asked for it (it takes types "0"/"3").
+      if (ctx.openHostedPage && ctx.openHostedPage(ctx, { answer: a, carrier })) return;
       const option = await pageOption;
       if (session.done) return;
       const answer = a as NumberAnswer & { authLevel: "1" | "4" };

@@ -41,11 +41,13 @@ export function missingField(data: unknown, fields: readonly string[]): string |
   return fields.find((f) => !text(record[f]).trim());
 }
 
-/** Every field of the request data as a string, with the original's default businessType. */
+/** Every field of the request data as a string, with the original's defaults. */
 export function toFlowData(data: unknown): FlowData {
   const d = recordOf(data);
   const out: Record<string, string> = {};
   for (const f of FIELDS) out[f] = text(d[f]);
   out.businessType = out.businessType || "8";
+  // The official SDK sends "0" (the standard page) when the integrator gives no authPageType.
+  out.authPageType = out.authPageType || "0";
   return out as unknown as FlowData;
 }

@@ -8,10 +8,14 @@ import { crossCarrierSignInput, REQDATA_IV, reqdataKeyFromMd5Hex } from "../prot
 import type { PhonescripReqdata, PhonescripRequest } from "../protocol/wire";
 import { aesCbcHex, md5Hex, randomString } from "./crypto";
 
-/** Inferred from the original: "0" Android, "1" iOS, "3" anything else. */
+/**
+ * The official SDK's rule: "0" for any agent naming Linux or Android (case as written, so desktop
+ * Linux too), "1" for an iOS device agent ("(iPhone; CPU iPhone OS … like Mac OS X", iPad, iPod),
+ * "3" for anything else, iPadOS in desktop mode ("Macintosh") included.
+ */
 export function mobileSystem(userAgent: string): PhonescripReqdata["mobilesystem"] {
-  if (/android/i.test(userAgent)) return "0";
-  if (/iphone|ipad|ipod/i.test(userAgent)) return "1";
+  if (/Linux|Android/.test(userAgent)) return "0";
+  if (/\(i[^;]+;( U;)? CPU.+Mac OS X/.test(userAgent)) return "1";
   return "3";
 }
 

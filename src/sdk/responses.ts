@@ -41,6 +41,8 @@ export interface NumberAnswer extends CarrierResult {
   privacyLinks: AgreementLink[];
   /** On failures: the subscriber's real carrier, when the gateway names one (untrusted). */
   owner: unknown;
+  /** The answer as sent, for the hosted page (its `authPageUrl`, the raw privacy config). */
+  fields: Json;
 }
 
 /** `customerPrivacyConfig`: name → url, as an object or as its JSON text. */
@@ -79,6 +81,7 @@ export function readNumberAnswer(value: unknown): NumberAnswer | undefined {
     appName: readString(r.appName),
     privacyLinks: privacyLinks(r.customerPrivacyConfig),
     owner: r.msisdnOwner,
+    fields: r,
   };
 }
 

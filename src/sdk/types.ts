@@ -153,6 +153,12 @@ export interface SdkConfig {
   timeout?: number;
   /** Inject the SDK's CSS on first render (default true). Off when `style.css` is linked. */
   injectCss?: boolean;
+  /**
+   * authPageType "0"/"3": open the gateway's own page (`authPageUrl`) in a full-screen iframe, as
+   * the official SDK does, instead of drawing ours (default false). npm module only: the
+   * `<script>` build keeps its in-page views.
+   */
+  hostedPage?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -164,6 +170,7 @@ export interface ResolvedConfig {
   apiHost?: string;
   timeout: number;
   injectCss: boolean;
+  hostedPage?: boolean;
 }
 
 export interface GetTokenOptions {

@@ -39,13 +39,14 @@ describe("getConnection", () => {
     const a = getConnection("300011", undefined, Math.random);
     const b = getConnection("300011", undefined, Math.random);
     expect(a.appid).toBe("300011");
-    expect(a.msgid).toMatch(/^[0-9a-zA-Z]{32}$/);
+    expect(a.msgid).toMatch(/^[0-9A-V]{32}$/);
     expect(a.msgid).not.toBe(b.msgid);
   });
 
   it("covers the whole alphabet boundary without overflow", () => {
     expect(getConnection("x", undefined, () => 0).msgid).toBe("0".repeat(32));
-    expect(getConnection("x", undefined, () => 0.9999999).msgid).toBe("Z".repeat(32));
+    // The official SDK's msgid alphabet is 0-9A-V (the first 32 of 0-9A-Za-z).
+    expect(getConnection("x", undefined, () => 0.9999999).msgid).toBe("V".repeat(32));
   });
 
   it("through YDRZAuthLogin: synchronous and without any request", () => {
@@ -60,7 +61,7 @@ describe("getConnection", () => {
       const c = sdk.getConnection("300011");
       expect(c).toEqual({
         appid: "300011",
-        msgid: expect.stringMatching(/^[0-9a-zA-Z]{32}$/),
+        msgid: expect.stringMatching(/^[0-9A-V]{32}$/),
         netType: "wifi",
       });
       expect(transport.calls).toHaveLength(0);

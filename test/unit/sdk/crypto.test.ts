@@ -59,7 +59,7 @@ describe("reqdata (CT/CU step 1)", () => {
     let i = 0;
     const seq = [0.1, 0.9, 0.35, 0.6];
     const req = buildPhonescripRequest(input, () => seq[i++ % seq.length]);
-    expect(req.encrypted).toMatch(/^[0-9a-f]{16}$/);
+    expect(req.encrypted).toMatch(/^[0-9A-F]{16}$/);
     expect(req.businessType).toBe("8");
     const key = Buffer.from(md5(req.encrypted).substr(8, 16).toUpperCase(), "utf8");
     const decipher = createDecipheriv("aes-128-cbc", key, Buffer.from("0000000000000000", "utf8"));
@@ -108,7 +108,7 @@ describe("reqdata (CT/CU step 1)", () => {
     const a = buildPhonescripRequest(input, () => 0.1);
     const b = buildPhonescripRequest(input, () => 0.7);
     expect(a.encrypted).toBe("1111111111111111");
-    expect(b.encrypted).toBe("bbbbbbbbbbbbbbbb");
+    expect(b.encrypted).toBe("BBBBBBBBBBBBBBBB");
     expect(a.reqdata).not.toBe(b.reqdata);
   });
 
