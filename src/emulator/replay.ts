@@ -6,7 +6,6 @@
  * sign), which a fresh sign per login never repeats.
  */
 import type { Failure } from "./checks";
-import type { Json } from "./route";
 
 export const REPLAY_CODE = "103505";
 
@@ -24,7 +23,7 @@ export class ReplayGuard {
   ) {}
 
   /** Undefined the first time a signed pre-fetch is seen, the 103505 failure after that. */
-  refusal(body: Json): Failure | undefined {
+  refusal(body: Readonly<Record<string, unknown>>): Failure | undefined {
     const now = this.now();
     this.prune(now);
     const key = [body.appId, body.msgId, body.traceId, body.timestamp, body.sign].join("\n");
