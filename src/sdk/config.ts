@@ -18,12 +18,11 @@ export function applyConfig(current: ResolvedConfig, patch: unknown): ResolvedCo
     if (typeof host === "string" && /^https?:\/\/\S+$/i.test(host.trim()))
       current[key] = host.trim();
   }
-  const { timeout } = p;
+  const { timeout, injectCss } = p;
   if (typeof timeout === "number" && timeout > 0 && timeout < Infinity) current.timeout = timeout;
-  for (const key of ["injectCss", "hostedPage"] as const) {
-    const on = p[key];
-    if (typeof on === "boolean") current[key] = on;
-  }
+  if (typeof injectCss === "boolean") current.injectCss = injectCss;
+  // Read by the npm module only (hosted-page.ts); the <script> build always draws in-page.
+  if (typeof p.hostedPage === "boolean") current.hostedPage = p.hostedPage;
   return { ...current };
 }
 

@@ -16,12 +16,12 @@ import {
   ACCESS_TOKEN_ISSUED,
 } from "../protocol/codes";
 import { joinUrl, PATHS, type Carrier } from "../protocol/hosts";
-import { formatTimestamp } from "../protocol/timestamp";
 import { authorize, viewKind } from "./authorize";
 import { send, sendApi, type StepContext } from "./context";
 import { crossCarrierFetch } from "./cross-carrier";
 import { readNumberAnswer, readPageOption, recordOf, type NumberAnswer } from "./responses";
 import { PRE_GET_MOBILE_FIELDS, type PageOption } from "../protocol/wire";
+import { formatTimestamp } from "../protocol/timestamp";
 import type { CarrierResult } from "./types";
 
 /** The CM pre-fetch, sent as text/plain JSON so that the browser needs no CORS preflight. */
