@@ -22,7 +22,7 @@ import { resolveDeps, type Deps } from "./deps";
 import { codeError } from "./errors";
 import { userInformation } from "./fingerprint";
 import { runFlow } from "./flow";
-import { FIELDS, missingField, msgIdOf, toFlowData, type FlowData } from "./params";
+import { copyOptions, FIELDS, missingField, msgIdOf, toFlowData, type FlowData } from "./params";
 import { recordOf, text } from "./responses";
 import { createSession, safeCall, type Callbacks, type Session } from "./session";
 import { requestToken } from "./token";
@@ -79,7 +79,7 @@ function create(partialDeps: Partial<Deps> | undefined, more?: Extension): AuthL
 
   /** Refusals happen before a session exists: only the new call hears of them. */
   const refuse = (callbacks: Callbacks, payload: CodeError) => {
-    safeCall(callbacks.error, payload, report, "error");
+    safeCall(callbacks, "error", payload, report);
   };
 
   const end = (session: Session) => {
@@ -127,45 +127,84 @@ function create(partialDeps: Partial<Deps> | undefined, more?: Extension): AuthL
     return session;
   };
 
+  /**
+   * Runs `read` over the integrator's input: a getter that throws or a hostile Proxy makes the
+   * input unreadable, which the caller hears of once (503 for `data`) instead of not at all.
+   */
+  const readInput = <T>(callbacks: Callbacks, read: () => T): T | undefined => {
+    try {
+      return read();
+    } catch (e) {
+      report("unreadable data", e);
+      refuse(callbacks, codeError(MISSING_PARAM, "", "data"));
+    }
+  };
+
+  /** The options read once as the call starts; unreadable ones give the views' defaults. */
+  const optionsAtStart = (options: PageOptions | undefined) => {
+    try {
+      return copyOptions(options);
+    } catch (e) {
+      report("unreadable options, defaults used", e);
+    }
+  };
+
   /** The options object itself holds the callbacks (read as the call ends). */
   const startFlow = (options: unknown): Session | undefined => {
     const o = recordOf(options);
-    const d = o.data;
-    const field = missingField(d, FIELDS.slice(0, 5));
-    if (field) {
-      refuse(o, codeError(MISSING_PARAM, msgIdOf(d), field));
+    const input = readInput(o, () => ({
+      field: missingField(o.data, FIELDS.slice(0, 5)),
+      msgId: msgIdOf(o.data),
+      data: toFlowData(o.data),
+      layerCallback: o.layerCallback,
+    }));
+    if (!input) return undefined;
+    if (input.field) {
+      refuse(o, codeError(MISSING_PARAM, input.msgId, input.field));
       return undefined;
     }
     const more: Partial<StepContext> = {
-      popup,
-      page,
-      layerCallback: o.layerCallback,
+      popup: popup && {
+        containerId: popup.containerId,
+        options: optionsAtStart(popup.options) || {},
+      },
+      page: optionsAtStart(page),
+      layerCallback: input.layerCallback,
       injectCss: config.injectCss,
       onAccessToken(i) {
         issued = i;
       },
     };
-    return begin({ callbacks: o, data: toFlowData(d), more, run: runFlow });
+    return begin({ callbacks: o, data: input.data, more, run: runFlow });
   };
 
   /** `authGetToken`: the token request for an accessToken of an authLevel "5" flow. */
   const startTokenRequest = (options: unknown): void => {
     const callbacks = recordOf(options);
-    const d = recordOf(callbacks.data);
-    const msgId = msgIdOf(d);
-    const field = missingField(callbacks.data, ["version", "appId", "traceId", "accessToken"]);
+    const input = readInput(callbacks, () => {
+      const d = recordOf(callbacks.data);
+      return {
+        d: toFlowData(d),
+        msgId: msgIdOf(d),
+        field: missingField(callbacks.data, ["version", "appId", "traceId", "accessToken"]),
+        accessToken: text(d.accessToken),
+        maskPhone: text(d.maskPhone),
+        maskVal: text(d.maskVal),
+      };
+    });
+    if (!input) return;
+    const { msgId, field, accessToken } = input;
     if (field) {
       refuse(callbacks, codeError(MISSING_PARAM, msgId, field));
       return;
     }
-    const accessToken = text(d.accessToken);
     // The original lets integrators omit maskPhone: it keeps the last one it handed out.
-    const maskPhone = text(d.maskPhone) || (issued && issued.maskPhone);
+    const maskPhone = input.maskPhone || (issued && issued.maskPhone);
     if (!maskPhone) {
       refuse(callbacks, codeError(MISSING_PARAM, msgId, "maskPhone"));
       return;
     }
-    const fullPhone = completeMaskedPhone(maskPhone, text(d.maskVal));
+    const fullPhone = completeMaskedPhone(maskPhone, input.maskVal);
     if (fullPhone === undefined) {
       refuse(callbacks, codeError(DIGITS_INCOMPLETE, msgId));
       return;
@@ -175,7 +214,7 @@ function create(partialDeps: Partial<Deps> | undefined, more?: Extension): AuthL
     if (issued && issued.accessToken === accessToken) more.userInformation = issued.userInformation;
     // Sign and timestamp are not sent by this request; a stray one of the integrator must not
     // travel on.
-    const data = { ...toFlowData(d), sign: "", timestamp: "" };
+    const data = { ...input.d, sign: "", timestamp: "" };
     const run = async (ctx: StepContext) => {
       const wrongDigits = await requestToken(ctx, accessToken, fullPhone);
       // 104012 ends this call too: there is no view to keep open.

@@ -53,11 +53,15 @@ function fetchPageOption(ctx: StepContext): Promise<PageOption | undefined> | un
 
 /**
  * The view's first-use costs, paid while the gateway answers (views/index.ts `warmView`), unless
- * the call has already settled.
+ * the call has already settled. It runs from a timer: nothing it throws may reach the page.
  */
 function rehearseView(ctx: StepContext): void {
   if (ctx.session.done) return;
-  ctx.warmView(viewKind(ctx), ctx.injectCss);
+  try {
+    ctx.warmView(viewKind(ctx), ctx.injectCss);
+  } catch (e) {
+    ctx.report("warmView", e);
+  }
 }
 
 /**
