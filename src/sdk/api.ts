@@ -252,7 +252,7 @@ function create(partialDeps: Partial<Deps> | undefined, more?: Extension): AuthL
     authGetTokenByLayer: layerRequest,
     /** For integrators drawing their own UI after authLevel "5". */
     authGetToken: startTokenRequest,
-    config: (patch?: unknown) => applyConfig(config, patch),
+    config: (patch?: unknown) => applyConfig(config, patch, report),
   };
   // Whatever a method throws (a bug of ours, hostile input) is reported, never thrown into the
   // page.

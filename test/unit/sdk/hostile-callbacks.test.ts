@@ -164,3 +164,24 @@ describe("view options that throw", () => {
     sdk.endGetToken();
   });
 });
+
+describe("config timeout", () => {
+  const invalid = [2 ** 31, 2 ** 31 - 0.5, 1e308, 0.5, 0, -1, NaN, Infinity, "8000", null];
+  for (const timeout of invalid) {
+    it(`refuses ${String(timeout)} with a report and keeps the previous timeout`, () => {
+      const { sdk, report } = setup(routes({}));
+      sdk.config({ timeout: 3000 });
+      expect(sdk.config({ timeout } as never).timeout).toBe(3000);
+      expect(report).toHaveBeenCalledWith(
+        expect.stringContaining("YDRZAuthLogin: config: timeout ignored"),
+        timeout,
+      );
+    });
+  }
+
+  it("accepts setTimeout's longest delay, 2^31 - 1 ms", () => {
+    const { sdk, report } = setup(routes({}));
+    expect(sdk.config({ timeout: 2 ** 31 - 1 }).timeout).toBe(2 ** 31 - 1);
+    expect(report).not.toHaveBeenCalled();
+  });
+});
