@@ -127,40 +127,22 @@ function create(partialDeps: Partial<Deps> | undefined, more?: Extension): AuthL
     return session;
   };
 
-  /**
-   * Runs `read` over the integrator's input: a getter that throws or a hostile Proxy makes the
-   * input unreadable, which the caller hears of once (503 for `data`) instead of not at all.
-   */
-  const readInput = <T>(callbacks: Callbacks, read: () => T): T | undefined => {
-    try {
-      return read();
-    } catch (e) {
-      report("unreadable data", e);
-      refuse(callbacks, codeError(MISSING_PARAM, "", "data"));
-    }
-  };
-
   /** The options read once as the call starts; unreadable ones give the views' defaults. */
   const optionsAtStart = (options: PageOptions | undefined) => {
     try {
       return copyOptions(options);
     } catch (e) {
-      report("unreadable options, defaults used", e);
+      report("options unreadable", e);
     }
   };
 
   /** The options object itself holds the callbacks (read as the call ends). */
   const startFlow = (options: unknown): Session | undefined => {
     const o = recordOf(options);
-    const input = readInput(o, () => ({
-      field: missingField(o.data, FIELDS.slice(0, 5)),
-      msgId: msgIdOf(o.data),
-      data: toFlowData(o.data),
-      layerCallback: o.layerCallback,
-    }));
-    if (!input) return undefined;
-    if (input.field) {
-      refuse(o, codeError(MISSING_PARAM, input.msgId, input.field));
+    const d = o.data;
+    const field = missingField(d, FIELDS.slice(0, 5));
+    if (field) {
+      refuse(o, codeError(MISSING_PARAM, msgIdOf(d), field));
       return undefined;
     }
     const more: Partial<StepContext> = {
@@ -169,42 +151,33 @@ function create(partialDeps: Partial<Deps> | undefined, more?: Extension): AuthL
         options: optionsAtStart(popup.options) || {},
       },
       page: optionsAtStart(page),
-      layerCallback: input.layerCallback,
+      layerCallback: o.layerCallback,
       injectCss: config.injectCss,
       onAccessToken(i) {
         issued = i;
       },
     };
-    return begin({ callbacks: o, data: input.data, more, run: runFlow });
+    return begin({ callbacks: o, data: toFlowData(d), more, run: runFlow });
   };
 
   /** `authGetToken`: the token request for an accessToken of an authLevel "5" flow. */
   const startTokenRequest = (options: unknown): void => {
     const callbacks = recordOf(options);
-    const input = readInput(callbacks, () => {
-      const d = recordOf(callbacks.data);
-      return {
-        d: toFlowData(d),
-        msgId: msgIdOf(d),
-        field: missingField(callbacks.data, ["version", "appId", "traceId", "accessToken"]),
-        accessToken: text(d.accessToken),
-        maskPhone: text(d.maskPhone),
-        maskVal: text(d.maskVal),
-      };
-    });
-    if (!input) return;
-    const { msgId, field, accessToken } = input;
+    const d = recordOf(callbacks.data);
+    const msgId = msgIdOf(d);
+    const field = missingField(callbacks.data, ["version", "appId", "traceId", "accessToken"]);
     if (field) {
       refuse(callbacks, codeError(MISSING_PARAM, msgId, field));
       return;
     }
+    const accessToken = text(d.accessToken);
     // The original lets integrators omit maskPhone: it keeps the last one it handed out.
-    const maskPhone = input.maskPhone || (issued && issued.maskPhone);
+    const maskPhone = text(d.maskPhone) || (issued && issued.maskPhone);
     if (!maskPhone) {
       refuse(callbacks, codeError(MISSING_PARAM, msgId, "maskPhone"));
       return;
     }
-    const fullPhone = completeMaskedPhone(maskPhone, input.maskVal);
+    const fullPhone = completeMaskedPhone(maskPhone, text(d.maskVal));
     if (fullPhone === undefined) {
       refuse(callbacks, codeError(DIGITS_INCOMPLETE, msgId));
       return;
@@ -214,7 +187,7 @@ function create(partialDeps: Partial<Deps> | undefined, more?: Extension): AuthL
     if (issued && issued.accessToken === accessToken) more.userInformation = issued.userInformation;
     // Sign and timestamp are not sent by this request; a stray one of the integrator must not
     // travel on.
-    const data = { ...input.d, sign: "", timestamp: "" };
+    const data = { ...toFlowData(d), sign: "", timestamp: "" };
     const run = async (ctx: StepContext) => {
       const wrongDigits = await requestToken(ctx, accessToken, fullPhone);
       // 104012 ends this call too: there is no view to keep open.
@@ -222,6 +195,22 @@ function create(partialDeps: Partial<Deps> | undefined, more?: Extension): AuthL
     };
     begin({ callbacks, data, more, run });
   };
+
+  /**
+   * Input whose getters throw (or a Proxy) is unreadable: one 503 for `data` rather than none.
+   * Only the reads before `begin` can throw (begin catches what follows), so this refusal is
+   * never a second callback.
+   */
+  const readable =
+    <T>(start: (options: unknown) => T) =>
+    (options: unknown): T | undefined => {
+      try {
+        return start(options);
+      } catch (e) {
+        report("unreadable data", e);
+        refuse(recordOf(options), codeError(MISSING_PARAM, "", "data"));
+      }
+    };
 
   /** `authGetTokenByLayer`: the token request from the custom popup without mask. */
   const layerRequest = (first?: unknown, second?: unknown): void => {
@@ -233,11 +222,12 @@ function create(partialDeps: Partial<Deps> | undefined, more?: Extension): AuthL
     else refuse(callbacks, codeError(LAYER_NOT_INITIALISED, active ? active.msgId : ""));
   };
 
-  const extraMethods = more ? more(startFlow, end) : {};
+  const readableFlow = readable(startFlow);
+  const extraMethods = more ? more(readableFlow, end) : {};
   const methods: Record<string, (...args: never[]) => unknown> = {
     ...extraMethods,
     getTokenInfo(options: unknown) {
-      startFlow(options);
+      readableFlow(options);
     },
     getConnection: (appid: unknown) => getConnection(appid, deps.win(), deps.random),
     endGetToken() {
@@ -251,7 +241,7 @@ function create(partialDeps: Partial<Deps> | undefined, more?: Extension): AuthL
     },
     authGetTokenByLayer: layerRequest,
     /** For integrators drawing their own UI after authLevel "5". */
-    authGetToken: startTokenRequest,
+    authGetToken: readable(startTokenRequest),
     config: (patch?: unknown) => applyConfig(config, patch, report),
   };
   // Whatever a method throws (a bug of ours, hostile input) is reported, never thrown into the

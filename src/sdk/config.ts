@@ -32,7 +32,7 @@ export function applyConfig(
     // would time out on the spot.
     if (Number.isInteger(timeout) && timeout > 0 && timeout <= TIMEOUT_MAX)
       current.timeout = timeout;
-    else report("config: timeout ignored (whole ms, 1 to 2^31-1)", timeout);
+    else report("invalid timeout", timeout);
   }
   if (typeof injectCss === "boolean") current.injectCss = injectCss;
   return { ...current };

@@ -55,7 +55,7 @@ const OPTIONS_DEPTH = 8;
 
 function copyOf(value: unknown, depth: number): unknown {
   if (!value || typeof value !== "object") return value;
-  if (depth > OPTIONS_DEPTH) throw Error("options nested too deep");
+  if (depth > OPTIONS_DEPTH) throw Error("nested too deep");
   const out: Record<string, unknown> = Array.isArray(value) ? ([] as unknown as Json) : {};
   for (const key of Object.keys(value)) {
     // A `__proto__` key (from JSON.parse) would set the copy's prototype rather than a field.

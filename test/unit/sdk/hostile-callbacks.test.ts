@@ -28,7 +28,7 @@ describe("a callbacks object that throws as the call settles", () => {
         throw new Error("hostile error getter");
       },
     };
-    sdk.getTokenInfo(options);
+    sdk.getTokenInfo(options as never);
     await flush();
     const view = views.last();
     expect(view).toBeDefined();
@@ -39,7 +39,7 @@ describe("a callbacks object that throws as the call settles", () => {
     const before = transport.calls.length;
     const next = start(sdk);
     await flush();
-    expect(next.error.map((e) => e.code)).not.toContain("104018");
+    expect(next.error.map((e) => (e as { code?: string }).code)).not.toContain("104018");
     expect(transport.calls.length).toBeGreaterThan(before);
     sdk.endGetToken();
     expect(next.all).toHaveLength(1);
@@ -63,7 +63,7 @@ describe("a callbacks object that throws as the call settles", () => {
     expect(view.destroy).toHaveBeenCalled();
     const second = start(sdk);
     await flush();
-    expect(second.error.map((e) => e.code)).not.toContain("104018");
+    expect(second.error.map((e) => (e as { code?: string }).code)).not.toContain("104018");
     sdk.endGetToken();
     expect(second.all).toHaveLength(1);
     expect(first.all.filter((c) => c.kind === "success")).toHaveLength(1);
@@ -89,7 +89,7 @@ describe("a data object that throws", () => {
     it(`getTokenInfo with ${name} gets exactly one 503 for data`, async () => {
       const { sdk, transport } = setup(routes({}));
       const rec = recorder();
-      sdk.getTokenInfo({ data, ...rec.callbacks });
+      sdk.getTokenInfo({ data, ...rec.callbacks } as never);
       await flush();
       expect(rec.all).toHaveLength(1);
       expect(rec.error[0]).toMatchObject({ code: "503", field: "data" });
@@ -99,7 +99,7 @@ describe("a data object that throws", () => {
     it(`authGetToken with ${name} gets exactly one 503 for data`, async () => {
       const { sdk, transport } = setup(routes({ [PATHS.authGetToken]: tokenOk }));
       const rec = recorder();
-      sdk.authGetToken({ data, ...rec.callbacks });
+      sdk.authGetToken({ data, ...rec.callbacks } as never);
       await flush();
       expect(rec.all).toHaveLength(1);
       expect(rec.error[0]).toMatchObject({ code: "503", field: "data" });
@@ -127,7 +127,7 @@ describe("view options that throw", () => {
       const box = document.createElement("div");
       box.id = "ydrzCustomControls";
       document.body.append(box);
-      sdk.CustomControlsInit("ydrzCustomControls", options);
+      sdk.CustomControlsInit("ydrzCustomControls", options as never);
       const rec = start(sdk, { authPageType: "2" });
       // The rehearsal runs from a timer: wait for it.
       await vi.waitFor(() => expect(views.warmView).toHaveBeenCalled());
@@ -135,11 +135,8 @@ describe("view options that throw", () => {
       expect(views.warmView).toHaveBeenCalledWith("custom-popup", true);
       expect(views.last().model.kind).toBe("custom-popup");
       expect(views.last().model.popupOptions).toEqual({});
-      expect(rec.error.map((e) => e.code)).not.toContain("103005");
-      expect(report).toHaveBeenCalledWith(
-        "YDRZAuthLogin: unreadable options, defaults used",
-        expect.any(Error),
-      );
+      expect(rec.error.map((e) => (e as { code?: string }).code)).not.toContain("103005");
+      expect(report).toHaveBeenCalledWith("YDRZAuthLogin: options unreadable", expect.any(Error));
       sdk.endGetToken();
       expect(rec.error).toHaveLength(1);
       box.remove();
@@ -172,10 +169,7 @@ describe("config timeout", () => {
       const { sdk, report } = setup(routes({}));
       sdk.config({ timeout: 3000 });
       expect(sdk.config({ timeout } as never).timeout).toBe(3000);
-      expect(report).toHaveBeenCalledWith(
-        expect.stringContaining("YDRZAuthLogin: config: timeout ignored"),
-        timeout,
-      );
+      expect(report).toHaveBeenCalledWith("YDRZAuthLogin: invalid timeout", timeout);
     });
   }
 
@@ -184,4 +178,20 @@ describe("config timeout", () => {
     expect(sdk.config({ timeout: 2 ** 31 - 1 }).timeout).toBe(2 ** 31 - 1);
     expect(report).not.toHaveBeenCalled();
   });
+});
+
+describe("a mask nobody can complete", () => {
+  const masks = ["1**********4", "1".repeat(1_000_000) + "****", "1*2*3"];
+  for (const maskPhone of masks) {
+    it(`${maskPhone.slice(0, 14)}… from CM: no view, one failure with 103005`, async () => {
+      const { sdk, views } = setup(routes({ [PATHS.preGetMobile]: cmOk({ maskPhone }) }));
+      const rec = start(sdk);
+      const outcome = await rec.first;
+      expect(views.mounted).toHaveLength(0);
+      expect(outcome.kind).toBe("error");
+      expect(outcome.payload.YDData).toMatchObject({ code: "103005" });
+      await flush();
+      expect(rec.all).toHaveLength(1);
+    });
+  }
 });
