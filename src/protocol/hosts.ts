@@ -10,13 +10,13 @@ export interface GatewayHosts {
   api: string;
 }
 
-export const PRODUCTION_HOSTS: Readonly<GatewayHosts> = Object.freeze({
+export const PRODUCTION_HOSTS: Readonly<GatewayHosts> = /*#__PURE__*/ Object.freeze({
   cm: "https://verify.cmpassport.com",
   api: "https://www.cmpassport.com",
 });
 
 /** Used by the original when `data.isTest === "0"`. */
-export const TEST_HOSTS: Readonly<GatewayHosts> = Object.freeze({
+export const TEST_HOSTS: Readonly<GatewayHosts> = /*#__PURE__*/ Object.freeze({
   cm: "https://testcert.cmpassport.com:7009",
   api: "https://testcert.cmpassport.com:7002",
 });
