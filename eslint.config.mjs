@@ -19,7 +19,15 @@ const browserSide = [
 
 export default tseslint.config(
   {
-    ignores: ["dist/", "node_modules/", "test-results/", "bench/results/", "coverage/"],
+    // test/types: consumers of the built package, type-checked by test/node/packaging/types.test.ts.
+    ignores: [
+      "dist/",
+      "node_modules/",
+      "test-results/",
+      "bench/results/",
+      "coverage/",
+      "test/types/",
+    ],
   },
   js.configs.recommended,
   {
