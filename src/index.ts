@@ -4,6 +4,13 @@
  */
 export { YDRZAuthLogin, createAuthLogin } from "./sdk/api";
 export { YDRZError } from "./sdk/errors";
+export {
+  isAccessTokenSuccess,
+  isCodeError,
+  isFetchFailure,
+  isLayerLoaded,
+  isTokenSuccess,
+} from "./sdk/guards";
 export type * from "./sdk/types";
 export type { Carrier, GatewayHosts } from "./protocol/hosts";
 export { PRODUCTION_HOSTS, TEST_HOSTS } from "./protocol/hosts";
