@@ -19,7 +19,8 @@ const browserSide = [
 
 export default tseslint.config(
   {
-    // test/types: consumers of the built package, type-checked by test/node/packaging/types.test.ts.
+    // Consumers of the built package, checked by test/node/packaging (types.test.ts,
+    // consumers.test.ts) against the package as installed.
     ignores: [
       "dist/",
       "node_modules/",
@@ -27,6 +28,7 @@ export default tseslint.config(
       "bench/results/",
       "coverage/",
       "test/types/",
+      "test/fixtures/consumers/",
     ],
   },
   js.configs.recommended,

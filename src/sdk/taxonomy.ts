@@ -74,7 +74,7 @@ function table(origin: CodeInfo["origin"], rows: Record<string, Row>): Record<st
 }
 
 /** The codes the SDK produces itself (never a gateway). 503 is `missing-param` or `ended`. */
-export const SDK_CODES: Readonly<Record<string, CodeInfo>> = table("sdk", {
+export const SDK_CODES: Readonly<Record<string, CodeInfo>> = /*#__PURE__*/ table("sdk", {
   "500": ["network", "number", true, true, "网络异常", "no answer (network or timeout)"],
   "501": ["cancelled", "view", false, true, "用户取消授权", "cancelled by the user"],
   "502": ["other-carrier-off", "number", false, true, "电信/联通取号能力关闭", "CT/CU fetch off"],
@@ -91,45 +91,51 @@ export const SDK_CODES: Readonly<Record<string, CodeInfo>> = table("sdk", {
 });
 
 /** China Mobile's number-fetch codes. */
-export const NUMBER_FETCH_CODES: Readonly<Record<string, CodeInfo>> = table("gateway", {
-  "130010": ["missing-param", "request", false, false, "参数为空", "a parameter is empty"],
-  "105002": ["not-cellular", "number", true, true, "移动网关取号失败", "number fetch failed"],
-  "105112": ["timestamp-rejected", "request", true, false, "时间戳非法", "timestamp rejected"],
-  "105113": ["app-rejected", "request", false, true, "APPID 非法或为空", "appId rejected"],
-  "103101": ["sign-rejected", "request", false, true, "错误的请求签名", "sign rejected"],
-  "103134": ["not-cellular", "number", false, true, "WAP 取号为空", "not on the cellular net"],
-  "110024": ["app-rejected", "request", false, true, "businessType 配置错误", "bad businessType"],
-  "110023": ["not-entitled", "request", false, true, "应用没有权益", "app not entitled"],
-  "110025": ["not-entitled", "request", false, true, "权益已失效", "entitlement expired"],
-  "110026": ["origin-rejected", "request", false, true, "Origin 校验失败", "origin rejected"],
-  "103111": ["ip-rejected", "number", false, true, "WAP 网关 IP 错误", "gateway IP rejected"],
-  "111002": ["blacklisted", "number", false, true, "黑名单号码用户", "number blacklisted"],
-  "103609": ["iot-number", "number", false, true, "物联网 IP 不允许取号", "IoT number"],
-  "170001": ["referer-rejected", "request", false, true, "referer 校验失败", "referer rejected"],
-  "103211": ["unknown", "number", true, true, "其他错误", "other error"],
-});
+export const NUMBER_FETCH_CODES: Readonly<Record<string, CodeInfo>> = /*#__PURE__*/ table(
+  "gateway",
+  {
+    "130010": ["missing-param", "request", false, false, "参数为空", "a parameter is empty"],
+    "105002": ["not-cellular", "number", true, true, "移动网关取号失败", "number fetch failed"],
+    "105112": ["timestamp-rejected", "request", true, false, "时间戳非法", "timestamp rejected"],
+    "105113": ["app-rejected", "request", false, true, "APPID 非法或为空", "appId rejected"],
+    "103101": ["sign-rejected", "request", false, true, "错误的请求签名", "sign rejected"],
+    "103134": ["not-cellular", "number", false, true, "WAP 取号为空", "not on the cellular net"],
+    "110024": ["app-rejected", "request", false, true, "businessType 配置错误", "bad businessType"],
+    "110023": ["not-entitled", "request", false, true, "应用没有权益", "app not entitled"],
+    "110025": ["not-entitled", "request", false, true, "权益已失效", "entitlement expired"],
+    "110026": ["origin-rejected", "request", false, true, "Origin 校验失败", "origin rejected"],
+    "103111": ["ip-rejected", "number", false, true, "WAP 网关 IP 错误", "gateway IP rejected"],
+    "111002": ["blacklisted", "number", false, true, "黑名单号码用户", "number blacklisted"],
+    "103609": ["iot-number", "number", false, true, "物联网 IP 不允许取号", "IoT number"],
+    "170001": ["referer-rejected", "request", false, true, "referer 校验失败", "referer rejected"],
+    "103211": ["unknown", "number", true, true, "其他错误", "other error"],
+  },
+);
 
 /** The gateway's token-request codes. */
-export const TOKEN_REQUEST_CODES: Readonly<Record<string, CodeInfo>> = table("gateway", {
-  "103002": ["missing-param", "token", false, false, "没有填写必传参数", "a field is missing"],
-  "104000": ["app-rejected", "token", false, true, "app 不存在", "unknown app"],
-  "104001": ["app-rejected", "token", false, true, "businessType 校验失败", "bad businessType"],
-  "104003": ["not-entitled", "token", false, true, "应用没有权益", "app not entitled"],
-  "104004": ["not-entitled", "token", false, true, "权益已失效", "entitlement expired"],
-  "104005": ["referer-rejected", "token", false, true, "referer 校验失败", "referer rejected"],
-  "104006": ["origin-rejected", "token", false, true, "origin 校验失败", "origin rejected"],
-  "104007": ["token-rejected", "token", false, true, "accessToken 不存在", "unknown accessToken"],
-  "104008": ["token-rejected", "token", false, true, "accessToken 校验失败", "bad accessToken"],
-  "104009": ["locked", "token", false, true, "超过失败次数限制", "locked after wrong digits"],
-  "104010": ["misconfigured", "token", false, true, "配置错误", "configuration error"],
-  "104011": ["missing-param", "token", false, false, "手机号不能为空", "number missing"],
-  "104012": ["wrong-digits", "token", true, false, "本机号码校验失败", "wrong digits"],
-  "104014": ["app-rejected", "token", false, true, "businessType 校验失败", "bad businessType"],
-  "104015": ["misconfigured", "token", false, true, "运管配置错误", "configuration error"],
-  "104016": ["misconfigured", "token", false, true, "开放配置错误", "configuration error"],
-  "104020": ["carrier-failed", "number", true, true, "电信取号异常", "Telecom fetch failed"],
-  "104021": ["carrier-failed", "number", true, true, "联通取号异常", "Unicom fetch failed"],
-});
+export const TOKEN_REQUEST_CODES: Readonly<Record<string, CodeInfo>> = /*#__PURE__*/ table(
+  "gateway",
+  {
+    "103002": ["missing-param", "token", false, false, "没有填写必传参数", "a field is missing"],
+    "104000": ["app-rejected", "token", false, true, "app 不存在", "unknown app"],
+    "104001": ["app-rejected", "token", false, true, "businessType 校验失败", "bad businessType"],
+    "104003": ["not-entitled", "token", false, true, "应用没有权益", "app not entitled"],
+    "104004": ["not-entitled", "token", false, true, "权益已失效", "entitlement expired"],
+    "104005": ["referer-rejected", "token", false, true, "referer 校验失败", "referer rejected"],
+    "104006": ["origin-rejected", "token", false, true, "origin 校验失败", "origin rejected"],
+    "104007": ["token-rejected", "token", false, true, "accessToken 不存在", "unknown accessToken"],
+    "104008": ["token-rejected", "token", false, true, "accessToken 校验失败", "bad accessToken"],
+    "104009": ["locked", "token", false, true, "超过失败次数限制", "locked after wrong digits"],
+    "104010": ["misconfigured", "token", false, true, "配置错误", "configuration error"],
+    "104011": ["missing-param", "token", false, false, "手机号不能为空", "number missing"],
+    "104012": ["wrong-digits", "token", true, false, "本机号码校验失败", "wrong digits"],
+    "104014": ["app-rejected", "token", false, true, "businessType 校验失败", "bad businessType"],
+    "104015": ["misconfigured", "token", false, true, "运管配置错误", "configuration error"],
+    "104016": ["misconfigured", "token", false, true, "开放配置错误", "configuration error"],
+    "104020": ["carrier-failed", "number", true, true, "电信取号异常", "Telecom fetch failed"],
+    "104021": ["carrier-failed", "number", true, true, "联通取号异常", "Unicom fetch failed"],
+  },
+);
 
 /** What `describeError` says about one failure. */
 export interface ErrorInfo extends CodeInfo {
@@ -159,13 +165,17 @@ export function codeInfo(code: string): CodeInfo {
   );
 }
 
-const ENDED: CodeInfo = Object.freeze({
-  ...codeInfo("503"),
+/** 503 as `endGetToken` (or an aborted `getToken`) ends a call: told apart by its message. */
+const ENDED: CodeInfo = {
+  code: "503",
+  origin: "sdk",
   kind: "ended",
   stage: "request",
+  retryable: false,
+  sms: false,
   zh: "获取token结束",
   en: "ended by endGetToken or abort",
-});
+};
 
 function isFetchFailurePayload(payload: ErrorPayload): payload is FetchFailure {
   return typeof (payload as FetchFailure).YDData === "object";

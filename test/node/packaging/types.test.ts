@@ -40,7 +40,7 @@ beforeAll(() => {
 
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
-});
+}, 60_000);
 
 const compilers = {
   "TypeScript of the repo": join(root, "node_modules", ".bin", "tsc"),
