@@ -39,6 +39,7 @@ describe("the public texts", () => {
         .filter((f) => f.endsWith(".html"))
         .map((f) => `demo/pages/${f}`),
     ];
-    for (const file of files) expect(read(file), file).not.toMatch(/seed \d{3}|shared\/spec|wire-protocol\.md/i);
+    for (const file of files)
+      expect(read(file), file).not.toMatch(/seed \d{3}|shared\/spec|wire-protocol\.md/i);
   });
 });
