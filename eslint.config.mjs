@@ -19,7 +19,17 @@ const browserSide = [
 
 export default tseslint.config(
   {
-    ignores: ["dist/", "node_modules/", "test-results/", "bench/results/", "coverage/"],
+    // Consumers of the built package, checked by test/node/packaging (types.test.ts,
+    // consumers.test.ts) against the package as installed.
+    ignores: [
+      "dist/",
+      "node_modules/",
+      "test-results/",
+      "bench/results/",
+      "coverage/",
+      "test/types/",
+      "test/fixtures/consumers/",
+    ],
   },
   js.configs.recommended,
   {

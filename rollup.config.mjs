@@ -4,11 +4,12 @@
 // - the Node side (server helpers, emulator + its CLI, demo site): CommonJS + ESM for helpers.
 import { readFileSync } from "node:fs";
 import { builtinModules } from "node:module";
+import { resolve as resolvePath } from "node:path";
 import typescript from "@rollup/plugin-typescript";
 import resolve from "@rollup/plugin-node-resolve";
 import terser from "@rollup/plugin-terser";
 import { dts } from "rollup-plugin-dts";
-import { defineVersion, inlineCss } from "./scripts/rollup-plugins.mjs";
+import { defineVersion, inlineCss, importEntry } from "./scripts/rollup-plugins.mjs";
 
 const pkg = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
 const banner = `/*! ${pkg.name} v${pkg.version} | ${pkg.license} */`;
@@ -39,14 +40,18 @@ const nodePlugins = () => [
 ];
 
 export default [
+  // Not rollup's "umd" format: that one calls an anonymous define() when a page has an AMD loader
+  // (require.js "Mismatched anonymous define()", and no global). A <script> drop-in always sets
+  // the global; CommonJS (Node, bundlers) gets it as module.exports.
   {
     input: "src/umd.ts",
     output: {
       file: "dist/ydrz-jssdk.umd.js",
-      format: "umd",
+      format: "iife",
       name: "YDRZAuthLogin",
       exports: "default",
       banner,
+      footer: 'if (typeof module === "object" && module) module.exports = YDRZAuthLogin;',
     },
     plugins: browserPlugins(true),
   },
@@ -78,8 +83,28 @@ export default [
     ],
     plugins: nodePlugins(),
   },
+  // The bin requires the emulator entry instead of bundling a second copy of it.
   {
-    input: { "ydrz-emulator": "src/emulator/cli.ts", demo: "demo/server.ts" },
+    input: { "ydrz-emulator": "src/emulator/cli.ts" },
+    external: node,
+    output: {
+      dir: "dist",
+      format: "cjs",
+      entryFileNames: "[name].cjs",
+      banner: "#!/usr/bin/env node",
+      paths: { [resolvePath("dist/emulator.cjs")]: "./emulator.cjs" },
+    },
+    plugins: [
+      importEntry({
+        importer: resolvePath("src/emulator/cli.ts"),
+        source: "./index",
+        entry: resolvePath("dist/emulator.cjs"),
+      }),
+      ...nodePlugins(),
+    ],
+  },
+  {
+    input: { demo: "demo/server.ts" },
     external: node,
     output: {
       dir: "dist",

@@ -7,6 +7,23 @@ import { rollup } from "rollup";
 import { compileCss } from "./rollup-plugins.mjs";
 import { measure, formatBytes } from "./sizes.mjs";
 
+// Types of the <script> build: `require("ydrz-jssdk/umd")`, and the global for TypeScript pages
+// that load the file by a <script> tag (`/// <reference types="ydrz-jssdk/umd" />`).
+const UMD_TYPES = `import type { ScriptAuthLogin } from "./index.cjs";
+
+declare const login: ScriptAuthLogin;
+export = login;
+
+declare global {
+  /** The one global of dist/ydrz-jssdk.umd.js (the <script> build). */
+  var YDRZAuthLogin: ScriptAuthLogin;
+}
+`;
+
+// `import "ydrz-jssdk/style.css"` is a side-effect import: it has no bindings to type.
+const CSS_TYPES = `export {};
+`;
+
 const root = fileURLToPath(new URL("..", import.meta.url));
 process.chdir(root);
 rmSync("dist", { recursive: true, force: true });
@@ -22,6 +39,8 @@ for (const config of options) {
 chmodSync("dist/ydrz-emulator.cjs", 0o755);
 copyFileSync("src/emulator/sample-registry.json", "dist/sample-registry.json");
 writeFileSync("dist/style.css", await compileCss("styles/ydrz.css"));
+writeFileSync("dist/ydrz-jssdk.umd.d.ts", UMD_TYPES);
+writeFileSync("dist/style.css.d.ts", CSS_TYPES);
 
 const sizes = measure();
 for (const [file, s] of Object.entries(sizes)) {

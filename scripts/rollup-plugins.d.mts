@@ -7,3 +7,5 @@ export function compileCss(file: string): Promise<string>;
 export function cssModule(css: string): string;
 export function inlineCss(compile?: (file: string) => Promise<string>): Plugin;
 export function defineVersion(version: string): Plugin;
+/** `import … from source` in `importer` becomes a require of the built `entry` (kept external). */
+export function importEntry(options: { importer: string; source: string; entry: string }): Plugin;

@@ -35,7 +35,7 @@ const MARK = "~";
 export function cssModule(css) {
   return css.includes(MARK)
     ? `export default ${JSON.stringify(css)};`
-    : `export default ${JSON.stringify(css.split(SCOPE).join(MARK))}.replace(/${MARK}/g, ${JSON.stringify(SCOPE)});`;
+    : `export default /*#__PURE__*/ ${JSON.stringify(css.split(SCOPE).join(MARK))}.replace(/${MARK}/g, ${JSON.stringify(SCOPE)});`;
 }
 
 /** `import css from "./x.css?inline"`: the file through `compile` (the build's PostCSS pipeline). */
@@ -65,6 +65,20 @@ export function defineVersion(version) {
     transform(code) {
       if (!code.includes("__VERSION__")) return null;
       return { code: code.replace(/\b__VERSION__\b/g, JSON.stringify(version)), map: null };
+    },
+  };
+}
+
+/**
+ * `import … from source` in `importer` becomes a require of the built `entry` (a file of dist),
+ * so that a second bundle reuses an entry instead of inlining a copy of it.
+ */
+export function importEntry({ importer, source, entry }) {
+  return {
+    name: "ydrz-import-entry",
+    resolveId(id, from) {
+      if (id !== source || from !== importer) return null;
+      return { id: entry, external: true };
     },
   };
 }

@@ -4,6 +4,25 @@
  */
 export { YDRZAuthLogin, createAuthLogin } from "./sdk/api";
 export { YDRZError } from "./sdk/errors";
+export {
+  isAccessTokenSuccess,
+  isCodeError,
+  isFetchFailure,
+  isLayerLoaded,
+  isTokenSuccess,
+} from "./sdk/guards";
+export {
+  codeInfo,
+  describeError,
+  isRetryable,
+  NUMBER_FETCH_CODES,
+  SDK_CODES,
+  TOKEN_REQUEST_CODES,
+  type CodeInfo,
+  type ErrorInfo,
+  type ErrorKind,
+  type ErrorStage,
+} from "./sdk/taxonomy";
 export type * from "./sdk/types";
 export type { Carrier, GatewayHosts } from "./protocol/hosts";
 export { PRODUCTION_HOSTS, TEST_HOSTS } from "./protocol/hosts";

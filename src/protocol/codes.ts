@@ -30,6 +30,8 @@ export const AGREEMENT_UNTICKED = c("508", "用户未勾选协议");
  */
 export const SKIPPED_CT = c("105003", "非电信号码，未尝试取号");
 export const SKIPPED_CU = c("105001", "非联通号码，未尝试取号");
+/** `getTokenInfo` outside a browser page (server-side rendering): nothing to fetch or draw in. */
+export const NO_PAGE = c("509", "非浏览器环境");
 
 /** Non-final and final success messages of the views (api.md). */
 export const LAYER_LOADED = "弹窗加载成功";

@@ -1,5 +1,5 @@
 /**
- * Gateway hosts and paths (wire-protocol.md "Hosts"). Shared by the SDK, the server helpers and
+ * Gateway hosts and paths of the carrier protocol. Shared by the SDK, the server helpers and
  * the emulator, so that the paths are written down exactly once.
  */
 
@@ -10,13 +10,13 @@ export interface GatewayHosts {
   api: string;
 }
 
-export const PRODUCTION_HOSTS: Readonly<GatewayHosts> = Object.freeze({
+export const PRODUCTION_HOSTS: Readonly<GatewayHosts> = /*#__PURE__*/ Object.freeze({
   cm: "https://verify.cmpassport.com",
   api: "https://www.cmpassport.com",
 });
 
 /** Used by the original when `data.isTest === "0"`. */
-export const TEST_HOSTS: Readonly<GatewayHosts> = Object.freeze({
+export const TEST_HOSTS: Readonly<GatewayHosts> = /*#__PURE__*/ Object.freeze({
   cm: "https://testcert.cmpassport.com:7009",
   api: "https://testcert.cmpassport.com:7002",
 });
@@ -34,7 +34,7 @@ export const PATHS = {
 
 export type Carrier = "CM" | "CT" | "CU";
 
-/** The per-carrier names of the CT/CU steps (wire-protocol.md §2). */
+/** The per-carrier names of the CT/CU steps (phonescrip, callback, JSONP callback). */
 export const CROSS_CARRIER = {
   CT: {
     phonescrip: PATHS.ctPhonescrip,

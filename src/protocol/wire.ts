@@ -1,6 +1,7 @@
 /**
- * Shapes of what crosses the wire (wire-protocol.md §1–4, §7). Responses are typed as what a
- * well-behaved gateway sends; the SDK still treats every field as untrusted when it reads them.
+ * Shapes of what crosses the wire (number fetch, CT/CU steps, token, tokenValidate). Responses
+ * are typed as what a well-behaved gateway sends; the SDK still treats every field as untrusted
+ * when it reads them.
  */
 
 import type { Carrier } from "./hosts";

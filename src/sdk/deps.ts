@@ -33,6 +33,12 @@ export interface ResolvedDeps extends Omit<Deps, "window" | "document"> {
   doc(): Document | undefined;
 }
 
+/** The page's error monitoring sees the exception (`reportError`); old browsers log it. */
+const reportToPage: Report = (message, error) => {
+  if (typeof reportError === "function") reportError(error);
+  else console.error(message, error);
+};
+
 /** Fills the gaps of `partial`. */
 export function resolveDeps(partial: Partial<Deps> = {}): ResolvedDeps {
   const win = (): Window | undefined => {
@@ -44,7 +50,7 @@ export function resolveDeps(partial: Partial<Deps> = {}): ResolvedDeps {
     const page = win();
     return page ? page.document : undefined;
   };
-  const report = partial.report || ((message, error) => console.error(message, error));
+  const report = partial.report || reportToPage;
   return {
     transport: partial.transport || createBrowserTransport(win, doc),
     mountView: partial.mountView || realMountView,

@@ -10,6 +10,7 @@ import {
   CROSS_CARRIER_OFF,
   INNER_ERROR,
   NETWORK,
+  NO_PAGE,
   OK,
   SKIPPED_CT,
   SKIPPED_CU,
@@ -20,6 +21,7 @@ import { splitMask } from "../protocol/masked-phone";
 import { authorize, viewKind } from "./authorize";
 import { send, sendApi, type StepContext } from "./context";
 import { crossCarrierFetch } from "./cross-carrier";
+import { codeError } from "./errors";
 import { readNumberAnswer, readPageOption, recordOf, type NumberAnswer } from "./responses";
 import { PRE_GET_MOBILE_FIELDS, type PageOption } from "../protocol/wire";
 import { formatTimestamp } from "../protocol/timestamp";
@@ -91,6 +93,13 @@ function isNumber(answer: NumberAnswer | CarrierResult | undefined): answer is N
 export async function runFlow(ctx: StepContext): Promise<void> {
   const { session } = ctx;
   const { msgId } = session;
+  if (!ctx.doc()) {
+    // Server-side rendering: no request, no view, no timer; one error callback, after the call
+    // has returned like every other outcome of the flow.
+    await Promise.resolve();
+    if (!session.done) session.fail(codeError(NO_PAGE, msgId));
+    return;
+  }
   const pageOption = fetchPageOption(ctx);
   // A task of its own, once the pre-fetch is on its way.
   setTimeout(() => rehearseView(ctx));

@@ -1,8 +1,8 @@
 /**
  * The public types of `YDRZAuthLogin`: request data, callbacks, payloads and the option objects
- * of the custom popup and the custom page (China Mobile's H5 SDK manual §3.5.3 and §3.6.2). Every
- * field of an option object is optional and untrusted: values arrive as strings, numbers or
- * booleans (even the doc's "ture").
+ * of the custom popup and the custom page (the same shapes as China Mobile's H5 SDK). Every field
+ * of an option object is optional and untrusted at runtime: values arrive as strings, numbers or
+ * booleans (even the misspelt "ture" that integrators copy from the original's manual).
  */
 
 import type { Carrier } from "../protocol/hosts";
@@ -12,146 +12,288 @@ export type { Carrier };
 // ---------------------------------------------------------------------------------------------
 // Request data and callbacks
 
-/** `authPageType`: "1" standard popup, "2" custom popup, "3" custom page, other: standard page. */
-export type AuthPageType = "0" | "1" | "2" | "3" | (string & {});
+/**
+ * Which view `getTokenInfo` draws: "1" the standard popup (texts from the gateway), "2" the custom
+ * popup (`CustomControlsInit`), "3" the custom page (`authPageInit`); "0" (or absent) the
+ * standard page. At runtime any other value also gives the standard page.
+ */
+export type AuthPageType = "0" | "1" | "2" | "3";
 
+/**
+ * `data` of `getTokenInfo` and `getToken`. The typed fields are all the SDK reads; at runtime
+ * other keys are accepted and ignored (pages written for the original keep working), but the
+ * type rejects them so that a misspelt field (`authPagetype`) is a compile error.
+ *
+ * @example
+ * { version: "2.0", appId: "300011", sign, traceId, timestamp, authPageType: "1" }
+ */
 export interface TokenRequestData {
-  /** Interface version, "2.0". Required. */
+  /** Interface version: "2.0". Required. */
   version: string;
-  /** Required. */
+  /** The application's id from the carrier's console. Required. */
   appId: string;
-  /** MD5 request sign computed by the integrator's server. Required. */
+  /** MD5 request sign computed by the integrator's server (`sign` of ydrz-jssdk/server). */
   sign: string;
-  /** Unique per request; also sent as `msgId`. Required. */
+  /** Unique per request (a UUID without dashes); sent to the gateway as `msgId` too. Required. */
   traceId: string;
-  /** 17 digits, `yyyyMMddHHmmssSSS`. Required. */
+  /** Local time with milliseconds, 17 digits `yyyyMMddHHmmssSSS`. Required. */
   timestamp: string;
+  /** Passed through to the gateway unchanged. */
   openType?: string;
-  /** `name=value|name=value`. */
+  /**
+   * Extra parameters as `name=value|name=value` (the emulator reads `sim=<id>` from it).
+   * Default "".
+   */
   expandParams?: string;
+  /** The view to draw. Default: the standard page. */
   authPageType?: AuthPageType;
-  /** Default "8". */
+  /** Business type registered for the app. Default "8". */
   businessType?: string;
-  /** "0" selects the carrier's test hosts. */
-  isTest?: string;
-  /** Unknown fields (integrators send `devInfo`, `setReturn`) are accepted and ignored. */
-  [extra: string]: unknown;
+  /** "0" selects the carrier's test hosts; anything else (default) the production hosts. */
+  isTest?: "0" | "1";
 }
 
-/** Timing of the steps of one call, in ms (only where cheap to measure). */
-export interface Timing {
-  [step: string]: number;
-}
+/**
+ * Duration of the steps of one call in milliseconds, by step name (`CM`, `CT`, `CU`,
+ * `pageOption`, `total`, …): only the steps that ran.
+ */
+export type Timing = Partial<Record<string, number>>;
 
-/** `{code, message}` of one carrier's number fetch. */
+/** The code that every success carries. */
+export type SuccessCode = "103000";
+
+/**
+ * Codes the SDK itself produces, never the gateway (docs/errors.md): 500 no answer (network or
+ * timeout), 501 cancelled by the user, 502 Telecom/Unicom fetch switched off, 503 a missing
+ * parameter or the call ended by `endGetToken`, 505 `authGetTokenByLayer` before the popup, 506
+ * the popup failed to load, 507 digits incomplete, 508 agreement not ticked, 509 not in a browser
+ * page, 103005 an internal failure, 104018 a call already running, 105001/105003 a carrier not
+ * tried because the number belongs to another one.
+ */
+export type SdkErrorCode =
+  | "500"
+  | "501"
+  | "502"
+  | "503"
+  | "505"
+  | "506"
+  | "507"
+  | "508"
+  | "509"
+  | "103005"
+  | "104018"
+  | "105001"
+  | "105003";
+
+/** Codes the China Mobile gateway answers for the number fetch (docs/errors.md). */
+export type NumberFetchCode =
+  | "130010"
+  | "105002"
+  | "105112"
+  | "105113"
+  | "103101"
+  | "103134"
+  | "110024"
+  | "110023"
+  | "110025"
+  | "110026"
+  | "103111"
+  | "111002"
+  | "103609"
+  | "170001"
+  | "103211";
+
+/** Codes the gateway answers for the token request (docs/errors.md). */
+export type TokenRequestCode =
+  | "103002"
+  | "104000"
+  | "104001"
+  | "104003"
+  | "104004"
+  | "104005"
+  | "104006"
+  | "104007"
+  | "104008"
+  | "104009"
+  | "104010"
+  | "104011"
+  | "104012"
+  | "104014"
+  | "104015"
+  | "104016"
+  | "104020"
+  | "104021";
+
+/**
+ * A failure code: one of the documented ones, or (a carrier gateway may answer codes of its own)
+ * any other string.
+ */
+export type ErrorCode = SdkErrorCode | NumberFetchCode | TokenRequestCode | (string & {});
+
+/** `{code, message}` of one carrier's number fetch in a `FetchFailure`. */
 export interface CarrierResult {
-  code: string;
+  /** The carrier gateway's code, or the SDK's (500 no answer, 502, 105001, 105003). */
+  code: ErrorCode;
+  /** The gateway's text for it, or the SDK's (Chinese). */
   message: string;
 }
 
-/** Final success: a token for the integrator's server. */
+/** Final success: a token for the integrator's server, which exchanges it for the number. */
 export interface TokenSuccess {
-  code: "103000";
+  /** Always "103000". */
+  code: SuccessCode;
+  /** The gateway's text. */
   message: string;
+  /** Single use, valid 2 minutes: send it to the server (`tokenValidate`). */
   token: string;
+  /** Pass to the server as it is, together with the token. */
   userInformation: string;
+  /** The request's `traceId`. */
   msgId: string;
+  /** Durations of the call's steps. */
   timing?: Timing;
 }
 
 /** Final success for authLevel "5": no UI; the integrator draws its own, calls `authGetToken`. */
 export interface AccessTokenSuccess {
-  code: "103000";
+  /** Always "103000". */
+  code: SuccessCode;
+  /** Always "获取AccessToken成功". */
   message: "获取AccessToken成功";
+  /** The request's `traceId`. */
   msgId: string;
+  /** Input of `authGetToken`, with the digits the user typed. */
   accessToken: string;
+  /** The number with its middle four digits hidden, e.g. "138****0000". */
   maskPhone: string;
+  /** The carrier that fetched the number. */
   oper: Carrier;
+  /** Durations of the call's steps. */
   timing?: Timing;
 }
 
 /** Not final: the custom popup without mask was rendered into its container. */
 export interface LayerLoaded {
-  code: "103000";
+  /** Always "103000". */
+  code: SuccessCode;
+  /** Always "弹窗加载成功". */
   message: "弹窗加载成功";
+  /** The request's `traceId`. */
   msgId: string;
 }
 
 /** `layerCallback`: digits complete and agreement ticked in the custom popup without mask. */
 export interface LayerReady {
-  code: "103000";
+  /** Always "103000". */
+  code: SuccessCode;
+  /** Always "用户已输入中间四位号码并勾选协议". */
   message: "用户已输入中间四位号码并勾选协议";
+  /** The request's `traceId`. */
   msgId: string;
 }
 
+/** What `success` receives; tell them apart with `isTokenSuccess` / `isAccessTokenSuccess`. */
 export type SuccessPayload = TokenSuccess | AccessTokenSuccess | LayerLoaded;
 
 /** A failure with a single code (parameters, cancel, end, busy, token request). */
 export interface CodeError {
-  code: string;
+  /** See docs/errors.md. */
+  code: ErrorCode;
+  /** The gateway's text, or the SDK's (Chinese). */
   message: string;
+  /** The request's `traceId` ("" when the call had none). */
   msgId: string;
   /** For 503 参数缺失: the missing field. */
   field?: string;
+  /** Durations of the call's steps. */
   timing?: Timing;
 }
 
-/** Every carrier failed to fetch the number. */
+/** Every carrier failed to fetch the number: one result per carrier. */
 export interface FetchFailure {
+  /** The request's `traceId`. */
   msgId: string;
+  /** China Mobile's result. */
   YDData: CarrierResult;
+  /** China Telecom's result. */
   CTData: CarrierResult;
+  /** China Unicom's result. */
   CUData: CarrierResult;
+  /** Durations of the call's steps. */
   timing?: Timing;
 }
 
+/** What `error` receives; tell them apart with `isFetchFailure`. */
 export type ErrorPayload = CodeError | FetchFailure;
 
+/** The argument of `getTokenInfo`. Exactly one of `success` and `error` is called, once. */
 export interface GetTokenInfoOptions {
+  /** The request (signed by the integrator's server). */
   data: TokenRequestData;
+  /** The token (or the accessToken for authLevel "5", or "弹窗加载成功"). */
   success?: (res: SuccessPayload) => void;
+  /** Any failure, including cancel (501) and `endGetToken` (503). */
   error?: (res: ErrorPayload) => void;
   /** Custom popup without mask: digits complete and agreement ticked. */
   layerCallback?: (res: LayerReady) => void;
 }
 
+/** `data` of `authGetToken` (authLevel "5": the integrator's own view). */
 export interface AuthGetTokenData {
+  /** Interface version: "2.0". */
   version: string;
   /** Masked number from the accessToken payload; the SDK's last one is used when absent. */
   maskPhone?: string;
-  /** The hidden digits the user typed. */
+  /** The four hidden digits the user typed. */
   maskVal: string;
+  /** The application's id. */
   appId: string;
+  /** The `traceId` of the `getTokenInfo` call. */
   traceId: string;
+  /** From `AccessTokenSuccess`. */
   accessToken: string;
+  /** As in `TokenRequestData`. */
   expandParams?: string;
-  isTest?: string;
+  /** As in `TokenRequestData`. */
+  isTest?: "0" | "1";
+  /** As in `TokenRequestData`. */
   authPageType?: AuthPageType;
+  /** As in `TokenRequestData`. Default "8". */
   businessType?: string;
-  [extra: string]: unknown;
 }
 
+/** The argument of `authGetToken`. */
 export interface AuthGetTokenOptions {
+  /** The token request. */
   data: AuthGetTokenData;
+  /** The token. */
   success?: (res: TokenSuccess) => void;
+  /** The gateway's refusal (e.g. 104012 wrong digits, 104009 locked) or a missing field. */
   error?: (res: CodeError) => void;
 }
 
+/** What `getConnection` returns: the network type as the browser reports it. */
 export interface Connection {
+  /** The `appid` passed in. */
   appid: string;
+  /** A fresh random message id. */
   msgid: string;
+  /** "unknown" where the browser has no Network Information API (Safari, Firefox). */
   netType: "cellular" | "wifi" | "unknown";
 }
 
-/** Non-production gateway settings (the emulator). */
+/** `config()`: gateway hosts (the emulator), timeout and CSS injection. */
 export interface SdkConfig {
-  /** Base of the CM pre-fetch, e.g. `http://127.0.0.1:7009`. */
+  /** Base of the CM pre-fetch, e.g. `http://127.0.0.1:7009`. Default the production host. */
   cmHost?: string;
-  /** Base of `/h5/onekeylogin/*`. */
+  /** Base of `/h5/onekeylogin/*`. Default the production host. */
   apiHost?: string;
-  /** Per-request timeout in ms (default 8000). */
+  /** Per-request timeout in milliseconds. Default 8000. */
   timeout?: number;
-  /** Inject the SDK's CSS on first render (default true). Off when `style.css` is linked. */
+  /**
+   * Inject the SDK's CSS into `<head>` on first render. Default true; set false when the page
+   * links or imports `style.css` itself (a strict CSP without `style-src 'unsafe-inline'`).
+   */
   injectCss?: boolean;
   /**
    * authPageType "0"/"3": open the gateway's own page (`authPageUrl`) in a full-screen iframe, as
@@ -166,33 +308,47 @@ export interface SdkConfig {
 
 /** The configuration in effect (what `config()` returns). */
 export interface ResolvedConfig {
+  /** The configured CM host; absent: the production (or `isTest`) host. */
   cmHost?: string;
+  /** The configured API host; absent: the production (or `isTest`) host. */
   apiHost?: string;
+  /** Per-request timeout in milliseconds. */
   timeout: number;
+  /** Whether the SDK injects its CSS. */
   injectCss: boolean;
   hostedPage?: boolean;
 }
 
+/** The second argument of `getToken`. */
 export interface GetTokenOptions {
   /** Aborting does what `endGetToken` does (for this call only). */
   signal?: AbortSignal;
+  /** Custom popup without mask: digits complete and agreement ticked. */
   layerCallback?: (res: LayerReady) => void;
 }
 
 /** `window.YDRZAuthLogin` of the `<script>` build: the original's methods and `config`. */
 export interface ScriptAuthLogin {
+  /** The package version, e.g. "0.1.0". */
   readonly version: string;
+  /** Fetches the number and draws the view of `data.authPageType`; one final callback. */
   getTokenInfo(options: GetTokenInfoOptions): void;
+  /** The network type, synchronously (no request). */
   getConnection(appid: string): Connection;
+  /** Ends the running call: its `error` gets 503 获取token结束 and its view closes. */
   endGetToken(): void;
+  /** Options of the custom popup (authPageType "2"), drawn into the element of that id. */
   CustomControlsInit(containerId: string, options: CustomPopupOptions): void;
+  /** Options of the custom page (authPageType "3"). */
   authPageInit(options: PageOptions): void;
+  /** Custom popup without mask: submits the digits typed into the popup for the token. */
   authGetTokenByLayer(
     success?:
       | ((res: TokenSuccess) => void)
       | { success?: (res: TokenSuccess) => void; error?: (res: CodeError) => void },
     error?: (res: CodeError) => void,
   ): void;
+  /** The token for an accessToken (authLevel "5") and the digits the user typed. */
   authGetToken(options: AuthGetTokenOptions): void;
   /** Sets gateway hosts, timeout, CSS injection; returns the resulting configuration. */
   config(patch?: SdkConfig): ResolvedConfig;
@@ -217,8 +373,8 @@ export type Length = string | number;
 export type Position = Length;
 /** "#FFF", "#FFFFFF", "#FFFFFFFF", "rgb(...)", a named colour. */
 export type Color = string;
-/** `true`, `"true"` and the doc's own `"ture"` are true. */
-export type Flag = boolean | "true" | "false" | "ture" | (string & {});
+/** `true`, `"true"` and the original manual's misspelt `"ture"` are true; the rest false. */
+export type Flag = boolean | "true" | "false" | "ture";
 
 export interface AgreementLink {
   name: string;

@@ -1,5 +1,5 @@
 /**
- * The MD5 request sign that `getTokenInfo` carries (seed 003 §3.2). It is computed on the
+ * The MD5 request sign that `getTokenInfo`  carries. It is computed on the
  * integrator's server because it includes the appKey, which must never reach the browser.
  */
 import { createHash } from "node:crypto";
@@ -11,7 +11,7 @@ export interface GetTokenInfoSignFields {
   timestamp: string;
   /** `data.version` of `getTokenInfo`, "2.0" today. */
   version: string;
-  /** Defaults to "8", the only business type of this product (seed 003 §2.3). */
+  /** Defaults to "8", the only business type of this product. */
   businessType?: string;
 }
 

@@ -1,5 +1,5 @@
 /**
- * The integrator's server side of `tokenValidate` (wire-protocol.md §7): build and sign the
+ * The integrator's server side of `tokenValidate`: build and sign the
  * request, POST it with a timeout, and decrypt the number in the answer.
  */
 import { createCipheriv, createDecipheriv, createSign } from "node:crypto";
@@ -16,7 +16,7 @@ export interface TokenValidateParams {
   appId: string;
   /** The token the SDK's success callback delivered. */
   token: string;
-  /** Exactly as the SDK returned it: never URL-decode it (seed 003 FAQ 6). */
+  /** Exactly as the SDK returned it: never URL-decode it (the gateway checks it as is). */
   userInformation: string;
   expandParams?: string;
   /** The app's RSA private key (PEM); its public key is registered with the app. */
@@ -163,7 +163,7 @@ export function msisdnKey(appKey: string): Buffer {
   return Buffer.from(appKey.slice(0, 16).padEnd(16, "0"), "utf8").subarray(0, 16);
 }
 
-/** Decrypts `data.msisdn`: AES-128-ECB, PKCS7, Base64 (wire-protocol.md §7). */
+/** Decrypts `data.msisdn`: AES-128-ECB, PKCS7, Base64, key from the appKey. */
 export function decryptMsisdn(msisdn: string, appKey: string): string {
   const decipher = createDecipheriv("aes-128-ecb", msisdnKey(appKey), null);
   return Buffer.concat([decipher.update(Buffer.from(msisdn, "base64")), decipher.final()]).toString(

@@ -92,16 +92,16 @@ function lengthOf(rules: LengthRules): Parse {
   });
 }
 
-export const length = lengthOf({ percent: true, negative: false });
+export const length = /*#__PURE__*/ lengthOf({ percent: true, negative: false });
 
 /**
  * Font sizes: lengths without percentages, within a readable range; outside it (`0`, `1e4`) the
  * default applies, so that digit cells never shrink below what holds a typed digit.
  */
-export const fontSize = lengthOf({ percent: false, negative: false, font: true });
+export const fontSize = /*#__PURE__*/ lengthOf({ percent: false, negative: false, font: true });
 
 /** Distances that may be negative (a close button hanging over the edge, `left`, `high`). */
-export const signed = lengthOf({ percent: true, negative: true });
+export const signed = /*#__PURE__*/ lengthOf({ percent: true, negative: true });
 
 const isCenter = (value: unknown): boolean =>
   typeof value === "string" && value.trim().toLowerCase() === "center";
@@ -160,10 +160,10 @@ function accepted(prop: string, prepare = (text: string): string => text): Parse
 }
 
 /** Hex (3/4/6/8 digits), colour functions and named colours, as the browser accepts them. */
-export const colour = accepted("color");
+export const colour = /*#__PURE__*/ accepted("color");
 
 /** 0, "0", "none", or width/style/colour such as "1px solid #FFFFFF" (rem counts 12px). */
-export const border = accepted("border", remToPx);
+export const border = /*#__PURE__*/ accepted("border", remToPx);
 
 /** `true`, `"true"` and the documented typo `"ture"`; `false`/`"false"`; else the default. */
 export function flag(value: unknown, fallback: boolean): boolean {
@@ -174,7 +174,7 @@ export function flag(value: unknown, fallback: boolean): boolean {
 }
 
 /** 0.0 … 1.0, as number or string. */
-export const opacity = validator((text) => {
+export const opacity = /*#__PURE__*/ validator((text) => {
   if (!text) return undefined;
   const n = Number(text);
   if (!(n >= 0 && n <= 1)) return undefined;
@@ -190,10 +190,10 @@ function matching(pattern: RegExp, asWritten = false): Parse {
 }
 
 /** Family names without quotes (names with spaces work unquoted in CSS font-family lists). */
-export const fontFamily = matching(/^[\p{L}\p{N} ,_-]{1,120}$/u, true);
-export const fontWeight = matching(/^(normal|bold|bolder|lighter|[1-9]00)$/i);
-export const textAlign = matching(/^(left|center|right|justify|start|end)$/i);
-export const textDecoration = matching(/^(none|underline|overline|line-through)$/i);
+export const fontFamily = /*#__PURE__*/ matching(/^[\p{L}\p{N} ,_-]{1,120}$/u, true);
+export const fontWeight = /*#__PURE__*/ matching(/^(normal|bold|bolder|lighter|[1-9]00)$/i);
+export const textAlign = /*#__PURE__*/ matching(/^(left|center|right|justify|start|end)$/i);
+export const textDecoration = /*#__PURE__*/ matching(/^(none|underline|overline|line-through)$/i);
 
 /** Display texts are cut to this many characters. */
 const TEXT_MAX = 200;

@@ -43,7 +43,7 @@
     }
   }
 
-  /** The address the gateway compares with the registry: no ?query, no #fragment (seed 003 §2.1). */
+  /** The address the gateway compares with the registry: no ?query, no #fragment (exact match). */
   function pageAddress() {
     return location.href.split("#")[0].split("?")[0];
   }

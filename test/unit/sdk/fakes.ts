@@ -14,7 +14,7 @@ import type {
   ViewState,
   WarmView,
 } from "../../../src/views/contract";
-import type { ErrorPayload, SuccessPayload } from "../../../src/sdk/types";
+import type { ErrorPayload, SuccessPayload, TokenRequestData } from "../../../src/sdk/types";
 
 export type Method = "postText" | "postJson" | "get" | "jsonp";
 
@@ -214,7 +214,7 @@ export function routes(table: Record<string, unknown>): Handler {
 // ---------------------------------------------------------------------------------------------
 // A call under test
 
-export const DATA = {
+export const DATA: TokenRequestData = {
   version: "2.0",
   appId: "300011",
   sign: "0123456789abcdef0123456789abcdef",

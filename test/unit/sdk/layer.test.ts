@@ -10,6 +10,7 @@ vi.mock("../../../src/views/index", () => ({
 }));
 
 import { PATHS } from "../../../src/protocol/hosts";
+import type { Flag } from "../../../src/sdk/types";
 import { cmOk, flush, HOLD, recorder, routes, setup, start, tokenOk } from "./fakes";
 
 afterEach(() => {
@@ -197,7 +198,9 @@ describe("custom popup with mask", () => {
     ] as const) {
       document.body.innerHTML = '<div id="ydrzCustomControls"></div>';
       const { sdk, views } = popupSetup();
-      sdk.CustomControlsInit("ydrzCustomControls", { maskStyle: { ifShowMask: value } });
+      // "yes" and " TRUE " are outside the type, as a page may pass them: the runtime decides.
+      const ifShowMask = value as Flag;
+      sdk.CustomControlsInit("ydrzCustomControls", { maskStyle: { ifShowMask } });
       start(sdk, { authPageType: "2" });
       await flush();
       expect(views.last().model.kind, String(value)).toBe(kind);
