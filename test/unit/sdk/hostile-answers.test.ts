@@ -119,7 +119,7 @@ describe(`hostile gateway answers (${ANSWERS.length})`, () => {
   });
 
   for (const [name, answer] of ANSWERS) {
-    for (const authPageType of ["0", "1"]) {
+    for (const authPageType of ["0", "1"] as const) {
       it(`${name} (authPageType ${authPageType}): one final callback, nothing injected or leaked`, async () => {
         const transport = fakeTransport(
           routes({ [PATHS.preGetMobile]: answer, [PATHS.authGetToken]: tokenOk }),
