@@ -61,8 +61,13 @@ function firstEntries(list: unknown): unknown[] {
 function addStateImage(box: HTMLElement, raw: unknown, state: "on" | "off"): void {
   const url = safeUrl(raw, "image");
   if (!url) return;
-  box.classList.add("ydrz-has-" + state + "-img");
-  box.append(img(url, "ydrz-check-img ydrz-check-img-" + state));
+  const hasImage = "ydrz-has-" + state + "-img";
+  box.classList.add(hasImage);
+  // A broken image: the drawn circle and tick come back.
+  const drawn = (): void => {
+    box.classList.remove(hasImage);
+  };
+  box.append(img(url, "ydrz-check-img ydrz-check-img-" + state, drawn));
 }
 
 /** One entry's link; when its URL fails the allow-list, its name as plain text. */

@@ -78,6 +78,12 @@ export function createController(
 ): Controller {
   const listeners = new Listeners();
   const entry = model.authLevel === "4";
+  // The toast's live region: in place (empty) from the mount on, so that the text set later is
+  // announced (a region created together with its text may not be).
+  const toastRegion = h("div", "ydrz-root ydrz-toast-region", {
+    role: "status",
+    "aria-live": "polite",
+  });
   const tip = h("p", "ydrz-error-tips", {
     id: "YDRZErrorTips",
     "aria-live": "assertive",
@@ -92,7 +98,7 @@ export function createController(
   let dialogEl: HTMLElement;
   let host: HTMLElement;
   let closeDialog: () => void;
-  /** The toast (`YDRZToast`) and the loading state (`YDRZLoad`) shown, by id. */
+  /** The loading state (`YDRZLoad`) while shown, by id. */
   const shown: Record<string, HTMLElement | undefined> = {};
   let toastTimer: ReturnType<typeof setTimeout> | undefined;
   /** From a submit until the flow answers (busy(false), wrongDigits), and while it runs. */
@@ -117,8 +123,8 @@ export function createController(
   };
 
   /**
-   * Shows `child` as the toast or the loading state (an SDK root and a polite live region), or
-   * without a child hides it.
+   * Shows `child` as the loading state (an SDK root and a polite live region), or without a child
+   * hides it.
    */
   const status = (id: string, className: string, child?: Node): void => {
     const old = shown[id];
@@ -131,15 +137,16 @@ export function createController(
 
   /**
    * One toast per view: a new message replaces the current one and restarts the timer; without
-   * a text it is hidden.
+   * a text it is hidden (`#YDRZToast` goes; its live region stays).
    */
   const toast = (text?: string): void => {
     clearTimeout(toastTimer);
-    if (text === undefined) {
-      status("YDRZToast", "ydrz-toast-wrap");
-      return;
-    }
-    status("YDRZToast", "ydrz-toast-wrap", h("div", "ydrz-toast", {}, [text]));
+    toastRegion.replaceChildren();
+    if (text === undefined) return;
+    const wrap = h("div", "ydrz-root ydrz-toast-wrap", { id: "YDRZToast" }, [
+      h("div", "ydrz-toast", {}, [text]),
+    ]);
+    toastRegion.append(wrap);
     toastTimer = setTimeout(toast, TOAST_MS);
   };
 
@@ -208,6 +215,7 @@ export function createController(
       destroyed = true;
       digits.close();
       toast();
+      toastRegion.remove();
       loading(false);
       // The dialog's own listeners first: its focus trap would keep focus from going back.
       listeners.clear();
@@ -280,6 +288,7 @@ export function createController(
       digits.place(host, options.padTarget ?? host);
       for (const button of options.cancelButtons) listeners.on(button, "click", cancel);
       (container ?? body).appendChild(root);
+      host.appendChild(toastRegion);
       closeDialog = openDialog({
         root,
         dialog: dialogEl,

@@ -11,7 +11,8 @@ import type { MountedView, ViewHandlers, ViewModel } from "./contract";
 import { createController, type SubmitMode } from "./controller";
 import { createCustomControl } from "./custom-control";
 import { classNames, h, iconButton, mask } from "./dom";
-import { applyBox, applyGroup, readBox } from "./layout";
+import { isDark } from "./contrast";
+import { applyGroup } from "./layout";
 import { colour, flag, obj, textOption } from "./options";
 import { setStyle } from "./sanitize";
 
@@ -31,16 +32,19 @@ export function mountCustomPopup(model: ViewModel, handlers: ViewHandlers): Moun
   const entry = model.authLevel === "4";
   const ctl = createController(model, handlers, submitMode(withMask, entry));
 
-  // Layer: `height` is a minimum so that a longer agreement at 320px never spills out.
-  const layer = h("div", "ydrz-layer-two", { id: "YDRZ_Modal_two" });
-  const { height, ...look } = readBox(o.layerStyle, "layerStyle", {
-    width: "80%",
-    height: 240,
-    bgColor: "#fff",
-    borderRadius: 8,
+  // Layer: the height asked is the height drawn; what does not fit scrolls inside its content
+  // box (`ydrz-layer-body`), while the close button may hang over the layer's edge.
+  // `ydrz-layer-wrap` as in the original: its stylesheet lifts only that class over its mask.
+  // The min-height too: a host rule such as the original's `min-height: 240px` must not stretch it.
+  const layer = h("div", "ydrz-layer-wrap ydrz-layer-two", { id: "YDRZ_Modal_two" });
+  const { height } = applyGroup(layer, {
+    raw: o.layerStyle,
+    field: "layerStyle",
+    defaults: { width: "80%", height: 240, bgColor: "#fff", borderRadius: 8 },
+    lookOnly: true,
   });
   setStyle(layer, "min-height", height);
-  applyBox(layer, look, true);
+  const content = h("div", "ydrz-layer-body");
 
   // Close button: the configured box is the icon (top/right may be negative: it hangs over the
   // edge); a 44px hit area is centred on it by CSS.
@@ -65,10 +69,10 @@ export function mountCustomPopup(model: ViewModel, handlers: ViewHandlers): Moun
     cancelButtons.push(close);
   }
 
-  // The phone sits 86px from the top through the layer's top padding (styles/ydrz.css).
+  // The phone sits 86px from the top through the content's top padding (styles/ydrz.css).
   const digits = ctl.digits("ydrz-auth-phone-two", "customInput", "YDRZ_InputPhone_two");
   applyGroup(digits.el, { raw: o.phoneStyle, field: "phoneStyle", defaults: { fontSize: 22 } });
-  layer.append(digits.el, ctl.tip);
+  content.append(digits.el, ctl.tip);
 
   if (!entry) {
     const raw = obj(o.submitBtnStyle);
@@ -89,7 +93,7 @@ export function mountCustomPopup(model: ViewModel, handlers: ViewHandlers): Moun
         fontSize: 16,
       },
     });
-    layer.append(submit);
+    content.append(submit);
   }
 
   const agreeRaw = obj(o.agreeStyle);
@@ -103,10 +107,11 @@ export function mountCustomPopup(model: ViewModel, handlers: ViewHandlers): Moun
   );
   const align = applyGroup(agreement, { raw: agreeRaw, field: "agreeStyle" }).textAlign;
   if (align) agreement.classList.add("ydrz-align-" + align);
-  layer.append(agreement);
+  content.append(agreement);
 
   const control = createCustomControl(o.customControlStyle, ctl.listeners);
-  if (control) layer.append(control);
+  if (control) content.append(control);
+  layer.append(content);
 
   const rootClass = classNames(
     "ydrz-root ydrz-layer-mark-two-wrap",
@@ -125,10 +130,13 @@ export function mountCustomPopup(model: ViewModel, handlers: ViewHandlers): Moun
   }
   root.append(layer);
 
-  return ctl.mount({
+  const view = ctl.mount({
     root,
     dialog: layer,
     cancelButtons,
     container: withMask ? undefined : container,
   });
+  // Read once drawn: only then is the background computed.
+  if (isDark(getComputedStyle(layer).backgroundColor)) layer.classList.add("ydrz-on-dark");
+  return view;
 }

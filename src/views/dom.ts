@@ -61,9 +61,18 @@ export function safeCall(fn: () => void): void {
   }
 }
 
-/** A decorative image (its meaning is carried by the element around it). */
-export function img(src: string, className: string): HTMLImageElement {
-  return h("img", className, { src, alt: "" });
+/**
+ * A decorative image (its meaning is carried by the element around it). One that fails to load
+ * hides itself (no broken-image icon) and runs `onError`, e.g. to show a drawn fallback.
+ */
+export function img(src: string, className: string, onError?: () => void): HTMLImageElement {
+  const el = h("img", className, { src, alt: "" });
+  // A property, not a listener: the element lives as long as the view and takes nothing with it.
+  el.onerror = () => {
+    el.hidden = true;
+    if (onError) onError();
+  };
+  return el;
 }
 
 const SVG_NS = "http://www.w3.org/2000/svg";
@@ -118,8 +127,15 @@ export interface IconButtonOptions {
  */
 export function iconButton(options: IconButtonOptions): HTMLButtonElement {
   const src = safeUrl(options.imageUrl, "image");
-  const content = src ? img(src, options.imageClass ?? "") : icon(options.icon);
-  return h("button", options.className, { id: options.id, "aria-label": options.label }, [content]);
+  const attrs = { id: options.id, "aria-label": options.label };
+  const button = h("button", options.className, attrs);
+  // A broken image gives way to our drawn icon: the button stays visible.
+  const drawn = (): void => {
+    button.append(icon(options.icon));
+  };
+  if (src) button.append(img(src, options.imageClass ?? "", drawn));
+  else drawn();
+  return button;
 }
 
 /** The dimmed backdrop of a popup. */

@@ -66,11 +66,13 @@ function checkedImage(check: Record<string, unknown>): unknown {
 }
 
 export function mountPage(model: ViewModel, handlers: ViewHandlers): MountedView {
-  const o = model.kind === "custom-page" ? obj(model.pageOptions) : {};
+  const custom = model.kind === "custom-page";
+  const o = custom ? obj(model.pageOptions) : {};
   const group = (key: string): Record<string, unknown> => obj(o[key]);
   const ctl = createController(model, handlers, "button");
 
-  const page = h("div", "ydrz-page");
+  // The standard page knows where its parts end: it is no taller than they are (styles/ydrz.css).
+  const page = h("div", custom ? "ydrz-page" : "ydrz-page ydrz-page-std");
   const wrap = h("div", "ydrz-root ydrz-page-wrap", { id: "YDRZPage" }, [page]);
   setStyle(wrap, "background-color", colour(o.bgColor, "bgColor") || "#fff");
   /** Appends `el` to the page, styled from the option group `key` over its default. */
