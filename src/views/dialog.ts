@@ -75,6 +75,9 @@ export function openDialog(options: DialogOptions): () => void {
   const { root, dialog, labelledBy, modal, onEscape, listeners } = options;
   const doc = root.ownerDocument;
   const opener = doc.activeElement;
+  /** Where the opener was, from its parent up: focus goes near there if the opener is gone. */
+  const ancestors: Element[] = [];
+  for (let el = opener?.parentElement; el; el = el.parentElement) ancestors.push(el);
   /** What the modal view changed outside itself. */
   const undos: Undo = [];
 
@@ -135,6 +138,25 @@ export function openDialog(options: DialogOptions): () => void {
 
   return () => {
     undo(undos);
-    if ((modal || root.contains(doc.activeElement)) && canFocus(opener)) opener.focus(QUIET);
+    if (modal || root.contains(doc.activeElement)) focusBack(opener, ancestors, root);
   };
+}
+
+/**
+ * Gives focus back to `opener`; when it cannot take it (removed, disabled, hidden), to the first
+ * control near where it was: in its nearest ancestor still in the page (`ancestors`, from the
+ * parent up, as they were on open), never to <body> while the page has a control.
+ */
+function focusBack(opener: Element | null, ancestors: Element[], root: HTMLElement): void {
+  const doc = root.ownerDocument;
+  if (canFocus(opener)) opener.focus(QUIET);
+  if (opener && doc.activeElement === opener) return;
+  for (const place of ancestors) {
+    if (!place.isConnected) continue;
+    for (const el of tabbables(place as HTMLElement)) {
+      if (root.contains(el)) continue;
+      el.focus(QUIET);
+      if (doc.activeElement === el) return;
+    }
+  }
 }
