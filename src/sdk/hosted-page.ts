@@ -18,13 +18,15 @@
  */
 
 import { INNER_ERROR, LAYER_LOAD_FAILED, MISSING_PARAM, OK } from "../protocol/codes";
+import {
+  HOSTED_PAGE_QUERY,
+  HOSTED_PAGE_VERSION,
+  type HostedPageQuery,
+} from "../protocol/hosted-page";
 import type { HostedFound, StepContext } from "./context";
 import { viewKind } from "./authorize";
 import { codeError } from "./errors";
 import { readString, recordOf, text, type Json } from "./responses";
-
-/** The official SDK's version, which the page receives as `v`. */
-const OFFICIAL_VERSION = "20211103";
 
 /** Full screen above the page, as the official SDK styles its iframe. */
 const FRAME_STYLE =
@@ -47,22 +49,22 @@ export function hostedPageUrl(ctx: StepContext, found: HostedFound): string | un
   if (!/^https?:\/\/[^#]+$/i.test(base)) return undefined;
   const d = ctx.data;
   const win = ctx.win();
-  const fields: [string, string][] = [
-    ["traceId", d.traceId],
-    ["accessToken", answer.accessToken],
-    ["maskPhone", answer.maskPhone],
-    ["authLevel", answer.authLevel],
-    ["authName", answer.appName],
-    ["userInformation", ctx.userInformation],
-    ["appId", d.appId],
-    ["expandParams", d.expandParams],
-    ["isTest", d.isTest],
-    ["oper", carrier],
-    ["from", win ? win.location.origin : ""],
-    ["authPageType", d.authPageType],
-    ["v", OFFICIAL_VERSION],
-  ];
-  const query = fields.map(([name, value]) => name + "=" + queryValue(value)).join("&");
+  const values: HostedPageQuery = {
+    traceId: d.traceId,
+    accessToken: answer.accessToken,
+    maskPhone: answer.maskPhone,
+    authLevel: answer.authLevel,
+    authName: answer.appName,
+    userInformation: ctx.userInformation,
+    appId: d.appId,
+    expandParams: d.expandParams,
+    isTest: d.isTest,
+    oper: carrier,
+    from: win ? win.location.origin : "",
+    authPageType: d.authPageType,
+    v: HOSTED_PAGE_VERSION,
+  };
+  const query = HOSTED_PAGE_QUERY.map((name) => name + "=" + queryValue(values[name])).join("&");
   return base + (base.includes("?") ? "&" : "?") + query;
 }
 
