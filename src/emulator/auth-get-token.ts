@@ -1,5 +1,5 @@
 /**
- * `POST /h5/onekeylogin/authGetToken` (wire-protocol.md §4): the accessToken of a number fetch and
+ * `POST /h5/onekeylogin/authGetToken` (docs/protocol.md): the accessToken of a number fetch and
  * the number the user typed become a token.
  */
 import { OK } from "../protocol/codes";

@@ -1,7 +1,7 @@
 /**
- * The gateway's checks, in the fixed order documented in docs/emulator.md, with the seed's code for
- * the first failure (seed 003 §5.1.1 for number fetches, §5.1.2 for tokens, wire-protocol.md §7 for
- * tokenValidate). Each endpoint has one sequence function here, so the order is read in one place.
+ * The gateway's checks, in the fixed order documented in docs/emulator.md, with the gateway's
+ * code for the first failure (the codes of docs/protocol.md). Each endpoint has one sequence
+ * function here, so the order is read in one place.
  */
 import { createHash, createDecipheriv, createVerify, type KeyObject } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
@@ -59,7 +59,7 @@ function rejected(failure: Failure): { ok: false; failure: Failure } {
   return { ok: false, failure };
 }
 
-/** CT/CU gateway texts (seed 003 §5.1.1 (2)/(3)). */
+/** CT/CU gateway texts. */
 export const CROSS_CARRIER_FETCH_CODES: Readonly<Record<string, string>> = {
   "103000": "成功",
   "301": "参数错误",
@@ -82,7 +82,7 @@ export const CROSS_CARRIER_FETCH_CODES: Readonly<Record<string, string>> = {
   "130035": "其他错误",
 };
 
-/** tokenValidate texts (wire-protocol.md §7). */
+/** tokenValidate texts (docs/protocol.md). */
 export const TOKEN_VALIDATE_CODES: Readonly<Record<string, string>> = {
   "103000": "成功",
   "103002": "必传参数为空",
@@ -281,7 +281,7 @@ export interface RefererOriginVerdict {
   registeredOrigins: string[];
 }
 
-/** Referer: exact page address (seed 003 §2.1); Origin: protocol + host + port (§2.2). */
+/** Referer: exact page address; Origin: protocol + host + port (§2.2). */
 export function evaluateRefererOrigin(
   app: AppRegistration,
   headers: IncomingHttpHeaders,
@@ -433,7 +433,7 @@ export function checkSubscriber(family: Family, sim: Sim, carrier: Carrier): Fai
 }
 
 // ---------------------------------------------------------------------------------------------
-// CM number pre-fetch (wire-protocol.md §1)
+// CM number pre-fetch (docs/protocol.md)
 
 /** The optional CM body fields that, when sent, must be strings. */
 const PRE_GET_MOBILE_OPTIONAL_FIELDS = ["authPageType", "userInformation", "expandParams"] as const;
@@ -497,7 +497,7 @@ export function checkPreGetMobile(
 }
 
 // ---------------------------------------------------------------------------------------------
-// CT/CU step 1 (wire-protocol.md §2)
+// CT/CU step 1 (docs/protocol.md)
 
 export interface Reqdata {
   ver: string;
@@ -607,7 +607,7 @@ export function checkPhonescrip(
 }
 
 // ---------------------------------------------------------------------------------------------
-// CT/CU step 3 (wire-protocol.md §2)
+// CT/CU step 3 (docs/protocol.md)
 
 /**
  * Order: 105117 traceId → 108001 businessType missing → 130030 empty → 105112 → 105113 → 104001 →
@@ -660,7 +660,7 @@ export function checkCarrierCallback(
 }
 
 // ---------------------------------------------------------------------------------------------
-// authGetToken (wire-protocol.md §4)
+// authGetToken (docs/protocol.md)
 
 /**
  * Order: 103002 empty → 104011 phone empty → 104000 appId → 104001 businessType → 104003/104004 →
@@ -711,7 +711,7 @@ export function checkAuthGetToken(
 }
 
 // ---------------------------------------------------------------------------------------------
-// tokenValidate (wire-protocol.md §7)
+// tokenValidate (docs/protocol.md)
 
 /** An IPv4 client on a dual-stack socket shows as `::ffff:a.b.c.d`; compare the plain form. */
 function normalizeIp(ip: string): string {

@@ -1,4 +1,4 @@
-/** CM number pre-fetch: `POST /h5/httpsPreGetmobile` (wire-protocol.md §1). */
+/** CM number pre-fetch: `POST /h5/httpsPreGetmobile` (docs/protocol.md). */
 import { OK } from "../protocol/codes";
 import { PATHS } from "../protocol/hosts";
 import { maskPhone } from "../protocol/masked-phone";
@@ -53,7 +53,7 @@ export function numberFetched(
 }
 
 /**
- * What the real gateway adds to every CM answer (wire-protocol.md §1): the subscriber's carrier
+ * What the real gateway adds to every CM answer (docs/protocol.md): the subscriber's carrier
  * as far as the network tells (empty on Wi-Fi / no SIM) and the app's cross-carrier switches.
  */
 function ownerFields(

@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage } from "node:http";
 
-/** The protocol's custom request headers (wire-protocol.md §2–4) plus Content-Type. */
+/** The protocol's custom request headers (docs/protocol.md) plus Content-Type. */
 export const ALLOWED_HEADERS = [
   "appId",
   "interfaceVersion",

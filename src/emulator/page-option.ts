@@ -1,4 +1,4 @@
-/** `GET /h5/onekeylogin/getPageOption` (wire-protocol.md §3): the standard popup's options. */
+/** `GET /h5/onekeylogin/getPageOption` (docs/protocol.md): the standard popup's options. */
 import { OK } from "../protocol/codes";
 import { PATHS } from "../protocol/hosts";
 import type { PageOptionResponse } from "../protocol/wire";

@@ -1,6 +1,6 @@
 /**
  * What happened, per request: the base of the console's auth records, statistics and billing
- * (seed 000). Never a full number or a key: records and log lines carry masked numbers only.
+ *. Never a full number or a key: records and log lines carry masked numbers only.
  */
 import type { Carrier, EndpointId } from "./types";
 
@@ -21,7 +21,7 @@ export interface EmulatorRecord {
   simId?: string;
   /** Injected fault, if any. */
   fault?: string;
-  /** Only a successful number return (tokenValidate 103000) is billable (seed 000). */
+  /** Only a successful number return (tokenValidate 103000) is billable. */
   billable: boolean;
 }
 

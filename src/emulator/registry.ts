@@ -1,7 +1,7 @@
 /**
- * The app registry: what the carrier console knows about each app (seed 000 §3.1.4/§3.2, seed 003
- * §2). Loaded from an object or a JSON file, validated up front so that a typo in the file is a
- * startup error with a path, not a puzzling check failure later.
+ * The app registry: what the carrier console knows about each app (its pages, origins, keys and
+ * switches). Loaded from an object or a JSON file, validated up front so that a typo in the file
+ * is a startup error with a path, not a puzzling check failure later.
  */
 import { readFileSync } from "node:fs";
 import { toPublicKey } from "../server/keys";
@@ -192,7 +192,7 @@ export function loadRegistryFile(path: string, demoOrigin = DEFAULT_DEMO_ORIGIN)
   return parseRegistry(raw, demoOrigin);
 }
 
-/** The page address the referer check compares: no `#fragment`, no `?query` (seed 003 §2.1). */
+/** The page address the referer check compares: no `#fragment`, no `?query`. */
 export function refererPageAddress(referer: string): string {
   let s = referer;
   const hash = s.indexOf("#");

@@ -1,5 +1,5 @@
 /**
- * `POST /h5/onekeylogin/tokenValidate` (wire-protocol.md §7), server to server: verifies the
+ * `POST /h5/onekeylogin/tokenValidate` (docs/protocol.md), server to server: verifies the
  * SHA256withRSA sign with the app's registered public key and the userInformation byte for byte,
  * then returns the number AES-128-ECB encrypted with the appKey.
  */

@@ -1,8 +1,8 @@
 /**
  * accessTokens (number fetched, user not yet confirmed) and tokens (user confirmed, for the
  * integrator's server). The rules are the seeds': tokens live 2 minutes and are single use
- * (seed 001), a number is locked after 3 consecutive wrong digit entries (seed 003 FAQ 2), and at
- * most 30 unused tokens per number per 10 minutes (seed 001; code 103911 from seed 000).
+ *, a number is locked after 3 consecutive wrong digit entries, and at
+ * most 30 unused tokens per number per 10 minutes.
  */
 import { createHash, randomBytes } from "node:crypto";
 import { LOCKED, WRONG_DIGITS } from "../protocol/codes";
@@ -141,7 +141,7 @@ export class TokenStore {
   /**
    * authGetToken: checks the accessToken and the typed number, then issues a token.
    * `phoneHash` is MD5 of the completed number; for authLevel "1" (and "5", whose UI the
-   * integrator draws) the masked number as shown is accepted too (wire-protocol.md §4).
+   * integrator draws) the masked number as shown is accepted too (docs/protocol.md).
    */
   redeem(input: {
     accessToken: string;

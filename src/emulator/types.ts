@@ -4,7 +4,7 @@ import type { PageOption } from "../protocol/wire";
 
 export type { Carrier };
 
-/** How the test SIM reaches the gateway: only `cellular` can be identified (seed 003 FAQ 1). */
+/** How the test SIM reaches the gateway: only `cellular` can be identified. */
 export type Network = "cellular" | "wifi" | "none";
 
 export interface Sim {
@@ -20,7 +20,7 @@ export interface Sim {
   label?: string;
 }
 
-/** The console's review states (seed 000 §3.2.2). Only an approved app may fetch numbers. */
+/** The console's review states. Only an approved app may fetch numbers. */
 export type ReviewStatus = "待审核" | "审核中" | "审核成功";
 
 /** The state of the app's paid entitlement (权益). */
@@ -35,9 +35,9 @@ export interface AppRegistration {
   appName: string;
   reviewStatus: ReviewStatus;
   entitlement: Entitlement;
-  /** Full page addresses without `?query`/`#fragment`; compared exactly (seed 003 §2.1). */
+  /** Full page addresses without `?query`/`#fragment`; compared exactly. */
   referers: string[];
-  /** `protocol://host[:port]`, compared exactly with the Origin header (seed 003 §2.2). */
+  /** `protocol://host[:port]`, compared exactly with the Origin header. */
   origins: string[];
   /** SPKI public key (PEM or bare Base64) that verifies the tokenValidate sign. */
   rsaPublicKey?: string | null;
@@ -92,13 +92,13 @@ export interface Limits {
   /** Accepted distance of a request timestamp from the emulator's clock. */
   timestampWindowMs: number;
   accessTokenTtlMs: number;
-  /** Tokens live 2 minutes (seed 001). */
+  /** Tokens live 2 minutes. */
   tokenTtlMs: number;
-  /** Consecutive wrong digit entries that lock the number (seed 003 FAQ 2). */
+  /** Consecutive wrong digit entries that lock the number. */
   lockAfterWrong: number;
   /** How long that lock lasts: 24 hours unless the registry's `lockHours` says otherwise. */
   lockMs: number;
-  /** At most 30 unused tokens per number per 10 minutes (seed 001). */
+  /** At most 30 unused tokens per number per 10 minutes. */
   unusedTokenLimit: number;
   unusedTokenWindowMs: number;
   /** How long a CT/CU JSONP session (step 1 → step 3) stays usable. */

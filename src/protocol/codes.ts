@@ -1,6 +1,7 @@
 /**
- * Result codes and their texts, as seed 003 §5 and wire-protocol.md give them. The SDK, the
- * emulator and the tests refer to these constants so that a text is spelled the same everywhere.
+ * Result codes and their texts, as the gateways answer them (listed in docs/protocol.md). The
+ * SDK, the emulator and the tests refer to these constants so that a text is spelled the same
+ * everywhere.
  */
 
 export const OK = "103000";
@@ -38,7 +39,7 @@ export const LAYER_LOADED = "弹窗加载成功";
 export const LAYER_READY = "用户已输入中间四位号码并勾选协议";
 export const ACCESS_TOKEN_ISSUED = "获取AccessToken成功";
 
-/** CM number fetch codes (seed 003 §5.1.1 (1)): the texts the emulator answers with. */
+/** CM number fetch codes: the texts the emulator answers with. */
 export const CM_FETCH_CODES: Readonly<Record<string, string>> = {
   "103000": "成功",
   "130010": "参数为空",
@@ -58,7 +59,7 @@ export const CM_FETCH_CODES: Readonly<Record<string, string>> = {
   "103211": "其他错误",
 };
 
-/** Token codes (seed 003 §5.1.2). */
+/** Token codes. */
 export const TOKEN_CODES: Readonly<Record<string, string>> = {
   "501": "用户取消授权",
   "103002": "没有填写必传参数",

@@ -1,4 +1,4 @@
-/** `expandParams`: `name=value|name=value` (seed 003 §3.2). */
+/** `expandParams`: `name=value|name=value`. */
 
 export function parseExpandParams(value: unknown): Record<string, string> {
   const out: Record<string, string> = {};

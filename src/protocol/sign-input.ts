@@ -6,7 +6,7 @@
 export interface RequestSignFields {
   appId: string;
   businessType: string;
-  /** Must equal `traceId` (seed 003 §3.2). */
+  /** Must equal `traceId`. */
   msgId: string;
   timestamp: string;
   traceId: string;

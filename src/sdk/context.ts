@@ -61,7 +61,7 @@ export function send(ctx: StepContext, url: string, request: CallRequest = {}): 
 
 /**
  * A `/h5/onekeylogin/*` request with the id headers every one of them carries
- * (wire-protocol.md §2–4); `request.headers` add to them.
+ * (docs/protocol.md); `request.headers` add to them.
  */
 export function sendApi(
   ctx: StepContext,

@@ -1,5 +1,5 @@
 /**
- * The Telecom / Unicom number fetch (wire-protocol.md §2), tried after CM fails: the encrypted
+ * The Telecom / Unicom number fetch (docs/protocol.md), tried after CM fails: the encrypted
  * phonescrip request, the carrier gateway's JSONP, and the callback that trades its opaque answer
  * for the masked number and accessToken.
  */

@@ -1,5 +1,5 @@
 /**
- * `userInformation` (wire-protocol.md §5): the browser fingerprint the gateway binds the token to.
+ * `userInformation` (docs/protocol.md): the browser fingerprint the gateway binds the token to.
  * The integrator's server passes it back unchanged to tokenValidate, so a flow computes it once
  * and sends the same bytes everywhere.
  */

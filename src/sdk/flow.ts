@@ -1,5 +1,5 @@
 /**
- * `getTokenInfo` from the number fetch to the view: CM pre-fetch (wire-protocol.md §1, with
+ * `getTokenInfo` from the number fetch to the view: CM pre-fetch (docs/protocol.md, with
  * getPageOption §3 alongside for the standard popup), then Telecom, then Unicom, then either the
  * accessToken (authLevel "5") or the authorization view. Every await is followed by a check of
  * `session.done`: once the call has settled (endGetToken, cancel) the flow stops without touching

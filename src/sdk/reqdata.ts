@@ -1,5 +1,5 @@
 /**
- * The encrypted body of the CT/CU step 1 (wire-protocol.md §2): a random `encrypted` seed, and
+ * The encrypted body of the CT/CU step 1 (docs/protocol.md): a random `encrypted` seed, and
  * `reqdata` = AES-128-CBC(JSON) keyed from MD5(seed). The key travels with the message, so this
  * is obfuscation the gateway expects, not secrecy.
  */

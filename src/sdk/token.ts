@@ -1,5 +1,5 @@
 /**
- * The token request (wire-protocol.md §4): the accessToken plus MD5 of the completed number, with
+ * The token request (docs/protocol.md): the accessToken plus MD5 of the completed number, with
  * a fresh timestamp. 104012 (wrong hidden digits) is told apart because the views keep the user
  * on the page for another try instead of ending the flow.
  */

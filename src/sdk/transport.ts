@@ -75,7 +75,7 @@ export interface JsonpPage {
 }
 
 /**
- * JSONP for the CT/CU gateway step (wire-protocol.md §2 step 2). The gateway URL already names
+ * JSONP for the CT/CU gateway step (docs/protocol.md step 2). The gateway URL already names
  * its callback (`getTelecomPhone` / `getNewUnicomPhone`, given as `options.jsonp`), so the
  * global has a fixed name: install it, inject the script, and on every outcome (answer, script
  * error, timeout, abort) remove both, restoring any previous global.
