@@ -261,7 +261,7 @@ export class TokenStore {
           code: "104008",
           reason:
             "userinfo 校验失败: userInformation was URL-decoded (e.g. %3D became =); " +
-            "pass it on exactly as the SDK returned it (seed 003 FAQ 6)",
+            "pass it on exactly as the SDK returned it",
         };
       }
       return {
