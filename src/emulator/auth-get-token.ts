@@ -16,6 +16,7 @@ import {
   publicBaseUrl,
   type ProtocolRoute,
   type RequestContext,
+  tokenSuccessRecord,
 } from "./route";
 import { hostedPageUrl } from "./hosted-page";
 
@@ -76,14 +77,7 @@ export const authGetTokenRoute: ProtocolRoute = {
     };
     return {
       json,
-      record: {
-        resultCode: OK,
-        appId: checked.app.appId,
-        traceId: checked.traceId,
-        carrier: t.carrier,
-        maskPhone: t.maskPhone,
-        simId: t.simId,
-      },
+      record: tokenSuccessRecord({ appId: checked.app.appId, traceId: checked.traceId }, t),
     };
   },
 };

@@ -1,8 +1,10 @@
 /** What a route handler gets and returns; server.ts does the HTTP around it. */
 import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
+import { OK } from "../protocol/codes";
 import type { CheckEnv, Failure, RefererOriginVerdict, VerdictListener } from "./checks";
 import type { EmulatorRecord } from "./records";
 import type { EmulatorState, SeenEntry } from "./state";
+import type { TokenEntry } from "./tokens";
 import { reportIdentity } from "./report-fields";
 import type { EndpointId } from "./types";
 
@@ -24,6 +26,24 @@ export type RecordFields = Omit<
   EmulatorRecord,
   "seq" | "time" | "endpoint" | "durationMs" | "billable"
 > & { billable?: boolean };
+
+/**
+ * The record of a success that hands out something about an issued token (authGetToken,
+ * tokenValidate): who asked, and for which subscriber.
+ */
+export function tokenSuccessRecord(
+  request: { appId: string; traceId: string },
+  issued: Pick<TokenEntry, "carrier" | "maskPhone" | "simId">,
+): RecordFields {
+  return {
+    resultCode: OK,
+    appId: request.appId,
+    traceId: request.traceId,
+    carrier: issued.carrier,
+    maskPhone: issued.maskPhone,
+    simId: issued.simId,
+  };
+}
 
 export interface Answer {
   status?: number;

@@ -15,6 +15,7 @@ import {
   parseJsonObject,
   str,
   type ProtocolRoute,
+  tokenSuccessRecord,
 } from "./route";
 
 export const tokenValidateRoute: ProtocolRoute = {
@@ -78,12 +79,7 @@ export const tokenValidateRoute: ProtocolRoute = {
     return {
       json,
       record: {
-        resultCode: OK,
-        appId: checked.app.appId,
-        traceId: checked.traceId,
-        carrier: t.carrier,
-        maskPhone: t.maskPhone,
-        simId: t.simId,
+        ...tokenSuccessRecord({ appId: checked.app.appId, traceId: checked.traceId }, t),
         billable: true,
       },
     };
