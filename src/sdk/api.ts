@@ -22,7 +22,7 @@ import { resolveDeps, type Deps } from "./deps";
 import { codeError } from "./errors";
 import { userInformation } from "./fingerprint";
 import { runFlow } from "./flow";
-import { FIELDS, missingField, msgIdOf, toFlowData, type FlowData } from "./params";
+import { copyOptions, FIELDS, missingField, msgIdOf, toFlowData, type FlowData } from "./params";
 import { recordOf, text } from "./responses";
 import { createSession, safeCall, type Callbacks, type Session } from "./session";
 import { requestToken } from "./token";
@@ -88,7 +88,7 @@ function create(
 
   /** Refusals happen before a session exists: only the new call hears of them. */
   const refuse = (callbacks: Callbacks, payload: CodeError) => {
-    safeCall(callbacks.error, payload, report, "error");
+    safeCall(callbacks, "error", payload, report);
   };
 
   const end = (session: Session) => {
@@ -136,6 +136,15 @@ function create(
     return session;
   };
 
+  /** The options read once as the call starts; unreadable ones give the views' defaults. */
+  const optionsAtStart = (options: PageOptions | undefined) => {
+    try {
+      return copyOptions(options);
+    } catch (e) {
+      report("options unreadable", e);
+    }
+  };
+
   /** The options object itself holds the callbacks (read as the call ends). */
   const startFlow = (options: unknown): Session | undefined => {
     const o = recordOf(options);
@@ -146,8 +155,11 @@ function create(
       return undefined;
     }
     const more: Partial<StepContext> = {
-      popup,
-      page,
+      popup: popup && {
+        containerId: popup.containerId,
+        options: optionsAtStart(popup.options) || {},
+      },
+      page: optionsAtStart(page),
       layerCallback: o.layerCallback,
       injectCss: config.injectCss,
       openHostedPage: config.hostedPage ? hostedPage : undefined,
@@ -194,6 +206,22 @@ function create(
     begin({ callbacks, data, more, run });
   };
 
+  /**
+   * Input whose getters throw (or a Proxy) is unreadable: one 503 for `data` rather than none.
+   * Only the reads before `begin` can throw (begin catches what follows), so this refusal is
+   * never a second callback.
+   */
+  const readable =
+    <T>(start: (options: unknown) => T) =>
+    (options: unknown): T | undefined => {
+      try {
+        return start(options);
+      } catch (e) {
+        report("unreadable data", e);
+        refuse(recordOf(options), codeError(MISSING_PARAM, "", "data"));
+      }
+    };
+
   /** `authGetTokenByLayer`: the token request from the custom popup without mask. */
   const layerRequest = (first?: unknown, second?: unknown): void => {
     // A function is not an object: (success, error) as two arguments.
@@ -204,11 +232,12 @@ function create(
     else refuse(callbacks, codeError(LAYER_NOT_INITIALISED, active ? active.msgId : ""));
   };
 
-  const extraMethods = more ? more(startFlow, end) : {};
+  const readableFlow = readable(startFlow);
+  const extraMethods = more ? more(readableFlow, end) : {};
   const methods: Record<string, (...args: never[]) => unknown> = {
     ...extraMethods,
     getTokenInfo(options: unknown) {
-      startFlow(options);
+      readableFlow(options);
     },
     getConnection: (appid: unknown) => getConnection(appid, deps.win(), deps.random),
     endGetToken() {
@@ -222,8 +251,8 @@ function create(
     },
     authGetTokenByLayer: layerRequest,
     /** For integrators drawing their own UI after authLevel "5". */
-    authGetToken: startTokenRequest,
-    config: (patch?: unknown) => applyConfig(config, patch),
+    authGetToken: readable(startTokenRequest),
+    config: (patch?: unknown) => applyConfig(config, patch, report),
   };
   // Whatever a method throws (a bug of ours, hostile input) is reported, never thrown into the
   // page.
