@@ -277,9 +277,9 @@ export function createController(
       host = container ? body : options.root;
       root = options.root;
       dialogEl = options.dialog;
-      digits.place(host, options.padTarget ?? host);
+      digits.place(host, options.padTarget || host);
       for (const button of options.cancelButtons) listeners.on(button, "click", cancel);
-      (container ?? body).appendChild(root);
+      (container || body).appendChild(root);
       closeDialog = openDialog({
         root,
         dialog: dialogEl,

@@ -115,7 +115,7 @@ export function openDialog(options: DialogOptions): () => void {
     if (!wrapsRound(index, list.length, backwards)) return;
     event.preventDefault();
     const next = backwards ? list[list.length - 1] : list[0];
-    (next ?? dialog).focus();
+    (next || dialog).focus();
   };
 
   listeners.on<KeyboardEvent>(
