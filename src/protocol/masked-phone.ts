@@ -6,9 +6,6 @@
 /** At most this many characters make a masked number (longer ones are not phone numbers). */
 export const MASK_MAX = 40;
 
-/** At most this many hidden digits (the gateways hide four). */
-export const HIDDEN_MAX = 8;
-
 /** A masked number cut round its hidden part: `138`, 4 (for `****`), `1234`. */
 export interface MaskParts {
   /** What comes before the first `*`. */
@@ -20,19 +17,18 @@ export interface MaskParts {
 }
 
 /**
+ * One run of at most eight `*` (the gateways hide four), or none, with no other `*` around it.
+ */
+const ONE_RUN = /^([^*]*)(\*{0,8})([^*]*)$/;
+
+/**
  * The one rule for the hidden digits: the views draw a cell for each, and completeMaskedPhone
  * wants exactly that many. Undefined for a mask nobody could complete: longer than MASK_MAX, more
- * than HIDDEN_MAX hidden digits, or a second run of `*`.
+ * than eight hidden digits, or a second run of `*`.
  */
 export function splitMask(masked: string): MaskParts | undefined {
-  const start = masked.indexOf("*");
-  if (start === -1) return { prefix: masked, hidden: 0, suffix: "" };
-  let end = start;
-  while (masked[end] === "*") end += 1;
-  const suffix = masked.slice(end);
-  const hidden = end - start;
-  if (masked.length > MASK_MAX || hidden > HIDDEN_MAX || suffix.includes("*")) return undefined;
-  return { prefix: masked.slice(0, start), hidden, suffix };
+  const parts = masked.length <= MASK_MAX ? ONE_RUN.exec(masked) : null;
+  if (parts) return { prefix: parts[1], hidden: parts[2].length, suffix: parts[3] };
 }
 
 /**

@@ -206,22 +206,6 @@ function create(
     begin({ callbacks, data, more, run });
   };
 
-  /**
-   * Input whose getters throw (or a Proxy) is unreadable: one 503 for `data` rather than none.
-   * Only the reads before `begin` can throw (begin catches what follows), so this refusal is
-   * never a second callback.
-   */
-  const readable =
-    <T>(start: (options: unknown) => T) =>
-    (options: unknown): T | undefined => {
-      try {
-        return start(options);
-      } catch (e) {
-        report("unreadable data", e);
-        refuse(recordOf(options), codeError(MISSING_PARAM, "", "data"));
-      }
-    };
-
   /** `authGetTokenByLayer`: the token request from the custom popup without mask. */
   const layerRequest = (first?: unknown, second?: unknown): void => {
     // A function is not an object: (success, error) as two arguments.
@@ -232,12 +216,11 @@ function create(
     else refuse(callbacks, codeError(LAYER_NOT_INITIALISED, active ? active.msgId : ""));
   };
 
-  const readableFlow = readable(startFlow);
-  const extraMethods = more ? more(readableFlow, end) : {};
+  const extraMethods = more ? more(startFlow, end) : {};
   const methods: Record<string, (...args: never[]) => unknown> = {
     ...extraMethods,
     getTokenInfo(options: unknown) {
-      readableFlow(options);
+      startFlow(options);
     },
     getConnection: (appid: unknown) => getConnection(appid, deps.win(), deps.random),
     endGetToken() {
@@ -251,7 +234,7 @@ function create(
     },
     authGetTokenByLayer: layerRequest,
     /** For integrators drawing their own UI after authLevel "5". */
-    authGetToken: readable(startTokenRequest),
+    authGetToken: startTokenRequest,
     config: (patch?: unknown) => applyConfig(config, patch, report),
   };
   // Whatever a method throws (a bug of ours, hostile input) is reported, never thrown into the
@@ -263,6 +246,11 @@ function create(
         return fn(...args);
       } catch (e) {
         report(name, e);
+        // Options whose getters throw (or a Proxy): one 503 for `data` rather than no callback.
+        // Only the reads before `begin` can throw (begin catches what follows): never a second.
+        if (name === "getTokenInfo" || name === "authGetToken") {
+          refuse(recordOf(args[0]), codeError(MISSING_PARAM, "", "data"));
+        }
       }
     };
   }

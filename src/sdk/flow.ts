@@ -18,7 +18,7 @@ import {
 } from "../protocol/codes";
 import { joinUrl, PATHS, type Carrier } from "../protocol/hosts";
 import { splitMask } from "../protocol/masked-phone";
-import { authorize, viewKind } from "./authorize";
+import { authorize } from "./authorize";
 import { send, sendApi, type StepContext } from "./context";
 import { crossCarrierFetch } from "./cross-carrier";
 import { codeError } from "./errors";
@@ -58,16 +58,6 @@ function fetchPageOption(ctx: StepContext): Promise<PageOption | undefined> | un
 }
 
 /**
- * The view's first-use costs, paid while the gateway answers (views/index.ts `warmView`), unless
- * the call has already settled. It runs from a timer, so nothing here may throw: `viewKind` reads
- * the copy of the options made as the call started (api.ts), and warmView guards itself.
- */
-function rehearseView(ctx: StepContext): void {
-  if (ctx.session.done) return;
-  ctx.warmView(viewKind(ctx), ctx.injectCss);
-}
-
-/**
  * What a carrier's failure entry says: its own code, or ours for no answer (network) and for a
  * 103000 without a usable accessToken (unusable from CM, or an uncompletable mask; from CT/CU
  * without any accessToken: the cross-carrier fetch is off).
@@ -101,8 +91,6 @@ export async function runFlow(ctx: StepContext): Promise<void> {
     return;
   }
   const pageOption = fetchPageOption(ctx);
-  // A task of its own, once the pre-fetch is on its way.
-  setTimeout(() => rehearseView(ctx));
   const entries: Record<Carrier, CarrierResult> = {
     CM: NETWORK,
     CT: { ...SKIPPED_CT },

@@ -271,8 +271,7 @@ export function createController(
       return submitBtn;
     },
     mount(options) {
-      // A rehearsal is drawn inside the container it is given, never modal.
-      const container = model.warm ? model.container : options.container;
+      const container = options.container;
       const body = document.body;
       host = container ? body : options.root;
       root = options.root;

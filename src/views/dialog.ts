@@ -63,7 +63,7 @@ function wrapsRound(index: number, count: number, backwards: boolean): boolean {
 
 /** Whether `el` can take focus back (an element that was focused, not null). */
 function canFocus(el: Element | null): el is HTMLElement {
-  return typeof (el as Partial<HTMLElement> | null)?.focus === "function";
+  return el !== null && typeof (el as Partial<HTMLElement>).focus === "function";
 }
 
 /**

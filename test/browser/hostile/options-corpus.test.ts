@@ -290,10 +290,17 @@ describe("hostile option corpus (built UMD, Chromium)", () => {
   test(`${CASES.length} option objects: one final callback, no injection, nothing leaks`, async () => {
     expect(CASES.length).toBeGreaterThanOrEqual(300);
     const { context, page } = await newMobilePage(browser);
-    // Page errors only: console errors include the SDK's own reports and the 404s of image
-    // options that name no real file (same origin, asserted below).
+    // Page errors are exceptions that escaped into the page. The SDK hands the integrator's own
+    // exceptions (a throwing getter) to `reportError` on purpose, which would fire the page's
+    // error event too: collected apart. Console errors include the 404s of image options that
+    // name no real file (same origin, asserted below).
     const pageErrors: string[] = [];
     page.on("pageerror", (e) => pageErrors.push(String(e)));
+    await page.addInitScript(() => {
+      const w = window as any;
+      w.__reported = [];
+      w.reportError = (error: unknown) => w.__reported.push(String(error));
+    });
     const outside: string[] = [];
     page.on("request", (r) => {
       const url = r.url();
@@ -323,6 +330,9 @@ describe("hostile option corpus (built UMD, Chromium)", () => {
       // Every case drew its view (defaults where an option was unusable).
       expect(findings.filter((f) => !f.mounted).map((f) => CASES[f.index])).toEqual([]);
       expect(pageErrors).toEqual([]);
+      // What was reported is the options' own exceptions, nothing of the SDK's.
+      const reported: string[] = await page.evaluate(() => (window as any).__reported);
+      expect(reported.filter((r) => r !== "Error: hostile")).toEqual([]);
       expect(outside).toEqual([]);
     } finally {
       await context.close();
