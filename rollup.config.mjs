@@ -29,7 +29,7 @@ const browserPlugins = (min) => [
   inlineCss(),
   resolve({ browser: true }),
   ts("./tsconfig.browser.json"),
-  ...(min ? [terser({ format: { comments: /^!/ }, compress: { passes: 2 } })] : []),
+  ...(min ? [terser({ format: { comments: /^!/ }, compress: { passes: 3 } })] : []),
 ];
 
 const node = [...builtinModules, ...builtinModules.map((m) => "node:" + m)];

@@ -93,7 +93,7 @@ async function umdBreakdown(ctx) {
 }
 
 const VIEWS_STUB =
-  "export const mountView = () => ({ busy() {}, wrongDigits() {}, toast() {}, state: () => ({ digits: '', complete: true, agreed: true }), destroy() {} });\nexport const warmView = () => {};";
+  "export const mountView = () => ({ busy() {}, wrongDigits() {}, toast() {}, state: () => ({ digits: '', complete: true, agreed: true }), destroy() {} });";
 
 /**
  * What-if builds of the UMD config, reusing the first build's cache: one module or plugin is

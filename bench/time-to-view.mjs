@@ -1,20 +1,18 @@
 // 3. Time to view: from the getTokenInfo call to the first paint of the view, with the emulator
 // adding a fixed latency to every gateway request and Chromium's CPU throttled 4×; reported as
 // total and as SDK overhead (total minus the time some gateway request was in flight).
-import { resolve } from "node:path";
 import { openPage } from "./lib/browser.mjs";
 import { unionMs } from "./lib/network.mjs";
 import { failureReason, loadBenchPage, openView } from "./lib/site.mjs";
 import { ms, na, range, summarize } from "./lib/stats.mjs";
 import { VIEWS } from "./lib/views.mjs";
 import { selfTimeBySource } from "./lib/profile.mjs";
-import { buildUmd, sharedUmdBuild } from "./lib/umd-build.mjs";
+import { sharedUmdBuild } from "./lib/umd-build.mjs";
 import { groupOf } from "./bytes.mjs";
 
 export const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS) || 50;
 export const CPU_RATE = Number(process.env.BENCH_CPU_RATE) || 4;
 export const OVERHEAD_GOAL_MS = 16;
-const MOBILE_LATENCY_MS = 200;
 
 function cases(quick) {
   const cm = VIEWS.map((view) => ({ view, carrier: "CM", sim: "cm" }));
@@ -77,64 +75,6 @@ export async function measureOnce(browser, env, { view, sim, url = env.pageUrl, 
   } finally {
     await p.close();
   }
-}
-
-/** The flow's one line that schedules the rehearsal (src/sdk/flow.ts). */
-const WARM_CALL = /\n[ \t]*setTimeout\(\(\) => rehearseView\(ctx\)\);[^\n]*\n/;
-
-/** The UMD config built without the view rehearsal: the same flow, minus that one line. */
-async function buildWithoutRehearsal(ctx) {
-  const { config } = await sharedUmdBuild(ctx);
-  const flow = resolve(ctx.root, "src/sdk/flow.ts");
-  const drop = {
-    name: "bench-no-rehearsal",
-    transform(code, id) {
-      if (id !== flow) return null;
-      if (!WARM_CALL.test(code))
-        throw new Error("src/sdk/flow.ts no longer schedules warmView as the bench expects");
-      return code.replace(WARM_CALL, "\n");
-    },
-  };
-  return (await buildUmd({ ...config, plugins: [drop, ...config.plugins] })).chunk.code;
-}
-
-/**
- * The rehearsal's worth, measured in the same run: cold opens of the shipped build and of the
- * build without it, interleaved, at the bench's latency and at a mobile one. Totals only: the
- * rehearsal's work can make Chromium end a request's Resource Timing late.
- */
-async function rehearsalAB(ctx, browser, env) {
-  env.site.setUmd("nowarm", await buildWithoutRehearsal(ctx));
-  const rows = [];
-  const data = [];
-  for (const latency of ctx.quick ? [LATENCY_MS] : [LATENCY_MS, MOBILE_LATENCY_MS]) {
-    await env.setLatency(latency);
-    for (const view of ctx.quick ? VIEWS.slice(0, 2) : VIEWS) {
-      const totals = { with: [], without: [] };
-      for (let i = 0; i < ctx.runs; i++) {
-        // Alternating order, so that neither build always runs first.
-        for (const which of i % 2 ? ["with", "without"] : ["without", "with"]) {
-          const url = which === "with" ? env.pageUrl : env.pageUrl + "?umd=nowarm";
-          const s = await measureOnce(browser, env, { view, sim: "cm", url, second: false });
-          if (!s.error) totals[which].push(s.total);
-        }
-      }
-      const a = summarize(totals.with);
-      const b = summarize(totals.without);
-      const diff = a && b ? a.median - b.median : null;
-      rows.push([
-        view,
-        `+${latency}`,
-        range(a),
-        range(b),
-        diff === null
-          ? na("no sample")
-          : `${diff > 0 ? "+" : ""}${ms(diff)} (${((diff / b.median) * 100).toFixed(0)}%)`,
-      ]);
-      data.push({ view, latency, with: a, without: b });
-    }
-  }
-  return { rows, data };
 }
 
 /** Source file of a map entry, as the bytes group names it. */
@@ -283,31 +223,8 @@ export async function run(ctx) {
     "overhead, 2nd open: the same page after endGetToken() (code compiled, CSS injected): what is left once cold-start costs are gone.",
     "overhead, CJK host page: the first open on a page that already shows Chinese text, an input and a button (the engine's first-use font and form-control work is done, as on an integrator's login page).",
     `The emulator's latency applies to protocol requests, not to CORS preflights (answered at once). Fresh browser context per run. BENCH_LATENCY_MS=N sets another latency.`,
-    "The SDK rehearses the view while its first request is in flight (src/views/index.ts warmView). When that work outlasts the wait, Chromium can end the request's Resource Timing late, which moves time from overhead to wait: compare totals between builds.",
   ];
   const tables = [{ title, columns, align, rows, notes }];
-  try {
-    const ab = await rehearsalAB(ctx, browser, env);
-    tables.push({
-      title: `The view rehearsal (src/views/index.ts warmView), same run: cold open, total getTokenInfo → paint (ms), CPU ${CPU_RATE}×, CM`,
-      columns: ["view", "ms per request", "with (as shipped)", "without", "difference (median)"],
-      align: ["l", "l", "r", "r", "r"],
-      rows: ab.rows,
-      notes: [
-        `"without": the same build minus the line of src/sdk/flow.ts that schedules the rehearsal. Interleaved runs, fresh context each.`,
-        `+${MOBILE_LATENCY_MS} ms per request is closer to a carrier gateway over a mobile network: the rehearsal then fits inside the wait.`,
-      ],
-    });
-    data.rehearsal = ab.data;
-  } catch (e) {
-    tables.push({
-      title: "The view rehearsal, same run",
-      columns: ["figure"],
-      rows: [[na(e.message.split("\n")[0])]],
-    });
-  } finally {
-    await env.setLatency(0).catch(() => {});
-  }
   try {
     const prof = await profileOverhead(ctx, browser, env);
     const sum = prof.rows.reduce((a, r) => a + r.ms, 0);

@@ -13,8 +13,12 @@ const YDRZAuthLogin = createScriptLogin();
 const script =
   typeof document !== "undefined" ? (document.currentScript as HTMLScriptElement | null) : null;
 const data = script && script.dataset;
-// config() ignores what is absent or invalid (a missing or non-positive timeout, a non-URL host,
-// any other data-* attribute: their values are strings, and injectCss takes a boolean).
-if (data) YDRZAuthLogin.config({ ...data, timeout: Number(data.timeout) });
+// config() ignores what is absent or invalid (a non-URL host, any other data-* attribute: their
+// values are strings, and injectCss takes a boolean); it reports an invalid timeout, so an absent
+// one is not passed on.
+if (data) {
+  const timeout = data.timeout ? Number(data.timeout) : undefined;
+  YDRZAuthLogin.config({ ...data, timeout });
+}
 
 export default YDRZAuthLogin;

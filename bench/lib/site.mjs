@@ -86,7 +86,7 @@ const html = (body, head = "") =>
 export async function startStaticSite(umd) {
   let gateway = "";
   // Other builds of the same config by name (`/index.html?umd=<name>` loads `/ydrz-jssdk.<name>.js`):
-  // "profile", source-mapped for CPU profiles; "nowarm", without the view rehearsal.
+  // "profile", source-mapped for CPU profiles.
   const variants = new Map();
   const pages = {
     // The integrator's page: empty (so the first contentful paint is the view), the UMD by <script>.

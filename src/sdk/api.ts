@@ -22,7 +22,7 @@ import { resolveDeps, type Deps } from "./deps";
 import { codeError } from "./errors";
 import { userInformation } from "./fingerprint";
 import { runFlow } from "./flow";
-import { FIELDS, missingField, msgIdOf, toFlowData, type FlowData } from "./params";
+import { copyOptions, FIELDS, missingField, msgIdOf, toFlowData, type FlowData } from "./params";
 import { recordOf, text } from "./responses";
 import { createSession, safeCall, type Callbacks, type Session } from "./session";
 import { requestToken } from "./token";
@@ -88,7 +88,7 @@ function create(
 
   /** Refusals happen before a session exists: only the new call hears of them. */
   const refuse = (callbacks: Callbacks, payload: CodeError) => {
-    safeCall(callbacks.error, payload, report, "error");
+    safeCall(callbacks, "error", payload, report);
   };
 
   const end = (session: Session) => {
@@ -136,6 +136,15 @@ function create(
     return session;
   };
 
+  /** The options read once as the call starts; unreadable ones give the views' defaults. */
+  const optionsAtStart = (options: PageOptions | undefined) => {
+    try {
+      return copyOptions(options);
+    } catch (e) {
+      report("options unreadable", e);
+    }
+  };
+
   /** The options object itself holds the callbacks (read as the call ends). */
   const startFlow = (options: unknown): Session | undefined => {
     const o = recordOf(options);
@@ -146,8 +155,11 @@ function create(
       return undefined;
     }
     const more: Partial<StepContext> = {
-      popup,
-      page,
+      popup: popup && {
+        containerId: popup.containerId,
+        options: optionsAtStart(popup.options) || {},
+      },
+      page: optionsAtStart(page),
       layerCallback: o.layerCallback,
       injectCss: config.injectCss,
       openHostedPage: config.hostedPage ? hostedPage : undefined,
@@ -223,7 +235,7 @@ function create(
     authGetTokenByLayer: layerRequest,
     /** For integrators drawing their own UI after authLevel "5". */
     authGetToken: startTokenRequest,
-    config: (patch?: unknown) => applyConfig(config, patch),
+    config: (patch?: unknown) => applyConfig(config, patch, report),
   };
   // Whatever a method throws (a bug of ours, hostile input) is reported, never thrown into the
   // page.
@@ -234,6 +246,11 @@ function create(
         return fn(...args);
       } catch (e) {
         report(name, e);
+        // Options whose getters throw (or a Proxy): one 503 for `data` rather than no callback.
+        // Only the reads before `begin` can throw (begin catches what follows): never a second.
+        if (name === "getTokenInfo" || name === "authGetToken") {
+          refuse(recordOf(args[0]), codeError(MISSING_PARAM, "", "data"));
+        }
       }
     };
   }

@@ -128,7 +128,7 @@ export function authorize(ctx: StepContext, found: FoundNumber): Layer | undefin
           ready() {
             if (session.done) return;
             const payload = { code: OK, msgId, message: LAYER_READY };
-            safeCall(ctx.layerCallback, payload, report, "layerCallback");
+            safeCall(ctx, "layerCallback", payload, report);
           },
         },
       ),
@@ -143,7 +143,7 @@ export function authorize(ctx: StepContext, found: FoundNumber): Layer | undefin
   session.notify({ code: OK, msgId, message: LAYER_LOADED });
   return (callbacks) => {
     const refuse = (t: CodeText) => {
-      safeCall(callbacks.error, codeError(t, msgId), report, "error");
+      safeCall(callbacks, "error", codeError(t, msgId), report);
     };
     // Only the running call's layer is reached (api.ts reads it from the active session, which
     // is cleared as it settles): no check for a settled session is needed here.
@@ -165,7 +165,7 @@ export function authorize(ctx: StepContext, found: FoundNumber): Layer | undefin
     requestWith(phone, (payload) => {
       // This authGetTokenByLayer call is over; the popup stays for another try.
       release();
-      safeCall(callbacks.error, payload, report, "error");
+      safeCall(callbacks, "error", payload, report);
     });
   };
 }

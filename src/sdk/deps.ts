@@ -3,8 +3,8 @@
  * used, never at import: importing the SDK in Node (SSR) must not touch `window` or `document`.
  */
 
-import type { MountView, WarmView } from "../views/contract";
-import { mountView as realMountView, warmView as realWarmView } from "../views/index";
+import type { MountView } from "../views/contract";
+import { mountView as realMountView } from "../views/index";
 import { createBrowserTransport, type Transport } from "./transport";
 
 /** Where swallowed exceptions go; resolveDeps prefixes the SDK's name to a short `why`. */
@@ -15,8 +15,6 @@ export interface Deps {
   transport: Transport;
   /** Draws the authorization view (src/views). */
   mountView: MountView;
-  /** Rehearses a view while the gateway answers (none when `mountView` is a stand-in). */
-  warmView: WarmView;
   /** Epoch milliseconds: protocol timestamps and timing. */
   now: () => number;
   /** Uniform in [0, 1): `getConnection` msgid, `reqdata` seed (not secrets). */
@@ -54,7 +52,6 @@ export function resolveDeps(partial: Partial<Deps> = {}): ResolvedDeps {
   return {
     transport: partial.transport || createBrowserTransport(win, doc),
     mountView: partial.mountView || realMountView,
-    warmView: partial.warmView || (partial.mountView ? () => {} : realWarmView),
     now: partial.now || Date.now,
     random: partial.random || Math.random,
     report: (why, error) => report("YDRZAuthLogin: " + why, error),

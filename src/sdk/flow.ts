@@ -17,7 +17,8 @@ import {
   ACCESS_TOKEN_ISSUED,
 } from "../protocol/codes";
 import { joinUrl, PATHS, type Carrier } from "../protocol/hosts";
-import { authorize, viewKind } from "./authorize";
+import { splitMask } from "../protocol/masked-phone";
+import { authorize } from "./authorize";
 import { send, sendApi, type StepContext } from "./context";
 import { crossCarrierFetch } from "./cross-carrier";
 import { codeError } from "./errors";
@@ -57,28 +58,26 @@ function fetchPageOption(ctx: StepContext): Promise<PageOption | undefined> | un
 }
 
 /**
- * The view's first-use costs, paid while the gateway answers (views/index.ts `warmView`), unless
- * the call has already settled.
- */
-function rehearseView(ctx: StepContext): void {
-  if (ctx.session.done) return;
-  ctx.warmView(viewKind(ctx), ctx.injectCss);
-}
-
-/**
  * What a carrier's failure entry says: its own code, or ours for no answer (network) and for a
- * 103000 without an accessToken (unusable from CM; from CT/CU: the cross-carrier fetch is off).
+ * 103000 without a usable accessToken (unusable from CM, or an uncompletable mask; from CT/CU
+ * without any accessToken: the cross-carrier fetch is off).
  */
 function failureEntry(carrier: Carrier, answer: NumberAnswer | CarrierResult | undefined) {
   if (!answer) return { ...NETWORK };
   if (answer.code !== OK) return { code: answer.code, message: answer.message };
-  if (carrier === "CM") return { ...INNER_ERROR };
+  if (carrier === "CM" || (answer as NumberAnswer).accessToken) return { ...INNER_ERROR };
   return { ...CROSS_CARRIER_OFF };
 }
 
-/** A number fetch that handed out an accessToken. */
+/**
+ * A number fetch that handed out an accessToken, with a number the user can complete: a mask no
+ * view could ever submit (splitMask's rule) makes the answer unusable.
+ */
 function isNumber(answer: NumberAnswer | CarrierResult | undefined): answer is NumberAnswer {
-  return Boolean(answer && answer.code === OK && (answer as NumberAnswer).accessToken);
+  const a = answer as NumberAnswer | undefined;
+  return Boolean(
+    a && a.code === OK && a.accessToken && (a.authLevel !== "4" || splitMask(a.maskPhone)),
+  );
 }
 
 export async function runFlow(ctx: StepContext): Promise<void> {
@@ -92,8 +91,6 @@ export async function runFlow(ctx: StepContext): Promise<void> {
     return;
   }
   const pageOption = fetchPageOption(ctx);
-  // A task of its own, once the pre-fetch is on its way.
-  setTimeout(() => rehearseView(ctx));
   const entries: Record<Carrier, CarrierResult> = {
     CM: NETWORK,
     CT: { ...SKIPPED_CT },

@@ -3,7 +3,7 @@
  * normalised to strings. Unknown fields (devInfo, setReturn, ...) are ignored.
  */
 
-import { recordOf, text } from "./responses";
+import { recordOf, text, type Json } from "./responses";
 
 /** The request data a flow works with; every field a string. */
 export interface FlowData {
@@ -51,3 +51,26 @@ export function toFlowData(data: unknown): FlowData {
   out.authPageType = out.authPageType || "0";
   return out as unknown as FlowData;
 }
+
+/** Deeper than any option table (a box inside a control inside a list): a cycle, or hostile. */
+const OPTIONS_DEPTH = 8;
+
+function copyOf(value: unknown, depth: number): unknown {
+  if (!value || typeof value !== "object") return value;
+  if (depth > OPTIONS_DEPTH) throw Error("nested too deep");
+  const out: Record<string, unknown> = Array.isArray(value) ? ([] as unknown as Json) : {};
+  for (const key of Object.keys(value)) {
+    // A `__proto__` key (from JSON.parse) would set the copy's prototype rather than a field.
+    if (key !== "__proto__") out[key] = copyOf((value as Json)[key], depth + 1);
+  }
+  return out;
+}
+
+/**
+ * A plain copy of view options (objects and arrays copied, functions and other values as they
+ * are), made once as a call starts: the views then read a tree that cannot throw or change
+ * under them. Throws for an unreadable tree (a getter that throws, a hostile Proxy, a cycle);
+ * the caller falls back to the views' defaults.
+ */
+export const copyOptions = (value: unknown): Json | undefined =>
+  value ? recordOf(copyOf(value, 0)) : undefined;

@@ -19,15 +19,17 @@ export interface Callbacks {
 export type Layer = (callbacks: Callbacks) => void;
 
 /**
- * Calls an integrator callback (if it is a function) and reports what it throws: an integrator's
- * exception never reaches the SDK, whose state is already updated before the callback runs.
+ * Calls the integrator callback `holder[name]` (if it is a function) and reports what it throws.
+ * The read is guarded too: a getter that throws or a Proxy is integrator code like the callback
+ * itself. An integrator's exception never reaches the SDK, whose state is already updated before
+ * the callback is even looked up.
  */
-export function safeCall<T>(fn: unknown, arg: T, report: Report, label: string): void {
-  if (typeof fn !== "function") return;
+export function safeCall<T>(holder: unknown, name: string, arg: T, report: Report): void {
   try {
-    (fn as (value: T) => void)(arg);
+    const fn = (holder as Record<string, unknown>)[name];
+    if (typeof fn === "function") (fn as (value: T) => void)(arg);
   } catch (e) {
-    report(label + " callback threw", e);
+    report(name + " callback threw", e);
   }
 }
 
@@ -83,11 +85,12 @@ export function createSession(options: SessionOptions): Session {
   const settle = (label: "success" | "error") => (payload: SuccessPayload | ErrorPayload) => {
     if (session.done) return;
     session.done = true;
-    const fn = sink[label];
+    // The call is over before anything reads the integrator's object: should that read throw,
+    // the SDK is already free for the next call and the view is gone.
     controller.abort();
     session.view("destroy");
     shown = undefined;
-    safeCall(fn, payload, report, label);
+    safeCall(sink, label, payload, report);
   };
 
   const session: Session = {
@@ -110,7 +113,7 @@ export function createSession(options: SessionOptions): Session {
     succeed: settle("success"),
     fail: settle("error"),
     notify(payload) {
-      if (!session.done) safeCall(sink.success, payload, report, "success");
+      if (!session.done) safeCall(sink, "success", payload, report);
     },
     route(callbacks) {
       const previous = sink;

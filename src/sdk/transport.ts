@@ -79,6 +79,11 @@ export interface JsonpPage {
  * its callback (`getTelecomPhone` / `getNewUnicomPhone`, given as `options.jsonp`), so the
  * global has a fixed name: install it, inject the script, and on every outcome (answer, script
  * error, timeout, abort) remove both, restoring any previous global.
+ *
+ * The gateway's script calls back while it runs, so its `load` event tells whether it did: a
+ * script that threw or did not parse fails at once instead of at the timeout. Until then (or the
+ * end of the call) the global stays: a script that calls back twice must not meet a missing
+ * function.
  */
 export function jsonp(page: JsonpPage, url: string, options: RequestOptions): Promise<unknown> {
   const { doc, win } = page;
@@ -91,19 +96,31 @@ export function jsonp(page: JsonpPage, url: string, options: RequestOptions): Pr
         const hadPrevious = Object.prototype.hasOwnProperty.call(globals, callbackName);
         const previous = globals[callbackName];
         const script = doc.createElement("script");
-        const removeAll = () => {
-          script.remove();
+        let answered = false;
+        const restoreGlobal = () => {
           // Only undo our own install: a later install of the same name is not ours to delete.
           if (globals[callbackName] !== callback) return;
           if (hadPrevious) globals[callbackName] = previous;
           else delete globals[callbackName];
         };
+        const removeAll = () => {
+          script.remove();
+          restoreGlobal();
+        };
         // Settling twice is harmless: a gateway script calling back twice, a late abort.
         const callback = (answer: unknown) => {
-          removeAll();
+          answered = true;
+          script.remove();
           resolve(answer);
         };
         globals[callbackName] = callback;
+        // Without a load event (a page that drops it) the global still goes as the call ends.
+        if (options.signal) options.signal.addEventListener("abort", restoreGlobal);
+        // A script that ran without calling back (it threw, or did not parse) has failed.
+        script.onload = () => {
+          removeAll();
+          if (!answered) reject(Error("no callback"));
+        };
         // The load error's event is the rejection: the flow only needs to know that it failed.
         script.onerror = (event) => {
           removeAll();

@@ -88,7 +88,7 @@ export function createAgreement(
   const box = h("span", "ydrz-check-box", { "aria-hidden": "true" }, [
     icon("check", "ydrz-check-icon"),
   ]);
-  applyBox(box, opts.box ?? {}, true);
+  applyBox(box, opts.box || {}, true);
   addStateImage(box, opts.uncheckUrl, "off");
   addStateImage(box, opts.checkedUrl, "on");
 
@@ -105,7 +105,7 @@ export function createAgreement(
     if (!name.trim()) continue;
     const link = agreementLink(name, safeUrl(obj(item).url));
     text.append(link);
-    applyBox(link, opts.link ?? {}, true);
+    applyBox(link, opts.link || {}, true);
   }
   const appName = opts.appName ?? model.appName;
   text.append("并授权", h("span", "ydrz-app-name", {}, [appName]), "使用此号码");

@@ -46,8 +46,6 @@ export interface ViewModel {
    * Off when the integrator links `style.css` themselves (e.g. under a strict CSP).
    */
   injectCss?: boolean;
-  /** A rehearsal (`WarmView`): drawn inside `container`, never modal, removed in the same task. */
-  warm?: boolean;
 }
 
 export interface ViewHandlers {
@@ -88,9 +86,3 @@ export interface MountedView {
 }
 
 export type MountView = (model: ViewModel, handlers: ViewHandlers) => MountedView;
-
-/**
- * Draws a view of `kind` once and removes it in the same task: the first-use costs of the
- * document.
- */
-export type WarmView = (kind: ViewKind, injectCss?: boolean) => void;

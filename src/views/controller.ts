@@ -271,15 +271,14 @@ export function createController(
       return submitBtn;
     },
     mount(options) {
-      // A rehearsal is drawn inside the container it is given, never modal.
-      const container = model.warm ? model.container : options.container;
+      const container = options.container;
       const body = document.body;
       host = container ? body : options.root;
       root = options.root;
       dialogEl = options.dialog;
-      digits.place(host, options.padTarget ?? host);
+      digits.place(host, options.padTarget || host);
       for (const button of options.cancelButtons) listeners.on(button, "click", cancel);
-      (container ?? body).appendChild(root);
+      (container || body).appendChild(root);
       closeDialog = openDialog({
         root,
         dialog: dialogEl,

@@ -26,7 +26,7 @@ function submitMode(withMask: boolean, entry: boolean): SubmitMode {
 
 export function mountCustomPopup(model: ViewModel, handlers: ViewHandlers): MountedView {
   const o = obj(model.popupOptions);
-  const container = model.container?.isConnected ? model.container : undefined;
+  const container = model.container && model.container.isConnected ? model.container : undefined;
   const withMask = model.kind === "custom-popup-mask" || !container;
   const entry = model.authLevel === "4";
   const ctl = createController(model, handlers, submitMode(withMask, entry));

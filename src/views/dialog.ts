@@ -63,7 +63,7 @@ function wrapsRound(index: number, count: number, backwards: boolean): boolean {
 
 /** Whether `el` can take focus back (an element that was focused, not null). */
 function canFocus(el: Element | null): el is HTMLElement {
-  return typeof (el as Partial<HTMLElement> | null)?.focus === "function";
+  return el !== null && typeof (el as Partial<HTMLElement>).focus === "function";
 }
 
 /**
@@ -115,7 +115,7 @@ export function openDialog(options: DialogOptions): () => void {
     if (!wrapsRound(index, list.length, backwards)) return;
     event.preventDefault();
     const next = backwards ? list[list.length - 1] : list[0];
-    (next ?? dialog).focus();
+    (next || dialog).focus();
   };
 
   listeners.on<KeyboardEvent>(

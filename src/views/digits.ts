@@ -6,6 +6,7 @@
  * authLevel "1" shows the number as plain text.
  */
 
+import { MASK_MAX, splitMask } from "../protocol/masked-phone";
 import { h, icon, QUIET, type Listeners } from "./dom";
 import { swapStyle, undo, type Undo } from "./scroll-lock";
 
@@ -49,35 +50,11 @@ export interface DigitsOptions {
   changed: () => void;
 }
 
-/** At most this many characters of the masked number are shown. */
-const MASK_MAX = 40;
-
-/** At most this many hidden digits get a cell. */
-const CELLS_MAX = 8;
-
 /** The value of the keypad's delete key. */
 const DELETE = "del";
 
 /** Full-width digits (IME) become ASCII, everything else that is not a digit goes. */
 const onlyDigits = (text: string): string => text.normalize("NFKC").replace(/\D/g, "");
-
-/** A masked number cut round its hidden part: `138`, 4 (for `****`), `1234`. */
-interface MaskParts {
-  /** What comes before the first `*`. */
-  prefix: string;
-  /** How many `*` follow it in a row (0 when there is none). */
-  hidden: number;
-  /** The rest after that run (may hold more `*`). */
-  suffix: string;
-}
-
-function splitMask(masked: string): MaskParts {
-  const start = masked.indexOf("*");
-  if (start === -1) return { prefix: masked, hidden: 0, suffix: "" };
-  let end = start;
-  while (masked[end] === "*") end += 1;
-  return { prefix: masked.slice(0, start), hidden: end - start, suffix: masked.slice(end) };
-}
 
 /** A keypad key: its value in `qs-data-value`, where the keypad's click reads it. */
 function keypadKey(
@@ -127,8 +104,13 @@ function arrivedText(event: InputEvent & ClipboardEvent, cell: HTMLInputElement)
 export function createDigits(options: DigitsOptions): Digits {
   const { entry, className, inputIdPrefix, id, describedBy, listeners, changed } = options;
   const masked = options.maskPhone.slice(0, MASK_MAX);
-  const { prefix, hidden, suffix } = splitMask(masked);
-  const count = entry ? Math.min(hidden, CELLS_MAX) : 0;
+  // The flow never mounts a mask that splitMask refuses; should one arrive, it is only shown.
+  const { prefix, hidden, suffix } = splitMask(options.maskPhone) || {
+    prefix: masked,
+    hidden: 0,
+    suffix: "",
+  };
+  const count = entry ? hidden : 0;
   // A paste of the whole number: its digits around the hidden ones.
   const whole = new RegExp(`^${onlyDigits(prefix)}(\\d{${count}})${onlyDigits(suffix)}$`);
   const inputs: HTMLInputElement[] = [];

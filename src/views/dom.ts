@@ -118,7 +118,7 @@ export interface IconButtonOptions {
  */
 export function iconButton(options: IconButtonOptions): HTMLButtonElement {
   const src = safeUrl(options.imageUrl, "image");
-  const content = src ? img(src, options.imageClass ?? "") : icon(options.icon);
+  const content = src ? img(src, options.imageClass || "") : icon(options.icon);
   return h("button", options.className, { id: options.id, "aria-label": options.label }, [content]);
 }
 

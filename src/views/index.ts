@@ -5,7 +5,7 @@
  * untrusted input that shapes the DOM).
  */
 
-import type { MountedView, MountView, ViewHandlers, ViewModel, WarmView } from "./contract";
+import type { MountedView, MountView, ViewHandlers, ViewModel } from "./contract";
 import { mountCustomPopup } from "./custom-popup";
 import { mountPage } from "./page";
 import { mountStandardPopup } from "./standard-popup";
@@ -20,7 +20,6 @@ export type {
   ViewModel,
   ViewState,
   ViewKind,
-  WarmView,
 } from "./contract";
 
 /** Builds the view of `model.kind`; both pages (standard and custom) are one module. */
@@ -39,11 +38,7 @@ function clear(): void {
   }
 }
 
-/** Whether this document has drawn a view (or a rehearsal of one) yet. */
-let warmed = false;
-
 export const mountView: MountView = (model, handlers) => {
-  warmed = true;
   // What the views read as given (a string, a carrier key); the rest they check where they use it.
   const m: ViewModel = {
     ...model,
@@ -70,39 +65,5 @@ export const mountView: MountView = (model, handlers) => {
       { ...m, pageOption: undefined, popupOptions: undefined, pageOptions: undefined },
       handlers,
     );
-  }
-};
-
-/**
- * A cold first open costs 3–5 times a second one (`npm run bench`): compiling the view code,
- * parsing the CSS, the first layout with CJK text and form controls. Drawn once while the
- * gateway answers, with defaults only (the integrator's options are read by the real view alone:
- * no warning twice, no getter run twice), that work is done by the time the answer comes.
- * Nothing renders between the append and the removal (one task), and errors are the real view's
- * to report.
- */
-export const warmView: WarmView = (kind, injectCss) => {
-  if (warmed) return;
-  warmed = true;
-  try {
-    injectStyles(document, injectCss !== false);
-    const view = build(
-      {
-        kind,
-        carrier: "CM",
-        maskPhone: "138****0000",
-        authLevel: "4",
-        appName: "",
-        privacyLinks: [],
-        container: document.body,
-        warm: true,
-      },
-      { submit() {}, cancel() {} },
-    );
-    // The first layout is the largest of those costs.
-    document.body.getBoundingClientRect();
-    view.destroy();
-  } catch {
-    clear();
   }
 };

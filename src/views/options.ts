@@ -63,7 +63,15 @@ interface LengthRules {
   percent: boolean;
   /** Negative distances (a close button hanging over the edge, `left`, `high`). */
   negative: boolean;
+  /** Font sizes: only FONT_PX px (or FONT_VIEWPORT vw/vh), readable and cells that hold a digit. */
+  font?: boolean;
 }
+
+/** Readable font sizes in px; the digit cells are sized from `phoneStyle.fontSize`. */
+const FONT_PX = [8, 96];
+
+/** The same in vw/vh (about 7 to 72 px on a 360 px wide phone). */
+const FONT_VIEWPORT = [2, 20];
 
 /** "20px", "50%", "1.5rem" (×12px), "10vw", a bare number or numeric string (px). */
 function lengthOf(rules: LengthRules): Parse {
@@ -76,15 +84,21 @@ function lengthOf(rules: LengthRules): Parse {
     if (n < 0 && !rules.negative) return undefined;
     if (unit === "%" && !rules.percent) return undefined;
     // rem and em both meant "relative to the original page's 12px root".
-    if (unit === "em" || unit === "rem") return String(round(n * REM_PX)) + "px";
-    return String(round(n)) + unit;
+    const rem = unit === "em" || unit === "rem";
+    const value = rem ? n * REM_PX : n;
+    const [min, max] = unit[0] === "v" ? FONT_VIEWPORT : FONT_PX;
+    if (rules.font && !(value >= min && value <= max)) return undefined;
+    return rem ? String(round(value)) + "px" : String(round(n)) + unit;
   });
 }
 
 export const length = /*#__PURE__*/ lengthOf({ percent: true, negative: false });
 
-/** Font sizes: lengths without percentages. */
-export const fontSize = /*#__PURE__*/ lengthOf({ percent: false, negative: false });
+/**
+ * Font sizes: lengths without percentages, within a readable range; outside it (`0`, `1e4`) the
+ * default applies, so that digit cells never shrink below what holds a typed digit.
+ */
+export const fontSize = /*#__PURE__*/ lengthOf({ percent: false, negative: false, font: true });
 
 /** Distances that may be negative (a close button hanging over the edge, `left`, `high`). */
 export const signed = /*#__PURE__*/ lengthOf({ percent: true, negative: true });

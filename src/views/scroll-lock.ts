@@ -67,7 +67,7 @@ export function lockScroll(doc: Document): () => void {
   const html = doc.documentElement;
   depth += 1;
   if (depth === 1) {
-    const [x, y] = primed ?? offsets(win);
+    const [x, y] = primed || offsets(win);
     // Runs last, once the styles are back: an integrator's `scroll-behavior: smooth` would
     // animate the jump back, so it is made instant meanwhile.
     held.push(() => {

@@ -5,7 +5,6 @@ vi.mock("../../../src/views/index", () => ({
   mountView: () => {
     throw new Error("real views are not used here");
   },
-  warmView: () => {},
 }));
 
 import { getConnection } from "../../../src/sdk/api";

@@ -7,13 +7,7 @@
 import { vi } from "vitest";
 import type { RequestOptions, Transport } from "../../../src/sdk/transport";
 import { createAuthLogin, type AuthLogin } from "../../../src/sdk/api";
-import type {
-  MountedView,
-  ViewHandlers,
-  ViewModel,
-  ViewState,
-  WarmView,
-} from "../../../src/views/contract";
+import type { MountedView, ViewHandlers, ViewModel, ViewState } from "../../../src/views/contract";
 import type { ErrorPayload, SuccessPayload, TokenRequestData } from "../../../src/sdk/types";
 
 export type Method = "postText" | "postJson" | "get" | "jsonp";
@@ -150,9 +144,7 @@ export function fakeViews() {
     mounted.push(view);
     return view;
   });
-  /** The rehearsal the flow asks for while the gateway answers. */
-  const warmView = vi.fn<WarmView>();
-  return { mountView, warmView, mounted, last: () => mounted[mounted.length - 1] };
+  return { mountView, mounted, last: () => mounted[mounted.length - 1] };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -284,7 +276,6 @@ export function setup(handler: Handler, extra: { now?: () => number; random?: ()
   const sdk: AuthLogin = createAuthLogin({
     transport,
     mountView: views.mountView,
-    warmView: views.warmView,
     report,
     now: extra.now ?? (() => new Date(2026, 0, 1, 12, 0, 0, 0).getTime()),
     random: extra.random ?? (() => 0.5),

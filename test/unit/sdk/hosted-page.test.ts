@@ -7,7 +7,6 @@ vi.mock("../../../src/views/index", () => ({
   mountView: () => {
     throw new Error("real views are not used here");
   },
-  warmView: () => {},
 }));
 
 import { PATHS } from "../../../src/protocol/hosts";

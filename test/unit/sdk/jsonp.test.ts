@@ -21,11 +21,14 @@ describe("jsonp", () => {
       timeout: 8000,
     });
     expect(scripts()).toHaveLength(1);
-    expect(scripts()[0].src).toBe(URL_CT);
+    const script = scripts()[0];
+    expect(script.src).toBe(URL_CT);
     expect(typeof globals.getTelecomPhone).toBe("function");
     (globals.getTelecomPhone as (v: unknown) => void)({ result: "0", data: "opaque" });
     await expect(p).resolves.toEqual({ result: "0", data: "opaque" });
     expect(scripts()).toHaveLength(0);
+    // The global goes once the script has finished running (its load event).
+    script.dispatchEvent(new Event("load"));
     expect("getTelecomPhone" in globals).toBe(false);
   });
 
@@ -100,9 +103,35 @@ describe("jsonp", () => {
       timeout: 8000,
     });
     expect(globals.getTelecomPhone).not.toBe(previous);
+    const script = scripts()[0];
     (globals.getTelecomPhone as (v: unknown) => void)({ result: "0" });
     await p;
+    script.dispatchEvent(new Event("load"));
     expect(globals.getTelecomPhone).toBe(previous);
+  });
+
+  it("a script that calls back twice finds the global both times (no ReferenceError)", async () => {
+    const p = jsonp(page, URL_CT, { jsonp: "getTelecomPhone", timeout: 8000 });
+    const script = scripts()[0];
+    // What the gateway's script does: look the global up by name at each call.
+    const callByName = (data: string) =>
+      (globals.getTelecomPhone as (v: unknown) => void)({ result: "0", data });
+    callByName("first");
+    expect(() => callByName("second")).not.toThrow();
+    await expect(p).resolves.toEqual({ result: "0", data: "first" });
+    script.dispatchEvent(new Event("load"));
+    expect("getTelecomPhone" in globals).toBe(false);
+  });
+
+  it("a script that ran without calling back (it threw, or did not parse) fails at its load", async () => {
+    vi.useFakeTimers();
+    const p = jsonp(page, URL_CT, { jsonp: "getTelecomPhone", timeout: 8000 });
+    scripts()[0].dispatchEvent(new Event("load"));
+    // No time passes: the failure is known at once, not at the 8 s timeout.
+    await expect(p).rejects.toMatchObject({ message: "no callback" });
+    expect(scripts()).toHaveLength(0);
+    expect("getTelecomPhone" in globals).toBe(false);
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   it("clears its timer once settled (no late timeout)", async () => {

@@ -7,7 +7,6 @@ vi.mock("../../../src/views/index", () => ({
   mountView: () => {
     throw new Error("real views are not used here");
   },
-  warmView: () => {},
 }));
 import { PATHS } from "../../../src/protocol/hosts";
 import { createAuthLogin } from "../../../src/sdk/api";
@@ -374,30 +373,16 @@ describe("a page whose navigator throws", () => {
   });
 });
 
-describe("the view's rehearsal while the gateway answers", () => {
-  it("runs once, in a task of its own after the pre-fetch is sent, for the kind the call asks for", async () => {
+describe("while the gateway answers", () => {
+  it("nothing is drawn and no timer of the SDK is left to run the view early", async () => {
     vi.useFakeTimers();
     try {
       const { sdk, transport, views } = setup(routes({ [PATHS.preGetMobile]: HOLD }));
       start(sdk, { authPageType: "3" });
       await transport.next(PATHS.preGetMobile);
-      expect(views.warmView).not.toHaveBeenCalled();
       vi.runAllTimers();
-      expect(views.warmView.mock.calls).toEqual([["custom-page", true]]);
-    } finally {
-      vi.useRealTimers();
-    }
-  });
-
-  it("does not run once the call has ended", async () => {
-    vi.useFakeTimers();
-    try {
-      const { sdk, transport, views } = setup(routes({ [PATHS.preGetMobile]: HOLD }));
-      start(sdk);
-      await transport.next(PATHS.preGetMobile);
-      sdk.endGetToken();
-      vi.runAllTimers();
-      expect(views.warmView).not.toHaveBeenCalled();
+      expect(views.mounted).toHaveLength(0);
+      expect(document.querySelector("#YDRZPage, #YDRZLayer, #YDRZLayerTwo")).toBeNull();
     } finally {
       vi.useRealTimers();
     }

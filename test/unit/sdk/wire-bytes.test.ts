@@ -8,7 +8,6 @@ vi.mock("../../../src/views/index", () => ({
   mountView: () => {
     throw new Error("real views are not used here");
   },
-  warmView: () => {},
 }));
 
 import { createDecipheriv, createHash } from "node:crypto";
