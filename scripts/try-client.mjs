@@ -6,7 +6,8 @@
 //
 // The client is any script that defines `window.YDRZAuthLogin` (default: this repo's UMD,
 // dist/ydrz-jssdk.umd.js). `--before` scripts load first (e.g. crypto-js for a client that needs
-// a global CryptoJS), `--css` stylesheets are linked in the page head. The page is served on
+// a global CryptoJS), `--css` stylesheets are linked in the page head (from the routed gateway
+// host, where their relative image URLs find the emulator's images). The page is served on
 // loopback; the gateway hosts of docs/protocol.md (verify.cmpassport.com, www.cmpassport.com,
 // the testcert ports, log-h5.cmpassport.com:9443) are routed to the emulator by Playwright's
 // request interception, so the client runs with its production URLs unchanged. Nothing leaves
@@ -122,7 +123,9 @@ window.tryClient = { events: [] };
     try { return JSON.parse(JSON.stringify(value)); } catch (e) { return String(value); }
   }
   function recorder(kind) {
-    return function (payload) { window.tryClient.events.push({ kind: kind, payload: copy(payload) }); };
+    return function (payload) {
+      window.tryClient.events.push({ kind: kind, payload: copy(payload) });
+    };
   }
   window.addEventListener("error", function (event) {
     window.tryClient.events.push({ kind: "pageerror", payload: String(event.message) });
@@ -145,8 +148,16 @@ window.tryClient = { events: [] };
 })();
 `;
 
+/**
+ * Where the page links `--css` sheet number `i`: on the routed gateway host, next to the official
+ * images, so that a sheet's relative `../image/loading.png` reaches the emulator's image.
+ */
+function stylesheetUrl(i) {
+  return `${PUBLIC_URL}/h5/js/jssdk_auth/css/try-client-${i}.css`;
+}
+
 function pageHtml(o) {
-  const links = o.css.map((_, i) => `<link rel="stylesheet" href="/client/css-${i}.css">`);
+  const links = o.css.map((_, i) => `<link rel="stylesheet" href="${stylesheetUrl(i)}">`);
   const scripts = o.before.map((_, i) => `<script src="/client/before-${i}.js"></script>`);
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8">
@@ -175,9 +186,6 @@ async function startPageServer(args) {
       type: "application/javascript",
       body: readFileSync(file),
     });
-  });
-  args.css.forEach((file, i) => {
-    files.set(`/client/css-${i}.css`, { type: "text/css", body: readFileSync(file) });
   });
   const pageServer = createServer((req, res) => {
     const file = files.get(new URL(req.url, "http://page.invalid").pathname);
@@ -216,13 +224,22 @@ function signedData(emu, flow) {
   };
 }
 
-/** Sends each gateway request to the emulator and keeps a list of what the client asked. */
-async function routeGateways(context, emu, seen) {
+/**
+ * Sends each gateway request to the emulator (the `--css` sheets are answered here) and keeps a
+ * list of what the client asked and the status it got.
+ */
+async function routeGateways({ context, emu, seen, stylesheets }) {
   for (const host of GATEWAY_HOSTS) {
     await context.route(`${host}/**`, async (route) => {
       const request = route.request();
       const url = new URL(request.url());
-      seen.requests.push(`${request.method()} ${url.host}${url.pathname}`);
+      const asked = `${request.method()} ${url.host}${url.pathname}`;
+      const sheet = stylesheets.findIndex((_, i) => url.href === stylesheetUrl(i));
+      if (sheet >= 0) {
+        seen.requests.push(`${asked} → 200 (--css)`);
+        await route.fulfill({ contentType: "text/css", body: readFileSync(stylesheets[sheet]) });
+        return;
+      }
       if (url.pathname.endsWith("/authGetToken")) {
         seen.userInformation = readUserInformation(request.postData());
       }
@@ -230,6 +247,7 @@ async function routeGateways(context, emu, seen) {
         url: emu.url + url.pathname + url.search,
         headers: await request.allHeaders(),
       });
+      seen.requests.push(`${asked} → ${response.status()}`);
       await route.fulfill({ response });
     });
   }
@@ -333,8 +351,8 @@ function finalEvent(list) {
   return list.find((e) => e.kind === "error" || (e.kind === "success" && e.payload?.token));
 }
 
-/** One flow in a fresh browser context: `{browser, emu, pageUrl, flow, timeoutMs}`. */
-async function runFlow({ browser, emu, pageUrl, flow, timeoutMs }) {
+/** One flow in a fresh browser context, with the routes and the user of this script. */
+async function runFlow({ browser, emu, pageUrl, flow, timeoutMs, stylesheets }) {
   const context = await browser.newContext({
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
@@ -344,7 +362,7 @@ async function runFlow({ browser, emu, pageUrl, flow, timeoutMs }) {
   });
   const seen = { requests: [], userInformation: undefined, pageErrors: [], steps: [] };
   try {
-    await routeGateways(context, emu, seen);
+    await routeGateways({ context, emu, seen, stylesheets });
     const page = await context.newPage();
     page.setDefaultTimeout(3000);
     page.on("pageerror", (e) => seen.pageErrors.push(String(e)));
@@ -463,6 +481,7 @@ async function main() {
         pageUrl: pages.url,
         flow,
         timeoutMs: args.timeoutMs,
+        stylesheets: args.css,
       });
       const verdict = await validate(emu, keys, result);
       if (verdict.startsWith("accepted")) tokens++;
