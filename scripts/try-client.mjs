@@ -47,6 +47,9 @@ const PUBLIC_URL = "https://www.cmpassport.com";
 /** The sample registry's apps the flows use: authLevel 4 and authLevel 1. */
 const LEVEL4_APP = "300011000001";
 const LEVEL1_APP = "300011000002";
+/** authLevel 5 (no UI: the accessToken is the result) and the cross-carrier switches off. */
+const LEVEL5_APP = "300011000005";
+const NO_CROSS_CARRIER_APP = "300011000009";
 
 /** The middle digits of every default test SIM (138****1234 is 13800001234, and so on). */
 const MIDDLE_DIGITS = "0000";
@@ -84,6 +87,10 @@ const FLOWS = [
   },
   { name: "ct-popup", app: LEVEL4_APP, sim: "ct", authPageType: "1" },
   { name: "cu-popup", app: LEVEL4_APP, sim: "cu", authPageType: "1" },
+  // Flows that end without a token: what the client reports.
+  { name: "cm-level5", app: LEVEL5_APP, sim: "cm", authPageType: "1" },
+  { name: "wifi-subscriber", app: LEVEL4_APP, sim: "cm-wifi", authPageType: "1" },
+  { name: "ct-switch-off", app: NO_CROSS_CARRIER_APP, sim: "ct", authPageType: "1" },
 ];
 
 class UsageError extends Error {}
@@ -346,9 +353,15 @@ async function actOnce(page, flow, done) {
 
 const events = (page) => page.evaluate(() => window.tryClient.events);
 
-/** The flow's last word: a token, an error, or (a type-2 popup) nothing more to come. */
+/**
+ * The flow's last word: a token, an authLevel-5 accessToken, or an error. A type-2 popup's first
+ * success ("弹窗加载成功") carries neither and is not the end.
+ */
 function finalEvent(list) {
-  return list.find((e) => e.kind === "error" || (e.kind === "success" && e.payload?.token));
+  return list.find(
+    (e) =>
+      e.kind === "error" || (e.kind === "success" && (e.payload?.token || e.payload?.accessToken)),
+  );
 }
 
 /** One flow in a fresh browser context, with the routes and the user of this script. */
@@ -364,9 +377,10 @@ async function runFlow({ browser, emu, pageUrl, flow, timeoutMs, stylesheets }) 
   try {
     await routeGateways({ context, emu, seen, stylesheets });
     const page = await context.newPage();
+    // Short, so that one missed tap does not use up the flow's time.
     page.setDefaultTimeout(3000);
     page.on("pageerror", (e) => seen.pageErrors.push(String(e)));
-    await page.goto(pageUrl);
+    await page.goto(pageUrl, { timeout: 30000 });
     const data = signedData(emu, flow);
     await page.evaluate(({ d, f }) => window.tryClient.start(d, f), { d: data, f: flow });
     const deadline = Date.now() + timeoutMs;
@@ -429,7 +443,10 @@ function report(result, verdict, emu) {
   }
   lines.push(`  final: ${final ? `${final.kind} ${JSON.stringify(final.payload)}` : "none"}`);
   for (const e of seen.pageErrors) lines.push(`  page error: ${e}`);
-  lines.push(`  token: ${final?.payload?.token ? "yes" : "no"}; tokenValidate: ${verdict}`);
+  const accessToken = final?.payload?.accessToken ? " (an authLevel-5 accessToken came back)" : "";
+  lines.push(
+    `  token: ${final?.payload?.token ? "yes" : "no"}${accessToken}; tokenValidate: ${verdict}`,
+  );
   return lines.join("\n");
 }
 
@@ -465,7 +482,7 @@ async function main() {
   const emu = await startEmulator({ port: 0, publicUrl: PUBLIC_URL });
   const keys = server.generateRsaKeyPair();
   addCustomButton(emu.state.registry, LEVEL4_APP);
-  for (const appId of [LEVEL4_APP, LEVEL1_APP]) {
+  for (const appId of new Set(FLOWS.map((f) => f.app))) {
     emu.state.registry.patch(appId, { rsaPublicKey: keys.publicKeyPem });
     emu.state.registry.addPage(appId, pages.url);
   }
