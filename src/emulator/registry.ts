@@ -4,6 +4,7 @@
  * is a startup error with a path, not a puzzling check failure later.
  */
 import { readFileSync } from "node:fs";
+import type { PageOption } from "../protocol/wire";
 import { toPublicKey } from "../server/keys";
 import {
   HOUR_MS,
@@ -52,6 +53,30 @@ const AUTH_LEVEL: ChoiceField<AuthLevel> = {
 };
 
 type Json = Record<string, unknown>;
+
+/**
+ * getPageOption's `pageOption`. Its fields are the page's own business and pass through, except
+ * `customControlsConf`, which goes out as the JSON string the production gateway sends: the
+ * official SDK JSON.parses it unguarded, so the array (or object) a registry naturally holds
+ * would keep its popup from opening at all. A string must be JSON text already.
+ */
+function pageOptionOf(raw: Json, where: string): PageOption {
+  const field = `${where}.pageOption.customControlsConf`;
+  const conf = raw.customControlsConf;
+  if (conf === undefined) return raw;
+  if (typeof conf === "string") {
+    try {
+      JSON.parse(conf);
+    } catch {
+      throw new RegistryError(`${field} must be JSON text (an array of buttons) or an array`);
+    }
+    return raw;
+  }
+  if (typeof conf !== "object" || conf === null) {
+    throw new RegistryError(`${field} must be an array of buttons or its JSON text`);
+  }
+  return { ...raw, customControlsConf: JSON.stringify(conf) };
+}
 
 function isObject(v: unknown): v is Json {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -116,6 +141,7 @@ export function parseApp(
   }
   if (raw.pageOption !== undefined && !isObject(raw.pageOption))
     throw new RegistryError(`${where}.pageOption must be an object`);
+  const pageOption = raw.pageOption === undefined ? undefined : pageOptionOf(raw.pageOption, where);
   const app: AppRegistration = {
     appId: str(raw, "appId", where),
     appKey: str(raw, "appKey", where),
@@ -132,8 +158,7 @@ export function parseApp(
       cu: (cc.cu as boolean | undefined) ?? true,
     },
   };
-  // Checked above to be an object; its fields are the page's own business and pass through.
-  if (raw.pageOption !== undefined) app.pageOption = raw.pageOption;
+  if (pageOption !== undefined) app.pageOption = pageOption;
   if (cpc !== undefined) {
     app.customerPrivacyConfig =
       typeof cpc === "string"
