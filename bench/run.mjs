@@ -2,7 +2,7 @@
 // `npm run bench` (after `npm run build`): one table per group on stdout, everything as JSON in
 // bench/results/latest.json. Benchmarks print; tests never assert timings.
 //
-//   node bench/run.mjs [--only bytes,round-trips,time-to-view,script-eval,cleanliness,emulator]
+//   node bench/run.mjs [--only bytes,round-trips,time-to-view,script-eval,cleanliness,trace,emulator]
 //                      [--runs N] [--quick]
 import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -40,6 +40,12 @@ const GROUPS = [
     name: "cleanliness",
     aliases: ["clean", "leaks"],
     load: () => import("./cleanliness.mjs"),
+    browser: true,
+  },
+  {
+    name: "trace",
+    aliases: ["tracing"],
+    load: () => import("./trace.mjs"),
     browser: true,
   },
   {

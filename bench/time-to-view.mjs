@@ -78,7 +78,7 @@ export async function measureOnce(browser, env, { view, sim, url = env.pageUrl, 
 }
 
 /** Source file of a map entry, as the bytes group names it. */
-function sourceName(s) {
+export function sourceName(s) {
   const clean = s.replace(/^(\.\.\/)+/, "").replace(/\?.*$/, "");
   const nm = clean.lastIndexOf("node_modules/");
   return nm >= 0 ? clean.slice(nm + "node_modules/".length) : clean;

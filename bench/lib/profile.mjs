@@ -4,10 +4,15 @@
 const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 const VALUE = Object.fromEntries([...B64].map((c, i) => [c, i]));
 
-/** Per generated line, the segments as [generatedColumn, sourceIndex] (source map v3 VLQ). */
+/**
+ * Per generated line, the segments as [generatedColumn, sourceIndex, originalLine,
+ * originalColumn] (source map v3 VLQ; original positions 0-based).
+ */
 export function decodeMappings(mappings) {
   const lines = [];
   let source = 0;
+  let originalLine = 0;
+  let originalColumn = 0;
   for (const line of mappings.split(";")) {
     const segs = [];
     let col = 0;
@@ -27,9 +32,11 @@ export function decodeMappings(mappings) {
         }
       }
       col += fields[0];
-      if (fields.length > 1) {
+      if (fields.length > 3) {
         source += fields[1];
-        segs.push([col, source]);
+        originalLine += fields[2];
+        originalColumn += fields[3];
+        segs.push([col, source, originalLine, originalColumn]);
       }
     }
     lines.push(segs);
@@ -37,19 +44,30 @@ export function decodeMappings(mappings) {
   return lines;
 }
 
-/** The source index of a generated position (0-based line and column), or -1. */
-export function sourceAt(lines, line, column) {
+/** The segment that covers a generated position (0-based line and column), or undefined. */
+function segmentAt(lines, line, column) {
   const segs = lines[line];
-  if (!segs || !segs.length) return -1;
+  if (!segs || !segs.length || segs[0][0] > column) return undefined;
   let lo = 0;
   let hi = segs.length - 1;
-  if (segs[0][0] > column) return -1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
     if (segs[mid][0] <= column) lo = mid;
     else hi = mid - 1;
   }
-  return segs[lo][1];
+  return segs[lo];
+}
+
+/** The source index of a generated position (0-based line and column), or -1. */
+export function sourceAt(lines, line, column) {
+  const seg = segmentAt(lines, line, column);
+  return seg ? seg[1] : -1;
+}
+
+/** `{ source, line, column }` (source index, 0-based) of a generated position, or undefined. */
+export function originalAt(lines, line, column) {
+  const seg = segmentAt(lines, line, column);
+  return seg ? { source: seg[1], line: seg[2], column: seg[3] } : undefined;
 }
 
 /**
