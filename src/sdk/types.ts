@@ -130,6 +130,74 @@ export type TokenRequestCode =
  */
 export type ErrorCode = SdkErrorCode | NumberFetchCode | TokenRequestCode | (string & {});
 
+/**
+ * What went wrong, stable across versions (new kinds may be added): see docs/errors.md for the
+ * code behind each kind. `describeError` gives it for any failure.
+ */
+export type ErrorKind =
+  | "network"
+  | "cancelled"
+  | "ended"
+  | "missing-param"
+  | "other-carrier-off"
+  | "other-carrier"
+  | "layer-not-ready"
+  | "layer-failed"
+  | "digits-incomplete"
+  | "agreement-unticked"
+  | "not-browser"
+  | "internal"
+  | "busy"
+  | "not-cellular"
+  | "referer-rejected"
+  | "origin-rejected"
+  | "sign-rejected"
+  | "timestamp-rejected"
+  | "app-rejected"
+  | "not-entitled"
+  | "blacklisted"
+  | "iot-number"
+  | "ip-rejected"
+  | "wrong-digits"
+  | "locked"
+  | "token-rejected"
+  | "misconfigured"
+  | "carrier-failed"
+  | "unknown";
+
+/**
+ * Where a failure happens: "request" checking the request data (before or at the gateway),
+ * "number" fetching the number, "view" in the authorization view, "token" the token request.
+ */
+export type ErrorStage = "request" | "number" | "view" | "token";
+
+/**
+ * The error taxonomy's fields on a failure payload. The npm module's `YDRZAuthLogin` and
+ * `createAuthLogin` add them to every failure (and `getToken`'s `YDRZError` carries them); the
+ * `<script>` build's payloads are the original's, without them (its `describeError` is the
+ * module's only).
+ */
+export interface FailureKind {
+  /**
+   * What went wrong, e.g. "network", "cancelled", "not-cellular" (docs/errors.md).
+   *
+   * @example
+   * error: (res) => { if (res.kind === "cancelled") return; showMessage(res); }
+   */
+  kind?: ErrorKind;
+  /** Where it happened: "request", "number", "view" or "token". */
+  stage?: ErrorStage;
+  /** Whether the same call, repeated later, can succeed (network, timeout, busy, …). */
+  retryable?: boolean;
+  /** Whether to offer the page's SMS login instead: one-click login cannot work this time. */
+  sms?: boolean;
+  /**
+   * The carrier whose result decided a `FetchFailure` (China Mobile's, unless its answer named
+   * Telecom or Unicom as the number's carrier). Absent where no carrier is known.
+   */
+  carrier?: Carrier;
+}
+
 /** `{code, message}` of one carrier's number fetch in a `FetchFailure`. */
 export interface CarrierResult {
   /** The carrier gateway's code, or the SDK's (500 no answer, 502, 105001, 105003). */
@@ -196,7 +264,7 @@ export interface LayerReady {
 export type SuccessPayload = TokenSuccess | AccessTokenSuccess | LayerLoaded;
 
 /** A failure with a single code (parameters, cancel, end, busy, token request). */
-export interface CodeError {
+export interface CodeError extends FailureKind {
   /** See docs/errors.md. */
   code: ErrorCode;
   /** The gateway's text, or the SDK's (Chinese). */
@@ -210,7 +278,7 @@ export interface CodeError {
 }
 
 /** Every carrier failed to fetch the number: one result per carrier. */
-export interface FetchFailure {
+export interface FetchFailure extends FailureKind {
   /** The request's `traceId`. */
   msgId: string;
   /** China Mobile's result. */
@@ -296,6 +364,16 @@ export interface SdkConfig {
    */
   injectCss?: boolean;
   /**
+   * The CSP nonce for the one `<style>` the SDK injects: a page whose `style-src` allows
+   * `'nonce-…'` (and not `'unsafe-inline'`) applies it. Base64 or URL-safe base64, 1 to 200
+   * characters; anything else is ignored (and reported). Set it before the first view is drawn.
+   * The `<script>` build reads it from the tag's `data-nonce` too.
+   *
+   * @example
+   * YDRZAuthLogin.config({ nonce: "rAnd0m123" }); // CSP: style-src 'nonce-rAnd0m123'
+   */
+  nonce?: string;
+  /**
    * authPageType "0"/"3": open the gateway's own page (`authPageUrl`) in a full-screen iframe, as
    * the official SDK does, instead of drawing ours (default false). npm module only: the
    * `<script>` build keeps its in-page views.
@@ -316,6 +394,9 @@ export interface ResolvedConfig {
   timeout: number;
   /** Whether the SDK injects its CSS. */
   injectCss: boolean;
+  /** The CSP nonce of the injected `<style>`, once a valid one is configured. */
+  nonce?: string;
+  /** Whether authPageType "0"/"3" open the gateway's own page (npm module only). */
   hostedPage?: boolean;
 }
 

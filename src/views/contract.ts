@@ -8,6 +8,7 @@
 import type { Carrier } from "../protocol/hosts";
 import type { PageOption } from "../protocol/wire";
 import type { AgreementLink, CustomPopupOptions, PageOptions } from "../sdk/types";
+import type { CssInjection } from "./styles";
 
 export type ViewKind =
   /** authPageType "1": centred popup with mask, options from `getPageOption`. */
@@ -43,9 +44,10 @@ export interface ViewModel {
   container?: HTMLElement;
   /**
    * Inject the SDK's CSS into <head> on first mount (default true): `SdkConfig.injectCss`.
-   * Off when the integrator links `style.css` themselves (e.g. under a strict CSP).
+   * Off when the integrator links `style.css` themselves (e.g. under a strict CSP); a string is
+   * the CSP nonce for the injected `<style>` (`SdkConfig.nonce`).
    */
-  injectCss?: boolean;
+  injectCss?: CssInjection;
 }
 
 export interface ViewHandlers {
