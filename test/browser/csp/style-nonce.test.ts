@@ -13,12 +13,23 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PATHS } from "../../../src/protocol/hosts";
 import { launchBrowser, newMobilePage, REPO_ROOT } from "../support";
-// The number fetch's answer: a number to confirm with four hidden digits.
-import { cmOk } from "../../unit/sdk/fakes";
 
 const umd = readFileSync(resolve(REPO_ROOT, "dist/ydrz-jssdk.umd.js"), "utf8");
 
 const CSP = "style-src 'nonce-abc'";
+
+/** The number fetch's answer: a number to confirm with four hidden digits. */
+const NUMBER = {
+  header: { appId: "300011", msgId: "trace-1", timestamp: "20260101120000000" },
+  body: {
+    resultCode: "103000",
+    resultDesc: "成功",
+    accessToken: "AT-CM",
+    maskPhone: "138****1234",
+    authLevel: "4",
+    appName: "示例应用",
+  },
+};
 
 function pageHtml(base: string, nonceAttribute: string): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>csp</title></head><body>
@@ -45,7 +56,7 @@ beforeAll(async () => {
     } else if (path === PATHS.preGetMobile) {
       req.resume();
       res.writeHead(200, { "Content-Type": "application/json; charset=utf-8" });
-      res.end(JSON.stringify(cmOk()));
+      res.end(JSON.stringify(NUMBER));
     } else if (path === "/with-nonce" || path === "/without-nonce") {
       const attribute = path === "/with-nonce" ? 'data-nonce="abc"' : "";
       res.writeHead(200, {
