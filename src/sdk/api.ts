@@ -170,8 +170,7 @@ function create(
       },
       page: optionsAtStart(page),
       layerCallback: o.layerCallback,
-      // The views' CssInjection: false, true, or the nonce to inject the style with.
-      injectCss: config.injectCss && (config.nonce || true),
+      injectCss: config.injectCss,
       openHostedPage: config.hostedPage ? hostedPage : undefined,
       onAccessToken(i) {
         issued = i;

@@ -13,7 +13,7 @@ const TIMEOUT_MAX = 2147483647;
 
 /**
  * Merges the valid fields of `patch` into `current`; invalid values are ignored (untrusted
- * integrator input), an invalid timeout or nonce with a report. Returns a copy of the result.
+ * integrator input), an invalid timeout with a report. Returns a copy of the result.
  */
 export function applyConfig(
   current: ResolvedConfig,
@@ -26,7 +26,7 @@ export function applyConfig(
     if (typeof host === "string" && /^https?:\/\/\S+$/i.test(host.trim()))
       current[key] = host.trim();
   }
-  const { timeout, injectCss, nonce } = p;
+  const { timeout, injectCss } = p;
   if (timeout !== undefined) {
     // setTimeout runs a longer delay (or a fraction, NaN, a string) at once: every request
     // would time out on the spot.
@@ -35,11 +35,6 @@ export function applyConfig(
     else report("invalid timeout", timeout);
   }
   if (typeof injectCss === "boolean") current.injectCss = injectCss;
-  if (nonce !== undefined) {
-    // What a CSP `'nonce-…'` source takes: base64 or URL-safe base64, 1 to 200 characters.
-    if (typeof nonce === "string" && /^[\w+/=-]{1,200}$/.test(nonce)) current.nonce = nonce;
-    else report("invalid nonce", nonce);
-  }
   // Read by the npm module only (hosted-page.ts); the <script> build always draws in-page.
   if (typeof p.hostedPage === "boolean") current.hostedPage = p.hostedPage;
   return { ...current };

@@ -7,7 +7,6 @@ import type { NumberAnswer } from "./responses";
 import type { Session } from "./session";
 import type { RequestOptions } from "./transport";
 import type { CustomPopupOptions, PageOptions } from "./types";
-import type { CssInjection } from "../views/styles";
 
 /** What an authLevel "5" flow handed out, for the `authGetToken` that follows it. */
 export interface IssuedAccessToken {
@@ -41,11 +40,8 @@ export interface StepContext extends ResolvedDeps {
   popup?: { containerId: string; options: CustomPopupOptions };
   page?: PageOptions;
   layerCallback?: unknown;
-  /**
-   * `SdkConfig.injectCss`: off when the integrator links style.css itself; the `nonce` when one
-   * is configured (config.ts `cssInjection`).
-   */
-  injectCss?: CssInjection;
+  /** `SdkConfig.injectCss`: off when the integrator links style.css itself. */
+  injectCss?: boolean;
   /**
    * getTokenInfo with `config({hostedPage: true})`, npm module only (hosted-page.ts): opens the
    * gateway's page for authPageType "0"/"3" instead of our view; false for the other types.

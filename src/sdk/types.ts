@@ -364,16 +364,6 @@ export interface SdkConfig {
    */
   injectCss?: boolean;
   /**
-   * The CSP nonce for the one `<style>` the SDK injects: a page whose `style-src` allows
-   * `'nonce-…'` (and not `'unsafe-inline'`) applies it. Base64 or URL-safe base64, 1 to 200
-   * characters; anything else is ignored (and reported). Set it before the first view is drawn.
-   * The `<script>` build reads it from the tag's `data-nonce` too.
-   *
-   * @example
-   * YDRZAuthLogin.config({ nonce: "rAnd0m123" }); // CSP: style-src 'nonce-rAnd0m123'
-   */
-  nonce?: string;
-  /**
    * authPageType "0"/"3": open the gateway's own page (`authPageUrl`) in a full-screen iframe, as
    * the official SDK does, instead of drawing ours (default false). npm module only: the
    * `<script>` build keeps its in-page views.
@@ -394,8 +384,6 @@ export interface ResolvedConfig {
   timeout: number;
   /** Whether the SDK injects its CSS. */
   injectCss: boolean;
-  /** The CSP nonce of the injected `<style>`, once a valid one is configured. */
-  nonce?: string;
   /** Whether authPageType "0"/"3" open the gateway's own page (npm module only). */
   hostedPage?: boolean;
 }

@@ -8,7 +8,6 @@
 import type { Carrier } from "../protocol/hosts";
 import type { PageOption } from "../protocol/wire";
 import type { AgreementLink, CustomPopupOptions, PageOptions } from "../sdk/types";
-import type { CssInjection } from "./styles";
 
 export type ViewKind =
   /** authPageType "1": centred popup with mask, options from `getPageOption`. */
@@ -46,10 +45,9 @@ export interface ViewModel {
   container?: HTMLElement;
   /**
    * Inject the SDK's CSS into <head> on first mount (default true): `SdkConfig.injectCss`.
-   * Off when the integrator links `style.css` themselves (e.g. under a strict CSP); a string is
-   * the CSP nonce for the injected `<style>` (`SdkConfig.nonce`).
+   * Off when the integrator links `style.css` themselves (e.g. under a strict CSP).
    */
-  injectCss?: CssInjection;
+  injectCss?: boolean;
 }
 
 /** What the view tells the flow: submit, cancel, ready. */

@@ -8,23 +8,15 @@ import css from "../../styles/ydrz.css?inline";
 
 export const STYLE_ATTRIBUTE = "data-ydrz-jssdk";
 
-/**
- * Whether to inject the CSS: false when the page links `style.css` itself; true to inject; a
- * string to inject with that CSP nonce (`SdkConfig.nonce`, checked by the SDK's config).
- */
-export type CssInjection = boolean | string;
-
 /** The SDK's version as the build defines it ("" where it does not, e.g. in unit tests). */
 const version = (): string => (typeof __VERSION__ === "string" ? __VERSION__ : "");
 
-export function injectStyles(doc: Document, injection: CssInjection = true): void {
-  if (!injection || doc.querySelector("style[" + STYLE_ATTRIBUTE + "]")) return;
+export function injectStyles(doc: Document, inject = true): void {
+  if (!inject || doc.querySelector("style[" + STYLE_ATTRIBUTE + "]")) return;
   // No <head> (a document written without one may lack it): the root element.
   const head = doc.head || doc.documentElement;
   const style = doc.createElement("style");
   style.setAttribute(STYLE_ATTRIBUTE, version());
-  // A page whose CSP allows styles by nonce only applies this element with it.
-  if (injection !== true) style.setAttribute("nonce", injection);
   style.textContent = css;
   head.insertBefore(style, head.firstChild);
 }

@@ -51,8 +51,6 @@ YDRZAuthLogin.CustomControlsInit("ydrzCustomControls", {
 YDRZAuthLogin.authPageInit({ bgColor: "#FFFFFF", titleStyle: { name: "登录" } });
 YDRZAuthLogin.config({ cmHost: "http://127.0.0.1:7009", apiHost: "http://127.0.0.1:7009" });
 YDRZAuthLogin.config({ injectCss: false });
-// README CSP: the injected <style> with the page's nonce.
-YDRZAuthLogin.config({ nonce: "rAnd0m123" });
 
 // The taxonomy's fields on the module's failures (and on getToken's YDRZError).
 YDRZAuthLogin.getTokenInfo({
@@ -87,8 +85,6 @@ YDRZAuthLogin.getTokenInfo({ data, success: (res) => sendToServer(res.token, "")
 YDRZAuthLogin.config({ timeout: undefined });
 // @ts-expect-error a kind that does not exist
 YDRZAuthLogin.getTokenInfo({ data, error: (res) => res.kind === "canceled" });
-// @ts-expect-error the nonce is a string
-YDRZAuthLogin.config({ nonce: 42 });
 // @ts-expect-error getToken is the npm module's only: the <script> build has no promise form
 globalThis.YDRZAuthLogin.getToken(data);
 

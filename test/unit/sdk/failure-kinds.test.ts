@@ -158,7 +158,6 @@ describe("the <script> build's factory", () => {
     const sdk = createScriptLogin({
       transport: fakeTransport(withView({ resultCode: "104009", desc: "x" })),
       mountView: views.mountView,
-      warmView: views.warmView,
       report: vi.fn(),
     });
     const errors: unknown[] = [];
