@@ -2,7 +2,20 @@
  * ESM entry of the browser SDK, for SPAs: `import { YDRZAuthLogin } from "ydrz-jssdk"`.
  * Importing it has no side effects (server-side rendering imports it in Node).
  */
-export { YDRZAuthLogin, createAuthLogin } from "./sdk/api";
+import { createAuthLogin as createModuleLogin, type Deps } from "./sdk/api";
+import { withFailureKinds } from "./sdk/taxonomy";
+import type { AuthLogin } from "./sdk/types";
+
+/**
+ * A fresh `YDRZAuthLogin` with its own state; `partialDeps` replaces what it uses of the page
+ * (transport, views, clock) in tests. Its failures carry the taxonomy's fields (`kind`, …).
+ */
+export const createAuthLogin = (partialDeps?: Partial<Deps>): AuthLogin =>
+  createModuleLogin(partialDeps, withFailureKinds);
+
+/** The ready instance. Creating it touches no global: `window`/`document` are read when used. */
+export const YDRZAuthLogin: AuthLogin = /*#__PURE__*/ createAuthLogin();
+
 export { YDRZError } from "./sdk/errors";
 export {
   isAccessTokenSuccess,
@@ -20,8 +33,6 @@ export {
   TOKEN_REQUEST_CODES,
   type CodeInfo,
   type ErrorInfo,
-  type ErrorKind,
-  type ErrorStage,
 } from "./sdk/taxonomy";
 export type * from "./sdk/types";
 export type { Carrier, GatewayHosts } from "./protocol/hosts";

@@ -10,6 +10,7 @@ export interface GatewayHosts {
   api: string;
 }
 
+/** The carriers' production gateways (the default unless `isTest` is "0" or hosts are set). */
 export const PRODUCTION_HOSTS: Readonly<GatewayHosts> = /*#__PURE__*/ Object.freeze({
   cm: "https://verify.cmpassport.com",
   api: "https://www.cmpassport.com",
@@ -32,6 +33,7 @@ export const PATHS = {
   tokenValidate: "/h5/onekeylogin/tokenValidate",
 } as const;
 
+/** A carrier: "CM" China Mobile, "CT" China Telecom, "CU" China Unicom. */
 export type Carrier = "CM" | "CT" | "CU";
 
 /** The per-carrier names of the CT/CU steps (phonescrip, callback, JSONP callback). */

@@ -113,12 +113,19 @@ export interface CarrierCallbackRequest {
   userInformation?: string;
 }
 
+/** getPageOption's texts and colours for the standard popup, as the gateway answers them. */
 export interface PageOption {
+  /** The popup's title. */
   pageTitle?: string;
+  /** The login button's text. */
   agreeButtonText?: string;
+  /** The login button's colour. */
   agreeButtonColour?: string;
+  /** The agreement links' colour. */
   agreeTextColour?: string;
+  /** The business name shown in the agreement line. */
   configBusinessName?: string;
+  /** Image of the ticked agreement checkbox. */
   agreeCheckPic?: string;
   /** A JSON string: an array of custom button configs. */
   customControlsConf?: string;

@@ -70,13 +70,21 @@ interface CallStart {
 }
 
 /**
- * `more`: the npm module's extra methods; `hostedPage`: its hosted-page mode (neither is in the
- * `<script>` build).
+ * Where a call's outcome goes, given the integrator's callbacks: the npm module adds the error
+ * taxonomy's fields to each failure (taxonomy.ts `withFailureKinds`), the `<script>` build
+ * delivers to the callbacks as given.
+ */
+export type FailureSink = (callbacks: Callbacks) => Callbacks;
+
+/**
+ * `more`: the npm module's extra methods; `hostedPage`: its hosted-page mode; `failureSink`: its
+ * failure payloads with their kind (none of them is in the `<script>` build).
  */
 function create(
   partialDeps: Partial<Deps> | undefined,
   more?: Extension,
   hostedPage?: StepContext["openHostedPage"],
+  failureSink?: FailureSink,
 ): AuthLogin {
   const deps = resolveDeps(partialDeps);
   const { report } = deps;
@@ -85,10 +93,11 @@ function create(
   let popup: StepContext["popup"];
   let page: PageOptions | undefined;
   let issued: IssuedAccessToken | undefined;
+  const sink = failureSink || ((callbacks: Callbacks) => callbacks);
 
   /** Refusals happen before a session exists: only the new call hears of them. */
   const refuse = (callbacks: Callbacks, payload: CodeError) => {
-    safeCall(callbacks, "error", payload, report);
+    safeCall(sink(callbacks), "error", payload, report);
   };
 
   const end = (session: Session) => {
@@ -106,7 +115,7 @@ function create(
       refuse(callbacks, codeError(BUSY, msgId));
       return undefined;
     }
-    const session = createSession({ msgId, callbacks, report, now: deps.now });
+    const session = createSession({ msgId, callbacks: sink(callbacks), report, now: deps.now });
     active = session;
     session.signal.addEventListener("abort", () => {
       active = undefined;
@@ -212,11 +221,11 @@ function create(
     const callbacks: Callbacks =
       first && typeof first === "object" ? first : { success: first, error: second };
     const layer = active && active.layer;
-    if (layer) layer(callbacks);
+    if (layer) layer(sink(callbacks));
     else refuse(callbacks, codeError(LAYER_NOT_INITIALISED, active ? active.msgId : ""));
   };
 
-  const extraMethods = more ? more(startFlow, end) : {};
+  const extraMethods = more ? more(startFlow, end, refuse) : {};
   const methods: Record<string, (...args: never[]) => unknown> = {
     ...extraMethods,
     getTokenInfo(options: unknown) {
@@ -261,9 +270,11 @@ function create(
 export const createScriptLogin = (partialDeps?: Partial<Deps>): ScriptAuthLogin =>
   create(partialDeps);
 
-/** Everything, with the promise form for SPAs (the npm module). */
-export const createAuthLogin = (partialDeps?: Partial<Deps>): AuthLogin =>
-  create(partialDeps, promiseForm, openHostedPage);
-
-/** The ready instance. Creating it touches no global: `window`/`document` are read when used. */
-export const YDRZAuthLogin: AuthLogin = /*#__PURE__*/ createAuthLogin();
+/**
+ * Everything, with the promise form for SPAs: the npm module's object (src/index.ts passes the
+ * taxonomy's `failureSink`; without one, failures are the original's payloads).
+ */
+export const createAuthLogin = (
+  partialDeps?: Partial<Deps>,
+  failureSink?: FailureSink,
+): AuthLogin => create(partialDeps, promiseForm, openHostedPage, failureSink);

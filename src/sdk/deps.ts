@@ -10,6 +10,10 @@ import { createBrowserTransport, type Transport } from "./transport";
 /** Where swallowed exceptions go; resolveDeps prefixes the SDK's name to a short `why`. */
 export type Report = (why: string, error: unknown) => void;
 
+/**
+ * What the SDK uses of its surroundings: `createAuthLogin(partialDeps)` replaces any of them
+ * (tests, other runtimes); the rest are the page's.
+ */
 export interface Deps {
   /** Gateway I/O: fetch with timeout/abort and JSONP. */
   transport: Transport;
@@ -19,7 +23,9 @@ export interface Deps {
   now: () => number;
   /** Uniform in [0, 1): `getConnection` msgid, `reqdata` seed (not secrets). */
   random: () => number;
+  /** The page's window (undefined: none, as in Node). Default `window` when there is one. */
   window: Window | undefined;
+  /** The page's document. Default `window.document`. */
   document: Document | undefined;
   /** Where swallowed exceptions go (integrator callbacks that throw, a failing view). */
   report: Report;

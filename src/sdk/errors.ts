@@ -4,11 +4,22 @@
  * fields, so integrators can branch on `err.code` / `err.YDData` without unwrapping.
  */
 
-import type { CarrierResult, CodeError, ErrorPayload, FetchFailure, Timing } from "./types";
+import type {
+  Carrier,
+  CarrierResult,
+  CodeError,
+  ErrorKind,
+  ErrorPayload,
+  ErrorStage,
+  FetchFailure,
+  Timing,
+} from "./types";
 
 /** A `{code, message}` pair from src/protocol/codes.ts. */
 export interface CodeText {
+  /** The code as payloads carry it. */
   readonly code: string;
+  /** Its Chinese text. */
   readonly message: string;
 }
 
@@ -29,19 +40,46 @@ function messageOf(payload: ErrorPayload): string {
   return "取号失败 " + entries.join("; ");
 }
 
-/** Rejection value of `getToken`: the error payload as an `Error` (name "YDRZError"). */
+/**
+ * Rejection value of `getToken`: the error payload as an `Error` (name "YDRZError"), with the
+ * payload's fields copied onto it, the taxonomy's (`kind`, …) included.
+ *
+ * @example
+ * try { await YDRZAuthLogin.getToken(data); } catch (e) {
+ *   if (e instanceof YDRZError && e.sms) showSmsLogin();
+ * }
+ */
 export class YDRZError extends Error {
+  /** Always "YDRZError". */
   override readonly name = "YDRZError";
   /** The payload the callback API would have passed to `error`. */
   declare readonly payload: ErrorPayload;
+  /** The request's `traceId` ("" when the call had none). */
   declare readonly msgId: string;
+  /** A single-code failure's code (docs/errors.md); absent for a fetch failure. */
   declare readonly code?: string;
+  /** For 503 参数缺失: the missing field. */
   declare readonly field?: string;
+  /** A fetch failure: China Mobile's result. */
   declare readonly YDData?: CarrierResult;
+  /** A fetch failure: China Telecom's result. */
   declare readonly CTData?: CarrierResult;
+  /** A fetch failure: China Unicom's result. */
   declare readonly CUData?: CarrierResult;
+  /** Durations of the call's steps in milliseconds. */
   declare readonly timing?: Timing;
+  /** What went wrong, e.g. "network", "cancelled" (docs/errors.md). */
+  declare readonly kind?: ErrorKind;
+  /** Where it happened: "request", "number", "view" or "token". */
+  declare readonly stage?: ErrorStage;
+  /** Whether the same call, repeated later, can succeed. */
+  declare readonly retryable?: boolean;
+  /** Whether to offer the page's SMS login instead. */
+  declare readonly sms?: boolean;
+  /** The carrier whose result decided a fetch failure. */
+  declare readonly carrier?: Carrier;
 
+  /** `payload`: what the callback API passes to `error`. */
   constructor(payload: ErrorPayload) {
     super(messageOf(payload));
     Object.assign(this, payload, { payload });

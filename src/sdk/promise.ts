@@ -8,19 +8,26 @@ import { ENDED } from "../protocol/codes";
 import { codeError, YDRZError } from "./errors";
 import { msgIdOf } from "./params";
 import { recordOf } from "./responses";
-import type { Session } from "./session";
-import type { ErrorPayload, GetTokenOptions, SuccessPayload, TokenRequestData } from "./types";
+import type { Callbacks, Session } from "./session";
+import type {
+  CodeError,
+  ErrorPayload,
+  GetTokenOptions,
+  SuccessPayload,
+  TokenRequestData,
+} from "./types";
 
 /**
  * What `create` (api.ts) gives an extension to build further methods on: starting a flow
- * (undefined when refused) and ending one.
+ * (undefined when refused), ending one, and refusing a call before it starts.
  */
 export type Extension = (
   startFlow: (options: unknown) => Session | undefined,
   end: (session: Session) => void,
+  refuse: (callbacks: Callbacks, payload: CodeError) => void,
 ) => Record<string, (...args: never[]) => unknown>;
 
-export const promiseForm: Extension = (startFlow, end) => ({
+export const promiseForm: Extension = (startFlow, end, refuse) => ({
   /**
    * `startFlow`'s callbacks settle the promise; the signal ends this call only. What throws in
    * here (hostile options) rejects the promise, as any executor's exception does.
@@ -32,7 +39,7 @@ export const promiseForm: Extension = (startFlow, end) => ({
       };
       const { signal, layerCallback } = recordOf(options) as GetTokenOptions;
       if (signal && signal.aborted) {
-        fail(codeError(ENDED, msgIdOf(data)));
+        refuse({ error: fail }, codeError(ENDED, msgIdOf(data)));
         return;
       }
       const session = startFlow({ data, layerCallback, success: resolve, error: fail });

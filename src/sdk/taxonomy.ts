@@ -6,44 +6,17 @@
  */
 
 import type { Carrier } from "../protocol/hosts";
-import type { CarrierResult, ErrorPayload, FetchFailure } from "./types";
+import type { Callbacks } from "./session";
+import type {
+  CarrierResult,
+  ErrorKind,
+  ErrorPayload,
+  ErrorStage,
+  FailureKind,
+  FetchFailure,
+} from "./types";
 
-/** What went wrong, stable across versions (new kinds may be added). */
-export type ErrorKind =
-  | "network"
-  | "cancelled"
-  | "ended"
-  | "missing-param"
-  | "other-carrier-off"
-  | "other-carrier"
-  | "layer-not-ready"
-  | "layer-failed"
-  | "digits-incomplete"
-  | "agreement-unticked"
-  | "not-browser"
-  | "internal"
-  | "busy"
-  | "not-cellular"
-  | "referer-rejected"
-  | "origin-rejected"
-  | "sign-rejected"
-  | "timestamp-rejected"
-  | "app-rejected"
-  | "not-entitled"
-  | "blacklisted"
-  | "iot-number"
-  | "ip-rejected"
-  | "wrong-digits"
-  | "locked"
-  | "token-rejected"
-  | "misconfigured"
-  | "carrier-failed"
-  | "unknown";
-
-/**
- * Where it happens: checking the request, fetching the number, in the view, or the token request.
- */
-export type ErrorStage = "request" | "number" | "view" | "token";
+export type { ErrorKind, ErrorStage };
 
 /** One row of a code table. */
 export interface CodeInfo {
@@ -51,7 +24,9 @@ export interface CodeInfo {
   readonly code: string;
   /** Who produces it: the SDK itself, or a carrier gateway. */
   readonly origin: "sdk" | "gateway";
+  /** What went wrong (several codes share a kind). */
   readonly kind: ErrorKind;
+  /** Where it happens: the request check, the number fetch, the view or the token request. */
   readonly stage: ErrorStage;
   /** Whether the same call, repeated later, can succeed. */
   readonly retryable: boolean;
@@ -217,4 +192,35 @@ export function describeError(payload: ErrorPayload): ErrorInfo {
 /** Whether repeating the call later can succeed (network, timeout, busy, wrong digits, …). */
 export function isRetryable(payload: ErrorPayload): boolean {
   return describeError(payload).retryable;
+}
+
+/**
+ * The payload with the taxonomy's fields added (`kind`, `stage`, `retryable`, `sms`, and
+ * `carrier` where one decided it); the official fields stay as they are. The npm module passes
+ * every failure through it; the `<script>` build never imports this module.
+ */
+export function withFailureKind<T extends ErrorPayload>(payload: T): T & FailureKind {
+  const { kind, stage, retryable, sms, carrier } = describeError(payload);
+  const fields: FailureKind = { kind, stage, retryable, sms };
+  if (carrier) fields.carrier = carrier;
+  return { ...payload, ...fields };
+}
+
+/**
+ * The npm module's `failureSink` (api.ts): the integrator's callbacks, each failure payload
+ * given its kind on the way. Both callbacks are still read when the outcome comes, as the
+ * original reads them.
+ */
+export function withFailureKinds(callbacks: Callbacks): Callbacks {
+  return {
+    get success() {
+      return callbacks.success;
+    },
+    get error() {
+      const error = callbacks.error;
+      if (typeof error !== "function") return error;
+      return (payload: ErrorPayload): unknown =>
+        (error as (res: ErrorPayload) => unknown)(withFailureKind(payload));
+    },
+  };
 }

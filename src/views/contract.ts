@@ -21,7 +21,9 @@ export type ViewKind =
   /** Any other authPageType: full page with built-in defaults. */
   | "standard-page";
 
+/** What a view draws: its kind, the number, the texts and options (untrusted). */
 export interface ViewModel {
+  /** Which view to draw. */
   kind: ViewKind;
   /** The carrier that fetched the number (chooses the carrier agreement link). */
   carrier: Carrier;
@@ -48,6 +50,7 @@ export interface ViewModel {
   injectCss?: boolean;
 }
 
+/** What the view tells the flow: submit, cancel, ready. */
 export interface ViewHandlers {
   /**
    * The user asked for the token with complete digits and the agreement ticked ("" for authLevel
@@ -66,13 +69,17 @@ export interface ViewHandlers {
   ready?(): void;
 }
 
+/** What the user has done in the view so far. */
 export interface ViewState {
+  /** The hidden digits typed so far. */
   digits: string;
   /** All hidden digits typed (always true for authLevel "1"). */
   complete: boolean;
+  /** The agreement is ticked. */
   agreed: boolean;
 }
 
+/** A drawn view, as the flow drives it. */
 export interface MountedView {
   /** Shows/hides the loading state ("请稍候...") and blocks input while the token request runs. */
   busy(on: boolean): void;
@@ -80,9 +87,11 @@ export interface MountedView {
   wrongDigits(): void;
   /** Shows a short message (1.5 s), e.g. "未补齐4位号码". */
   toast(text: string): void;
+  /** The digits and the tick as they are now. */
   state(): ViewState;
   /** Removes every node and listener, restores focus and scrolling. Idempotent. */
   destroy(): void;
 }
 
+/** Draws a view (src/views `mountView`; a stand-in in tests). */
 export type MountView = (model: ViewModel, handlers: ViewHandlers) => MountedView;

@@ -49,7 +49,7 @@ export const mountView: MountView = (model, handlers) => {
   };
   try {
     primeScrollLock(document);
-    injectStyles(document, m.injectCss !== false);
+    injectStyles(document, m.injectCss);
   } catch {
     /* painting without our CSS is still usable */
   }

@@ -11,8 +11,8 @@ export const STYLE_ATTRIBUTE = "data-ydrz-jssdk";
 /** The SDK's version as the build defines it ("" where it does not, e.g. in unit tests). */
 const version = (): string => (typeof __VERSION__ === "string" ? __VERSION__ : "");
 
-export function injectStyles(doc: Document, enabled = true): void {
-  if (!enabled || doc.querySelector("style[" + STYLE_ATTRIBUTE + "]")) return;
+export function injectStyles(doc: Document, inject = true): void {
+  if (!inject || doc.querySelector("style[" + STYLE_ATTRIBUTE + "]")) return;
   // No <head> (a document written without one may lack it): the root element.
   const head = doc.head || doc.documentElement;
   const style = doc.createElement("style");

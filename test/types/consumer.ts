@@ -52,6 +52,22 @@ YDRZAuthLogin.authPageInit({ bgColor: "#FFFFFF", titleStyle: { name: "登录" } 
 YDRZAuthLogin.config({ cmHost: "http://127.0.0.1:7009", apiHost: "http://127.0.0.1:7009" });
 YDRZAuthLogin.config({ injectCss: false });
 
+// The taxonomy's fields on the module's failures (and on getToken's YDRZError).
+YDRZAuthLogin.getTokenInfo({
+  data,
+  error: (res) => {
+    if (res.sms) showSmsLogin();
+    else if (res.kind === "network" && res.retryable) console.log(res.stage, res.carrier);
+  },
+});
+export async function loginWithKinds(): Promise<void> {
+  try {
+    await YDRZAuthLogin.getToken(data);
+  } catch (e) {
+    if (e instanceof YDRZError && e.kind === "cancelled") showSmsLogin();
+  }
+}
+
 // The typos are compile errors.
 // @ts-expect-error authPageType, not authPagetype
 const typo1: TokenRequestData = { version: "2.0", ...signed, authPagetype: "1" };
@@ -67,6 +83,8 @@ YDRZAuthLogin.CustomControlsInit("c", { maskStyle: { ifShowMask: "yes" } });
 YDRZAuthLogin.getTokenInfo({ data, success: (res) => sendToServer(res.token, "") });
 // @ts-expect-error under exactOptionalPropertyTypes an absent option is left out, not undefined
 YDRZAuthLogin.config({ timeout: undefined });
+// @ts-expect-error a kind that does not exist
+YDRZAuthLogin.getTokenInfo({ data, error: (res) => res.kind === "canceled" });
 // @ts-expect-error getToken is the npm module's only: the <script> build has no promise form
 globalThis.YDRZAuthLogin.getToken(data);
 

@@ -39,7 +39,18 @@ describe("getTokenInfo in Node (server-side rendering)", () => {
     });
     const seen = JSON.parse(out.trim());
     expect(seen).toEqual([
-      ["error", { code: "509", message: "非浏览器环境", msgId: "t1" }],
+      [
+        "error",
+        {
+          code: "509",
+          message: "非浏览器环境",
+          msgId: "t1",
+          kind: "not-browser",
+          stage: "request",
+          retryable: false,
+          sms: false,
+        },
+      ],
       ["rejected", "509"],
     ]);
   });

@@ -6,7 +6,7 @@
 
 import { vi } from "vitest";
 import type { RequestOptions, Transport } from "../../../src/sdk/transport";
-import { createAuthLogin, type AuthLogin } from "../../../src/sdk/api";
+import { createAuthLogin, type AuthLogin, type Deps } from "../../../src/sdk/api";
 import type { MountedView, ViewHandlers, ViewModel, ViewState } from "../../../src/views/contract";
 import type { ErrorPayload, SuccessPayload, TokenRequestData } from "../../../src/sdk/types";
 
@@ -269,11 +269,19 @@ export async function flush(): Promise<void> {
   for (let i = 0; i < 50; i++) await Promise.resolve();
 }
 
-export function setup(handler: Handler, extra: { now?: () => number; random?: () => number } = {}) {
+/** What `setup` may change: the clock, the randomness, the factory (the module entry's). */
+export interface SetupExtra {
+  now?: () => number;
+  random?: () => number;
+  create?: (deps: Partial<Deps>) => AuthLogin;
+}
+
+export function setup(handler: Handler, extra: SetupExtra = {}) {
   const transport = fakeTransport(handler);
   const views = fakeViews();
   const report = vi.fn();
-  const sdk: AuthLogin = createAuthLogin({
+  const create = extra.create ?? ((deps: Partial<Deps>) => createAuthLogin(deps));
+  const sdk: AuthLogin = create({
     transport,
     mountView: views.mountView,
     report,

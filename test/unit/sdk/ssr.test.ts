@@ -12,7 +12,7 @@ vi.mock("../../../src/views/index", () => ({
 describe("the SDK in Node", () => {
   it("imports without a DOM and answers what needs none", async () => {
     expect(typeof (globalThis as { window?: unknown }).window).toBe("undefined");
-    const { YDRZAuthLogin } = await import("../../../src/sdk/api");
+    const { YDRZAuthLogin } = await import("../../../src/index");
     expect(YDRZAuthLogin.getConnection("300011")).toMatchObject({
       appid: "300011",
       netType: "unknown",
@@ -20,7 +20,19 @@ describe("the SDK in Node", () => {
     expect(YDRZAuthLogin.config().timeout).toBe(8000);
     const errors: unknown[] = [];
     YDRZAuthLogin.getTokenInfo({ data: { version: "2.0" } as never, error: (e) => errors.push(e) });
-    expect(errors).toEqual([{ code: "503", message: "参数缺失", msgId: "", field: "appId" }]);
+    // The npm module's payload: the original's fields and the taxonomy's.
+    expect(errors).toEqual([
+      {
+        code: "503",
+        message: "参数缺失",
+        msgId: "",
+        field: "appId",
+        kind: "missing-param",
+        stage: "request",
+        retryable: false,
+        sms: false,
+      },
+    ]);
     expect(typeof (globalThis as { document?: unknown }).document).toBe("undefined");
   });
 });
