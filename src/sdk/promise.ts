@@ -11,16 +11,11 @@ import { recordOf } from "./responses";
 import type { Session } from "./session";
 import type { ErrorPayload, GetTokenOptions, SuccessPayload, TokenRequestData } from "./types";
 
-/**
- * What `create` (api.ts) gives an extension to build further methods on: starting a flow
- * (undefined when refused) and ending one.
- */
-export type Extension = (
-  startFlow: (options: unknown) => Session | undefined,
-  end: (session: Session) => void,
-) => Record<string, (...args: never[]) => unknown>;
+/** Starts a getTokenInfo flow from its options object (undefined when refused). */
+export type StartFlow = (options: unknown) => Session | undefined;
 
-export const promiseForm: Extension = (startFlow, end) => ({
+/** `getToken`, built on starting a flow and ending one (module.ts passes both). */
+export const promiseForm = (startFlow: StartFlow, end: (session: Session) => void) => ({
   /**
    * `startFlow`'s callbacks settle the promise; the signal ends this call only. What throws in
    * here (hostile options) rejects the promise, as any executor's exception does.
