@@ -273,7 +273,7 @@ export function setup(handler: Handler, extra: { now?: () => number; random?: ()
   const transport = fakeTransport(handler);
   const views = fakeViews();
   const report = vi.fn();
-  const sdk: AuthLogin = createAuthLogin({
+  const sdk = createAuthLogin({
     transport,
     mountView: views.mountView,
     report,
