@@ -26,3 +26,10 @@ export {
 export type * from "./sdk/types";
 export type { Carrier, GatewayHosts } from "./protocol/hosts";
 export { PRODUCTION_HOSTS, TEST_HOSTS } from "./protocol/hosts";
+export type {
+  PrepareAvailable,
+  PrepareCallbacks,
+  PrepareMethods,
+  PrepareResult,
+  PrepareUnavailable,
+} from "./sdk/prepare";
