@@ -1,7 +1,7 @@
 // prepare (npm module): the number fetched ahead of the tap, kept once for 5 minutes, and every
 // rule that drops it (expiry, use, cancel, endGetToken, pagehide, another app), against a fake
 // gateway and view.
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 
 // The SDK is tested against a fake view (fakes.ts); the stylesheet injection is watched.
 const injectStyles = vi.hoisted(() => vi.fn());
@@ -50,6 +50,18 @@ function prepared(table: Record<string, unknown>) {
   };
 }
 
+/**
+ * A turned phone: the fingerprint of a call started now differs from the prepare's (it reads
+ * screen.availWidth); the prepared accessToken must still travel with the prepare's.
+ */
+function rotateScreen() {
+  Object.defineProperty(window.screen, "availWidth", { value: 844, configurable: true });
+}
+
+afterEach(() => {
+  Reflect.deleteProperty(window.screen, "availWidth");
+});
+
 const cmTable = { [PATHS.preGetMobile]: cmOk(), [PATHS.authGetToken]: tokenOk };
 
 describe("a fresh prepared number", () => {
@@ -69,6 +81,7 @@ describe("a fresh prepared number", () => {
     expect(injectStyles).toHaveBeenCalledTimes(1);
     expect(injectStyles).toHaveBeenCalledWith(document, true);
     const requests = t.transport.calls.length;
+    rotateScreen();
     const rec = start(t.sdk);
     await flush();
     expect(t.transport.calls).toHaveLength(requests);
@@ -354,5 +367,47 @@ describe("unavailable", () => {
     start(t.sdk);
     await flush();
     expect(t.preFetches()).toBe(2);
+  });
+});
+
+describe("with the hosted page (config({hostedPage: true}))", () => {
+  const PAGE = "https://gw.example:7002/h5/onekeylogin/authPage";
+
+  it("opens it for the prepared number, with the fingerprint it was fetched with", async () => {
+    const t = prepared({ [PATHS.preGetMobile]: cmOk({ authPageUrl: PAGE }) });
+    t.sdk.config({ hostedPage: true });
+    await t.prepare();
+    const preFetchBody = JSON.parse(t.transport.calls[0].body as string);
+    rotateScreen();
+    start(t.sdk, { authPageType: "0" });
+    await flush();
+    const frame = document.querySelector<HTMLIFrameElement>("iframe#auth")!;
+    const query = new URL(frame.src).searchParams;
+    expect(query.get("accessToken")).toBe("AT-CM");
+    expect(query.get("traceId")).toBe("trace-1");
+    expect(frame.src).toContain(`&userInformation=${preFetchBody.userInformation}&`);
+    expect(t.preFetches()).toBe(1);
+    expect(t.views.mounted).toHaveLength(0);
+    t.sdk.endGetToken();
+    expect(document.querySelector("iframe#auth")).toBeNull();
+  });
+
+  it("at authLevel 5 the prepare keeps the number and the later call gets the accessToken", async () => {
+    const t = prepared({ [PATHS.preGetMobile]: cmOk({ authPageUrl: PAGE, authLevel: "5" }) });
+    t.sdk.config({ hostedPage: true });
+    expect(await t.prepare()).toMatchObject({ available: true, authLevel: "5" });
+    const rec = start(t.sdk, { authPageType: "0" });
+    expect(await rec.first).toMatchObject({ kind: "success", payload: { accessToken: "AT-CM" } });
+    expect(document.querySelector("iframe#auth")).toBeNull();
+  });
+});
+
+describe("without the SDK's stylesheet (config({injectCss: false}))", () => {
+  it("prepare injects nothing", async () => {
+    injectStyles.mockClear();
+    const t = prepared(cmTable);
+    t.sdk.config({ injectCss: false });
+    await t.prepare();
+    expect(injectStyles).toHaveBeenCalledWith(document, false);
   });
 });
