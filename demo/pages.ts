@@ -76,6 +76,13 @@ export const DEMO_PAGES: readonly DemoPage[] = [
     umd: true,
   },
   { path: "/spa.html", file: "spa.html", title: "SPA · ESM import", app: "default", umd: false },
+  {
+    path: "/sms-handoff.html",
+    file: "sms-handoff.html",
+    title: "预取号 + 短信兜底 (prepare)",
+    app: "default",
+    umd: false,
+  },
 ];
 
 /** Where the seed's §3.1 tags point, kept on our own origin (the page paths stay the seed's). */

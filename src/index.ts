@@ -5,16 +5,17 @@
 import { createAuthLogin as createModuleLogin, type Deps } from "./sdk/api";
 import { withFailureKinds } from "./sdk/taxonomy";
 import type { AuthLogin } from "./sdk/types";
+import type { PrepareMethods } from "./sdk/prepare";
 
 /**
  * A fresh `YDRZAuthLogin` with its own state; `partialDeps` replaces what it uses of the page
  * (transport, views, clock) in tests. Its failures carry the taxonomy's fields (`kind`, …).
  */
-export const createAuthLogin = (partialDeps?: Partial<Deps>): AuthLogin =>
+export const createAuthLogin = (partialDeps?: Partial<Deps>): AuthLogin & PrepareMethods =>
   createModuleLogin(partialDeps, withFailureKinds);
 
 /** The ready instance. Creating it touches no global: `window`/`document` are read when used. */
-export const YDRZAuthLogin: AuthLogin = /*#__PURE__*/ createAuthLogin();
+export const YDRZAuthLogin: AuthLogin & PrepareMethods = /*#__PURE__*/ createAuthLogin();
 
 export { YDRZError } from "./sdk/errors";
 export {
@@ -37,3 +38,10 @@ export {
 export type * from "./sdk/types";
 export type { Carrier, GatewayHosts } from "./protocol/hosts";
 export { PRODUCTION_HOSTS, TEST_HOSTS } from "./protocol/hosts";
+export type {
+  PrepareAvailable,
+  PrepareCallbacks,
+  PrepareMethods,
+  PrepareResult,
+  PrepareUnavailable,
+} from "./sdk/prepare";

@@ -1,6 +1,6 @@
 /**
  * The `YDRZAuthLogin` object: the original's methods (China Mobile's H5 SDK manual §3) plus
- * `config`, and for the npm module the promise form `getToken` (promise.ts). It owns the SDK's
+ * `config`, and for the npm module what module.ts adds (`getToken`, `prepare`). It owns the SDK's
  * state: at most one running call, the options of `CustomControlsInit` / `authPageInit`, and the
  * last accessToken for `authGetToken`. Every method is guarded: nothing the SDK does throws into
  * the page.
@@ -26,8 +26,9 @@ import { copyOptions, FIELDS, missingField, msgIdOf, toFlowData, type FlowData }
 import { recordOf, text } from "./responses";
 import { createSession, safeCall, type Callbacks, type Session } from "./session";
 import { requestToken } from "./token";
-import { openHostedPage } from "./hosted-page";
-import { promiseForm, type Extension } from "./promise";
+import type { CallRun, Extension, Methods } from "./extension";
+import { moduleExtension } from "./module";
+import type { PrepareMethods } from "./prepare";
 import type {
   AuthLogin,
   CodeError,
@@ -66,7 +67,7 @@ interface CallStart {
   data: FlowData;
   /** The view settings of getTokenInfo, or the fingerprint an accessToken was issued with. */
   more: Partial<StepContext>;
-  run: (ctx: StepContext) => Promise<unknown>;
+  run: CallRun;
 }
 
 /**
@@ -77,13 +78,12 @@ interface CallStart {
 export type FailureSink = (callbacks: Callbacks) => Callbacks;
 
 /**
- * `more`: the npm module's extra methods; `hostedPage`: its hosted-page mode; `failureSink`: its
- * failure payloads with their kind (none of them is in the `<script>` build).
+ * `extension`: the npm module's methods; `failureSink`: its failure payloads with their kind
+ * (neither is in the `<script>` build).
  */
 function create(
   partialDeps: Partial<Deps> | undefined,
-  more?: Extension,
-  hostedPage?: StepContext["openHostedPage"],
+  extension?: Extension,
   failureSink?: FailureSink,
 ): AuthLogin {
   const deps = resolveDeps(partialDeps);
@@ -155,7 +155,7 @@ function create(
   };
 
   /** The options object itself holds the callbacks (read as the call ends). */
-  const startFlow = (options: unknown): Session | undefined => {
+  const startFlow = (options: unknown, run: CallRun): Session | undefined => {
     const o = recordOf(options);
     const d = o.data;
     const field = missingField(d, FIELDS.slice(0, 5));
@@ -171,12 +171,11 @@ function create(
       page: optionsAtStart(page),
       layerCallback: o.layerCallback,
       injectCss: config.injectCss,
-      openHostedPage: config.hostedPage ? hostedPage : undefined,
       onAccessToken(i) {
         issued = i;
       },
     };
-    return begin({ callbacks: o, data: toFlowData(d), more, run: runFlow });
+    return begin({ callbacks: o, data: toFlowData(d), more, run });
   };
 
   /** `authGetToken`: the token request for an accessToken of an authLevel "5" flow. */
@@ -225,11 +224,9 @@ function create(
     else refuse(callbacks, codeError(LAYER_NOT_INITIALISED, active ? active.msgId : ""));
   };
 
-  const extraMethods = more ? more(startFlow, end, refuse) : {};
-  const methods: Record<string, (...args: never[]) => unknown> = {
-    ...extraMethods,
+  const methods: Methods = {
     getTokenInfo(options: unknown) {
-      startFlow(options);
+      startFlow(options, runFlow);
     },
     getConnection: (appid: unknown) => getConnection(appid, deps.win(), deps.random),
     endGetToken() {
@@ -246,6 +243,10 @@ function create(
     authGetToken: startTokenRequest,
     config: (patch?: unknown) => applyConfig(config, patch, report),
   };
+  if (extension) {
+    const core = { startFlow, end, refuse, config, report, methods: { ...methods } };
+    Object.assign(methods, extension(core));
+  }
   // Whatever a method throws (a bug of ours, hostile input) is reported, never thrown into the
   // page.
   for (const name of Object.keys(methods)) {
@@ -271,10 +272,11 @@ export const createScriptLogin = (partialDeps?: Partial<Deps>): ScriptAuthLogin 
   create(partialDeps);
 
 /**
- * Everything, with the promise form for SPAs: the npm module's object (src/index.ts passes the
- * taxonomy's `failureSink`; without one, failures are the original's payloads).
+ * Everything, with the promise form for SPAs and `prepare`: the npm module's object (src/index.ts
+ * passes the taxonomy's `failureSink`; without one, failures are the original's payloads).
  */
 export const createAuthLogin = (
   partialDeps?: Partial<Deps>,
   failureSink?: FailureSink,
-): AuthLogin => create(partialDeps, promiseForm, openHostedPage, failureSink);
+): AuthLogin & PrepareMethods =>
+  create(partialDeps, moduleExtension, failureSink) as AuthLogin & PrepareMethods;

@@ -3,6 +3,7 @@
 import { joinUrl, type Carrier, type GatewayHosts } from "../protocol/hosts";
 import type { ResolvedDeps } from "./deps";
 import type { FlowData } from "./params";
+import type { PageOption } from "../protocol/wire";
 import type { NumberAnswer } from "./responses";
 import type { Session } from "./session";
 import type { RequestOptions } from "./transport";
@@ -43,10 +44,16 @@ export interface StepContext extends ResolvedDeps {
   /** `SdkConfig.injectCss`: off when the integrator links style.css itself. */
   injectCss?: boolean;
   /**
-   * getTokenInfo with `config({hostedPage: true})`, npm module only (hosted-page.ts): opens the
-   * gateway's page for authPageType "0"/"3" instead of our view; false for the other types.
+   * npm module only: a step that takes the found number over before the flow goes on with it
+   * (true: taken). The hosted page (`config({hostedPage: true})`, hosted-page.ts) opens the
+   * gateway's page for authPageType "0"/"3"; `prepare` (prepare.ts) keeps the number, with
+   * getPageOption's request, for a later getTokenInfo.
    */
-  openHostedPage?(ctx: StepContext, found: HostedFound): boolean;
+  onNumber?(
+    ctx: StepContext,
+    found: HostedFound,
+    pageOption: Promise<PageOption | undefined> | undefined,
+  ): boolean;
   /** getTokenInfo only: an authLevel "5" flow handed out an accessToken (for `authGetToken`). */
   onAccessToken?(issued: IssuedAccessToken): void;
 }

@@ -47,7 +47,7 @@ async function cmPrefetch(ctx: StepContext): Promise<NumberAnswer | undefined> {
  * getPageOption, for the standard popup only. It needs no accessToken, so it runs alongside the
  * number fetch; its failure only means a popup with default texts.
  */
-function fetchPageOption(ctx: StepContext): Promise<PageOption | undefined> | undefined {
+export function fetchPageOption(ctx: StepContext): Promise<PageOption | undefined> | undefined {
   const d = ctx.data;
   if (d.authPageType !== "1") return undefined;
   // Like authGetToken, and unlike the CT/CU steps, it carries a fresh timestamp.
@@ -80,6 +80,38 @@ function isNumber(answer: NumberAnswer | CarrierResult | undefined): answer is N
   );
 }
 
+/**
+ * What a number with an accessToken leads to: a module-only step that takes it over (the hosted
+ * page, `prepare` keeping it), the accessToken itself (authLevel "5"), or our view, which waits
+ * for getPageOption's `pageOption` request. Shared by the flow and a prepared `getTokenInfo`.
+ */
+export async function useNumber(
+  ctx: StepContext,
+  a: NumberAnswer,
+  carrier: Carrier,
+  pageOption: Promise<PageOption | undefined> | undefined,
+): Promise<void> {
+  const { session } = ctx;
+  if (ctx.onNumber && ctx.onNumber(ctx, { answer: a, carrier }, pageOption)) return;
+  if (a.authLevel === "5") {
+    ctx.onAccessToken!({ ...a, userInformation: ctx.userInformation });
+    session.succeed({
+      code: OK,
+      message: ACCESS_TOKEN_ISSUED,
+      msgId: session.msgId,
+      accessToken: a.accessToken,
+      maskPhone: a.maskPhone,
+      oper: carrier,
+      timing: session.timing(),
+    });
+    return;
+  }
+  const option = await pageOption;
+  if (session.done) return;
+  const answer = a as NumberAnswer & { authLevel: "1" | "4" };
+  session.layer = authorize(ctx, { answer, carrier, pageOption: option });
+}
+
 export async function runFlow(ctx: StepContext): Promise<void> {
   const { session } = ctx;
   const { msgId } = session;
@@ -104,28 +136,7 @@ export async function runFlow(ctx: StepContext): Promise<void> {
     const fetch = carrier === "CM" ? cmPrefetch(ctx) : crossCarrierFetch(carrier, ctx);
     const a = await session.time(carrier, fetch);
     if (session.done) return;
-    if (isNumber(a)) {
-      if (a.authLevel === "5") {
-        ctx.onAccessToken!({ ...a, userInformation: ctx.userInformation });
-        session.succeed({
-          code: OK,
-          message: ACCESS_TOKEN_ISSUED,
-          msgId,
-          accessToken: a.accessToken,
-          maskPhone: a.maskPhone,
-          oper: carrier,
-          timing: session.timing(),
-        });
-        return;
-      }
-      // The gateway's own page, where the integrator asked for it (it takes types "0"/"3").
-      if (ctx.openHostedPage && ctx.openHostedPage(ctx, { answer: a, carrier })) return;
-      const option = await pageOption;
-      if (session.done) return;
-      const answer = a as NumberAnswer & { authLevel: "1" | "4" };
-      session.layer = authorize(ctx, { answer, carrier, pageOption: option });
-      return;
-    }
+    if (isNumber(a)) return useNumber(ctx, a, carrier, pageOption);
     if (carrier === "CM") owner = a && (a as NumberAnswer).owner;
     entries[carrier] = failureEntry(carrier, a);
   }

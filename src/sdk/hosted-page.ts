@@ -113,10 +113,12 @@ function settleWith(ctx: StepContext, data: Json, code: string): void {
 /**
  * Opens the hosted page for a number with an accessToken, for authPageType "0" and "3" (and the
  * other values that mean the standard page); the call ends from its message. False, doing
- * nothing, for the popups ("1", "2"), which have no hosted form.
+ * nothing, for the popups ("1", "2"), which have no hosted form, and for authLevel "5".
  */
 export function openHostedPage(ctx: StepContext, found: HostedFound): boolean {
   const kind = viewKind(ctx);
+  // authLevel "5" has no page of any kind: the flow hands the accessToken to the integrator.
+  if (found.answer.authLevel === "5") return false;
   if (kind !== "standard-page" && kind !== "custom-page") return false;
   const { session, report } = ctx;
   const { msgId, signal } = session;

@@ -17,17 +17,18 @@ import type {
   TokenRequestData,
 } from "./types";
 
+/** Starts a getTokenInfo flow from its options object (undefined when refused). */
+export type StartFlow = (options: unknown) => Session | undefined;
+
 /**
- * What `create` (api.ts) gives an extension to build further methods on: starting a flow
- * (undefined when refused), ending one, and refusing a call before it starts.
+ * `getToken`, built on starting a flow, ending one, and refusing a call before it starts
+ * (module.ts passes them).
  */
-export type Extension = (
-  startFlow: (options: unknown) => Session | undefined,
+export const promiseForm = (
+  startFlow: StartFlow,
   end: (session: Session) => void,
   refuse: (callbacks: Callbacks, payload: CodeError) => void,
-) => Record<string, (...args: never[]) => unknown>;
-
-export const promiseForm: Extension = (startFlow, end, refuse) => ({
+) => ({
   /**
    * `startFlow`'s callbacks settle the promise; the signal ends this call only. What throws in
    * here (hostile options) rejects the promise, as any executor's exception does.

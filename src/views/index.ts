@@ -6,6 +6,9 @@
  */
 
 import type { MountedView, MountView, ViewHandlers, ViewModel } from "./contract";
+
+/** For `prepare`: the stylesheet injected ahead of the first view (once per document). */
+export { injectStyles } from "./styles";
 import { mountCustomPopup } from "./custom-popup";
 import { mountPage } from "./page";
 import { mountStandardPopup } from "./standard-popup";

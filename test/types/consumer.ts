@@ -6,6 +6,7 @@ import {
   isCodeError,
   isFetchFailure,
   isTokenSuccess,
+  type PrepareResult,
   type TokenRequestData,
 } from "ydrz-jssdk";
 import "ydrz-jssdk/style.css";
@@ -89,3 +90,15 @@ YDRZAuthLogin.getTokenInfo({ data, error: (res) => res.kind === "canceled" });
 globalThis.YDRZAuthLogin.getToken(data);
 
 export { typo1, typo2, typo3, typo4 };
+
+// README: prepare ahead of the tap; `available` narrows the result.
+declare function showOneTapButton(maskPhone: string | undefined): void;
+void YDRZAuthLogin.prepareAsync(data).then((prepared: PrepareResult) => {
+  if (prepared.available) showOneTapButton(prepared.maskPhone);
+  else if (prepared.sms) showSmsLogin();
+  else console.log(prepared.kind, prepared.retryable, prepared.code);
+});
+YDRZAuthLogin.prepare(data, {
+  success: (res) => console.log(res.carrier, res.authLevel, res.expiresAt),
+  error: (res) => console.log(res.kind, res.YDData?.code),
+});

@@ -190,6 +190,19 @@ describe("view-specific content", () => {
   });
 });
 
+describe("the SMS hand-off page", () => {
+  test("prepares on load with the ESM build, and has the demo SMS form (no real SMS)", () => {
+    const h = html.get("/sms-handoff.html")!;
+    expect(h).toContain('import { YDRZAuthLogin, describeError } from "/dist/index.mjs";');
+    expect(h).toContain("YDRZAuthLogin.prepareAsync(");
+    expect(h).toMatch(/<button type="button" id="login" class="primary" hidden>/);
+    expect(h).toMatch(/<form id="sms-form"[^>]* hidden>/);
+    expect(h).toContain(">获取验证码</button>");
+    expect(h).toContain("演示：不发送短信");
+    expect(h).toContain("describeError(res).sms");
+  });
+});
+
 describe("the files the tags name", () => {
   test.each([
     [SEED_SCRIPT_PATH, "ydrz-jssdk.umd.js"],

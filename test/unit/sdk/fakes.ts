@@ -273,7 +273,7 @@ export async function flush(): Promise<void> {
 export interface SetupExtra {
   now?: () => number;
   random?: () => number;
-  create?: (deps: Partial<Deps>) => AuthLogin;
+  create?: (deps: Partial<Deps>) => ReturnType<typeof createAuthLogin>;
 }
 
 export function setup(handler: Handler, extra: SetupExtra = {}) {
@@ -281,7 +281,7 @@ export function setup(handler: Handler, extra: SetupExtra = {}) {
   const views = fakeViews();
   const report = vi.fn();
   const create = extra.create ?? ((deps: Partial<Deps>) => createAuthLogin(deps));
-  const sdk: AuthLogin = create({
+  const sdk = create({
     transport,
     mountView: views.mountView,
     report,
