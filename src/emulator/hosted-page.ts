@@ -51,7 +51,7 @@ h1 { font-size: 20px; margin: 16px 0 8px; text-align: center; }
   color: #555; }
 .agree input { flex: none; width: 18px; height: 18px; margin: 1px 0 0; }
 .agree a { color: #1670d0; overflow-wrap: anywhere; }
-.carrier { margin: 32px 0 0; text-align: center; font-size: 12px; color: #777; }
+.carrier { margin: 32px 0 0; text-align: center; font-size: 12px; color: #666; }
 :focus-visible { outline: 3px solid #f5a623; outline-offset: 2px; }
 [hidden] { display: none !important; }
 `;

@@ -138,6 +138,8 @@ export function openHostedPage(ctx: StepContext, found: HostedFound): boolean {
   const origin = new URL(src).origin;
   const frame = doc.createElement("iframe");
   frame.id = "auth";
+  // Screen readers announce a frame by its title.
+  frame.title = "本机号码一键登录";
   frame.style.cssText = FRAME_STYLE;
 
   const onLoad = () => {

@@ -165,20 +165,6 @@ const KNOWN: readonly KnownDefect[] = [
     elements: [".ydrz-submit-btn"],
     where: { views: ["custom-popup", "custom-popup-mask"], scenario: "level1" },
   },
-  {
-    // The emulator's page (src/emulator): #777 on #fff is 4.47:1.
-    defect: "hosted page: carrier line colour #777",
-    rule: "color-contrast",
-    elements: ["#carrier"],
-    where: { views: ["hosted-page"] },
-  },
-  {
-    // The SDK's hosted-page iframe (src/sdk/hosted-page.ts, npm module only) has no title.
-    defect: "hosted page: iframe#auth without a title",
-    rule: "frame-title",
-    elements: ["#auth"],
-    where: { views: ["hosted-page"] },
-  },
 ];
 
 type Options = "example" | "defaults";
