@@ -21,7 +21,7 @@ import type { CallRun, ExtensionCore } from "./extension";
 import { fetchPageOption, runFlow, useNumber } from "./flow";
 import { isFetchFailure } from "./guards";
 import { safeCall } from "./session";
-import { describeError, type ErrorKind } from "./taxonomy";
+import { decidingCarrier, describeError, type ErrorKind } from "./taxonomy";
 import type {
   Carrier,
   CarrierResult,
@@ -128,8 +128,6 @@ interface Kept {
   expiresAt: number;
 }
 
-const RESULT_FIELDS = { CM: "YDData", CT: "CTData", CU: "CUData" } as const;
-
 /** A failure or refusal payload as `prepare` answers it, with the taxonomy's advice. */
 export function unavailable(payload: ErrorPayload): PrepareUnavailable {
   const info = describeError(payload);
@@ -141,12 +139,13 @@ export function unavailable(payload: ErrorPayload): PrepareUnavailable {
     kind: info.kind,
     retryable: info.retryable,
     sms: info.sms,
-    timing: payload.timing,
   };
+  if (payload.timing) result.timing = payload.timing;
   if (isFetchFailure(payload)) {
-    const carrier = info.carrier || "CM";
+    // The code is the deciding carrier's (describeError): so is the text.
+    const [carrier, decided] = decidingCarrier(payload);
     result.carrier = carrier;
-    result.message = payload[RESULT_FIELDS[carrier]].message;
+    result.message = decided.message;
     result.YDData = payload.YDData;
     result.CTData = payload.CTData;
     result.CUData = payload.CUData;
@@ -154,7 +153,6 @@ export function unavailable(payload: ErrorPayload): PrepareUnavailable {
     result.message = payload.message;
     if (payload.field) result.field = payload.field;
   }
-  if (!result.timing) delete result.timing;
   return result;
 }
 

@@ -164,7 +164,7 @@ const skipped = (result: CarrierResult | undefined): boolean =>
  * (Unicom) as the number's carrier, Unicom (Telecom) was skipped and Telecom's (Unicom's) result
  * tells why; otherwise China Mobile's.
  */
-function decidingCarrier(failure: FetchFailure): [Carrier, CarrierResult] {
+export function decidingCarrier(failure: FetchFailure): [Carrier, CarrierResult] {
   const ct = skipped(failure.CTData);
   const cu = skipped(failure.CUData);
   if (cu && !ct) return ["CT", failure.CTData];
