@@ -17,7 +17,7 @@ import {
 import type { Carrier } from "../protocol/hosts";
 import { completeMaskedPhone } from "../protocol/masked-phone";
 import type { PageOption } from "../protocol/wire";
-import type { ViewKind, ViewState } from "../views/contract";
+import type { ViewKind, ViewModel, ViewState } from "../views/contract";
 import { flag } from "../views/options";
 import type { StepContext } from "./context";
 import { codeError, type CodeText } from "./errors";
@@ -56,9 +56,27 @@ export interface FoundNumber {
   pageOption: PageOption | undefined;
 }
 
+/**
+ * What the view shows of the found number and the gateway's texts; the integrator's options and
+ * the container are authorize's to add (prepare's rehearsal draws without them).
+ */
+export function numberModel(ctx: StepContext, found: FoundNumber): ViewModel {
+  const { answer, pageOption } = found;
+  return {
+    kind: viewKind(ctx),
+    carrier: found.carrier,
+    maskPhone: answer.maskPhone,
+    authLevel: answer.authLevel,
+    appName: (pageOption && pageOption.configBusinessName) || answer.appName,
+    privacyLinks: answer.privacyLinks,
+    pageOption,
+    injectCss: ctx.injectCss,
+  };
+}
+
 /** Mounts the view; returns the `authGetTokenByLayer` step for a custom popup without mask. */
 export function authorize(ctx: StepContext, found: FoundNumber): Layer | undefined {
-  const { answer, carrier, pageOption } = found;
+  const { answer } = found;
   const { session, report, popup } = ctx;
   const { msgId } = session;
   const options = popup && popup.options;
@@ -104,19 +122,7 @@ export function authorize(ctx: StepContext, found: FoundNumber): Layer | undefin
   try {
     session.show(
       ctx.mountView(
-        {
-          kind,
-          carrier,
-          maskPhone: answer.maskPhone,
-          authLevel: answer.authLevel,
-          appName: (pageOption && pageOption.configBusinessName) || answer.appName,
-          privacyLinks: answer.privacyLinks,
-          pageOption,
-          popupOptions: options,
-          pageOptions: ctx.page,
-          container,
-          injectCss: ctx.injectCss,
-        },
+        { ...numberModel(ctx, found), popupOptions: options, pageOptions: ctx.page, container },
         {
           submit(digits) {
             if (session.done || inFlight) return;

@@ -14,7 +14,8 @@
 
 import { MISSING_PARAM } from "../protocol/codes";
 import type { PageOption } from "../protocol/wire";
-import { injectStyles } from "../views/index";
+import { injectStyles, mountView, rehearseView } from "../views/index";
+import { numberModel, type FoundNumber } from "./authorize";
 import type { HostedFound, StepContext } from "./context";
 import { codeError } from "./errors";
 import type { CallRun, ExtensionCore } from "./extension";
@@ -189,14 +190,28 @@ export function createPrepare(core: ExtensionCore) {
     return k;
   };
 
-  /** The stylesheet now, so that the first view does not pay for it. */
-  const predraw = (ctx: StepContext) => {
+  /**
+   * The stylesheet now, and in a task of its own after prepare has answered, a rehearsal of the
+   * view the next getTokenInfo will draw, with this number and the gateway's texts: the first
+   * view then costs what a second one does. Only with the SDK's own views (a stand-in
+   * `mountView`, as in tests, gets no rehearsal).
+   */
+  const predraw = (ctx: StepContext, found: HostedFound, pageOption: PageOption | undefined) => {
     const doc = ctx.doc();
     try {
       if (doc) injectStyles(doc, ctx.injectCss !== false);
     } catch (e) {
       report("prepare styles", e);
     }
+    const { answer, carrier } = found;
+    if (answer.authLevel === "5" || ctx.mountView !== mountView) return;
+    // Checked just above: a number with a view to show.
+    const shown = answer as FoundNumber["answer"];
+    const model = numberModel(ctx, { answer: shown, carrier, pageOption });
+    setTimeout(() => {
+      // Not for a number already used or dropped (a view of its own may be up).
+      if (kept && kept.found === found) rehearseView(model);
+    });
   };
 
   /** A prepare's work: the flow, whose `onNumber` step keeps the number instead of a view. */
@@ -207,7 +222,7 @@ export function createPrepare(core: ExtensionCore) {
     const onNumber = (c: StepContext, found: HostedFound, pageOption: Kept["pageOption"]) => {
       const { session } = c;
       const settle = async () => {
-        await pageOption;
+        const option = await pageOption;
         if (session.done) return;
         const { answer } = found;
         keep(c, {
@@ -218,7 +233,7 @@ export function createPrepare(core: ExtensionCore) {
           apiHost: c.hosts.api,
           expiresAt,
         });
-        predraw(c);
+        predraw(c, found, option);
         const result: PrepareAvailable = {
           available: true,
           carrier: found.carrier,

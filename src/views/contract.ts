@@ -48,6 +48,11 @@ export interface ViewModel {
    * Off when the integrator links `style.css` themselves (e.g. under a strict CSP).
    */
   injectCss?: boolean;
+  /**
+   * `prepare`'s pre-draw (index.ts `rehearseView`): built, laid out and removed in one task, so
+   * never painted, and never modal (no focus moved, nothing made inert, no scroll lock).
+   */
+  rehearsal?: boolean;
 }
 
 /** What the view tells the flow: submit, cancel, ready. */

@@ -283,7 +283,7 @@ export function createController(
         root,
         dialog: dialogEl,
         labelledBy: options.titleId,
-        modal: !container,
+        modal: !container && !model.rehearsal,
         onEscape: cancel,
         listeners,
       });

@@ -70,3 +70,21 @@ export const mountView: MountView = (model, handlers) => {
     );
   }
 };
+
+/**
+ * `prepare`'s pre-draw: the view the next getTokenInfo will show, drawn once and removed in the
+ * same task (nothing paints in between), so that compiling the view code, parsing the stylesheet
+ * and the first layout of its Chinese text (font fallback, shaping) are done before the tap.
+ * The flow passes gateway data only: the integrator's options are read by the real view alone
+ * (no warning twice, no getter run twice).
+ */
+export function rehearseView(model: ViewModel): void {
+  try {
+    const view = mountView({ ...model, rehearsal: true }, { submit() {}, cancel() {} });
+    // The first layout is the largest of those costs.
+    document.body.getBoundingClientRect();
+    view.destroy();
+  } catch {
+    clear();
+  }
+}

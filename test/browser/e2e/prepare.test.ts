@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import {
   agree,
+  ANY_VIEW,
   browser,
   E2E_SIMS,
   enterDigitsOnKeypad,
@@ -48,6 +49,12 @@ describe("prepare on the SMS hand-off page", () => {
     expect(await s.page.locator("#sms-form").isVisible()).toBe(false);
     // The stylesheet is in before the first view.
     expect(await s.page.locator("style[data-ydrz-jssdk]").count()).toBe(1);
+    // The pre-draw's rehearsal (a task after prepare answered) left nothing behind and took
+    // nothing from the host page: no view, no inert or aria-hidden sibling, focus where it was.
+    await s.page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    expect(await s.page.locator(ANY_VIEW).count()).toBe(0);
+    expect(await s.page.locator("body > [inert], body > [aria-hidden]").count()).toBe(0);
+    expect(await s.page.evaluate(() => document.activeElement === document.body)).toBe(true);
     const beforeTap = gateway.length;
     expect(gateway).toContain("/h5/httpsPreGetmobile");
 

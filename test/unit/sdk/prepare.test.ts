@@ -2,17 +2,25 @@
 // rule that drops it (expiry, use, cancel, endGetToken, pagehide, another app), against a fake
 // gateway and view.
 import { afterEach, describe, expect, it, vi } from "vitest";
+import type { MountView } from "../../../src/views/contract";
 
-// The SDK is tested against a fake view (fakes.ts); the stylesheet injection is watched.
-const injectStyles = vi.hoisted(() => vi.fn());
-vi.mock("../../../src/views/index", () => ({
-  mountView: () => {
+// The SDK is tested against a fake view (fakes.ts); the stylesheet injection and the rehearsal
+// are watched. The views' own mountView stands in for the fake one where a test says so.
+const { injectStyles, rehearseView, ownMountView } = vi.hoisted(() => ({
+  injectStyles: vi.fn(),
+  rehearseView: vi.fn(),
+  ownMountView: vi.fn<MountView>(() => {
     throw new Error("real views are not used here");
-  },
+  }),
+}));
+vi.mock("../../../src/views/index", () => ({
+  mountView: ownMountView,
   injectStyles,
+  rehearseView,
 }));
 import { PATHS } from "../../../src/protocol/hosts";
 import type { PrepareResult } from "../../../src/sdk/prepare";
+import { createAuthLogin, type Deps } from "../../../src/sdk/api";
 import {
   callbackOk,
   cmFail,
@@ -35,9 +43,13 @@ const FIVE_MINUTES = 5 * 60 * 1000;
 const PREPARE_DATA = { ...DATA, traceId: "prep-1" };
 
 /** An SDK on a clock the test moves, against `table`. */
-function prepared(table: Record<string, unknown>) {
+function prepared(table: Record<string, unknown>, { ownViews = false } = {}) {
   let now = T0;
-  const s = setup(routes(table), { now: () => now });
+  // ownViews: the SDK uses the views module's mountView (here the fake views behind it).
+  const create = (deps: Partial<Deps>) =>
+    createAuthLogin(ownViews ? { ...deps, mountView: undefined } : deps);
+  const s = setup(routes(table), { now: () => now, create });
+  if (ownViews) ownMountView.mockImplementation(s.views.mountView);
   return {
     ...s,
     advance(ms: number) {
@@ -399,6 +411,70 @@ describe("with the hosted page (config({hostedPage: true}))", () => {
     const rec = start(t.sdk, { authPageType: "0" });
     expect(await rec.first).toMatchObject({ kind: "success", payload: { accessToken: "AT-CM" } });
     expect(document.querySelector("iframe#auth")).toBeNull();
+  });
+});
+
+describe("the pre-draw", () => {
+  /** Runs the task the pre-draw waits for. */
+  const nextTask = () => new Promise((resolve) => setTimeout(resolve));
+
+  afterEach(() => {
+    rehearseView.mockClear();
+  });
+
+  it("rehearses the view of the prepared number once, in a task after prepare answered", async () => {
+    const t = prepared(cmTable, { ownViews: true });
+    await t.prepare();
+    expect(rehearseView).not.toHaveBeenCalled();
+    await nextTask();
+    expect(rehearseView).toHaveBeenCalledTimes(1);
+    const model = rehearseView.mock.calls[0][0];
+    expect(model).toMatchObject({ kind: "standard-page", carrier: "CM", maskPhone: MASK });
+    expect(model).toMatchObject({ authLevel: "4" });
+    // Gateway data only: the integrator's options are the real view's to read.
+    expect(model).not.toHaveProperty("popupOptions");
+    expect(model).not.toHaveProperty("pageOptions");
+    // The tap still draws the real view, with no request.
+    const requests = t.transport.calls.length;
+    start(t.sdk);
+    await flush();
+    expect(t.views.mounted).toHaveLength(1);
+    expect(t.transport.calls).toHaveLength(requests);
+  });
+
+  it("rehearses the standard popup with getPageOption's texts", async () => {
+    const texts = { pageTitle: "一键登录", configBusinessName: "示例业务" };
+    const pageOption = { resultCode: "103000", data: { pageOption: texts } };
+    const t = prepared({ ...cmTable, [PATHS.pageOption]: pageOption }, { ownViews: true });
+    await t.prepare({ authPageType: "1" });
+    await nextTask();
+    expect(rehearseView.mock.calls[0][0]).toMatchObject({
+      kind: "standard-popup",
+      pageOption: texts,
+      appName: "示例业务",
+    });
+  });
+
+  it("not when getTokenInfo took the number first, nor after endGetToken", async () => {
+    const t = prepared(cmTable, { ownViews: true });
+    await t.prepare();
+    start(t.sdk);
+    await nextTask();
+    expect(rehearseView).not.toHaveBeenCalled();
+    t.sdk.endGetToken();
+    await t.prepare({ traceId: "prep-2" });
+    t.sdk.endGetToken();
+    await nextTask();
+    expect(rehearseView).not.toHaveBeenCalled();
+  });
+
+  it("not at authLevel 5 (no view to draw), nor with a stand-in mountView", async () => {
+    const level5 = prepared({ [PATHS.preGetMobile]: cmOk({ authLevel: "5" }) }, { ownViews: true });
+    await level5.prepare();
+    const standIn = prepared(cmTable);
+    await standIn.prepare();
+    await nextTask();
+    expect(rehearseView).not.toHaveBeenCalled();
   });
 });
 
