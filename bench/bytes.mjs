@@ -92,19 +92,54 @@ async function umdBreakdown(ctx) {
   return { modules, bundledMin: whole.length, config, cache, whole };
 }
 
-const VIEWS_STUB =
+/** The views stub's `mountView`: mounts nothing, and its view's state lets the flow go on. */
+const MOUNT_VIEW_STUB =
   "export const mountView = () => ({ busy() {}, wrongDigits() {}, toast() {}, state: () => ({ digits: '', complete: true, agreed: true }), destroy() {} });";
+
+/**
+ * The views stub: `mountView` as above and a no-op for every other name the real module exports
+ * (`exported`, e.g. `injectStyles` for prepare.ts), so that every importer still links.
+ */
+function viewsStub(exported) {
+  const noop = (name) =>
+    name === "default" ? "export default () => {};" : `export const ${name} = () => {};`;
+  const others = exported.filter((name) => name !== "mountView").map(noop);
+  return [MOUNT_VIEW_STUB, ...others].join("\n");
+}
+
+/**
+ * The names a source module exports (its own and those it re-exports), from a build with it as
+ * the entry through the UMD config's plugins: derived, so that a new export needs no edit here.
+ */
+async function exportsOf(root, file, { config, cache }) {
+  const bundle = await rollup({
+    input: resolve(root, file),
+    external: config.external,
+    plugins: config.plugins.filter((p) => p && p.name !== "terser"),
+    cache,
+    onwarn: () => {},
+  });
+  try {
+    const { output } = await bundle.generate({ format: "es" });
+    return output.find((o) => o.type === "chunk" && o.isEntry).exports;
+  } finally {
+    await bundle.close();
+  }
+}
 
 /**
  * What-if builds of the UMD config, reusing the first build's cache: one module or plugin is
  * swapped per variant. The floors (stubs) say exactly what a part costs; the others are concrete
- * changes.
+ * changes. A stub's code is a string, or an async function of the first build.
  */
-function variants(root) {
+function variants(root, build) {
   const src = (p) => resolve(root, p);
   const stub = (file, code) => ({
     name: "bench-stub",
-    load: (id) => (id === src(file) ? code : null),
+    load(id) {
+      if (id !== src(file)) return null;
+      return typeof code === "function" ? code(build) : code;
+    },
   });
   const css = (code) => ({
     name: "bench-css",
@@ -144,17 +179,22 @@ function variants(root) {
     },
     {
       name: "floor: no views (src/views/index.ts stubbed)",
-      plugins: [stub("src/views/index.ts", VIEWS_STUB)],
+      plugins: [
+        stub("src/views/index.ts", async (build) =>
+          viewsStub(await exportsOf(root, "src/views/index.ts", build)),
+        ),
+      ],
     },
     { name: "terser passes 3, ecma 2020, unsafe_arrows/methods", terser: strongerTerser },
   ];
 }
 
-async function whatIfBuilds(root, { config, cache }, log) {
+async function whatIfBuilds(root, build, log) {
+  const { config, cache } = build;
   const base = config.plugins.filter((p) => p && p.name !== "terser");
   const terser = config.plugins.find((p) => p && p.name === "terser");
   const rows = [];
-  for (const v of variants(root)) {
+  for (const v of variants(root, build)) {
     const t = Date.now();
     try {
       const plugins = [...(v.plugins ?? []), ...base, v.terser ? v.terser() : terser].filter(

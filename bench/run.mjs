@@ -2,8 +2,8 @@
 // `npm run bench` (after `npm run build`): one table per group on stdout, everything as JSON in
 // bench/results/latest.json. Benchmarks print; tests never assert timings.
 //
-//   node bench/run.mjs [--only bytes,round-trips,time-to-view,script-eval,cleanliness,trace,emulator]
-//                      [--runs N] [--quick]
+//   node bench/run.mjs [--only bytes,round-trips,time-to-view,prepared,script-eval,cleanliness,
+//                              trace,emulator] [--runs N] [--quick]
 import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { resolve } from "node:path";
@@ -28,6 +28,12 @@ const GROUPS = [
     name: "time-to-view",
     aliases: ["ttv", "time"],
     load: () => import("./time-to-view.mjs"),
+    browser: true,
+  },
+  {
+    name: "prepared",
+    aliases: ["prep", "prepare"],
+    load: () => import("./prepared.mjs"),
     browser: true,
   },
   {

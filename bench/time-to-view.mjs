@@ -23,7 +23,8 @@ function cases(quick) {
   return quick ? [cm[0], cm[1], cross[0]] : [...cm, ...cross];
 }
 
-function figures(r) {
+/** Total, network wait and overhead of one `__bench.open` result (ms, from its call). */
+export function figures(r) {
   const total = r.mark.painted - r.t0;
   const wait = unionMs(
     r.resources.map((x) => [x.start, x.end]),

@@ -15,6 +15,8 @@ export function recordNetwork(cdp, gatewayOrigin) {
       type: e.type,
       preflight: e.request.method === "OPTIONS",
       start: e.timestamp,
+      // Wall clock (ms since the epoch), comparable with the page's timeOrigin + performance.now().
+      wallMs: e.wallTime * 1000,
       end: undefined,
     });
   });

@@ -136,7 +136,8 @@
     return JSON.parse(JSON.stringify(o));
   }
 
-  function prepare(view) {
+  /** The options the integrator sets for `view` (on load, before any call). */
+  function setViewOptions(view) {
     var sdk = window.YDRZAuthLogin;
     if (view === "custom-popup" || view === "custom-popup-mask") {
       var o = copy(POPUP);
@@ -223,7 +224,7 @@
     /** Opens `view` with `data`; resolves with timing marks, requests and callbacks. */
     open: function (view, data, opts) {
       opts = opts || {};
-      prepare(view);
+      setViewOptions(view);
       data = Object.assign({}, data, { authPageType: PAGE_TYPE[view] });
       outcome.length = 0;
       var painted = whenPainted(opts.timeoutMs || 15000);
@@ -254,6 +255,29 @@
           outcome: outcome.slice(),
           resources: resources(opts.origin || ""),
         };
+      });
+    },
+    /**
+     * Calls `YDRZAuthLogin.prepare` for `view` (its options set first, as a page does on load)
+     * with `data` signed for it; resolves with the callback that answered and its result, or
+     * `{kind: "timeout"}`.
+     */
+    prepare: function (view, data, opts) {
+      opts = opts || {};
+      setViewOptions(view);
+      data = Object.assign({}, data, { authPageType: PAGE_TYPE[view] });
+      return new Promise(function (resolve) {
+        var t0 = performance.now();
+        var timer = setTimeout(function () {
+          resolve({ kind: "timeout", ms: performance.now() - t0 });
+        }, opts.timeoutMs || 15000);
+        function answer(kind) {
+          return function (result) {
+            clearTimeout(timer);
+            resolve({ kind: kind, ms: performance.now() - t0, result: result });
+          };
+        }
+        window.YDRZAuthLogin.prepare(data, { success: answer("success"), error: answer("error") });
       });
     },
     /** Waits for the final callback of the running flow. */

@@ -53,6 +53,7 @@ export function loadDist(root) {
     dir: base,
     cleanup: snap.cleanup,
     umd: undefined,
+    esm: undefined,
     emulator: undefined,
     server: undefined,
     errors: {},
@@ -61,6 +62,13 @@ export function loadDist(root) {
     out.umd = readFileSync(resolve(base, "dist/ydrz-jssdk.umd.js"));
   } catch (e) {
     out.errors.umd = `dist/ydrz-jssdk.umd.js missing (${e.code ?? e.message})`;
+  }
+  // The npm module's build, self-contained: the prepared group loads it where the UMD has no
+  // `prepare`.
+  try {
+    out.esm = readFileSync(resolve(base, "dist/index.mjs"));
+  } catch (e) {
+    out.errors.esm = `dist/index.mjs missing (${e.code ?? e.message})`;
   }
   for (const [key, file] of [
     ["emulator", "dist/emulator.cjs"],
@@ -82,12 +90,31 @@ const CJK_HOST =
 const html = (body, head = "") =>
   `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="always">${head}<title>bench</title></head><body>${body}</body></html>`;
 
-/** Starts the static site; `setGateway(url)` fills the hosts that the page passes to config(). */
-export async function startStaticSite(umd) {
+/**
+ * Starts the static site; `setGateway(url)` fills the hosts that the page passes to config().
+ * `esm` (dist/index.mjs), when given, is served as `/index.mjs` for `/index.html?build=esm`.
+ */
+export async function startStaticSite(umd, esm) {
   let gateway = "";
   // Other builds of the same config by name (`/index.html?umd=<name>` loads `/ydrz-jssdk.<name>.js`):
   // "profile", source-mapped for CPU profiles.
   const variants = new Map();
+  const hosts = () => `{cmHost:${JSON.stringify(gateway)},apiHost:${JSON.stringify(gateway)}}`;
+  // The SDK as the page loads it: the UMD (or a variant of it) by <script>, or with `?build=esm`
+  // the npm module's build by <script type="module">, which then sets the same global.
+  const sdkScripts = (url) => {
+    if (url.searchParams.get("build") === "esm")
+      return (
+        `<script src="/bench-page.js"></script><script type="module">` +
+        `import { YDRZAuthLogin } from "/index.mjs"; window.YDRZAuthLogin = YDRZAuthLogin; ` +
+        `YDRZAuthLogin.config(${hosts()});</script>`
+      );
+    const umdName = variants.has(url.searchParams.get("umd")) ? url.searchParams.get("umd") : "umd";
+    return (
+      `<script src="/ydrz-jssdk.${umdName}.js"></script><script src="/bench-page.js"></script>` +
+      `<script>YDRZAuthLogin.config(${hosts()});</script>`
+    );
+  };
   const pages = {
     // The integrator's page: empty (so the first contentful paint is the view), the UMD by <script>.
     // `?host=cjk`: a login page as integrators have them (Chinese text in a common font stack, an
@@ -96,8 +123,8 @@ export async function startStaticSite(umd) {
     "/index.html": (url) =>
       html(
         (url.searchParams.get("host") === "cjk" ? CJK_HOST : "") +
-          `<div id="ydrzCustomControls"></div><script src="/ydrz-jssdk.${variants.has(url.searchParams.get("umd")) ? url.searchParams.get("umd") : "umd"}.js"></script><script src="/bench-page.js"></script>` +
-          `<script>YDRZAuthLogin.config({cmHost:${JSON.stringify(gateway)},apiHost:${JSON.stringify(gateway)}});</script>`,
+          `<div id="ydrzCustomControls"></div>` +
+          sdkScripts(url),
       ),
     // No SDK: the script-eval group inserts it itself.
     "/blank.html": () => html(`<script src="/bench-page.js"></script>`),
@@ -121,6 +148,7 @@ export async function startStaticSite(umd) {
       return send(200, "text/javascript; charset=utf-8", variants.get(variant[1]));
     if (path === "/ydrz-jssdk.umd.js" && umd)
       return send(200, "text/javascript; charset=utf-8", umd);
+    if (path === "/index.mjs" && esm) return send(200, "text/javascript; charset=utf-8", esm);
     if (path === "/bench-page.js") return send(200, "text/javascript; charset=utf-8", PAGE_JS);
     if (path === "/favicon.ico") return send(204, "image/x-icon", "");
     send(404, "text/plain", "not found");
@@ -154,7 +182,7 @@ export async function startBenchEnv(dist) {
   if (!dist.umd) return { error: dist.errors.umd };
   if (!dist.emulator?.startEmulator)
     return { error: dist.errors.emulator ?? "dist/emulator.cjs has no startEmulator" };
-  const site = await startStaticSite(dist.umd);
+  const site = await startStaticSite(dist.umd, dist.esm);
   let emu;
   try {
     emu = await dist.emulator.startEmulator({
@@ -211,6 +239,8 @@ export async function startBenchEnv(dist) {
     emu,
     gateway: emu.url,
     pageUrl: site.origin + "/index.html",
+    /** The same page with the npm module's build (dist/index.mjs) instead of the UMD. */
+    esmPageUrl: dist.esm ? site.origin + "/index.html?build=esm" : undefined,
     profilePageUrl: site.origin + "/index.html?umd=profile",
     profileUmdUrl: site.origin + "/ydrz-jssdk.profile.js",
     blankUrl: site.origin + "/blank.html",
