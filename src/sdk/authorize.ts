@@ -80,8 +80,8 @@ export function authorize(ctx: StepContext, found: FoundNumber): Layer | undefin
   const { session, report, popup } = ctx;
   const { msgId } = session;
   const options = popup && popup.options;
-  const kind = viewKind(ctx);
-  const layerKind = kind === "custom-popup";
+  const model = numberModel(ctx, found);
+  const layerKind = model.kind === "custom-popup";
   const failWith = (t: CodeText) => {
     session.fail(codeError(t, msgId));
   };
@@ -122,7 +122,7 @@ export function authorize(ctx: StepContext, found: FoundNumber): Layer | undefin
   try {
     session.show(
       ctx.mountView(
-        { ...numberModel(ctx, found), popupOptions: options, pageOptions: ctx.page, container },
+        { ...model, popupOptions: options, pageOptions: ctx.page, container },
         {
           submit(digits) {
             if (session.done || inFlight) return;
